@@ -1,0 +1,114 @@
+/**
+ * Errors are values with a kind (house style rule 8). Every failure that leaves the core is a
+ * PanelError; callers branch on `kind` (and `conflictReason`), never on message text.
+ */
+
+/** The kinds of failure a panel, a node or the network can cause. */
+export type PanelErrorKind =
+  | 'auth'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'rate-limited'
+  | 'server-offline'
+  | 'node-unreachable'
+  | 'two-factor-required'
+  | 'validation'
+  | 'too-large'
+  | 'network'
+  | 'timeout'
+  | 'tls'
+  | 'bad-response'
+  | 'maintenance'
+  | 'cancelled';
+
+/** Why a server answered 409 (`ServerStateConflictException`), as far as the detail tells. */
+export type ConflictReason =
+  | 'suspended'
+  | 'installing'
+  | 'transferring'
+  | 'restoring'
+  | 'node-maintenance'
+  | 'other';
+
+/** One sentence a person can act on, per kind. */
+export const ERROR_ADVICE: Record<PanelErrorKind, string> = {
+  auth: 'The panel rejected the API key. Check that it is a client key (ptlc_ or pacc_) that has not been revoked.',
+  forbidden: 'The key is not allowed to do this. Check the key’s allowed IPs and your permissions on this server.',
+  'not-found': 'The panel could not find this. It may have been deleted or renamed; refresh and try again.',
+  conflict: 'The server cannot do this right now (suspended, installing, transferring or restoring). Try again when it is ready.',
+  'rate-limited': 'The panel is rate-limiting requests. Pterotray will retry after the wait the panel asked for.',
+  'server-offline': 'The server is offline. Start it first.',
+  'node-unreachable': 'The panel cannot reach the node this server runs on. The node may be down; try again later.',
+  'two-factor-required': 'The panel requires two-factor authentication on your account. Enable it in the panel, then try again.',
+  validation: 'The panel refused the request as invalid. Check the values and try again.',
+  'too-large': 'The file is too large for this operation (the panel edits files up to 4 MiB). Download it instead.',
+  network: 'The panel could not be reached. Check the URL and your connection.',
+  timeout: 'The panel took too long to answer. It may be overloaded; try again.',
+  tls: 'The panel’s TLS certificate could not be verified. Check the URL, or the certificate on the panel.',
+  'bad-response': 'The panel sent an answer Pterotray does not understand. Check that the URL points to a Pterodactyl or Pelican panel.',
+  maintenance: 'The panel is in maintenance mode. Try again once it is back.',
+  cancelled: 'The operation was cancelled.',
+};
+
+/** Options to build a PanelError; only `kind` is required. */
+export interface PanelErrorInit {
+  kind: PanelErrorKind;
+  /** A sentence for a person; defaults to the kind's advice. Never contains the API key. */
+  message?: string;
+  /** HTTP status, when the failure came with one. */
+  status?: number;
+  /** The panel's `errors[0].code` (exception basename), when present. */
+  code?: string;
+  /** The panel's `errors[0].detail` or Wings' `error`, when present. */
+  detail?: string;
+  conflictReason?: ConflictReason;
+  /** For `rate-limited`: how long to wait before the next request to this panel. */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/** The single error type of the core. */
+export class PanelError extends Error {
+  readonly kind: PanelErrorKind;
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+  readonly detail: string | undefined;
+  readonly conflictReason: ConflictReason | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: PanelErrorInit) {
+    super(init.message ?? init.detail ?? ERROR_ADVICE[init.kind], { cause: init.cause });
+    this.name = 'PanelError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.code = init.code;
+    this.detail = init.detail;
+    this.conflictReason = init.conflictReason;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** The kind's advice, for UIs that show a second line under the message. */
+  get advice(): string {
+    return ERROR_ADVICE[this.kind];
+  }
+
+  /** A plain object safe to log or send over IPC (no cause, no stack, no secrets). */
+  toJSON(): PanelErrorInit & { name: string; message: string } {
+    return {
+      name: this.name,
+      kind: this.kind,
+      message: this.message,
+      status: this.status,
+      code: this.code,
+      detail: this.detail,
+      conflictReason: this.conflictReason,
+      retryAfterMs: this.retryAfterMs,
+    };
+  }
+}
+
+/** True when `value` is a PanelError (also across realms, by shape). */
+export function isPanelError(value: unknown): value is PanelError {
+  return value instanceof PanelError;
+}
