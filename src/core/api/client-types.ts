@@ -1,0 +1,109 @@
+/**
+ * What the Pterodactyl Client API client offers. The CLI, the monitor and main's IPC handlers
+ * code against this interface; `PanelClient` (client.ts) implements it over axios.
+ * Every method rejects with a PanelError, never anything else.
+ */
+import type {
+  Account,
+  ActivityEntry,
+  Backup,
+  Database,
+  FileEntry,
+  ListServersOptions,
+  Page,
+  PowerSignal,
+  Schedule,
+  Server,
+  ServerDetails,
+  ServerResources,
+  Startup,
+  Subuser,
+  Allocation,
+  WebsocketCredentials,
+} from './models';
+
+/** Where a panel is and how to reach it. The key never leaves the client's transport. */
+export interface PanelConnection {
+  /** The panel's base URL, e.g. `https://panel.example.com` (no `/api/client`). */
+  url: string;
+  apiKey: string;
+}
+
+/** What the client last learnt of the panel's rate limit, from its headers. */
+export interface RateLimitInfo {
+  limitPerMinute: number | null;
+  remaining: number | null;
+  /** Epoch ms until which no request may be sent (a 429's Retry-After), or null. */
+  blockedUntilMs: number | null;
+}
+
+/** Options common to every call. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Overrides the default timeout for this call (compress and decompress take minutes). */
+  timeoutMs?: number;
+}
+
+/** A rename or move: `from` and `to` are relative to `root`; `to` may contain `dir/` or `../`. */
+export interface RenameEntry {
+  from: string;
+  to: string;
+}
+
+export interface ChmodEntry {
+  file: string;
+  /** Octal as a string, e.g. `"755"`: Wings rejects a JSON number. */
+  mode: string;
+}
+
+export interface PullOptions {
+  url: string;
+  directory: string;
+  filename?: string | null;
+  useHeader?: boolean;
+  foreground?: boolean;
+}
+
+/** The Client API, as the app and the CLI use it. `server` is an identifier or a uuid. */
+export interface ClientApi {
+  readonly url: string;
+  rateLimit(): RateLimitInfo;
+
+  getAccount(opts?: CallOptions): Promise<Account>;
+  /** One page of `GET /api/client`. */
+  listServersPage(page: number, options?: ListServersOptions, opts?: CallOptions): Promise<Page<Server>>;
+  /** Every page of `GET /api/client`, in order. */
+  listServers(options?: ListServersOptions, opts?: CallOptions): Promise<Server[]>;
+  getServer(server: string, opts?: CallOptions): Promise<ServerDetails>;
+  getResources(server: string, opts?: CallOptions): Promise<ServerResources>;
+  power(server: string, signal: PowerSignal, opts?: CallOptions): Promise<void>;
+  sendCommand(server: string, command: string, opts?: CallOptions): Promise<void>;
+  getWebsocketCredentials(server: string, opts?: CallOptions): Promise<WebsocketCredentials>;
+
+  listFiles(server: string, directory: string, opts?: CallOptions): Promise<FileEntry[]>;
+  /** Raw text of a file (the panel refuses above 4 MiB with a `too-large` error). */
+  readFile(server: string, path: string, opts?: CallOptions): Promise<string>;
+  /** Writes raw text with `Content-Type: text/plain`. */
+  writeFile(server: string, path: string, content: string, opts?: CallOptions): Promise<void>;
+  renameFiles(server: string, root: string, files: RenameEntry[], opts?: CallOptions): Promise<void>;
+  copyFile(server: string, location: string, opts?: CallOptions): Promise<void>;
+  deleteFiles(server: string, root: string, files: string[], opts?: CallOptions): Promise<void>;
+  createFolder(server: string, root: string, name: string, opts?: CallOptions): Promise<void>;
+  /** Returns the new archive's entry. */
+  compressFiles(server: string, root: string, files: string[], opts?: CallOptions): Promise<FileEntry>;
+  decompressFile(server: string, root: string, file: string, opts?: CallOptions): Promise<void>;
+  chmodFiles(server: string, root: string, files: ChmodEntry[], opts?: CallOptions): Promise<void>;
+  pullFile(server: string, options: PullOptions, opts?: CallOptions): Promise<void>;
+  /** A single-use signed Wings URL to download `path`. */
+  getDownloadUrl(server: string, path: string, opts?: CallOptions): Promise<string>;
+  /** A single-use signed Wings URL to upload into a directory (add `&directory=`). */
+  getUploadUrl(server: string, opts?: CallOptions): Promise<string>;
+
+  listBackups(server: string, opts?: CallOptions): Promise<Backup[]>;
+  listDatabases(server: string, opts?: CallOptions): Promise<Database[]>;
+  listSchedules(server: string, opts?: CallOptions): Promise<Schedule[]>;
+  listAllocations(server: string, opts?: CallOptions): Promise<Allocation[]>;
+  listSubusers(server: string, opts?: CallOptions): Promise<Subuser[]>;
+  getStartup(server: string, opts?: CallOptions): Promise<Startup>;
+  listActivity(server: string, page?: number, opts?: CallOptions): Promise<Page<ActivityEntry>>;
+}
