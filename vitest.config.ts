@@ -23,6 +23,16 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'keychain',
+          include: ['test/keychain/**/*.test.ts'],
+          environment: 'node',
+          // Each file in its own process: libsecret keeps its D-Bus connection per process.
+          pool: 'forks',
+          isolate: true,
+        },
+      },
+      {
         plugins: [svelte()],
         resolve: { conditions: ['browser'] },
         test: {
