@@ -1,0 +1,206 @@
+/**
+ * The one IPC contract (house style rule 2): every invoke channel with its arguments and result,
+ * and every push event. Main, preload and renderer type against it; no channel string is written
+ * anywhere else.
+ */
+import type {
+  AccountView,
+  IpcResult,
+  ConsoleConnection,
+  ConsoleLine,
+  FileEntry,
+  Navigation,
+  PowerSignal,
+  ServerRef,
+  ServerView,
+  Settings,
+  StatsSample,
+  TransferProgress,
+} from './types';
+
+/** Input of `accounts:add`; the key goes in and never comes back out. */
+export interface AddAccountInput {
+  url: string;
+  name: string;
+  apiKey: string;
+  /** Keep the key in memory only (when no keychain is available, after the user agreed). */
+  sessionOnly?: boolean;
+}
+
+/** What a key check found, before anything is saved. */
+export interface AccountCheck {
+  username: string;
+  email: string;
+  isAdmin: boolean;
+  serverCount: number;
+}
+
+export interface FilesPathArgs {
+  server: ServerRef;
+  path: string;
+}
+
+export interface FilesBatchArgs {
+  server: ServerRef;
+  /** The folder the names are relative to. */
+  root: string;
+  files: string[];
+}
+
+/** Request/response channels: `domain:verb` → [arguments tuple, result]. */
+export interface InvokeChannels {
+  'accounts:list': { args: []; result: AccountView[] };
+  'accounts:check': { args: [{ url: string; apiKey: string }]; result: AccountCheck };
+  'accounts:add': { args: [AddAccountInput]; result: AccountView };
+  'accounts:rename': { args: [{ accountId: string; name: string }]; result: AccountView };
+  'accounts:remove': { args: [{ accountId: string }]; result: void };
+  'accounts:use-demo': { args: []; result: AccountView };
+
+  'servers:list': { args: []; result: ServerView[] };
+  'servers:refresh': { args: []; result: void };
+  'servers:power': { args: [{ server: ServerRef; signal: PowerSignal }]; result: void };
+  'servers:open-in-panel': { args: [ServerRef]; result: void };
+
+  'stats:history': { args: [ServerRef]; result: StatsSample[] };
+
+  'console:attach': { args: [ServerRef]; result: { backlog: string[]; connection: ConsoleConnection } };
+  'console:detach': { args: [ServerRef]; result: void };
+  'console:send': { args: [{ server: ServerRef; command: string }]; result: void };
+  'console:history': { args: [ServerRef]; result: string[] };
+
+  'files:list': { args: [{ server: ServerRef; directory: string }]; result: FileEntry[] };
+  'files:read': { args: [FilesPathArgs]; result: string };
+  'files:write': { args: [FilesPathArgs & { content: string }]; result: void };
+  'files:rename': { args: [{ server: ServerRef; root: string; from: string; to: string }]; result: void };
+  'files:copy': { args: [FilesPathArgs]; result: void };
+  'files:delete': { args: [FilesBatchArgs]; result: void };
+  'files:create-folder': { args: [{ server: ServerRef; root: string; name: string }]; result: void };
+  'files:compress': { args: [FilesBatchArgs]; result: FileEntry };
+  'files:decompress': { args: [FilesPathArgs]; result: void };
+  'files:chmod': { args: [FilesPathArgs & { mode: string }]; result: void };
+  /** Asks where to save (a native dialog), then streams in main. Null when the user cancelled. */
+  'files:download': { args: [FilesPathArgs]; result: { transferId: string } | null };
+  /** Uploads local files (paths from a picker or a drop) into `directory`. */
+  'files:upload': { args: [{ server: ServerRef; directory: string; localPaths: string[] }]; result: { transferIds: string[] } };
+  /** Opens a native picker, then uploads. Null when the user cancelled. */
+  'files:pick-and-upload': { args: [{ server: ServerRef; directory: string }]; result: { transferIds: string[] } | null };
+  'transfers:cancel': { args: [{ transferId: string }]; result: void };
+
+  'settings:get': { args: []; result: Settings };
+  'settings:update': { args: [Partial<Settings>]; result: Settings };
+  'notifications:pause': { args: [{ minutes: number | null }]; result: Settings };
+  'notifications:resume': { args: []; result: Settings };
+}
+
+/** Events main pushes to the window. */
+export interface PushEvents {
+  'servers:changed': ServerView[];
+  'accounts:changed': AccountView[];
+  'stats:sample': { server: ServerRef; sample: StatsSample };
+  'console:line': ConsoleLine;
+  'console:connection': { server: ServerRef; connection: ConsoleConnection };
+  'transfers:progress': TransferProgress;
+  'settings:changed': Settings;
+  'app:navigate': Navigation;
+}
+
+export type InvokeChannel = keyof InvokeChannels;
+export type PushEvent = keyof PushEvents;
+export type InvokeArgs<C extends InvokeChannel> = InvokeChannels[C]['args'];
+export type InvokeResult<C extends InvokeChannel> = InvokeChannels[C]['result'];
+
+/** Every invoke channel, for the preload and for tests that walk the contract. */
+export const INVOKE_CHANNELS = [
+  'accounts:list',
+  'accounts:check',
+  'accounts:add',
+  'accounts:rename',
+  'accounts:remove',
+  'accounts:use-demo',
+  'servers:list',
+  'servers:refresh',
+  'servers:power',
+  'servers:open-in-panel',
+  'stats:history',
+  'console:attach',
+  'console:detach',
+  'console:send',
+  'console:history',
+  'files:list',
+  'files:read',
+  'files:write',
+  'files:rename',
+  'files:copy',
+  'files:delete',
+  'files:create-folder',
+  'files:compress',
+  'files:decompress',
+  'files:chmod',
+  'files:download',
+  'files:upload',
+  'files:pick-and-upload',
+  'transfers:cancel',
+  'settings:get',
+  'settings:update',
+  'notifications:pause',
+  'notifications:resume',
+] as const satisfies readonly InvokeChannel[];
+
+export const PUSH_EVENTS = [
+  'servers:changed',
+  'accounts:changed',
+  'stats:sample',
+  'console:line',
+  'console:connection',
+  'transfers:progress',
+  'settings:changed',
+  'app:navigate',
+] as const satisfies readonly PushEvent[];
+
+// Compile-time proof that the lists above name every channel and event exactly.
+type Missing<All, Listed> = Exclude<All, Listed>;
+const _everyInvokeListed: Missing<InvokeChannel, (typeof INVOKE_CHANNELS)[number]> extends never ? true : never = true;
+const _everyPushListed: Missing<PushEvent, (typeof PUSH_EVENTS)[number]> extends never ? true : never = true;
+void _everyInvokeListed;
+void _everyPushListed;
+
+/** A camelCase method name per channel: `files:create-folder` → `filesCreateFolder`. */
+type Camel<S extends string> = S extends `${infer A}:${infer B}`
+  ? `${A}${Capitalize<Camel<B>>}`
+  : S extends `${infer A}-${infer B}`
+    ? `${A}${Capitalize<Camel<B>>}`
+    : S;
+
+type InvokeMethods<Wrap extends 'envelope' | 'plain'> = {
+  [C in InvokeChannel as Camel<C>]: (
+    ...args: InvokeArgs<C>
+  ) => Promise<Wrap extends 'envelope' ? IpcResult<InvokeResult<C>> : InvokeResult<C>>;
+};
+
+type Subscriptions = {
+  [E in PushEvent as `on${Capitalize<Camel<E>>}`]: (callback: (payload: PushEvents[E]) => void) => () => void;
+};
+
+/**
+ * `window.api` as the preload exposes it: every call answers with an IpcResult envelope, because
+ * an Error crossing the contextBridge keeps only its message and would lose its `code`.
+ */
+export type BridgeApi = InvokeMethods<'envelope'> &
+  Subscriptions & {
+    /** The absolute path of a file dropped on the window (Electron's webUtils), for uploads. */
+    pathForFile(file: File): string;
+  };
+
+/** The API the renderer's components use: the bridge with envelopes unwrapped into IpcFailure. */
+export type Api = InvokeMethods<'plain'> & Subscriptions & Pick<BridgeApi, 'pathForFile'>;
+
+/** Turns a channel name into its `window.api` method name. */
+export function methodName(channel: string): string {
+  return channel.replace(/[:-]([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** Turns a push event into its `window.api` subscription name. */
+export function subscriptionName(event: string): string {
+  const m = methodName(event);
+  return `on${m.charAt(0).toUpperCase()}${m.slice(1)}`;
+}

@@ -1,0 +1,177 @@
+/**
+ * What the window sees of the world: view models sent over IPC. They carry no API key, ever.
+ * Types shared with the core are imported as types only, so nothing from Node reaches the renderer.
+ */
+import type { FileEntry, PowerSignal, PowerState } from '../core/api/models';
+
+export type { FileEntry, PowerSignal, PowerState };
+
+/** Identifies a server across panels: its account and its short identifier. */
+export interface ServerRef {
+  accountId: string;
+  identifier: string;
+}
+
+/** How an account is doing, as the tray and the window show it. */
+export type AccountStatus =
+  | 'checking'
+  | 'ok'
+  | 'key-revoked'
+  | 'unreachable'
+  | 'two-factor-required'
+  | 'rate-limited'
+  | 'keychain-locked';
+
+export interface AccountView {
+  id: string;
+  name: string;
+  /** The panel's base URL (origin and path, no credentials). */
+  url: string;
+  username: string | null;
+  status: AccountStatus;
+  /** A sentence for a person when status is not ok. */
+  statusMessage: string | null;
+  /** Where the key is kept: the OS keychain, or memory for this session only. */
+  keyStorage: 'keychain' | 'session';
+  isDemo: boolean;
+}
+
+/** Why a server cannot be used right now, beyond its power state. */
+export type ServerAvailability =
+  | 'ok'
+  | 'suspended'
+  | 'installing'
+  | 'install-failed'
+  | 'transferring'
+  | 'restoring'
+  | 'node-maintenance'
+  | 'node-unreachable'
+  | 'unknown';
+
+export interface ResourcesView {
+  cpuPercent: number;
+  memoryBytes: number;
+  diskBytes: number;
+  networkRxBytes: number;
+  networkTxBytes: number;
+  uptimeMs: number;
+  /** Epoch ms of the sample. */
+  at: number;
+}
+
+export interface ServerView extends ServerRef {
+  uuid: string | null;
+  name: string;
+  node: string;
+  description: string | null;
+  /** `unknown` until the first state arrives. */
+  state: PowerState | 'unknown';
+  availability: ServerAvailability;
+  /** True while a Wings websocket follows the server live. */
+  isLive: boolean;
+  resources: ResourcesView | null;
+  limits: { memoryMib: number; diskMib: number; cpuPercent: number };
+  /** `host:port` of the primary allocation, for search and display. */
+  address: string | null;
+  sftp: { host: string; port: number; username: string } | null;
+}
+
+/** One point of a server's stats history; network values are rates, not counters. */
+export interface StatsSample {
+  at: number;
+  cpuPercent: number;
+  memoryBytes: number;
+  diskBytes: number;
+  networkRxBytesPerSec: number;
+  networkTxBytesPerSec: number;
+  uptimeMs: number;
+}
+
+export interface ConsoleLine {
+  server: ServerRef;
+  text: string;
+  kind: 'output' | 'status' | 'daemon-message' | 'daemon-error' | 'command';
+}
+
+export type ConsoleConnection = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'failed';
+
+export interface TransferProgress {
+  transferId: string;
+  direction: 'download' | 'upload';
+  server: ServerRef;
+  name: string;
+  transferredBytes: number;
+  totalBytes: number | null;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  error: IpcError | null;
+}
+
+/** Per-server notification overrides; absent fields follow the account, then the global rules. */
+export interface NotificationRule {
+  onStateChange: boolean;
+  onCrash: boolean;
+  usage: { cpuPercent: number; memoryPercent: number; sustainedMs: number } | null;
+}
+
+export interface Settings {
+  notifications: {
+    global: NotificationRule;
+    accounts: Record<string, Partial<NotificationRule>>;
+    servers: Record<string, Partial<NotificationRule>>;
+    /** Epoch ms until which notifications are paused; `null` when not paused; `-1` until resumed. */
+    pausedUntil: number | null;
+  };
+  monitor: {
+    /** Share of each panel's rate limit the monitor may use, 0.05..0.5. */
+    budgetShare: number;
+    /** Seconds between `/resources` polls of one server not followed live (≥ 20: the panel caches). */
+    pollIntervalS: number;
+  };
+  launchAtLogin: boolean;
+  theme: 'system' | 'light' | 'dark';
+}
+
+export type AppView = 'dashboard' | 'console' | 'files' | 'stats' | 'settings' | 'onboarding';
+
+/** Where the window should go (a notification click, a tray item). */
+export interface Navigation {
+  view: AppView;
+  server: ServerRef | null;
+}
+
+/** A typed IPC failure; the UI branches on `code`, never on `message`. */
+export interface IpcError {
+  code: IpcErrorCode;
+  message: string;
+  /** For `conflict`: suspended, installing, transferring, restoring, node-maintenance. */
+  reason?: string;
+  /** For `rate-limited`. */
+  retryAfterMs?: number;
+}
+
+export type IpcErrorCode =
+  | 'auth'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'rate-limited'
+  | 'server-offline'
+  | 'node-unreachable'
+  | 'two-factor-required'
+  | 'validation'
+  | 'too-large'
+  | 'network'
+  | 'timeout'
+  | 'tls'
+  | 'bad-response'
+  | 'maintenance'
+  | 'cancelled'
+  | 'invalid-argument'
+  | 'forbidden-sender'
+  | 'keychain-unavailable'
+  | 'unknown-account'
+  | 'unknown-server'
+  | 'internal';
+
+/** Every invoke answers with this envelope; the preload turns a failure into a thrown IpcFailure. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
