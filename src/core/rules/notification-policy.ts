@@ -1,0 +1,158 @@
+/**
+ * Which monitor events become desktop notifications, pure: the rules (global, then per account,
+ * then per server), the pause, and de-duplication. The main process only shows what this returns.
+ */
+import type { PowerState } from '../api/models';
+import type { UsageMetric } from './usage-alerts';
+
+/** A server as notifications name it. */
+export interface NoticeServer {
+  accountId: string;
+  identifier: string;
+  name: string;
+}
+
+/** What the monitor reports that a person may want to hear about. */
+export type NotifiableEvent =
+  | { type: 'crash'; server: NoticeServer; atMs: number }
+  | { type: 'state'; server: NoticeServer; from: PowerState | 'unknown'; to: PowerState; atMs: number; isCrash: boolean }
+  | { type: 'usage'; server: NoticeServer; metric: UsageMetric; percentOfLimit: number; atMs: number }
+  | { type: 'key-revoked'; accountId: string; accountName: string; atMs: number }
+  | { type: 'account-recovered'; accountId: string; atMs: number }
+  | { type: 'node-unreachable'; accountId: string; accountName: string; node: string; atMs: number }
+  | { type: 'node-recovered'; accountId: string; node: string; atMs: number };
+
+/** A rule set; absent fields of an override fall back to the level above. */
+export interface NoticeRule {
+  onStateChange: boolean;
+  onCrash: boolean;
+  onUsage: boolean;
+}
+
+export interface NoticeRules {
+  global: NoticeRule;
+  accounts: Readonly<Record<string, Partial<NoticeRule>>>;
+  /** Keyed by `accountId/identifier`. */
+  servers: Readonly<Record<string, Partial<NoticeRule>>>;
+  /** Epoch ms until which nothing is shown; -1 until resumed; null when not paused. */
+  pausedUntilMs: number | null;
+}
+
+/** A notification to show. `target` says what a click opens. */
+export interface Notice {
+  key: string;
+  title: string;
+  body: string;
+  urgency: 'normal' | 'critical';
+  target: { accountId: string; identifier: string | null };
+}
+
+/** Keys of notices already shown, with when; episode keys stay until their recovery clears them. */
+export type NoticeLedger = ReadonlyMap<string, number>;
+
+/** Repeats of the same notice within these windows are dropped. */
+export const DEDUPE_WINDOW_MS: Record<'crash' | 'state' | 'usage', number> = {
+  crash: 60_000,
+  state: 15_000,
+  usage: 600_000,
+};
+
+/** The key servers are stored under in rule overrides. */
+export function serverRuleKey(accountId: string, identifier: string): string {
+  return `${accountId}/${identifier}`;
+}
+
+/** True while notifications are paused at `nowMs`. */
+export function isPaused(rules: NoticeRules, nowMs: number): boolean {
+  return rules.pausedUntilMs === -1 || (rules.pausedUntilMs !== null && nowMs < rules.pausedUntilMs);
+}
+
+/** The rule that applies to one server: server override, then account, then global. */
+export function effectiveRule(rules: NoticeRules, server: NoticeServer): NoticeRule {
+  return {
+    ...rules.global,
+    ...rules.accounts[server.accountId],
+    ...rules.servers[serverRuleKey(server.accountId, server.identifier)],
+  };
+}
+
+const STATE_WORDS: Partial<Record<PowerState, string>> = { running: 'is up', offline: 'went down' };
+
+function serverNotice(event: Extract<NotifiableEvent, { server: NoticeServer }>): Notice | null {
+  const { server } = event;
+  const target = { accountId: server.accountId, identifier: server.identifier };
+  const id = serverRuleKey(server.accountId, server.identifier);
+  switch (event.type) {
+    case 'crash':
+      return { key: `crash:${id}`, title: `${server.name} crashed`, body: 'It stopped without being asked to. Open the console to see why.', urgency: 'critical', target };
+    case 'usage': {
+      const what = event.metric === 'cpu' ? 'CPU' : 'Memory';
+      return { key: `usage:${event.metric}:${id}`, title: `${server.name}: ${what} high`, body: `${what} has stayed at ${Math.round(event.percentOfLimit)}% of its limit.`, urgency: 'normal', target };
+    }
+    case 'state': {
+      const words = STATE_WORDS[event.to];
+      if (!words || event.from === 'unknown' || event.isCrash) return null;
+      return { key: `state:${event.to}:${id}`, title: `${server.name} ${words}`, body: `It was ${event.from}.`, urgency: 'normal', target };
+    }
+  }
+}
+
+function allowedByRule(event: NotifiableEvent, rules: NoticeRules): boolean {
+  if (!('server' in event)) return true;
+  const rule = effectiveRule(rules, event.server);
+  if (event.type === 'crash') return rule.onCrash;
+  if (event.type === 'usage') return rule.onUsage;
+  return rule.onStateChange;
+}
+
+function accountNotice(event: NotifiableEvent): Notice | null {
+  if (event.type === 'key-revoked') {
+    return { key: `key-revoked:${event.accountId}`, title: `${event.accountName}: API key rejected`, body: 'The panel no longer accepts the key. Add a new client key in Settings.', urgency: 'critical', target: { accountId: event.accountId, identifier: null } };
+  }
+  if (event.type === 'node-unreachable') {
+    return { key: `node-unreachable:${event.accountId}:${event.node}`, title: `${event.node} is unreachable`, body: `${event.accountName}: the panel has not reached this node for over a minute.`, urgency: 'normal', target: { accountId: event.accountId, identifier: null } };
+  }
+  return null;
+}
+
+/** The episode key a recovery event ends, so the next episode can notify again. */
+function recoveredKey(event: NotifiableEvent): string | null {
+  if (event.type === 'account-recovered') return `key-revoked:${event.accountId}`;
+  if (event.type === 'node-recovered') return `node-unreachable:${event.accountId}:${event.node}`;
+  return null;
+}
+
+function isDuplicate(notice: Notice, ledger: NoticeLedger, nowMs: number): boolean {
+  const shownAt = ledger.get(notice.key);
+  if (shownAt === undefined) return false;
+  const kind = notice.key.split(':', 1)[0] as keyof typeof DEDUPE_WINDOW_MS;
+  const window = DEDUPE_WINDOW_MS[kind];
+  // Episode notices (key revoked, node unreachable) have no window: once until recovered.
+  return window === undefined || nowMs - shownAt < window;
+}
+
+/**
+ * Decides what to show for `events` at `nowMs`, and returns the ledger to keep for next time.
+ * Paused notices are dropped, not queued: a pause means "do not disturb", not "later".
+ */
+export function decideNotices(
+  events: readonly NotifiableEvent[],
+  rules: NoticeRules,
+  ledger: NoticeLedger,
+  nowMs: number,
+): { notices: Notice[]; ledger: Map<string, number> } {
+  const nextLedger = new Map(ledger);
+  const notices: Notice[] = [];
+  for (const event of events) {
+    const ended = recoveredKey(event);
+    if (ended !== null) {
+      nextLedger.delete(ended);
+      continue;
+    }
+    const notice = 'server' in event ? serverNotice(event) : accountNotice(event);
+    if (notice === null || !allowedByRule(event, rules) || isDuplicate(notice, nextLedger, nowMs)) continue;
+    nextLedger.set(notice.key, nowMs);
+    if (!isPaused(rules, nowMs)) notices.push(notice);
+  }
+  return { notices, ledger: nextLedger };
+}
