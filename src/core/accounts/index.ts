@@ -1,0 +1,2 @@
+export * from './check-key';
+export * from './account-service';

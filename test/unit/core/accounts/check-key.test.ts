@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { AccountCheckError, checkKeyShape, normalizePanelUrl } from '../../../../src/core/accounts/check-key';
+
+describe('normalizePanelUrl', () => {
+  it.each([
+    ['panel.example.com', 'https://panel.example.com'],
+    ['  https://panel.example.com/  ', 'https://panel.example.com'],
+    ['https://panel.example.com/api/client', 'https://panel.example.com'],
+    ['https://panel.example.com/api/client/', 'https://panel.example.com'],
+    ['https://example.com/panel/', 'https://example.com/panel'],
+    ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
+    ['HTTPS://Panel.Example.com?x=1#frag', 'https://panel.example.com'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizePanelUrl(input)).toBe(expected);
+  });
+
+  it.each([
+    ['', 'Enter the address'],
+    ['ftp://panel.example.com', 'must start with https://'],
+    ['https://user:pw@panel.example.com', 'Leave the user name and password out'],
+    ['https://exa mple.com', 'is not a web address'],
+  ])('rejects %j', (input, message) => {
+    const attempt = () => normalizePanelUrl(input);
+    expect(attempt).toThrow(AccountCheckError);
+    expect(attempt).toThrow(message);
+  });
+});
+
+describe('checkKeyShape', () => {
+  it('trims and accepts client keys of both panels', () => {
+    expect(checkKeyShape(' ptlc_abc \n')).toBe('ptlc_abc');
+    expect(checkKeyShape('pacc_abc')).toBe('pacc_abc');
+  });
+
+  it.each(['ptla_0123456789abcdef', 'papp_0123456789abcdef'])('rejects the application key %s and says what to do', (key) => {
+    try {
+      checkKeyShape(key);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(AccountCheckError);
+      expect((error as AccountCheckError).problem).toBe('application-key');
+      expect((error as Error).message).toContain('client key');
+      expect((error as Error).message).not.toContain(key);
+    }
+  });
+
+  it('rejects an empty key', () => {
+    expect(() => checkKeyShape('   ')).toThrow(/Paste a client API key/);
+  });
+});
