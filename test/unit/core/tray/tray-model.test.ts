@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { buildTrayModel, powerActions, sameTrayModel, type TrayServerFlags } from '../../../../src/core/tray/tray-model';
+import type { AccountView, ServerView } from '../../../../src/shared/types';
+
+const account = (over: Partial<AccountView> = {}): AccountView => ({
+  id: 'a1',
+  name: 'Home panel',
+  url: 'https://panel.example.com',
+  username: 'alex',
+  status: 'ok',
+  statusMessage: null,
+  keyStorage: 'keychain',
+  isDemo: false,
+  ...over,
+});
+
+const server = (over: Partial<ServerView> = {}): ServerView => ({
+  accountId: 'a1',
+  identifier: 'abcd1234',
+  uuid: null,
+  name: 'Survival',
+  node: 'Node 1',
+  description: null,
+  state: 'running',
+  availability: 'ok',
+  isLive: true,
+  resources: null,
+  limits: { memoryMib: 1024, diskMib: 2048, cpuPercent: 100 },
+  address: '10.0.0.5:25565',
+  sftp: { host: 'node1.example.com', port: 2022, username: 'alex.abcd1234' },
+  ...over,
+});
+
+const noFlags: TrayServerFlags = { crashed: new Set(), shouldRun: new Set() };
+
+describe('powerActions', () => {
+  it.each([
+    ['offline', { start: true, stop: false, restart: true, kill: false }],
+    ['starting', { start: false, stop: true, restart: true, kill: false }],
+    ['running', { start: false, stop: true, restart: true, kill: false }],
+    ['stopping', { start: false, stop: false, restart: false, kill: true }],
+    ['unknown', { start: false, stop: false, restart: false, kill: false }],
+  ] as const)('%s', (state, expected) => {
+    expect(powerActions(server({ state }), true)).toEqual(expected);
+  });
+
+  it('offers nothing on a suspended server or an account in trouble', () => {
+    const none = { start: false, stop: false, restart: false, kill: false };
+    expect(powerActions(server({ state: 'offline', availability: 'suspended' }), true)).toEqual(none);
+    expect(powerActions(server({ state: 'offline' }), false)).toEqual(none);
+  });
+});
+
+describe('buildTrayModel', () => {
+  it('groups servers by account with marks and SFTP addresses', () => {
+    const model = buildTrayModel({
+      accounts: [account(), account({ id: 'a2', name: 'Friends' })],
+      servers: [server(), server({ identifier: 'ffff0000', name: 'Lobby', state: 'offline' }), server({ accountId: 'a2', identifier: '11112222', name: 'Modded', state: 'starting' })],
+      flags: noFlags,
+      isPaused: false,
+    });
+    expect(model.status).toBe('ok');
+    expect(model.sections.map((s) => [s.title, s.servers.map((i) => i.label)])).toEqual([
+      ['Home panel', ['● Survival', '○ Lobby']],
+      ['Friends', ['◐ Modded']],
+    ]);
+    expect(model.sections[0]?.servers[0]?.sftpAddress).toBe('sftp://alex.abcd1234@node1.example.com:2022');
+    expect(model.tooltip).toBe('Pterotray: 1 of 3 servers running');
+  });
+
+  it.each([
+    { name: 'a crash is a problem', flags: { crashed: new Set(['a1/abcd1234']), shouldRun: new Set<string>() }, servers: [server({ state: 'offline' })], accounts: [account()], status: 'problem' },
+    { name: 'an unreachable node is a problem', flags: noFlags, servers: [server({ availability: 'node-unreachable' })], accounts: [account()], status: 'problem' },
+    { name: 'a revoked key is a problem', flags: noFlags, servers: [server()], accounts: [account({ status: 'key-revoked' })], status: 'problem' },
+    { name: 'offline that should run needs attention', flags: { crashed: new Set<string>(), shouldRun: new Set(['a1/abcd1234']) }, servers: [server({ state: 'offline' })], accounts: [account()], status: 'attention' },
+    { name: 'plain offline is fine', flags: noFlags, servers: [server({ state: 'offline' })], accounts: [account()], status: 'ok' },
+  ])('$name', ({ flags, servers, accounts, status }) => {
+    expect(buildTrayModel({ accounts, servers, flags, isPaused: false }).status).toBe(status);
+  });
+
+  it('shows paused only when nothing is wrong, and says so in the tooltip', () => {
+    const quiet = buildTrayModel({ accounts: [account()], servers: [server()], flags: noFlags, isPaused: true });
+    expect(quiet.status).toBe('paused');
+    expect(quiet.tooltip).toContain('notifications paused');
+    const loud = buildTrayModel({ accounts: [account({ status: 'unreachable' })], servers: [server()], flags: noFlags, isPaused: true });
+    expect(loud.status).toBe('problem');
+    expect(loud.sections[0]?.problem).toBe('Panel unreachable: retrying');
+  });
+
+  it('marks crashed and unavailable servers', () => {
+    const model = buildTrayModel({
+      accounts: [account()],
+      servers: [server({ state: 'offline' }), server({ identifier: 'susp0001', name: 'Old', state: 'offline', availability: 'suspended' })],
+      flags: { crashed: new Set(['a1/abcd1234']), shouldRun: new Set() },
+      isPaused: false,
+    });
+    expect(model.sections[0]?.servers.map((s) => [s.label, s.stateText])).toEqual([
+      ['⚠ Survival', 'crashed'],
+      ['⊘ Old', 'suspended'],
+    ]);
+  });
+
+  it('compares models by what they draw', () => {
+    const input = { accounts: [account()], servers: [server()], flags: noFlags, isPaused: false };
+    const a = buildTrayModel(input);
+    expect(sameTrayModel(a, buildTrayModel(input))).toBe(true);
+    expect(sameTrayModel(a, buildTrayModel({ ...input, servers: [server({ state: 'stopping' })] }))).toBe(false);
+    expect(sameTrayModel(null, a)).toBe(false);
+  });
+});
