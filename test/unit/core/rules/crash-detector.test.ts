@@ -86,7 +86,7 @@ describe('observeCrash', () => {
         { atMs: 2 + CRASH_DEDUPE_WINDOW_MS, evidence: 'unexpected-offline' },
       ],
     },
-  ])('$name', ({ obs, crashes }) => {
+  ] satisfies Array<{ name: string; obs: CrashObservation[]; crashes: unknown[] }>)('$name', ({ obs, crashes }) => {
     expect(run(obs).crashes).toEqual(crashes);
   });
 
