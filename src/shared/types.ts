@@ -2,6 +2,7 @@
  * What the window sees of the world: view models sent over IPC. They carry no API key, ever.
  * Types shared with the core are imported as types only, so nothing from Node reaches the renderer.
  */
+import type { PanelErrorKind } from '../core/api/errors';
 import type { FileEntry, PowerSignal, PowerState } from '../core/api/models';
 
 export type { FileEntry, PowerSignal, PowerState };
@@ -149,23 +150,9 @@ export interface IpcError {
   retryAfterMs?: number;
 }
 
+/** Every failure the core can report, plus the ones of the IPC layer itself. */
 export type IpcErrorCode =
-  | 'auth'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'rate-limited'
-  | 'server-offline'
-  | 'node-unreachable'
-  | 'two-factor-required'
-  | 'validation'
-  | 'too-large'
-  | 'network'
-  | 'timeout'
-  | 'tls'
-  | 'bad-response'
-  | 'maintenance'
-  | 'cancelled'
+  | PanelErrorKind
   | 'invalid-argument'
   | 'forbidden-sender'
   | 'keychain-unavailable'

@@ -1,0 +1,100 @@
+/**
+ * Run-time validation of every invoke channel's arguments (the renderer is untrusted input).
+ * One schema per channel, checked at compile time against the contract's argument tuples.
+ */
+import { z } from 'zod';
+import type { InvokeArgs, InvokeChannel } from '../../shared/ipc-contract';
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+const identifier = z.string().regex(/^[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/i, 'must be a server identifier or uuid');
+const serverRef = z.strictObject({ accountId: id, identifier });
+
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** An absolute path inside a server: starts with `/`, no `..` segment, no control characters. */
+const remotePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => p.startsWith('/'), 'must start with /')
+  .refine((p) => !p.split('/').includes('..'), 'must not contain ..')
+  .refine((p) => !CONTROL.test(p), 'must not contain control characters');
+/** One file or folder name: no slash, not `.` or `..`. */
+const fileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((n) => !n.includes('/') && n !== '.' && n !== '..', 'must be a single name')
+  .refine((n) => !CONTROL.test(n), 'must not contain control characters');
+const localPath = z.string().min(1).max(4096).refine((p) => !CONTROL.test(p), 'must not contain control characters');
+const httpUrl = z.string().min(1).max(2048);
+const apiKey = z.string().min(1).max(512);
+const accountName = z.string().max(80);
+const command = z.string().min(1).max(4096).refine((c) => !/[\r\n]/.test(c), 'must be one line');
+/** Editor content: the panel refuses anything above 4 MiB; leave room for multi-byte text. */
+const content = z.string().max(16 * 1024 * 1024);
+const mode = z.string().regex(/^[0-7]{3,4}$/, 'must be octal like 755');
+const names = z.array(fileName).min(1).max(1000);
+
+const ruleOverride = z.strictObject({
+  onStateChange: z.boolean().optional(),
+  onCrash: z.boolean().optional(),
+  usage: z
+    .strictObject({ cpuPercent: z.number().min(1).max(100), memoryPercent: z.number().min(1).max(100), sustainedMs: z.number().int().min(10_000).max(86_400_000) })
+    .nullable()
+    .optional(),
+});
+const fullRule = ruleOverride.required();
+const settingsPatch = z.strictObject({
+  notifications: z
+    .strictObject({
+      global: fullRule,
+      accounts: z.record(id, ruleOverride),
+      servers: z.record(z.string().regex(/^[A-Za-z0-9_-]+\/[0-9a-f-]{8,36}$/i), ruleOverride),
+      pausedUntil: z.number().nullable(),
+    })
+    .optional(),
+  monitor: z.strictObject({ budgetShare: z.number().min(0.05).max(0.5), pollIntervalS: z.number().int().min(20).max(3600) }).optional(),
+  launchAtLogin: z.boolean().optional(),
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+});
+
+const none = z.tuple([]);
+const one = <T extends z.ZodType>(schema: T) => z.tuple([schema]);
+
+/** The argument schema of every channel. */
+export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
+  'accounts:list': none,
+  'accounts:check': one(z.strictObject({ url: httpUrl, apiKey })),
+  'accounts:add': one(z.strictObject({ url: httpUrl, name: accountName, apiKey, sessionOnly: z.boolean().optional() })),
+  'accounts:rename': one(z.strictObject({ accountId: id, name: accountName })),
+  'accounts:remove': one(z.strictObject({ accountId: id })),
+  'accounts:use-demo': none,
+  'servers:list': none,
+  'servers:refresh': none,
+  'servers:power': one(z.strictObject({ server: serverRef, signal: z.enum(['start', 'stop', 'restart', 'kill']) })),
+  'servers:open-in-panel': one(serverRef),
+  'stats:history': one(serverRef),
+  'console:attach': one(serverRef),
+  'console:detach': one(serverRef),
+  'console:send': one(z.strictObject({ server: serverRef, command })),
+  'console:history': one(serverRef),
+  'files:list': one(z.strictObject({ server: serverRef, directory: remotePath })),
+  'files:read': one(z.strictObject({ server: serverRef, path: remotePath })),
+  'files:write': one(z.strictObject({ server: serverRef, path: remotePath, content })),
+  'files:rename': one(z.strictObject({ server: serverRef, root: remotePath, from: fileName, to: remotePath })),
+  'files:copy': one(z.strictObject({ server: serverRef, path: remotePath })),
+  'files:delete': one(z.strictObject({ server: serverRef, root: remotePath, files: names })),
+  'files:create-folder': one(z.strictObject({ server: serverRef, root: remotePath, name: fileName })),
+  'files:compress': one(z.strictObject({ server: serverRef, root: remotePath, files: names })),
+  'files:decompress': one(z.strictObject({ server: serverRef, path: remotePath })),
+  'files:chmod': one(z.strictObject({ server: serverRef, path: remotePath, mode })),
+  'files:download': one(z.strictObject({ server: serverRef, path: remotePath })),
+  'files:upload': one(z.strictObject({ server: serverRef, directory: remotePath, localPaths: z.array(localPath).min(1).max(100) })),
+  'files:pick-and-upload': one(z.strictObject({ server: serverRef, directory: remotePath })),
+  'transfers:cancel': one(z.strictObject({ transferId: id })),
+  'settings:get': none,
+  'settings:update': one(settingsPatch),
+  'notifications:pause': one(z.strictObject({ minutes: z.number().int().min(1).max(7 * 24 * 60).nullable() })),
+  'notifications:resume': none,
+};
