@@ -42,6 +42,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Overrides the default timeout for this call (compress and decompress take minutes). */
   timeoutMs?: number;
+  /** `background` calls (polling) wait behind `user` calls (the default) for a free slot. */
+  priority?: 'user' | 'background';
 }
 
 /** A rename or move: `from` and `to` are relative to `root`; `to` may contain `dir/` or `../`. */

@@ -20,7 +20,9 @@ export type PanelErrorKind =
   | 'tls'
   | 'bad-response'
   | 'maintenance'
-  | 'cancelled';
+  | 'cancelled'
+  /** A local file could not be read or written (downloads and uploads): disk full, no access, gone. */
+  | 'local-file';
 
 /** Why a server answered 409 (`ServerStateConflictException`), as far as the detail tells. */
 export type ConflictReason =
@@ -49,6 +51,7 @@ export const ERROR_ADVICE: Record<PanelErrorKind, string> = {
   'bad-response': 'The panel sent an answer Pterotray does not understand. Check that the URL points to a Pterodactyl or Pelican panel.',
   maintenance: 'The panel is in maintenance mode. Try again once it is back.',
   cancelled: 'The operation was cancelled.',
+  'local-file': 'Pterotray could not read or write the local file. Check the path, the free disk space and the permissions.',
 };
 
 /** Options to build a PanelError; only `kind` is required. */

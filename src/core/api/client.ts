@@ -1,0 +1,252 @@
+/**
+ * PanelClient: the Pterodactyl / Pelican Client API over axios, Electron-free. One instance per
+ * panel connection; it owns a scheduler (concurrency, rate limit, retries) and must be disposed.
+ */
+import type { AxiosAdapter, AxiosInstance } from 'axios';
+import type { CallOptions, ChmodEntry, ClientApi, PanelConnection, PullOptions, RateLimitInfo, RenameEntry } from './client-types';
+import { PanelError } from './errors';
+import { normalizePanelUrl } from './base-url';
+import * as files from './files-api';
+import { DEFAULT_USER_AGENT, PanelHttp } from './http';
+import {
+  POWER_SIGNALS,
+  type Account,
+  type ActivityEntry,
+  type Allocation,
+  type Backup,
+  type Database,
+  type FileEntry,
+  type ListServersOptions,
+  type Page,
+  type PowerSignal,
+  type Schedule,
+  type Server,
+  type ServerDetails,
+  type ServerResources,
+  type Startup,
+  type Subuser,
+  type WebsocketCredentials,
+} from './models';
+import * as n from './normalize';
+import { collectAllPages } from './paginate';
+import { serverPath } from './paths';
+import { secretsOf } from './redact';
+import { PanelRequester } from './requester';
+import { RequestScheduler, type SchedulerOptions } from './scheduler';
+import { silentLogger, systemClock, type Clock, type Logger } from '../util/deps';
+
+/** Injected side effects and tuning; all optional. */
+export interface PanelClientOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** Per-request timeout. Default 20 s (the official UI's). */
+  timeoutMs?: number;
+  /** Requests in flight at once to this panel. Default 4. */
+  maxConcurrency?: number;
+  axiosInstance?: AxiosInstance;
+  /** An axios adapter, for tests that answer without a socket. */
+  adapter?: AxiosAdapter;
+  /** Default `Pterotray/<version>`. */
+  userAgent?: string;
+  /** Cap on pages walked by listServers / listBackups. Default 1000. */
+  maxPages?: number;
+  /** Further scheduler tuning (retries, backoff, jitter source). */
+  scheduler?: Omit<SchedulerOptions, 'clock' | 'logger' | 'maxConcurrency'>;
+}
+
+/** Default per-request timeout. */
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** The panel's maximum `per_page` for the server list. */
+const SERVERS_PER_PAGE = 100;
+
+/** The Client API for one panel connection. Every method rejects with a PanelError only. */
+export class PanelClient implements ClientApi {
+  /** The normalised panel URL (no `/api/client`, no trailing slash). */
+  readonly url: string;
+  private readonly r: PanelRequester;
+  private readonly scheduler: RequestScheduler;
+  private readonly http: PanelHttp;
+  private readonly logger: Logger;
+  private readonly maxPages: number | undefined;
+
+  constructor(conn: PanelConnection, options: PanelClientOptions = {}) {
+    this.url = normalizePanelUrl(conn.url);
+    const apiKey = typeof conn.apiKey === 'string' ? conn.apiKey.trim() : '';
+    if (apiKey === '') throw new PanelError({ kind: 'auth', message: 'No API key was given for this panel.' });
+    // A pasted key may carry a stray control character; Node would refuse the header anyway.
+    if (/[^\x21-\x7e]/.test(apiKey)) {
+      throw new PanelError({ kind: 'auth', message: 'The API key contains characters an API key cannot have.' });
+    }
+    const clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? silentLogger;
+    this.maxPages = options.maxPages;
+    const secrets = secretsOf(apiKey);
+    this.http = new PanelHttp({
+      panelUrl: this.url,
+      apiKey,
+      secrets,
+      userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+      clock,
+      logger: this.logger,
+      axiosInstance: options.axiosInstance,
+      adapter: options.adapter,
+    });
+    this.scheduler = new RequestScheduler({ ...options.scheduler, clock, logger: this.logger, maxConcurrency: options.maxConcurrency });
+    this.r = new PanelRequester({ http: this.http, scheduler: this.scheduler, clock, secrets, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  }
+
+  /** Rejects queued calls with `cancelled`, aborts those in flight and clears every timer. */
+  dispose(): void {
+    this.scheduler.dispose();
+    this.http.dispose();
+  }
+
+  rateLimit(): RateLimitInfo {
+    return this.scheduler.rateLimit();
+  }
+
+  async getAccount(opts?: CallOptions): Promise<Account> {
+    return this.r.json({ method: 'GET', path: '/account', opts }, n.normalizeAccount);
+  }
+
+  async listServersPage(page: number, options: ListServersOptions = {}, opts?: CallOptions): Promise<Page<Server>> {
+    const params: Record<string, string | number | undefined> = {
+      page,
+      per_page: Math.min(SERVERS_PER_PAGE, Math.max(1, options.perPage ?? SERVERS_PER_PAGE)),
+      type: options.type,
+    };
+    for (const [key, value] of Object.entries(options.filter ?? {})) params[`filter[${key}]`] = value;
+    return this.r.json({ method: 'GET', path: '/', params, opts }, (body) => n.parsePage(body, 'server', page, n.normalizeServer));
+  }
+
+  async listServers(options?: ListServersOptions, opts?: CallOptions): Promise<Server[]> {
+    return collectAllPages({
+      fetchPage: (page) => this.listServersPage(page, options, opts),
+      keyOf: (s) => s.uuid ?? s.identifier,
+      maxPages: this.maxPages,
+      logger: this.logger,
+    });
+  }
+
+  async getServer(server: string, opts?: CallOptions): Promise<ServerDetails> {
+    return this.r.json({ method: 'GET', path: serverPath(server), opts }, n.normalizeServerDetails);
+  }
+
+  async getResources(server: string, opts?: CallOptions): Promise<ServerResources> {
+    return this.r.json({ method: 'GET', path: serverPath(server, 'resources'), opts }, n.normalizeResources);
+  }
+
+  async power(server: string, signal: PowerSignal, opts?: CallOptions): Promise<void> {
+    if (!POWER_SIGNALS.includes(signal)) {
+      throw new PanelError({ kind: 'validation', message: `"${String(signal)}" is not a power signal (start, stop, restart, kill).` });
+    }
+    await this.r.none({ method: 'POST', path: serverPath(server, 'power'), json: { signal }, opts });
+  }
+
+  async sendCommand(server: string, command: string, opts?: CallOptions): Promise<void> {
+    if (typeof command !== 'string' || command.trim() === '') {
+      throw new PanelError({ kind: 'validation', message: 'The command is empty.' });
+    }
+    const path = serverPath(server, 'command');
+    await this.r.none({ method: 'POST', path, json: { command }, operation: 'command', opts });
+  }
+
+  async getWebsocketCredentials(server: string, opts?: CallOptions): Promise<WebsocketCredentials> {
+    const path = serverPath(server, 'websocket');
+    return this.r.json({ method: 'GET', path, opts }, n.normalizeWebsocketCredentials);
+  }
+
+  async listFiles(server: string, directory: string, opts?: CallOptions): Promise<FileEntry[]> {
+    return files.listFiles(this.r, server, directory, opts);
+  }
+
+  async readFile(server: string, path: string, opts?: CallOptions): Promise<string> {
+    return files.readFile(this.r, server, path, opts);
+  }
+
+  async writeFile(server: string, path: string, content: string, opts?: CallOptions): Promise<void> {
+    return files.writeFile(this.r, server, path, content, opts);
+  }
+
+  async renameFiles(server: string, root: string, entries: RenameEntry[], opts?: CallOptions): Promise<void> {
+    return files.renameFiles(this.r, server, root, entries, opts);
+  }
+
+  async copyFile(server: string, location: string, opts?: CallOptions): Promise<void> {
+    return files.copyFile(this.r, server, location, opts);
+  }
+
+  async deleteFiles(server: string, root: string, names: string[], opts?: CallOptions): Promise<void> {
+    return files.deleteFiles(this.r, server, root, names, opts);
+  }
+
+  async createFolder(server: string, root: string, name: string, opts?: CallOptions): Promise<void> {
+    return files.createFolder(this.r, server, root, name, opts);
+  }
+
+  async compressFiles(server: string, root: string, names: string[], opts?: CallOptions): Promise<FileEntry> {
+    return files.compressFiles(this.r, server, root, names, opts);
+  }
+
+  async decompressFile(server: string, root: string, file: string, opts?: CallOptions): Promise<void> {
+    return files.decompressFile(this.r, server, root, file, opts);
+  }
+
+  async chmodFiles(server: string, root: string, entries: ChmodEntry[], opts?: CallOptions): Promise<void> {
+    return files.chmodFiles(this.r, server, root, entries, opts);
+  }
+
+  async pullFile(server: string, options: PullOptions, opts?: CallOptions): Promise<void> {
+    return files.pullFile(this.r, server, options, opts);
+  }
+
+  async getDownloadUrl(server: string, path: string, opts?: CallOptions): Promise<string> {
+    return files.getDownloadUrl(this.r, server, path, opts);
+  }
+
+  async getUploadUrl(server: string, opts?: CallOptions): Promise<string> {
+    return files.getUploadUrl(this.r, server, opts);
+  }
+
+  async listBackups(server: string, opts?: CallOptions): Promise<Backup[]> {
+    const path = serverPath(server, 'backups');
+    return collectAllPages({
+      fetchPage: (page) =>
+        this.r.json({ method: 'GET', path, params: { page, per_page: 50 }, opts }, (b) => n.parsePage(b, 'backup', page, n.normalizeBackup)),
+      keyOf: (b) => b.uuid,
+      maxPages: this.maxPages,
+      logger: this.logger,
+    });
+  }
+
+  async listDatabases(server: string, opts?: CallOptions): Promise<Database[]> {
+    const spec = { method: 'GET' as const, path: serverPath(server, 'databases'), params: { include: 'password' }, opts };
+    return this.r.json(spec, (b) => n.parseList(b, 'database', n.normalizeDatabase));
+  }
+
+  async listSchedules(server: string, opts?: CallOptions): Promise<Schedule[]> {
+    const path = serverPath(server, 'schedules');
+    return this.r.json({ method: 'GET', path, opts }, (b) => n.parseList(b, 'schedule', n.normalizeSchedule));
+  }
+
+  async listAllocations(server: string, opts?: CallOptions): Promise<Allocation[]> {
+    const path = serverPath(server, 'network/allocations');
+    return this.r.json({ method: 'GET', path, opts }, (b) => n.parseList(b, 'allocation', n.normalizeAllocation));
+  }
+
+  async listSubusers(server: string, opts?: CallOptions): Promise<Subuser[]> {
+    const path = serverPath(server, 'users');
+    return this.r.json({ method: 'GET', path, opts }, (b) => n.parseList(b, 'subuser', n.normalizeSubuser));
+  }
+
+  async getStartup(server: string, opts?: CallOptions): Promise<Startup> {
+    return this.r.json({ method: 'GET', path: serverPath(server, 'startup'), opts }, n.normalizeStartup);
+  }
+
+  async listActivity(server: string, page = 1, opts?: CallOptions): Promise<Page<ActivityEntry>> {
+    const params = { page, include: 'actor', sort: '-timestamp' };
+    const spec = { method: 'GET' as const, path: serverPath(server, 'activity'), params, opts };
+    return this.r.json(spec, (b) => n.parsePage(b, 'activity', page, n.normalizeActivity));
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * `GET /account`: Pterodactyl's AccountTransformer (`id, admin, first_name…`) or Pelican's
+ * UserTransformer (`uuid, root_admin`, no id, no names).
+ */
+import type { Account, WebsocketCredentials } from '../models';
+import { unwrapItem } from './envelope';
+import { badResponse, describeType, field, firstField, isRecord, optBool, optNumber, optString, reqString } from './guards';
+
+/** The key owner's account, Pterodactyl or Pelican. */
+export function normalizeAccount(raw: unknown): Account {
+  const a = unwrapItem(raw, 'account');
+  return {
+    id: optNumber(field(a, 'id'), null),
+    uuid: optString(field(a, 'uuid'), null),
+    username: reqString(a, 'username', 'account'),
+    email: optString(field(a, 'email'), ''),
+    isAdmin: optBool(firstField(a, ['root_admin', 'admin']), false),
+    firstName: optString(field(a, 'first_name'), null),
+    lastName: optString(field(a, 'last_name'), null),
+    language: optString(field(a, 'language'), null),
+  };
+}
+
+function checkUrl(value: string, protocols: readonly string[], what: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw badResponse(`${what} is not a URL`);
+  }
+  if (!protocols.includes(url.protocol)) throw badResponse(`${what} has the unexpected scheme ${url.protocol}`);
+  return value;
+}
+
+/** `GET /websocket`: `{data:{token, socket}}` (not the usual envelope); the socket must be ws(s). */
+export function normalizeWebsocketCredentials(raw: unknown): WebsocketCredentials {
+  const outer = isRecord(raw) ? raw : {};
+  const inner = firstField(outer, ['data', 'attributes']) ?? raw;
+  if (!isRecord(inner)) throw badResponse(`websocket credentials should be an object, got ${describeType(inner)}`);
+  const token = reqString(inner, 'token', 'websocket');
+  const socket = checkUrl(reqString(inner, 'socket', 'websocket'), ['ws:', 'wss:'], 'the websocket URL');
+  return { token, socket };
+}
+
+/** A `signed_url` item: a single-use Wings URL, which must be http(s). */
+export function normalizeSignedUrl(raw: unknown): string {
+  const a = unwrapItem(raw, 'signed_url');
+  return checkUrl(reqString(a, 'url', 'signed_url'), ['https:', 'http:'], 'the signed URL');
+}

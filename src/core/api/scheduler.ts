@@ -1,0 +1,276 @@
+/**
+ * The per-panel request scheduler. Every request to one panel goes through it, so it can cap
+ * concurrency, honour the panel's rate limit for all callers at once (pterodactyl-api.md §2.4),
+ * and retry what is safe to retry. Time comes from the injected Clock so tests use fake timers.
+ */
+import type { RateLimitInfo } from './client-types';
+import { PanelError } from './errors';
+import { readErrorBody } from './http-errors';
+import { header, type RawResponse } from './raw-response';
+import { parseCountHeader, parseResetMs, parseRetryAfterMs } from './retry-after';
+import { RESET_CODES, cancelledError, errorFromTransport } from './transport-errors';
+import { silentLogger, systemClock, type Clock, type Logger } from '../util/deps';
+
+/** User actions go before background polling. */
+export type RequestPriority = 'user' | 'background';
+
+/** Tuning of a RequestScheduler; every field has a default. */
+export interface SchedulerOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Requests in flight at once. Default 4. */
+  maxConcurrency?: number;
+  /** Retries of an idempotent request. Default 2. */
+  maxRetries?: number;
+  /** First backoff step; doubles per attempt, jittered into [half, full]. Default 500 ms. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** A GET is not retried when the panel asks to wait longer than this. Default 60 s. */
+  maxRetryWaitMs?: number;
+  /**
+   * Longest panel-wide block from one 429. Laravel's global window is one minute; a longer
+   * Retry-After comes from a route's own throttle (files/pull) and should not stall everything.
+   */
+  maxBlockMs?: number;
+  /** How long to hold every caller when X-RateLimit-Remaining reaches 0 without a 429. */
+  exhaustedWindowMs?: number;
+  /** Jitter source in [0, 1); injectable for tests. */
+  random?: () => number;
+}
+
+/** One request as the scheduler sees it. */
+export interface ScheduledRequest {
+  /** Sends once; rejects with a PanelError when no answer came. The signal fires on abort or dispose. */
+  send(signal: AbortSignal): Promise<RawResponse>;
+  /** GETs, and requests the caller knows are safe to repeat. Only these are retried. */
+  idempotent: boolean;
+  priority?: RequestPriority;
+  signal?: AbortSignal;
+}
+
+type JobState = 'queued' | 'running' | 'waiting' | 'done';
+
+interface Job {
+  req: ScheduledRequest;
+  attempt: number;
+  state: JobState;
+  resolve(res: RawResponse): void;
+  reject(err: PanelError): void;
+  detach(): void;
+  timer?: unknown;
+  controller?: AbortController;
+}
+
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const DISPOSED = 'The panel client was closed.';
+
+/** Caps concurrency, shares the rate limit between callers, and retries idempotent requests. */
+export class RequestScheduler {
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly opts: Required<Omit<SchedulerOptions, 'clock' | 'logger'>>;
+  private readonly queues: Record<RequestPriority, Job[]> = { user: [], background: [] };
+  private readonly running = new Set<Job>();
+  private readonly waiting = new Set<Job>();
+  private blockedUntilMs = 0;
+  private wakeTimer: unknown = undefined;
+  private limit: number | null = null;
+  private remaining: number | null = null;
+  private disposed = false;
+
+  constructor(options: SchedulerOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? silentLogger;
+    this.opts = {
+      maxConcurrency: Math.max(1, options.maxConcurrency ?? 4),
+      maxRetries: Math.max(0, options.maxRetries ?? 2),
+      baseBackoffMs: options.baseBackoffMs ?? 500,
+      maxBackoffMs: options.maxBackoffMs ?? 8000,
+      maxRetryWaitMs: options.maxRetryWaitMs ?? 60_000,
+      maxBlockMs: options.maxBlockMs ?? 60_000,
+      exhaustedWindowMs: options.exhaustedWindowMs ?? 60_000,
+      random: options.random ?? Math.random,
+    };
+  }
+
+  /** Runs `req` when a slot is free and the panel is not blocked; resolves with its final answer. */
+  run(req: ScheduledRequest): Promise<RawResponse> {
+    if (this.disposed) return Promise.reject(cancelledError(DISPOSED));
+    if (req.signal?.aborted) return Promise.reject(cancelledError());
+    return new Promise<RawResponse>((resolve, reject) => {
+      const job: Job = { req, attempt: 0, state: 'queued', resolve, reject, detach: () => {} };
+      const signal = req.signal;
+      if (signal) {
+        const onAbort = (): void => this.abortJob(job);
+        signal.addEventListener('abort', onAbort, { once: true });
+        job.detach = () => signal.removeEventListener('abort', onAbort);
+      }
+      this.enqueue(job, false);
+      this.pump();
+    });
+  }
+
+  /** What the panel's headers last said, and whether every caller is being held. */
+  rateLimit(): RateLimitInfo {
+    const blocked = this.blockedUntilMs > this.clock.now() ? this.blockedUntilMs : null;
+    return { limitPerMinute: this.limit, remaining: this.remaining, blockedUntilMs: blocked };
+  }
+
+  /** Clears every timer, rejects queued and waiting calls with `cancelled`, aborts those in flight. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.wakeTimer !== undefined) this.clock.clearTimeout(this.wakeTimer);
+    this.wakeTimer = undefined;
+    const pending = [...this.queues.user, ...this.queues.background, ...this.waiting];
+    this.queues.user = [];
+    this.queues.background = [];
+    for (const job of pending) this.finishWithError(job, cancelledError(DISPOSED));
+    for (const job of this.running) job.controller?.abort();
+  }
+
+  private enqueue(job: Job, front: boolean): void {
+    job.state = 'queued';
+    const queue = this.queues[job.req.priority ?? 'user'];
+    if (front) queue.unshift(job);
+    else queue.push(job);
+  }
+
+  private pump(): void {
+    while (!this.disposed && this.running.size < this.opts.maxConcurrency) {
+      const queue = this.queues.user.length > 0 ? this.queues.user : this.queues.background;
+      if (queue.length === 0) return;
+      const waitMs = this.blockedUntilMs - this.clock.now();
+      if (waitMs > 0) {
+        this.wakeAfter(waitMs);
+        return;
+      }
+      const job = queue.shift() as Job; // non-empty: checked above
+      void this.start(job);
+    }
+  }
+
+  private wakeAfter(ms: number): void {
+    if (this.wakeTimer !== undefined) this.clock.clearTimeout(this.wakeTimer);
+    this.wakeTimer = this.clock.setTimeout(() => {
+      this.wakeTimer = undefined;
+      this.pump();
+    }, ms);
+  }
+
+  private async start(job: Job): Promise<void> {
+    job.state = 'running';
+    job.controller = new AbortController();
+    this.running.add(job);
+    let res: RawResponse | undefined;
+    let err: unknown;
+    try {
+      res = await job.req.send(job.controller.signal);
+    } catch (e) {
+      err = e;
+    }
+    this.running.delete(job);
+    job.controller = undefined;
+    if (res) this.observe(res);
+    this.settle(job, res, err);
+    this.pump();
+  }
+
+  private settle(job: Job, res: RawResponse | undefined, err: unknown): void {
+    if (job.state === 'done') return;
+    if (this.disposed || job.req.signal?.aborted) {
+      this.finishWithError(job, cancelledError(this.disposed ? DISPOSED : undefined));
+      return;
+    }
+    const delayMs = this.retryDelayMs(job, res, err);
+    if (delayMs !== null) {
+      this.retryLater(job, delayMs, res?.status ?? (err instanceof PanelError ? err.code : undefined));
+      return;
+    }
+    job.state = 'done';
+    job.detach();
+    if (res) job.resolve(res);
+    else job.reject(errorFromTransport(err, []));
+  }
+
+  private retryDelayMs(job: Job, res: RawResponse | undefined, err: unknown): number | null {
+    if (!job.req.idempotent || job.attempt >= this.opts.maxRetries) return null;
+    if (res?.status === 429) {
+      // The block set by observe() holds the retry; give up when the panel wants too long a wait.
+      const waitMs = parseRetryAfterMs(header(res, 'retry-after'), this.clock.now()) ?? 0;
+      return waitMs <= this.opts.maxRetryWaitMs ? 0 : null;
+    }
+    if (res) return RETRY_STATUSES.has(res.status) ? this.backoffMs(job.attempt) : null;
+    const isReset = err instanceof PanelError && err.kind === 'network' && RESET_CODES.has(err.code ?? '');
+    return isReset ? this.backoffMs(job.attempt) : null;
+  }
+
+  private retryLater(job: Job, delayMs: number, why: number | string | undefined): void {
+    job.attempt += 1;
+    this.logger.debug('retrying a panel request', { attempt: job.attempt, delayMs, why });
+    if (delayMs <= 0) {
+      this.enqueue(job, true);
+      return;
+    }
+    job.state = 'waiting';
+    this.waiting.add(job);
+    job.timer = this.clock.setTimeout(() => {
+      job.timer = undefined;
+      this.waiting.delete(job);
+      this.enqueue(job, true);
+      this.pump();
+    }, delayMs);
+  }
+
+  private backoffMs(attempt: number): number {
+    const ceiling = Math.min(this.opts.maxBackoffMs, this.opts.baseBackoffMs * 2 ** attempt);
+    return Math.round(ceiling / 2 + (this.opts.random() * ceiling) / 2);
+  }
+
+  private observe(res: RawResponse): void {
+    const limit = parseCountHeader(header(res, 'x-ratelimit-limit'));
+    const remaining = parseCountHeader(header(res, 'x-ratelimit-remaining'));
+    if (limit !== null) this.limit = limit;
+    if (remaining !== null) this.remaining = remaining;
+    const now = this.clock.now();
+    if (res.status === 429) {
+      // Backup creation throttles one server (TooManyRequestsHttpException): not the whole panel.
+      if (readErrorBody(res.body).code === 'TooManyRequestsHttpException') return;
+      const waitMs = parseRetryAfterMs(header(res, 'retry-after'), now) ?? parseResetMs(header(res, 'x-ratelimit-reset'), now);
+      this.block(Math.min(this.opts.maxBlockMs, waitMs ?? this.backoffMs(0)));
+    } else if (remaining === 0) {
+      this.block(parseResetMs(header(res, 'x-ratelimit-reset'), now) ?? this.opts.exhaustedWindowMs);
+    }
+  }
+
+  private block(ms: number): void {
+    const until = this.clock.now() + ms;
+    if (until <= this.blockedUntilMs) return;
+    this.blockedUntilMs = until;
+    this.logger.warn('panel rate limit reached; holding every request', { waitMs: ms });
+  }
+
+  private abortJob(job: Job): void {
+    if (job.state === 'queued') {
+      for (const queue of Object.values(this.queues)) {
+        const index = queue.indexOf(job);
+        if (index >= 0) queue.splice(index, 1);
+      }
+      this.finishWithError(job, cancelledError());
+    } else if (job.state === 'waiting') {
+      this.finishWithError(job, cancelledError());
+    } else if (job.state === 'running') {
+      job.controller?.abort();
+    }
+  }
+
+  private finishWithError(job: Job, err: PanelError): void {
+    if (job.state === 'done') return;
+    if (job.timer !== undefined) this.clock.clearTimeout(job.timer);
+    job.timer = undefined;
+    this.waiting.delete(job);
+    job.state = 'done';
+    job.detach();
+    job.reject(err);
+  }
+}
