@@ -1,0 +1,108 @@
+/**
+ * The settings file, through electron-store: accounts without keys, notification rules, the
+ * monitor's budget, window bounds, launch at login. Read once, repaired if needed, kept in memory
+ * and written through. A file that is not JSON at all is set aside (never deleted) and replaced.
+ */
+import { renameSync } from 'node:fs';
+import Store from 'electron-store';
+import type { AccountRecord, AccountRepository } from '../../core/accounts/account-service';
+import { sanitizeDocument, type SettingsDocument, type WindowBounds } from '../../core/settings/schema';
+import type { Logger } from '../../core/util/deps';
+import type { Settings } from '../../shared/types';
+
+export interface SettingsStoreOptions {
+  logger: Logger;
+  /** Folder of the file; defaults to the app's userData. */
+  cwd?: string;
+  now?: () => number;
+}
+
+type RawStore = Store<Record<string, unknown>>;
+
+function openStore(options: SettingsStoreOptions): RawStore {
+  const make = (): RawStore => new Store<Record<string, unknown>>({ name: 'settings', ...(options.cwd ? { cwd: options.cwd } : {}), clearInvalidConfig: false });
+  const store = make();
+  try {
+    void store.store;
+    return store;
+  } catch (error) {
+    const aside = store.path.replace(/\.json$/, `.corrupt-${(options.now ?? Date.now)()}.json`);
+    renameSync(store.path, aside);
+    options.logger.warn('settings: the file was not valid JSON; set it aside and started fresh', { aside, error: error instanceof Error ? error.name : 'unknown' });
+    return make();
+  }
+}
+
+/** Merges a partial settings update one level deep (notifications and monitor are objects). */
+function mergeSettings(current: Settings, patch: Partial<Settings>): Settings {
+  return {
+    ...current,
+    ...patch,
+    notifications: { ...current.notifications, ...patch.notifications },
+    monitor: { ...current.monitor, ...patch.monitor },
+  };
+}
+
+export class SettingsStore implements AccountRepository {
+  readonly #store: RawStore;
+  #document: SettingsDocument;
+  readonly #listeners = new Set<(settings: Settings) => void>();
+
+  constructor(options: SettingsStoreOptions) {
+    this.#store = openStore(options);
+    const { document, repaired } = sanitizeDocument(this.#store.size === 0 ? undefined : this.#store.store);
+    this.#document = document;
+    if (repaired.length > 0) {
+      options.logger.warn('settings: repaired invalid values', { repaired });
+      this.#write();
+    }
+  }
+
+  /** Where the file is (tests search it for secrets). */
+  get path(): string {
+    return this.#store.path;
+  }
+
+  load(): AccountRecord[] {
+    return structuredClone(this.#document.accounts);
+  }
+
+  save(records: AccountRecord[]): void {
+    // Only keychain accounts persist; the sanitizer also drops anything shaped like a key.
+    const kept = records.filter((r) => r.keyStorage === 'keychain' && !r.isDemo);
+    this.#document = sanitizeDocument({ ...this.#document, accounts: kept }).document;
+    this.#write();
+  }
+
+  settings(): Settings {
+    return structuredClone(this.#document.settings);
+  }
+
+  /** Applies a validated patch, repairs anything out of range, saves, and notifies. */
+  update(patch: Partial<Settings>): Settings {
+    const merged = mergeSettings(this.#document.settings, patch);
+    this.#document = sanitizeDocument({ ...this.#document, settings: merged }).document;
+    this.#write();
+    const settings = this.settings();
+    for (const listener of this.#listeners) listener(settings);
+    return settings;
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  windowBounds(): WindowBounds | null {
+    return this.#document.windowBounds;
+  }
+
+  setWindowBounds(bounds: WindowBounds): void {
+    this.#document = sanitizeDocument({ ...this.#document, windowBounds: bounds }).document;
+    this.#write();
+  }
+
+  #write(): void {
+    this.#store.store = structuredClone(this.#document) as unknown as Record<string, unknown>;
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { checkExternalLink, serverPageUrl } from '../../../src/main/external-links';
+
+const panels = ['https://panel.example.com', 'http://127.0.0.1:40123', 'https://example.org/panel'];
+
+describe('checkExternalLink', () => {
+  it.each([
+    ['https://panel.example.com/server/abcd1234', true],
+    ['https://panel.example.com:443/account', true],
+    ['http://127.0.0.1:40123/server/x', true],
+    ['https://example.org/elsewhere', true],
+    ['http://panel.example.com/server/abcd1234', false],
+    ['https://panel.example.com.evil.com/', false],
+    ['https://evil.com/?https://panel.example.com', false],
+    ['https://user:pw@panel.example.com/', false],
+    ['file:///etc/passwd', false],
+    ['javascript:alert(1)', false],
+    ['http://127.0.0.1:9999/', false],
+    ['not a url', false],
+  ])('%s → %s', (url, allowed) => {
+    expect(checkExternalLink(url, panels).allowed).toBe(allowed);
+  });
+
+  it('builds the panel page of a server', () => {
+    expect(serverPageUrl('https://panel.example.com/', 'abcd1234')).toBe('https://panel.example.com/server/abcd1234');
+  });
+});
