@@ -1,0 +1,302 @@
+/**
+ * A client for one server's Wings websocket: authenticates with a panel-issued JWT, refreshes it
+ * on the same socket, reconnects with jittered back-off, and re-emits Wings' events typed.
+ */
+import type WebSocket from 'ws';
+import type { PanelError } from '../api/errors';
+import { POWER_SIGNALS, type PowerSignal, type WebsocketCredentials } from '../api/models';
+import type { Disposer } from '../util/deps';
+import { backoffDelayMs } from './backoff';
+import { classifyClose, isTransferReconnectStatus } from './close-policy';
+import { TypedEmitter } from './emitter';
+import { isFatalCredentialError, toPanelError } from './errors';
+import { encodeFrame, parseFrame } from './frames';
+import { interpretFrame, type WingsEmit } from './inbound';
+import { resolveSocketOptions, type ResolvedSocketOptions } from './options';
+import { closeQuietly, isOpen, openWingsSocket } from './socket-io';
+import { TokenRefresher } from './token-refresher';
+import type { ConnectionChange, ConnectionReason, WingsEvents, WingsSocketOptions, WingsSocketState } from './types';
+
+type ChangeDetails = Omit<ConnectionChange, 'state' | 'reason'>;
+
+/**
+ * The Wings websocket of one server. `connect()` starts it, `dispose()` stops it for good.
+ * Commands and power signals are sent only while authenticated and are never queued: a power
+ * action replayed minutes later after a reconnect would surprise a person, so the send methods
+ * return false instead and the caller falls back to REST (`POST /power`, `POST /command`).
+ */
+export class WingsSocket {
+  private current: WingsSocketState = 'idle';
+  private readonly cfg: ResolvedSocketOptions;
+  private readonly emitter: TypedEmitter<WingsEvents>;
+  private readonly refresher: TokenRefresher;
+  private socket: WebSocket | null = null;
+  private socketUrl: string | null = null;
+  /** Bumped for every connection attempt; callbacks of an older attempt are ignored. */
+  private generation = 0;
+  private attempt = 0;
+  private retryTimer: unknown = null;
+  private connectTimer: unknown = null;
+  private connectedAtMs: number | null = null;
+  private isTokenExpired = false;
+  private sawDeletedEvent = false;
+
+  constructor(opts: WingsSocketOptions) {
+    const cfg = resolveSocketOptions(opts);
+    this.cfg = cfg;
+    this.emitter = new TypedEmitter<WingsEvents>(cfg.logger);
+    this.refresher = new TokenRefresher({
+      ...cfg,
+      minIntervalMs: cfg.minRefreshIntervalMs,
+      onCredentials: (credentials) => this.onRefreshedCredentials(credentials),
+      onFatal: (error) => this.stop('credentials-failed', { error }),
+    });
+  }
+
+  /** The current state; `connection` events report every change. */
+  get state(): WingsSocketState {
+    return this.current;
+  }
+
+  /** Subscribes to a typed event; the disposer unsubscribes. */
+  on<E extends keyof WingsEvents>(event: E, cb: (payload: WingsEvents[E]) => void): Disposer {
+    return this.emitter.on(event, cb);
+  }
+
+  /** Starts connecting. Idempotent; also restarts a socket that stopped (`idle`). */
+  connect(): void {
+    if (this.current !== 'idle') return;
+    this.attempt = 0;
+    this.sawDeletedEvent = false;
+    this.startAttempt('connect');
+  }
+
+  /** Closes the socket, cancels every timer and listener; nothing reconnects afterwards. */
+  dispose(): void {
+    if (this.current === 'disposed') return;
+    this.generation += 1;
+    this.clearTimers();
+    this.refresher.cancel();
+    this.teardownSocket('close');
+    this.transition('disposed', 'disposed');
+    this.emitter.clear();
+  }
+
+  /** Asks Wings to replay the recent console (throttled by Wings to 1 per 5 s: do not loop). */
+  sendLogs(): boolean {
+    return this.sendWhenReady('send logs');
+  }
+
+  /** Asks Wings for one `stats` event. */
+  sendStats(): boolean {
+    return this.sendWhenReady('send stats');
+  }
+
+  /** Sends a console command. False when not authenticated (nothing was sent). */
+  sendCommand(command: string): boolean {
+    return this.sendWhenReady('send command', [command]);
+  }
+
+  /** Sends a power signal. False when not authenticated (nothing was sent). */
+  setState(signal: PowerSignal): boolean {
+    if (!POWER_SIGNALS.includes(signal)) return false;
+    return this.sendWhenReady('set state', [signal]);
+  }
+
+  private sendWhenReady(event: string, args?: string[]): boolean {
+    if (this.current !== 'connected' || this.isTokenExpired) return false;
+    return this.sendFrame(event, args);
+  }
+
+  private sendFrame(event: string, args?: string[]): boolean {
+    if (!isOpen(this.socket)) return false;
+    try {
+      this.socket.send(encodeFrame(event, args));
+      return true;
+    } catch (err) {
+      this.cfg.logger.warn('wings: send failed', { event, error: String(err) });
+      return false;
+    }
+  }
+
+  private startAttempt(reason: ConnectionReason): void {
+    const generation = ++this.generation;
+    this.transition('connecting', reason);
+    this.cfg.fetchCredentials().then(
+      (credentials) => {
+        if (generation === this.generation) this.openSocket(credentials, reason);
+      },
+      (err: unknown) => {
+        if (generation === this.generation) this.onCredentialsFailed(toPanelError(err));
+      },
+    );
+  }
+
+  private onCredentialsFailed(error: PanelError): void {
+    if (isFatalCredentialError(error)) {
+      this.stop('credentials-failed', { error });
+      return;
+    }
+    this.scheduleReconnect('credentials-failed', { error }, error.retryAfterMs ?? 0);
+  }
+
+  private openSocket(credentials: WebsocketCredentials, reason: ConnectionReason): void {
+    const generation = ++this.generation;
+    if (this.current !== 'connecting') this.transition('connecting', reason);
+    this.refresher.noteFreshToken();
+    this.socketUrl = credentials.socket;
+    this.isTokenExpired = false;
+    const isCurrent = (): boolean => generation === this.generation;
+    try {
+      this.socket = openWingsSocket(this.cfg.WebSocketImpl, credentials.socket, this.cfg.origin, {
+        onOpen: () => isCurrent() && this.onOpen(credentials.token),
+        onMessage: (data) => isCurrent() && this.onMessage(data),
+        onClose: (code, why) => isCurrent() && this.onClose(code, why),
+        onError: (err) => this.cfg.logger.debug('wings: socket error', { error: err.message }),
+      });
+    } catch (err) {
+      this.cfg.logger.warn('wings: could not open the socket', { error: String(err) });
+      this.scheduleReconnect('closed', { error: toPanelError(err) });
+      return;
+    }
+    this.connectTimer = this.cfg.clock.setTimeout(() => this.onConnectTimeout(), this.cfg.connectTimeoutMs);
+  }
+
+  private onOpen(token: string): void {
+    this.transition('authenticating', 'open');
+    this.sendFrame('auth', [token]);
+  }
+
+  private onMessage(data: unknown): void {
+    const frame = parseFrame(data);
+    if (!frame) {
+      this.cfg.logger.debug('wings: ignored a malformed frame');
+      return;
+    }
+    const action = interpretFrame(frame);
+    switch (action.type) {
+      case 'auth-success':
+        return this.onAuthSuccess();
+      case 'token-expired':
+        this.isTokenExpired = true;
+        return this.refresher.request();
+      case 'token-expiring':
+        return this.refresher.request();
+      case 'jwt-error':
+        return action.isRefreshable ? this.refresher.request() : this.onFatalJwtError(action.message);
+      case 'emit':
+        return this.onEvent(action.emit);
+      case 'ignore':
+        this.cfg.logger.debug('wings: ignored a frame', { event: frame.event, why: action.why });
+    }
+  }
+
+  private onAuthSuccess(): void {
+    this.isTokenExpired = false;
+    if (this.current === 'connected') return; // a re-auth after a token refresh: nothing to redo
+    this.clearConnectTimer();
+    this.connectedAtMs = this.cfg.clock.now();
+    this.transition('connected', 'auth-success');
+    // Once per socket, like the official UI: Wings throttles `send logs` to 1 per 5 s.
+    this.sendFrame('send logs');
+    this.sendFrame('send stats');
+  }
+
+  private onEvent(e: WingsEmit): void {
+    if (e.event === 'deleted') this.sawDeletedEvent = true;
+    if (e.event === 'throttled') this.attempt += 1; // the next reconnect waits longer
+    this.emitter.emit(e.event, e.payload as never);
+    if (e.event === 'transfer-status' && this.current === 'connected' && isTransferReconnectStatus(e.payload)) {
+      this.teardownSocket('close');
+      this.attempt = 0;
+      this.scheduleReconnect('transfer');
+    }
+  }
+
+  private onFatalJwtError(message: string): void {
+    this.cfg.logger.warn('wings: fatal JWT error', { message });
+    this.emitter.emit('auth-error', message);
+    this.stop('auth-error');
+  }
+
+  private onRefreshedCredentials(credentials: WebsocketCredentials): void {
+    if (credentials.socket !== this.socketUrl) {
+      // The server moved to another node (a transfer): the old socket is of no more use.
+      this.teardownSocket('close');
+      this.clearTimers();
+      this.openSocket(credentials, 'transfer');
+      return;
+    }
+    if (!this.sendFrame('auth', [credentials.token])) {
+      this.cfg.logger.debug('wings: refreshed token arrived with no open socket');
+    }
+  }
+
+  private onClose(code: number, reason: string): void {
+    this.teardownSocket('terminate');
+    this.clearConnectTimer();
+    this.refresher.cancel();
+    const verdict = classifyClose(code, reason, this.sawDeletedEvent);
+    if (verdict !== 'reconnect') {
+      this.stop(verdict, { closeCode: code });
+      return;
+    }
+    this.scheduleReconnect('closed', { closeCode: code });
+  }
+
+  private onConnectTimeout(): void {
+    this.connectTimer = null;
+    this.cfg.logger.info('wings: no auth success in time, reconnecting');
+    this.teardownSocket('terminate');
+    this.scheduleReconnect('connect-timeout');
+  }
+
+  private scheduleReconnect(reason: ConnectionReason, details: ChangeDetails = {}, minDelayMs = 0): void {
+    const { clock, stableAfterMs } = this.cfg;
+    if (this.connectedAtMs !== null && clock.now() - this.connectedAtMs >= stableAfterMs) this.attempt = 0;
+    this.connectedAtMs = null;
+    this.refresher.cancel();
+    this.clearTimers();
+    this.teardownSocket('terminate');
+    const delayMs = Math.max(backoffDelayMs(this.attempt, this.cfg.backoff, this.cfg.random), minDelayMs);
+    this.attempt += 1;
+    this.generation += 1;
+    this.transition('reconnecting', reason, { ...details, retryInMs: delayMs });
+    this.retryTimer = this.cfg.clock.setTimeout(() => {
+      this.retryTimer = null;
+      this.startAttempt(reason);
+    }, delayMs);
+  }
+
+  /** Stops for a reason that needs a person; `connect()` may start again later. */
+  private stop(reason: ConnectionReason, details: ChangeDetails = {}): void {
+    this.generation += 1;
+    this.clearTimers();
+    this.refresher.cancel();
+    this.teardownSocket('close');
+    this.connectedAtMs = null;
+    this.transition('idle', reason, details);
+  }
+
+  private teardownSocket(how: 'close' | 'terminate'): void {
+    if (this.socket) closeQuietly(this.socket, how);
+    this.socket = null;
+  }
+
+  private clearConnectTimer(): void {
+    if (this.connectTimer !== null) this.cfg.clock.clearTimeout(this.connectTimer);
+    this.connectTimer = null;
+  }
+
+  private clearTimers(): void {
+    this.clearConnectTimer();
+    if (this.retryTimer !== null) this.cfg.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private transition(state: WingsSocketState, reason: ConnectionReason, details: ChangeDetails = {}): void {
+    this.current = state;
+    this.cfg.logger.debug('wings: state', { state, reason, closeCode: details.closeCode });
+    this.emitter.emit('connection', { state, reason, ...details });
+  }
+}
