@@ -92,7 +92,11 @@ export class TransferManager {
     this.#emit(run);
     void this.#options
       .client(server.accountId)
-      .then((client) => work(client, run))
+      .then((client) => {
+        // Cancelled before it began: do not fetch a signed URL for nothing.
+        run.controller.signal.throwIfAborted();
+        return work(client, run);
+      })
       .then(
         () => this.#finish(run, 'done', null),
         (error: unknown) => this.#finish(run, run.controller.signal.aborted ? 'cancelled' : 'failed', run.controller.signal.aborted ? null : toError(error)),
