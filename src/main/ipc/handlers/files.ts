@@ -1,0 +1,54 @@
+/**
+ * The file manager's channels. Paths arrive absolute and without `..` (the wrapper checks);
+ * a move is sent as the panel expects: `to` relative to `root`.
+ */
+import { posix } from 'node:path';
+import type { Handlers } from '../register-handlers';
+import type { HandlerPorts } from './ports';
+
+type FileChannels = Extract<keyof Handlers, `files:${string}` | `transfers:${string}`>;
+
+/** `/a/b/c.txt` → [`/a/b`, `c.txt`]. */
+function splitPath(path: string): [string, string] {
+  return [posix.dirname(path), posix.basename(path)];
+}
+
+export function fileHandlers(ports: HandlerPorts): Pick<Handlers, FileChannels> {
+  const api = (accountId: string) => ports.client(accountId);
+  return {
+    'files:list': async ({ server, directory }) => (await api(server.accountId)).listFiles(server.identifier, directory),
+    'files:read': async ({ server, path }) => (await api(server.accountId)).readFile(server.identifier, path),
+    'files:write': async ({ server, path, content }) => (await api(server.accountId)).writeFile(server.identifier, path, content),
+    'files:rename': async ({ server, root, from, to }) => {
+      // The panel resolves `to` against `root`; a relative path from root expresses any move.
+      const relativeTo = posix.relative(root, to) || posix.basename(to);
+      await (await api(server.accountId)).renameFiles(server.identifier, root, [{ from, to: relativeTo }]);
+    },
+    'files:copy': async ({ server, path }) => (await api(server.accountId)).copyFile(server.identifier, path),
+    'files:delete': async ({ server, root, files }) => (await api(server.accountId)).deleteFiles(server.identifier, root, files),
+    'files:create-folder': async ({ server, root, name }) => (await api(server.accountId)).createFolder(server.identifier, root, name),
+    'files:compress': async ({ server, root, files }) => (await api(server.accountId)).compressFiles(server.identifier, root, files),
+    'files:decompress': async ({ server, path }) => {
+      const [root, file] = splitPath(path);
+      await (await api(server.accountId)).decompressFile(server.identifier, root, file);
+    },
+    'files:chmod': async ({ server, path, mode }) => {
+      const [root, file] = splitPath(path);
+      await (await api(server.accountId)).chmodFiles(server.identifier, root, [{ file, mode }]);
+    },
+    'files:download': async ({ server, path }) => {
+      const destination = await ports.dialogs.chooseSavePath(posix.basename(path));
+      if (destination === null) return null;
+      return { transferId: ports.transfers.download(server, path, destination) };
+    },
+    'files:upload': ({ server, directory, localPaths }) => ({
+      transferIds: localPaths.map((local) => ports.transfers.upload(server, directory, local)),
+    }),
+    'files:pick-and-upload': async ({ server, directory }) => {
+      const picked = await ports.dialogs.chooseFilesToUpload();
+      if (picked === null || picked.length === 0) return null;
+      return { transferIds: picked.map((local) => ports.transfers.upload(server, directory, local)) };
+    },
+    'transfers:cancel': ({ transferId }) => ports.transfers.cancel(transferId),
+  };
+}

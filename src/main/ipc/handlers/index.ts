@@ -1,0 +1,62 @@
+/**
+ * Every IPC handler, one per contract channel, as thin calls into main's services. Arguments
+ * arrive validated by the wrapper; results are view models without keys.
+ */
+import type { Handlers } from '../register-handlers';
+import { HandlerError } from '../to-ipc-error';
+import { fileHandlers } from './files';
+import type { HandlerPorts } from './ports';
+import type { AccountView } from '../../../shared/types';
+
+function viewOf(ports: HandlerPorts, accountId: string): AccountView {
+  const view = ports.accountViews().find((a) => a.id === accountId);
+  if (!view) throw new HandlerError('unknown-account', 'That panel is no longer configured.');
+  return view;
+}
+
+/** Builds the handler table from the services. */
+export function createHandlers(ports: HandlerPorts): Handlers {
+  return {
+    'accounts:list': () => ports.accountViews(),
+    'accounts:check': async ({ url, apiKey }) => {
+      const r = await ports.accounts.check(url, apiKey);
+      return { username: r.username, email: r.email, isAdmin: r.isAdmin, serverCount: r.serverCount };
+    },
+    'accounts:add': async (input) => viewOf(ports, (await ports.accounts.add(input)).id),
+    'accounts:rename': ({ accountId, name }) => viewOf(ports, ports.accounts.rename(accountId, name).id),
+    'accounts:remove': ({ accountId }) => ports.accounts.remove(accountId),
+    'accounts:use-demo': async () => viewOf(ports, (await ports.startDemo()).id),
+
+    'servers:list': () => ports.monitor.servers(),
+    'servers:refresh': () => ports.monitor.refresh(),
+    'servers:power': ({ server, signal }) => ports.monitor.power(server, signal),
+    'servers:open-in-panel': (ref) => ports.openInPanel(ref),
+
+    'stats:history': (ref) => ports.monitor.history(ref),
+
+    'console:attach': (ref) => {
+      ports.console.attach(ref);
+      return { backlog: ports.monitor.consoleBacklog(ref), connection: ports.monitor.consoleConnection(ref) };
+    },
+    'console:detach': (ref) => ports.console.detach(ref),
+    'console:send': async ({ server, command }) => {
+      ports.commandHistory.push(server, command);
+      await ports.monitor.sendCommand(server, command);
+    },
+    'console:history': (ref) => ports.commandHistory.get(ref),
+
+    ...fileHandlers(ports),
+
+    'settings:get': () => ports.settings.settings(),
+    'settings:update': (patch) => ports.settings.update(patch),
+    'notifications:pause': ({ minutes }) => {
+      const current = ports.settings.settings().notifications;
+      const pausedUntil = minutes === null ? -1 : ports.now() + minutes * 60_000;
+      return ports.settings.update({ notifications: { ...current, pausedUntil } });
+    },
+    'notifications:resume': () => {
+      const current = ports.settings.settings().notifications;
+      return ports.settings.update({ notifications: { ...current, pausedUntil: null } });
+    },
+  };
+}

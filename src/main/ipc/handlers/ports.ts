@@ -1,0 +1,54 @@
+/**
+ * What the IPC handlers need from the rest of main, as narrow interfaces: the composition root
+ * passes the real services, handler tests pass fakes.
+ */
+import type { ClientApi } from '../../../core/api/client-types';
+import type { AccountRecord, AccountService } from '../../../core/accounts/account-service';
+import type { AccountView, ConsoleConnection, PowerSignal, ServerRef, ServerView, Settings, StatsSample } from '../../../shared/types';
+
+/** The monitor as the window uses it. */
+export interface MonitorPort {
+  servers(): ServerView[];
+  accounts(): AccountView[];
+  refresh(accountId?: string): Promise<void>;
+  power(ref: ServerRef, signal: PowerSignal): Promise<void>;
+  sendCommand(ref: ServerRef, command: string): Promise<void>;
+  history(ref: ServerRef): StatsSample[];
+  consoleBacklog(ref: ServerRef): string[];
+  consoleConnection(ref: ServerRef): ConsoleConnection;
+}
+
+export interface TransferPort {
+  download(ref: ServerRef, remotePath: string, destinationPath: string): string;
+  upload(ref: ServerRef, directory: string, localPath: string): string;
+  cancel(transferId: string): void;
+}
+
+export interface DialogPort {
+  /** Where to save a download; null when cancelled. */
+  chooseSavePath(defaultName: string): Promise<string | null>;
+  /** Files to upload; null when cancelled. */
+  chooseFilesToUpload(): Promise<string[] | null>;
+}
+
+export interface SettingsPort {
+  settings(): Settings;
+  update(patch: Partial<Settings>): Settings;
+}
+
+export interface HandlerPorts {
+  accounts: AccountService;
+  /** Account records with their live status, as the window shows them. */
+  accountViews(): AccountView[];
+  monitor: MonitorPort;
+  client(accountId: string): Promise<ClientApi>;
+  transfers: TransferPort;
+  dialogs: DialogPort;
+  settings: SettingsPort;
+  openInPanel(ref: ServerRef): Promise<void>;
+  startDemo(): Promise<AccountRecord>;
+  /** Commands typed in the console, newest last, kept per server for up/down. */
+  commandHistory: { get(ref: ServerRef): string[]; push(ref: ServerRef, command: string): void };
+  console: { attach(ref: ServerRef): void; detach(ref: ServerRef): void };
+  now(): number;
+}
