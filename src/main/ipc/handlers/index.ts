@@ -2,6 +2,7 @@
  * Every IPC handler, one per contract channel, as thin calls into main's services. Arguments
  * arrive validated by the wrapper; results are view models without keys.
  */
+import { pausePatch, resumePatch } from '../../../core/settings/notice-rules';
 import type { Handlers } from '../register-handlers';
 import { HandlerError } from '../to-ipc-error';
 import { fileHandlers } from './files';
@@ -49,14 +50,7 @@ export function createHandlers(ports: HandlerPorts): Handlers {
 
     'settings:get': () => ports.settings.settings(),
     'settings:update': (patch) => ports.settings.update(patch),
-    'notifications:pause': ({ minutes }) => {
-      const current = ports.settings.settings().notifications;
-      const pausedUntil = minutes === null ? -1 : ports.now() + minutes * 60_000;
-      return ports.settings.update({ notifications: { ...current, pausedUntil } });
-    },
-    'notifications:resume': () => {
-      const current = ports.settings.settings().notifications;
-      return ports.settings.update({ notifications: { ...current, pausedUntil: null } });
-    },
+    'notifications:pause': ({ minutes }) => ports.settings.update(pausePatch(ports.settings.settings().notifications, minutes, ports.now())),
+    'notifications:resume': () => ports.settings.update(resumePatch(ports.settings.settings().notifications)),
   };
 }
