@@ -38,7 +38,8 @@ export default defineConfig({
         test: {
           name: 'component',
           include: ['src/renderer/**/*.spec.ts'],
-          environment: 'node',
+          environment: 'happy-dom',
+          setupFiles: ['src/renderer/test/setup.ts'],
         },
       },
     ],

@@ -1,0 +1,65 @@
+/**
+ * The window's shared state (house style rule 10): accounts, servers, settings and where the
+ * window is. Filled from main at start, then kept current by main's push events.
+ */
+import { api, errorMessage } from '../api';
+import type { AccountView, Navigation, ServerRef, ServerView, Settings } from '../../../../shared/types';
+
+export const sameRef = (a: ServerRef | null, b: ServerRef | null): boolean =>
+  a !== null && b !== null && a.accountId === b.accountId && a.identifier === b.identifier;
+
+export class AppState {
+  accounts = $state<AccountView[]>([]);
+  servers = $state<ServerView[]>([]);
+  settings = $state<Settings | null>(null);
+  navigation = $state<Navigation>({ view: 'dashboard', server: null });
+  isLoading = $state(true);
+  loadError = $state<string | null>(null);
+
+  /** Loads everything and subscribes to updates; returns the unsubscribe. */
+  async init(): Promise<() => void> {
+    const unsubscribe = [
+      api.onServersChanged((servers) => (this.servers = servers)),
+      api.onAccountsChanged((accounts) => (this.accounts = accounts)),
+      api.onSettingsChanged((settings) => this.#applySettings(settings)),
+      api.onAppNavigate((navigation) => (this.navigation = navigation)),
+    ];
+    await this.reload();
+    return () => unsubscribe.forEach((u) => u());
+  }
+
+  async reload(): Promise<void> {
+    this.isLoading = true;
+    this.loadError = null;
+    try {
+      const [accounts, servers, settings] = await Promise.all([api.accountsList(), api.serversList(), api.settingsGet()]);
+      this.accounts = accounts;
+      this.servers = servers;
+      this.#applySettings(settings);
+      if (accounts.length === 0) this.navigation = { view: 'onboarding', server: null };
+    } catch (error) {
+      this.loadError = errorMessage(error);
+    } finally {
+      this.isLoading = false;
+    }
+  }
+
+  navigate(view: Navigation['view'], server: ServerRef | null = null): void {
+    this.navigation = { view, server };
+  }
+
+  server(ref: ServerRef | null): ServerView | undefined {
+    return ref ? this.servers.find((s) => sameRef(s, ref)) : undefined;
+  }
+
+  account(accountId: string): AccountView | undefined {
+    return this.accounts.find((a) => a.id === accountId);
+  }
+
+  #applySettings(settings: Settings): void {
+    this.settings = settings;
+    if (typeof document !== 'undefined') document.documentElement.dataset.theme = settings.theme;
+  }
+}
+
+export const appState = new AppState();
