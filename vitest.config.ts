@@ -20,6 +20,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Integration tests start servers and child processes; two cores, so keep it modest.
           maxWorkers: 2,
+          // Projects with their own worker limits must run in their own group.
+          sequence: { groupOrder: 1 },
         },
       },
       {

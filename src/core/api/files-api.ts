@@ -86,7 +86,9 @@ export function pullFile(r: PanelRequester, server: string, options: PullOptions
 
 /** `GET files/download?file=` → a single-use signed Wings URL. */
 export function getDownloadUrl(r: PanelRequester, server: string, file: string, opts?: CallOptions): Promise<string> {
-  return r.json({ method: 'GET', path: serverPath(server, 'files/download'), params: { file }, opts }, normalizeSignedUrl);
+  // The panel rawurldecode()s `file` once more after the query is parsed (FileController::download),
+  // so encode it once here: a name with a literal `%20` then survives both decodes.
+  return r.json({ method: 'GET', path: serverPath(server, 'files/download'), params: { file: encodeURIComponent(file) }, opts }, normalizeSignedUrl);
 }
 
 /** `GET files/upload` → a single-use signed Wings URL. */

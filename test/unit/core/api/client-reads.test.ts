@@ -140,7 +140,8 @@ describe('typed reads', () => {
     const { c, calls } = setup();
     await expect(c.getWebsocketCredentials('s1')).resolves.toEqual({ token: 'jwt', socket: 'wss://node.example.com:8080/api/servers/uuid/ws' });
     await expect(c.getDownloadUrl('s1', '/world.zip')).resolves.toContain('/download/file?token=t');
-    expect(calls.at(-1)?.params).toEqual({ file: '/world.zip' });
+    // Encoded once more: the panel rawurldecode()s the query value again.
+    expect(calls.at(-1)?.params).toEqual({ file: '%2Fworld.zip' });
     await expect(c.getUploadUrl('s1')).resolves.toContain('/upload/file?token=u');
   });
 
