@@ -1,0 +1,30 @@
+/** Every command, in the order `--help` lists them. */
+import type { CommandDefinition } from '../command';
+import { accountCommand } from './account';
+import { consoleCommand } from './console';
+import { filesCatCommand, filesLsCommand } from './files-read';
+import { filesGetCommand, filesPutCommand } from './files-transfer';
+import { filesMkdirCommand, filesMvCommand, filesRmCommand, filesWriteCommand } from './files-write';
+import { powerCommand } from './power';
+import { serversCommand } from './servers';
+import { simCommand } from './sim';
+import { statusCommand } from './status';
+import { watchCommand } from './watch';
+
+export const COMMANDS: readonly CommandDefinition[] = [
+  accountCommand,
+  serversCommand,
+  statusCommand,
+  powerCommand,
+  filesLsCommand,
+  filesGetCommand,
+  filesPutCommand,
+  filesCatCommand,
+  filesWriteCommand,
+  filesRmCommand,
+  filesMvCommand,
+  filesMkdirCommand,
+  consoleCommand,
+  watchCommand,
+  simCommand,
+];

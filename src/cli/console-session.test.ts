@@ -1,0 +1,133 @@
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PanelError } from '../core/api/errors';
+import type { Disposer } from '../core/util/deps';
+import { systemClock } from '../core/util/deps';
+import type { WingsEvents } from '../core/wings/types';
+import { createFakeClient, fakeServer } from '../../test/helpers/fake-client';
+import { ANSWER_GRACE_MS, ConsoleSession } from './console-session';
+import type { ConsoleSocket } from './external-deps';
+import { createOutput } from './output';
+
+/** A socket double: the test drives its events and sees what was sent. */
+class FakeSocket implements ConsoleSocket {
+  readonly sent: string[] = [];
+  isConnected = false;
+  isDisposed = false;
+  private readonly listeners = new Map<string, Set<(p: never) => void>>();
+  connect(): void {}
+  dispose(): void {
+    this.isDisposed = true;
+  }
+  on<E extends keyof WingsEvents>(event: E, cb: (payload: WingsEvents[E]) => void): Disposer {
+    const set = this.listeners.get(event) ?? new Set();
+    set.add(cb as (p: never) => void);
+    this.listeners.set(event, set);
+    return () => set.delete(cb as (p: never) => void);
+  }
+  emit<E extends keyof WingsEvents>(event: E, payload: WingsEvents[E]): void {
+    for (const cb of this.listeners.get(event) ?? []) (cb as (p: WingsEvents[E]) => void)(payload);
+  }
+  sendCommand(command: string): boolean {
+    if (!this.isConnected) return false;
+    this.sent.push(command);
+    return true;
+  }
+  open(): void {
+    this.isConnected = true;
+    this.emit('connection', { state: 'connected', reason: 'auth-success' });
+  }
+}
+
+function setup() {
+  const socket = new FakeSocket();
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const text = { out: '', err: '' };
+  stdout.on('data', (c: Buffer) => (text.out += c.toString()));
+  stderr.on('data', (c: Buffer) => (text.err += c.toString()));
+  const restCommands: string[] = [];
+  const client = createFakeClient({
+    sendCommand: async (_server, command) => {
+      restCommands.push(command);
+    },
+  });
+  const abort = new AbortController();
+  const session = new ConsoleSession({
+    client,
+    server: fakeServer({ identifier: 'aaaa1111', name: 'Lobby' }),
+    socket,
+    stdin,
+    out: createOutput(stdout, stderr),
+    clock: systemClock,
+    signal: abort.signal,
+  });
+  return { socket, stdin, text, restCommands, abort, session };
+}
+
+describe('ConsoleSession', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('holds piped lines until connected, prints the answers, ends after the grace period', async () => {
+    const { socket, stdin, text, session } = setup();
+    const done = session.run();
+    stdin.end('say hello\n\nlist\n');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(socket.sent).toEqual([]);
+    socket.open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(socket.sent).toEqual(['say hello', 'list']);
+    socket.emit('console', '\u001b[33m[Server] hello\u001b[0m');
+    await vi.advanceTimersByTimeAsync(ANSWER_GRACE_MS);
+    await expect(done).resolves.toBeUndefined();
+    expect(text.out).toBe('[Server] hello\n');
+    expect(text.err).toContain('connected to Lobby');
+    expect(socket.isDisposed).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('with empty input, still connects and prints the replayed log before ending', async () => {
+    const { socket, stdin, text, session } = setup();
+    let isDone = false;
+    const done = session.run().then(() => (isDone = true));
+    stdin.end();
+    await vi.advanceTimersByTimeAsync(ANSWER_GRACE_MS * 2);
+    expect(isDone).toBe(false);
+    socket.open();
+    socket.emit('console', 'recent line');
+    await vi.advanceTimersByTimeAsync(ANSWER_GRACE_MS);
+    await done;
+    expect(text.out).toBe('recent line\n');
+  });
+
+  it('falls back to REST when the socket is down after the first connection', async () => {
+    const { socket, stdin, restCommands, abort, session } = setup();
+    const done = session.run();
+    socket.open();
+    await vi.advanceTimersByTimeAsync(0);
+    socket.isConnected = false;
+    stdin.write('save-all\n');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(restCommands).toEqual(['save-all']);
+    abort.abort();
+    await expect(done).resolves.toBeUndefined();
+  });
+
+  it('fails at once when no token can be had before the first connection', async () => {
+    const { socket, session } = setup();
+    const done = session.run();
+    const error = new PanelError({ kind: 'conflict', conflictReason: 'suspended', status: 409 });
+    socket.emit('connection', { state: 'reconnecting', reason: 'credentials-failed', error, retryInMs: 1000 });
+    await expect(done).rejects.toBe(error);
+  });
+
+  it('fails when the node says the server is suspended', async () => {
+    const { socket, session } = setup();
+    const done = session.run();
+    socket.emit('connection', { state: 'idle', reason: 'suspended', closeCode: 4409 });
+    await expect(done).rejects.toMatchObject({ kind: 'conflict' });
+    expect(socket.isDisposed).toBe(true);
+  });
+});

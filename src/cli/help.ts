@@ -1,0 +1,68 @@
+/** `--help` texts, built from the command table so they cannot drift from what is accepted. */
+import type { OptionName } from './args';
+import type { CommandDefinition } from './command';
+import { API_KEY_ENV, PANEL_URL_ENV } from './credentials';
+
+const OPTION_HELP: Record<OptionName, string> = {
+  json: '--json              print JSON (the API\'s own field names) instead of text',
+  help: '-h, --help          show help',
+  version: '-V, --version       print the version',
+  debug: '--debug             log requests to stderr (the API key is always redacted)',
+  account: '--account <name>    use a saved account of the app (not yet available)',
+  interval: '--interval <s>      seconds between polls (default 30, minimum 5)',
+  output: '-o, --output <file> where to save (default: the file\'s name, in this directory)',
+  servers: '--servers <n>       how many servers the simulated panel has (default 6)',
+  port: '--port <p>          the simulated panel\'s port (default: any free port)',
+  seed: '--seed <s>          seed for the simulated panel\'s names and numbers',
+};
+
+const GLOBAL_HELP: readonly OptionName[] = ['help', 'version', 'debug', 'account'];
+
+/** The top-level help: every command, the credentials, the exit codes. */
+export function topLevelHelp(commands: readonly CommandDefinition[]): string[] {
+  const width = Math.max(...commands.map((c) => `${c.path} ${c.usage}`.length));
+  return [
+    'pterotray: control Pterodactyl and Pelican game servers from the command line',
+    '',
+    'Usage: pterotray <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${`${c.path} ${c.usage}`.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    ...GLOBAL_HELP.map((o) => `  ${OPTION_HELP[o]}`),
+    '',
+    `The panel comes from ${PANEL_URL_ENV} (e.g. https://panel.example.com) and ${API_KEY_ENV}`,
+    '(a client key, ptlc_… or pacc_…). <server> is an identifier, a uuid, or an unambiguous name.',
+    'Paths starting with "-" go after "--", e.g. pterotray files rm lobby -- -old.txt',
+    '',
+    'Exit codes: 0 success, 1 panel or network error, 2 usage error.',
+  ];
+}
+
+/** Help for one command. */
+export function commandHelp(command: CommandDefinition): string[] {
+  const options = [...command.options, ...GLOBAL_HELP];
+  return [
+    `Usage: pterotray ${command.path} ${command.usage}`.trimEnd(),
+    '',
+    command.summary,
+    ...(command.details === undefined ? [] : ['', ...command.details]),
+    '',
+    'Options:',
+    ...options.map((o) => `  ${OPTION_HELP[o]}`),
+  ];
+}
+
+/** Help for a group such as `files`: its subcommands. */
+export function groupHelp(group: string, commands: readonly CommandDefinition[]): string[] {
+  const width = Math.max(...commands.map((c) => `${c.path} ${c.usage}`.length));
+  return [
+    `Usage: pterotray ${group} <subcommand> [options]`,
+    '',
+    'Subcommands:',
+    ...commands.map((c) => `  ${`${c.path} ${c.usage}`.padEnd(width)}  ${c.summary}`),
+    '',
+    `Run 'pterotray ${group} <subcommand> --help' for its options.`,
+  ];
+}
