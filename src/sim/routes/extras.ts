@@ -1,0 +1,80 @@
+/** Read routes of the secondary pages (§3.4, §3.5): backups, databases, schedules, network, users, startup. */
+import { notFound } from '../http/errors';
+import { sendJson } from '../http/respond';
+import type { PanelRoute, RouteContext } from '../http/route-types';
+import { serverOf } from '../http/route-types';
+import { includesOf, item, list, pageParams, paginated } from '../http/transform';
+import { backupsOf, databasesOf, invocationOf, schedulesOf, subusersOf, variablesOf } from '../state/extras';
+import type { Item } from '../state/extras';
+import { hasPermission } from '../state/permissions';
+
+function byAttribute(items: Item[], key: string, value: string): Item {
+  const found = items.find((i) => String(i.attributes[key]) === value);
+  if (!found) throw notFound('The requested resource does not exist on this server.');
+  return found;
+}
+
+function backups(ctx: RouteContext): void {
+  const all = backupsOf(serverOf(ctx));
+  const { page, perPage } = pageParams(ctx.query, 20, 50);
+  const backupCount = all.filter((b) => b.attributes.is_successful || b.attributes.completed_at === null).length;
+  sendJson(ctx, 200, paginated(`${ctx.state.panelUrl}${ctx.url.pathname}`, ctx.query, all, page, perPage, { backup_count: backupCount }));
+}
+
+function databases(ctx: RouteContext): void {
+  const server = serverOf(ctx);
+  const viewKey = ctx.state.options.flavor === 'pelican' ? 'database.view-password' : 'database.view_password';
+  const withPassword = includesOf(ctx.query).has('password') && hasPermission(server.permissions, viewKey);
+  const items = databasesOf(server, ctx.state.options.flavor, withPassword);
+  // Without include=password the relationship is simply absent.
+  const shaped = includesOf(ctx.query).has('password') ? items : items.map((i) => item(i.object, { ...i.attributes, relationships: undefined }));
+  sendJson(ctx, 200, list(shaped));
+}
+
+function allocations(ctx: RouteContext): void {
+  const server = serverOf(ctx);
+  sendJson(
+    ctx,
+    200,
+    list(server.allocations.map((a) => item('allocation', { id: a.id, ip: a.ip, ip_alias: a.ipAlias, port: a.port, notes: a.notes, is_default: a.isDefault }))),
+  );
+}
+
+function startup(ctx: RouteContext): void {
+  const server = serverOf(ctx);
+  sendJson(ctx, 200, {
+    ...list(variablesOf(server)),
+    meta: { startup_command: invocationOf(server), docker_images: server.egg.dockerImages, raw_startup_command: server.egg.startup },
+  });
+}
+
+/** The read routes of the secondary pages. */
+export const extraRoutes: PanelRoute[] = ((): PanelRoute[] => {
+  const base = '/api/client/servers/:server';
+  return [
+    { method: 'GET', path: `${base}/backups`, permission: 'backup.read', handler: backups },
+    {
+      method: 'GET',
+      path: `${base}/backups/:backup`,
+      permission: 'backup.read',
+      handler: (ctx) => sendJson(ctx, 200, byAttribute(backupsOf(serverOf(ctx)), 'uuid', ctx.params.backup ?? '')),
+    },
+    { method: 'GET', path: `${base}/databases`, permission: 'database.read', handler: databases },
+    { method: 'GET', path: `${base}/schedules`, permission: 'schedule.read', handler: (ctx) => sendJson(ctx, 200, list(schedulesOf(serverOf(ctx)))) },
+    {
+      method: 'GET',
+      path: `${base}/schedules/:schedule`,
+      permission: 'schedule.read',
+      handler: (ctx) => sendJson(ctx, 200, byAttribute(schedulesOf(serverOf(ctx)), 'id', ctx.params.schedule ?? '')),
+    },
+    { method: 'GET', path: `${base}/network/allocations`, permission: 'allocation.read', handler: allocations },
+    { method: 'GET', path: `${base}/users`, permission: 'user.read', handler: (ctx) => sendJson(ctx, 200, list(subusersOf(serverOf(ctx)))) },
+    {
+      method: 'GET',
+      path: `${base}/users/:user`,
+      permission: 'user.read',
+      handler: (ctx) => sendJson(ctx, 200, byAttribute(subusersOf(serverOf(ctx)), 'uuid', ctx.params.user ?? '')),
+    },
+    { method: 'GET', path: `${base}/startup`, permission: 'startup.read', handler: startup },
+  ];
+})();

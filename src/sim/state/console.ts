@@ -1,0 +1,41 @@
+/**
+ * Console lines: a 150-line backlog per server (Wings' `websocket_log_count`) and a `console
+ * output` frame per line. Daemon lines are coloured the way Wings' `PublishConsoleOutputFromDaemon`
+ * colours them (colorstring: yellow, bold, default, then a reset).
+ */
+import type { SimFlavor } from '../types';
+import type { ServerEvents } from './events';
+import type { SimServer } from './servers';
+
+/** Wings' backlog size. */
+export const CONSOLE_BACKLOG_LINES = 150;
+
+/** A line as Wings prints its own messages, e.g. `[Pterodactyl Daemon]: Exit code: 1` in ANSI colours. */
+export function daemonLine(flavor: SimFlavor, text: string): string {
+  const app = flavor === 'pelican' ? 'Pelican' : 'Pterodactyl';
+  return `\u001b[33m\u001b[1m[${app} Daemon]:\u001b[39m ${text}\u001b[0m`;
+}
+
+/** Appends to the backlog and publishes `console output`. */
+export function printConsole(bus: ServerEvents, server: SimServer, line: string): void {
+  server.consoleLog.push(line);
+  if (server.consoleLog.length > CONSOLE_BACKLOG_LINES) server.consoleLog.splice(0, server.consoleLog.length - CONSOLE_BACKLOG_LINES);
+  bus.publish(server.uuid, { event: 'console output', args: [line] });
+}
+
+/** Wings' pre-start messages. */
+export const START_DAEMON_LINES = [
+  'Checking server disk space usage, this could take a few seconds...',
+  'Updating process configuration files...',
+  'Ensuring file permissions are set correctly, this could take a few seconds...',
+  'Pulling Docker container image, this could take a few minutes to complete...',
+  'Finished pulling Docker container image',
+];
+
+/** Wings' crash-detection messages (`server/crash.go`), exit code 1, not OOM, restart aborted. */
+export const CRASH_DAEMON_LINES = [
+  '---------- Detected server process in a crashed state! ----------',
+  'Exit code: 1',
+  'Out of memory: false',
+  'Aborting automatic restart, last crash occurred less than 60 seconds ago.',
+];

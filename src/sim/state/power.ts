@@ -1,0 +1,147 @@
+/**
+ * The power state machine Wings runs (§3.2, §5.3): start goes offline -> starting -> running two
+ * ticks later, stop goes stopping -> offline a tick later, restart chains both, kill is offline at
+ * once. Start while not offline is a no-op; a second action while one runs is "busy" (the
+ * websocket answers that with a `daemon error`).
+ */
+import type { Clock } from '../../core/util/deps';
+import type { SimFlavor, SimPowerState } from '../types';
+import type { TimerSet } from '../util/timers';
+import { CRASH_DAEMON_LINES, START_DAEMON_LINES, daemonLine, printConsole } from './console';
+import type { ServerEvents } from './events';
+import type { SimServer } from './servers';
+import { readStats, wingsStatsJson } from './stats';
+
+/** The four signals of `POST /power` and `set state`. */
+export type PowerSignal = 'start' | 'stop' | 'restart' | 'kill';
+
+/** What became of a signal. */
+export type PowerResult = 'accepted' | 'ignored' | 'busy';
+
+/** What the controller needs. */
+export interface PowerDeps {
+  bus: ServerEvents;
+  timers: TimerSet;
+  clock: Clock;
+  tickMs: number;
+  flavor: SimFlavor;
+}
+
+type Step = () => void;
+
+/** Drives every server's power state. */
+export class PowerController {
+  private readonly pending = new Map<SimServer, () => void>();
+
+  constructor(private readonly deps: PowerDeps) {}
+
+  /** True while a start/stop/restart is in progress. */
+  isBusy(server: SimServer): boolean {
+    return this.pending.has(server);
+  }
+
+  /** Applies a power signal the way Wings does. */
+  signal(server: SimServer, signal: PowerSignal): PowerResult {
+    if (signal === 'kill') {
+      this.cancel(server);
+      this.apply(server, 'offline');
+      return 'accepted';
+    }
+    if (this.isBusy(server)) return 'busy';
+    if (signal === 'start') {
+      if (server.state !== 'offline') return 'ignored';
+      this.run(server, this.startSteps(server));
+      return 'accepted';
+    }
+    if (server.state === 'offline') {
+      if (signal === 'stop') return 'ignored';
+      this.run(server, this.startSteps(server));
+      return 'accepted';
+    }
+    if (server.state === 'stopping') return 'ignored';
+    const steps = this.stopSteps(server);
+    this.run(server, signal === 'restart' ? [...steps, ...this.startSteps(server)] : steps);
+    return 'accepted';
+  }
+
+  /** Sets a state directly (the control surface), cancelling any transition. */
+  force(server: SimServer, state: SimPowerState): void {
+    this.cancel(server);
+    this.apply(server, state);
+  }
+
+  /** Wings' crash handling: the crash lines, then offline without a stop being asked. */
+  crash(server: SimServer): void {
+    this.cancel(server);
+    for (const line of CRASH_DAEMON_LINES) this.print(server, daemonLine(this.deps.flavor, line));
+    this.apply(server, 'offline');
+  }
+
+  /** Prints a console line. */
+  print(server: SimServer, line: string): void {
+    printConsole(this.deps.bus, server, line);
+  }
+
+  private startSteps(server: SimServer): Step[] {
+    const egg = server.egg;
+    return [
+      () => {
+        this.apply(server, 'starting');
+        for (const line of START_DAEMON_LINES) this.print(server, daemonLine(this.deps.flavor, line));
+      },
+      () => {
+        for (const line of egg.bootLines) this.print(server, line);
+      },
+      () => {
+        this.print(server, egg.readyLine);
+        this.apply(server, 'running');
+      },
+    ];
+  }
+
+  private stopSteps(server: SimServer): Step[] {
+    return [
+      () => {
+        this.apply(server, 'stopping');
+        for (const line of server.egg.stopLines) this.print(server, line);
+      },
+      () => this.apply(server, 'offline'),
+    ];
+  }
+
+  /** Runs the first step now and each next one a tick later. */
+  private run(server: SimServer, steps: Step[]): void {
+    const next = (index: number): void => {
+      const step = steps[index];
+      if (!step) {
+        this.pending.delete(server);
+        return;
+      }
+      step();
+      if (index === steps.length - 1) {
+        this.pending.delete(server);
+        return;
+      }
+      this.pending.set(server, this.deps.timers.timeout(() => next(index + 1), this.deps.tickMs));
+    };
+    this.pending.set(server, () => {});
+    next(0);
+  }
+
+  private cancel(server: SimServer): void {
+    this.pending.get(server)?.();
+    this.pending.delete(server);
+  }
+
+  /** Changes the state and publishes `status` plus a fresh `stats` (Wings resets stats on offline). */
+  private apply(server: SimServer, state: SimPowerState): void {
+    if (server.state === state) return;
+    server.state = state;
+    const now = this.deps.clock.now();
+    if (state === 'offline') server.startedAtMs = null;
+    else server.startedAtMs ??= now;
+    this.deps.bus.publish(server.uuid, { event: 'status', args: [state] });
+    const stats = wingsStatsJson(readStats(server, now, this.deps.tickMs), this.deps.flavor === 'pelican');
+    this.deps.bus.publish(server.uuid, { event: 'stats', args: [stats] });
+  }
+}

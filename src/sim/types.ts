@@ -1,0 +1,185 @@
+/**
+ * The public vocabulary of the simulated panel: options, the control surface and its snapshots.
+ * Kept apart from the implementation so the CLI and remote test drivers can import types only.
+ */
+import type { Readable } from 'node:stream';
+import type { Clock } from '../core/util/deps';
+
+/** Pterodactyl's four power states (Wings `environment.ProcessState`). */
+export type SimPowerState = 'offline' | 'starting' | 'running' | 'stopping';
+
+/** `server.status`; null is a normal, installed server. */
+export type SimServerStatus =
+  | null
+  | 'installing'
+  | 'install_failed'
+  | 'reinstall_failed'
+  | 'suspended'
+  | 'restoring_backup';
+
+/** Which panel the sim imitates (pterodactyl-api.md §9 for Pelican's differences). */
+export type SimFlavor = 'pterodactyl' | 'pelican';
+
+/** Options of `startSimPanel`; every field has a default. */
+export interface SimPanelOptions {
+  /** Number of servers; default 6. Up to 1000 must work (the list paginates). */
+  servers?: number;
+  /** Seed for names, uuids, files and stats; default 1337. */
+  seed?: number;
+  /** Default: random `ptlc_` (or `pacc_`) + 11 + 32 characters, 48 in total. */
+  apiKey?: string;
+  flavor?: SimFlavor;
+  /** Default 720 (Pelican 256). Fixed 60 s window per API key. */
+  rateLimitPerMinute?: number;
+  /** Default 0; 20000 reproduces the panel's 20 s `/resources` cache. */
+  resourcesCacheMs?: number;
+  /** Websocket JWT lifetime; default 600000. `token expiring` is sent at <= 60 s left. */
+  tokenTtlMs?: number;
+  /** State-machine tick; default 1000. A start reaches `running` two ticks later. */
+  tickMs?: number;
+  /** Websocket `stats` push interval while the server runs; default 1000. */
+  statsIntervalMs?: number;
+  /** Entries in each server's `/big` folder; default 10000. Built on first access. */
+  bigFolderEntries?: number;
+  /** Per-file upload limit on the signed upload URL; default 100 MiB (Wings' `upload_limit`). */
+  uploadLimitBytes?: number;
+  /** Uploaded parts larger than this spill to a temp file instead of memory; default 8 MiB. */
+  uploadSpillBytes?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Panel port; default 0 (random). */
+  port?: number;
+  /** Wings port (websocket + signed transfers); default 0 (random). */
+  transferPort?: number;
+  /** Time source; default the real clock (read at call time, so fake timers apply). */
+  clock?: Clock;
+}
+
+/** A fault to inject into the next matching requests. */
+export type SimFault =
+  | { type: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  | { type: 'delay'; ms: number }
+  | { type: 'reset' }
+  | { type: 'malformed' }
+  | { type: 'html' }
+  | { type: 'truncate' };
+
+/** Which requests a fault (or a count) applies to. */
+export interface SimFaultSpec {
+  /** HTTP method; any when omitted. */
+  method?: string;
+  /**
+   * A route key (`GET /api/client/servers/:server/resources`), a route path without the method,
+   * a substring of the request path, or a RegExp tested against the path. Any when omitted.
+   */
+  route?: string | RegExp;
+  /** How many matching requests get the fault; default 1. */
+  count?: number;
+  fault: SimFault;
+}
+
+/** One line of the request log. */
+export interface SimRequestLogEntry {
+  method: string;
+  /** `METHOD /path/:param`, or `METHOD /raw/path` when no route matched. */
+  route: string;
+  path: string;
+  /** Which listener took the request. */
+  port: 'panel' | 'wings';
+  timeMs: number;
+  /** 0 while pending, or when the socket was destroyed before a status was sent. */
+  status: number;
+}
+
+/** A snapshot of one server, for assertions. */
+export interface SimServerSnapshot {
+  identifier: string;
+  uuid: string;
+  internalId: number;
+  name: string;
+  node: string;
+  state: SimPowerState;
+  status: SimServerStatus;
+  isSuspended: boolean;
+  isTransferring: boolean;
+  isServerOwner: boolean;
+  permissions: string[];
+  primaryAllocation: { ip: string; port: number };
+  limits: { memoryMib: number; diskMib: number; cpuPercent: number };
+}
+
+/** What `stat` tells about a path of a server's file tree. */
+export interface SimFileStat {
+  name: string;
+  isFile: boolean;
+  sizeBytes: number;
+  /** Octal permission bits, e.g. `644`. */
+  modeBits: string;
+  mimetype: string;
+  modifiedAtMs: number;
+}
+
+/** Read/write access to one server's in-memory file tree. Paths are absolute from the root. */
+export interface SimFiles {
+  exists(path: string): boolean;
+  stat(path: string): SimFileStat | null;
+  /** Names in a directory, in Wings' order (directories first, then by name). */
+  list(directory: string): string[];
+  /** The whole content; throws for files over 64 MiB (use `createReadStream` or `sha256`). */
+  read(path: string): Buffer;
+  readText(path: string): string;
+  /** Creates or replaces a file, creating parent directories. */
+  write(path: string, data: string | Buffer): void;
+  mkdir(path: string): void;
+  /** Removes a file or a directory tree; false when nothing was there. */
+  remove(path: string): boolean;
+  /**
+   * A file of `bytes` deterministic bytes generated on the fly, never held in memory (for
+   * 200 MiB / 1 GiB download tests). `text` makes printable ASCII lines instead of binary.
+   */
+  createLarge(path: string, bytes: number, options?: { seed?: number; text?: boolean }): void;
+  /** sha256 (hex) of a file's content, streamed. */
+  sha256(path: string): Promise<string>;
+  createReadStream(path: string): Readable;
+}
+
+/** The control surface for tests and demos. `server` is an identifier or a uuid. */
+export interface SimControl {
+  servers(): SimServerSnapshot[];
+  setState(server: string, state: SimPowerState): void;
+  suspend(server: string, on?: boolean): void;
+  setStatus(server: string, status: SimServerStatus): void;
+  setTransferring(server: string, on: boolean): void;
+  setNodeMaintenance(on: boolean): void;
+  /** Resolves once the Wings port is really closed (refused) or listening again. */
+  setNodeReachable(on: boolean): Promise<void>;
+  /** Null gives the key owner's `*`; a list makes the user a subuser with those permissions. */
+  setPermissions(server: string, permissions: string[] | null): void;
+  crash(server: string): void;
+  emitConsole(server: string, line: string): void;
+  revokeKey(): void;
+  setApiKey(key: string): void;
+  setTwoFactorRequired(on: boolean): void;
+  setAllowedIp(allowed: boolean): void;
+  injectFault(spec: SimFaultSpec): void;
+  clearFaults(): void;
+  requestCount(route?: string | RegExp): number;
+  requestLog(): SimRequestLogEntry[];
+  resetCounts(): void;
+  files(server: string): SimFiles;
+  /** Sends `token expired` on every socket and rejects every token issued so far. */
+  expireTokens(): void;
+}
+
+/** A running simulated panel + Wings. */
+export interface SimPanel {
+  /** Panel base URL, e.g. `http://127.0.0.1:40123` (the API is under `/api/client`). */
+  readonly url: string;
+  /** The node: websocket and signed download/upload URLs, on a separate port. */
+  readonly wingsUrl: string;
+  /** The client API key: the current one after `control.setApiKey`, the old (dead) one after `revokeKey`. */
+  readonly apiKey: string;
+  readonly control: SimControl;
+  /** Closes every server, socket and timer, and removes the upload spill directory. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,91 @@
+/**
+ * The tokens the panel issues for Wings and how Wings checks them: websocket JWTs (10 min by
+ * default, §5.5) and single-use signed transfer URLs (15 min, a reuse gives 404, §3.3).
+ */
+import { createHash } from 'node:crypto';
+import type { SimServer } from '../state/servers';
+import type { SimState } from '../state/sim-state';
+import { issueToken, verifyJwt } from './jwt';
+
+const TRANSFER_TTL_MS = 15 * 60_000;
+const SIM_USER_UUID = '00000000-0000-4000-8000-000000000001';
+
+/** A websocket token that passed the checks. */
+export interface WebsocketGrant {
+  expMs: number;
+  permissions: string[];
+}
+
+/** Why Wings refused a websocket token, in its `jwt error` words (§5.4). */
+export type WebsocketTokenError = 'jwt: exp claim is invalid' | 'jwt: server uuid mismatch' | 'jwt: created too far in past (denylist)' | 'signature';
+
+/** A transfer token that passed the checks. */
+export interface TransferGrant {
+  serverUuid: string;
+  filePath: string | null;
+}
+
+/** Issues and checks tokens; remembers used transfer tokens. */
+export class TokenBook {
+  private readonly used = new Set<string>();
+
+  constructor(private readonly state: SimState) {}
+
+  private issue(ttlMs: number, claims: Record<string, unknown>): string {
+    return issueToken({
+      secret: this.state.jwtSecret,
+      panelUrl: this.state.panelUrl,
+      wingsUrl: this.state.wingsUrl,
+      nowMs: this.state.clock.now(),
+      ttlMs,
+      generation: this.state.tokenGeneration,
+      claims,
+    });
+  }
+
+  /** `GET /websocket`'s token. */
+  websocket(server: SimServer): string {
+    const permissions = server.permissions === null ? ['*'] : [...new Set(['websocket.connect', ...server.permissions])];
+    return this.issue(this.state.options.tokenTtlMs, {
+      jti: createHash('md5').update(`1${server.uuid}`).digest('hex'),
+      server_uuid: server.uuid,
+      permissions,
+      user_uuid: SIM_USER_UUID,
+      user_id: 1,
+    });
+  }
+
+  /** A signed download URL's token. */
+  download(server: SimServer, filePath: string): string {
+    return this.issue(TRANSFER_TTL_MS, { file_path: filePath, server_uuid: server.uuid, user_uuid: SIM_USER_UUID });
+  }
+
+  /** A signed upload URL's token. */
+  upload(server: SimServer): string {
+    return this.issue(TRANSFER_TTL_MS, { server_uuid: server.uuid, user_uuid: SIM_USER_UUID });
+  }
+
+  /** Checks a websocket token for the server at `uuid`. */
+  checkWebsocket(token: string, uuid: string): WebsocketGrant | WebsocketTokenError {
+    const claims = verifyJwt(token, this.state.jwtSecret);
+    if (!claims) return 'signature';
+    if (claims.server_uuid !== uuid) return 'jwt: server uuid mismatch';
+    if (claims.sim_gen !== this.state.tokenGeneration) return 'jwt: exp claim is invalid';
+    const expMs = Number(claims.sim_exp_ms);
+    if (!(expMs > this.state.clock.now())) return 'jwt: exp claim is invalid';
+    const permissions = Array.isArray(claims.permissions) ? claims.permissions.filter((p): p is string => typeof p === 'string') : [];
+    return { expMs, permissions };
+  }
+
+  /** Checks and uses up a transfer token: 'invalid' (403) or 'used' (404) when refused. */
+  consumeTransfer(token: string, kind: 'download' | 'upload'): TransferGrant | 'invalid' | 'used' {
+    const claims = verifyJwt(token, this.state.jwtSecret);
+    if (!claims || typeof claims.server_uuid !== 'string' || typeof claims.unique_id !== 'string') return 'invalid';
+    if (!(Number(claims.sim_exp_ms) > this.state.clock.now())) return 'invalid';
+    const filePath = typeof claims.file_path === 'string' ? claims.file_path : null;
+    if ((kind === 'download') !== (filePath !== null)) return 'invalid';
+    if (this.used.has(claims.unique_id)) return 'used';
+    this.used.add(claims.unique_id);
+    return { serverUuid: claims.server_uuid, filePath };
+  }
+}
