@@ -1,0 +1,81 @@
+/**
+ * The public shape of the launcher (test/electron-double/launch.ts): what `launchApp` accepts and
+ * what a running app on the double offers a test.
+ */
+import type { Page } from 'playwright-core';
+import type { ExitInfo } from './launcher/app-process';
+import type { IpcLogEntry } from './launcher/ipc-log';
+import type { SnapshotPredicate, WaitOptions } from './launcher/snapshot-store';
+import type { ClickMenuParams, LabelMatcher } from './shared/protocol';
+import type { AppSnapshot, DialogCall, DialogKind, NotificationRecord, ShellCall, TraySnapshot, WindowRecord } from './shared/snapshot';
+
+export interface LaunchOptions {
+  /** The app's main script (e.g. 'out/main/index.js'), relative to `cwd`. */
+  main: string;
+  env?: Record<string, string>;
+  /** Temp dir for every app path (userData, logs, …). Made, and removed on close, when not given. */
+  home?: string;
+  /** Extra argv for the app. */
+  args?: string[];
+  cwd?: string;
+  /** Headed Chromium (needs a display, e.g. Xvfb). Default: PTEROTRAY_HEADED=1. */
+  headed?: boolean;
+  /** The desktop's dark-mode preference (nativeTheme 'system'). */
+  darkMode?: boolean;
+  /** Default: PTEROTRAY_CHROMIUM or /usr/bin/chromium. */
+  chromiumPath?: string;
+  /** Default deadline of waitFor / window(). */
+  timeoutMs?: number;
+  /** Make every Notification.show() fail ('failed' event), like a desktop without a notification daemon. */
+  failNotifications?: boolean;
+  /** Echo the app's output to stderr as it comes (default: PTEROTRAY_DOUBLE_ECHO=1). */
+  echo?: boolean;
+}
+
+export interface LogLine {
+  stream: 'stdout' | 'stderr' | 'renderer';
+  text: string;
+}
+
+/** Picks a record by index or predicate. */
+export type Which<T> = number | ((record: T) => boolean);
+
+/** A running app on the double. */
+export interface LaunchedApp {
+  readonly home: string;
+  readonly pid: number;
+  /** Resolves when the app's process has exited (for any reason). */
+  readonly exited: Promise<ExitInfo>;
+  snapshot(): AppSnapshot;
+  /** The newest live tray (or tray #index): icon, tooltip, title and menu tree. */
+  tray(index?: number): TraySnapshot | undefined;
+  /** A user activating the tray icon ('click'). */
+  clickTray(options?: { trayIndex?: number }): Promise<void>;
+  /** A user picking a menu item by its label path; refuses disabled or hidden items. */
+  clickMenu(path: LabelMatcher[], options?: Omit<ClickMenuParams, 'path'>): Promise<void>;
+  waitFor<T>(predicate: SnapshotPredicate<T>, options?: WaitOptions): Promise<T>;
+  notifications(): NotificationRecord[];
+  clickNotification(which: Which<NotificationRecord>): Promise<void>;
+  dismissNotification(which: Which<NotificationRecord>): Promise<void>;
+  /** The Playwright page of the first open window (or the one picked), once it has one. */
+  window(which?: Which<WindowRecord>, options?: WaitOptions): Promise<Page>;
+  windows(): WindowRecord[];
+  /** A user closing the window (emits 'close', which the app may prevent). */
+  closeWindow(which?: Which<WindowRecord>): Promise<void>;
+  readonly dialog: { answerNext(kind: DialogKind, answer: Record<string, unknown>): Promise<void>; calls(): DialogCall[] };
+  shellCalls(): ShellCall[];
+  clipboard(): { text: string; writes: string[] };
+  ipcLog(): IpcLogEntry[];
+  logs(): LogLine[];
+  emitPowerMonitor(event: string): Promise<void>;
+  setOnline(online: boolean): Promise<void>;
+  setSystemDarkMode(dark: boolean): Promise<void>;
+  /** A page asking for a permission; resolves with what the app's handler granted. */
+  requestPermission(permission: string, which?: Which<WindowRecord>): Promise<boolean>;
+  /** Sets files on an <input type=file> so webUtils.getPathForFile knows their paths. */
+  setInputFiles(selector: string, paths: string[], which?: Which<WindowRecord>): Promise<void>;
+  /** Pids of the app's Chromium (browser and children); empty before the first window. */
+  chromiumPids(): number[];
+  /** Asks the app to quit like a user would (app.quit()), waits for exit, kills after the deadline. */
+  close(options?: { timeoutMs?: number }): Promise<ExitInfo>;
+}

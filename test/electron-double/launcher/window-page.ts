@@ -1,0 +1,153 @@
+/**
+ * One BrowserWindow's page: its own BrowserContext (so permissions, storage and bindings are per
+ * window), the bindings the page shim uses, navigation events read from CDP (ordered like
+ * Electron's: did-navigate, dom-ready, did-finish-load), and the will-navigate guard.
+ */
+import type { Browser, BrowserContext, CDPSession, Frame, Page, Request, Route } from 'playwright-core';
+import { ToChild, type CreateWindowParams, type FrameInfo, type InvokeReply, type WebContentsEventParams } from '../shared/protocol';
+import type { RpcPeer } from '../shared/rpc';
+import type { FileServer } from './file-server';
+import { buildInitScript, type CloneCodec } from './init-script';
+import type { IpcLogEntry } from './ipc-log';
+import { loadFailure } from './load-errors';
+import { watchPage } from './page-events';
+
+/** What a window page shares with the rest of the launcher. */
+export interface WindowPageDeps {
+  peer: RpcPeer;
+  files: FileServer;
+  codec: CloneCodec;
+  ipcLog: IpcLogEntry[];
+  log(stream: string, text: string): void;
+  electronVersion: string;
+}
+
+/** The page behind one BrowserWindow. */
+export class WindowPage {
+  navigation = 0;
+  private readonly frameKeys = new WeakMap<Frame, number>();
+  private nextFrameKey = 1;
+  private readonly programmatic = new Set<string>();
+  private sendQueue: Promise<unknown> = Promise.resolve();
+  private page: Page | undefined;
+  private cdp: CDPSession | undefined;
+
+  private constructor(
+    readonly windowId: number,
+    readonly context: BrowserContext,
+    private readonly deps: WindowPageDeps,
+  ) {}
+
+  /** Opens the window's context and page, with the shim and preload installed. */
+  static async open(browser: Browser, params: CreateWindowParams, deps: WindowPageDeps): Promise<WindowPage> {
+    const context = await browser.newContext({ viewport: { width: params.width, height: params.height }, colorScheme: params.colorScheme, serviceWorkers: 'block' });
+    const window = new WindowPage(params.windowId, context, deps);
+    await window.install(params);
+    return window;
+  }
+
+  get currentPage(): Page {
+    if (!this.page) throw new Error(`window ${this.windowId} has no page yet`);
+    return this.page;
+  }
+
+  /** Starts loading `appUrl` (file:// is served over http); events report how it went. */
+  async load(appUrl: string, loadId: number): Promise<void> {
+    let target = appUrl;
+    if (appUrl.startsWith('file:')) {
+      const failure = await loadFailure(appUrl);
+      if (failure) return this.notify({ windowId: this.windowId, name: 'did-fail-load', url: appUrl, detail: { ...failure, loadId } });
+      target = await this.deps.files.serve(appUrl);
+    }
+    this.programmatic.add(new URL(target).href);
+    this.currentPage.goto(target, { waitUntil: 'commit' }).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      const code = /net::(ERR_[A-Z_]+)/.exec(message)?.[1] ?? (/interrupted/.test(message) ? 'ERR_ABORTED' : 'ERR_FAILED');
+      const detail = { errorDescription: code, errorCode: code === 'ERR_ABORTED' ? -3 : -2, validatedURL: appUrl, loadId };
+      this.notify({ windowId: this.windowId, name: 'did-fail-load', url: appUrl, detail });
+    });
+  }
+
+  async reload(): Promise<void> {
+    this.programmatic.add(new URL(this.currentPage.url()).href);
+    await this.currentPage.reload({ waitUntil: 'commit' });
+  }
+
+  /** webContents.send: queued so pushes reach the page in order. */
+  send(channel: string, args: unknown[]): void {
+    this.deps.ipcLog.push({ kind: 'push', windowId: this.windowId, channel, args });
+    const encoded = this.deps.codec.encode(args);
+    const page = this.currentPage;
+    this.sendQueue = this.sendQueue
+      .then(() => page.evaluate(([name, payload]) => (globalThis as unknown as { __electronDoubleControl?: { dispatch(c: unknown, a: unknown): void } }).__electronDoubleControl?.dispatch(name, payload), [channel, encoded] as const))
+      .catch(() => {}); // A page that is navigating or gone loses the message, as in Electron.
+  }
+
+  async close(): Promise<void> {
+    await this.cdp?.detach().catch(() => {});
+    await this.context.close().catch(() => {});
+  }
+
+  notify(params: WebContentsEventParams): void {
+    this.deps.peer.notify(ToChild.webContentsEvent, params);
+  }
+
+  /** Where a call from `frame` (at `href`) comes from. */
+  frameInfo(frame: Frame, href: string): FrameInfo {
+    const isMainFrame = frame === this.page?.mainFrame();
+    let frameKey = 0;
+    if (!isMainFrame) {
+      frameKey = this.frameKeys.get(frame) ?? this.nextFrameKey++;
+      this.frameKeys.set(frame, frameKey);
+    }
+    return { url: this.deps.files.toAppUrl(href), isMainFrame, navigation: this.navigation, frameKey };
+  }
+
+  private async install(params: CreateWindowParams): Promise<void> {
+    const options = { contextIsolation: params.contextIsolation, electronVersion: this.deps.electronVersion, ...(params.preloadPath ? { preloadPath: params.preloadPath } : {}) };
+    const { script, preloadError } = buildInitScript(options);
+    // The page passes its own location.href: the frame's URL at call time, whatever events are in flight.
+    await this.context.exposeBinding('__electronDoubleInvoke', ({ frame }, channel: string, args: unknown, href: string) => this.relay({ frame, href, kind: 'invoke', channel, args }));
+    await this.context.exposeBinding('__electronDoubleSend', ({ frame }, channel: string, args: unknown, href: string) => this.relay({ frame, href, kind: 'send', channel, args }));
+    await this.context.exposeBinding('__electronDoubleWindowOpen', (_source, request: object) =>
+      this.deps.peer.request(ToChild.windowOpen, { ...request, windowId: this.windowId }).catch(() => 'deny'),
+    );
+    await this.context.exposeBinding('__electronDoubleReport', (_source, name: 'preload-error', detail: Record<string, unknown>) => this.notify({ windowId: this.windowId, name, detail }));
+    await this.context.addInitScript({ content: script });
+    await this.context.route('**/*', (route, request) => this.guard(route, request));
+    this.page = await this.context.newPage();
+    this.cdp = await watchPage(this, this.page, this.deps);
+    if (preloadError) {
+      this.deps.log('renderer', `[window ${this.windowId}] ${preloadError}`);
+      this.notify({ windowId: this.windowId, name: 'preload-error', detail: { preloadPath: params.preloadPath, message: preloadError } });
+    }
+  }
+
+  private async relay(call: { frame: Frame; href: string; kind: 'invoke' | 'send'; channel: string; args: unknown }): Promise<unknown> {
+    const { kind, channel } = call;
+    const args = this.deps.codec.decode(call.args) as unknown[];
+    const info = this.frameInfo(call.frame, call.href);
+    const entry: IpcLogEntry = { kind, windowId: this.windowId, channel, args, frameUrl: info.url };
+    this.deps.ipcLog.push(entry);
+    const params = { windowId: this.windowId, channel, args, frame: info };
+    if (kind === 'send') return void this.deps.peer.request(ToChild.send, params).catch(() => {});
+    const reply = await this.deps.peer.request<InvokeReply>(ToChild.invoke, params).catch((error: unknown) => ({ ok: false as const, error: String(error) }));
+    entry.reply = reply;
+    return reply.ok ? { ok: true, value: this.deps.codec.encode(reply.value) } : reply;
+  }
+
+  // Page-initiated navigations of the main frame ask the app's will-navigate listeners first.
+  private async guard(route: Route, request: Request): Promise<void> {
+    let frame: Frame | undefined;
+    try {
+      frame = request.isNavigationRequest() ? request.frame() : undefined;
+    } catch {
+      frame = undefined; // Service-worker requests have no frame.
+    }
+    if (!frame || frame !== this.page?.mainFrame() || request.redirectedFrom()) return route.fallback();
+    if (this.programmatic.delete(new URL(request.url()).href)) return route.fallback();
+    const url = this.deps.files.toAppUrl(request.url());
+    const prevented = await this.deps.peer.request<boolean>(ToChild.willNavigate, { windowId: this.windowId, url }).catch(() => false);
+    return prevented ? route.abort('aborted') : route.fallback();
+  }
+}

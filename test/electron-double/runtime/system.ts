@@ -1,0 +1,140 @@
+/**
+ * The small system modules: `screen` (one 1920×1080 display with a top panel, like a GNOME desktop),
+ * `powerMonitor` (events the test triggers), `net` (online flag the test can flip) and
+ * `nativeTheme` (themeSource with a system preference the test sets).
+ */
+import { EventEmitter } from 'node:events';
+import type { Display, NativeTheme, Net, PowerMonitor, Screen } from 'electron';
+import { doubleContext } from './context';
+import { createEvent } from './event';
+
+const PRIMARY: Display = {
+  id: 1,
+  label: 'electron-double',
+  bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+  workArea: { x: 0, y: 32, width: 1920, height: 1048 },
+  size: { width: 1920, height: 1080 },
+  workAreaSize: { width: 1920, height: 1048 },
+  scaleFactor: 1,
+  rotation: 0,
+  internal: false,
+  monochrome: false,
+  accelerometerSupport: 'unknown',
+  touchSupport: 'unknown',
+  colorDepth: 24,
+  colorSpace: '{primaries:BT709, transfer:SRGB, matrix:RGB, range:FULL}',
+  depthPerComponent: 8,
+  detected: true,
+  displayFrequency: 60,
+  maximumCursorSize: { width: 64, height: 64 },
+  nativeOrigin: { x: 0, y: 0 },
+};
+
+function display(): Display {
+  if (!doubleContext().isReady()) throw new Error("The 'screen' module can't be used before the app 'ready' event");
+  return structuredClone(PRIMARY);
+}
+
+/** The `screen` module. */
+export const screen = Object.assign(new EventEmitter(), {
+  getPrimaryDisplay: display,
+  getAllDisplays: (): Display[] => [display()],
+  getDisplayNearestPoint: display,
+  getDisplayMatching: display,
+  getCursorScreenPoint: () => ({ x: 960, y: 540 }),
+  screenToDipPoint: (point: { x: number; y: number }) => point,
+  dipToScreenPoint: (point: { x: number; y: number }) => point,
+}) satisfies Pick<Screen, 'getPrimaryDisplay' | 'getAllDisplays' | 'getDisplayNearestPoint' | 'getDisplayMatching' | 'getCursorScreenPoint'>;
+
+/** Events a test can make the power monitor emit. */
+export const POWER_EVENTS = ['suspend', 'resume', 'lock-screen', 'unlock-screen', 'on-ac', 'on-battery', 'shutdown', 'user-did-become-active', 'user-did-resign-active'] as const;
+
+/** The `powerMonitor` module. */
+export const powerMonitor = Object.assign(new EventEmitter(), {
+  onBatteryPower: false,
+  getSystemIdleState: (): 'active' => 'active',
+  getSystemIdleTime: (): number => 0,
+  getCurrentThermalState: (): 'unknown' => 'unknown',
+  isOnBatteryPower: (): boolean => false,
+}) satisfies Pick<PowerMonitor, 'getSystemIdleState' | 'getSystemIdleTime' | 'isOnBatteryPower' | 'onBatteryPower'>;
+
+/** What the test does to the power monitor. */
+export function emitPowerEvent(name: string): void {
+  if (!(POWER_EVENTS as readonly string[]).includes(name)) throw new Error(`unknown powerMonitor event ${name}; use one of ${POWER_EVENTS.join(', ')}`);
+  powerMonitor.emit(name, createEvent());
+}
+
+let online = true;
+
+/** The `net` module (requests go through Node's fetch, not Chromium's network stack). */
+export const net = {
+  isOnline: (): boolean => online,
+  get online(): boolean {
+    return online;
+  },
+  fetch: (input: string | URL | Request, init?: RequestInit): Promise<Response> => fetch(input, init),
+} satisfies Pick<Net, 'isOnline' | 'online' | 'fetch'>;
+
+/** What the test does to connectivity. */
+export function setOnline(value: boolean): void {
+  online = value;
+}
+
+type ThemeSource = 'system' | 'light' | 'dark';
+let themeSource: ThemeSource = 'system';
+let systemDark = process.env.PTEROTRAY_DOUBLE_DARK === '1';
+let onThemeChange: (dark: boolean) => void = () => {};
+
+function isDark(): boolean {
+  return themeSource === 'dark' || (themeSource === 'system' && systemDark);
+}
+
+function themeChanged(before: boolean): void {
+  doubleContext().recorder.touch();
+  if (isDark() !== before) onThemeChange(isDark());
+  nativeTheme.emit('updated');
+}
+
+type ThemeApi = Pick<NativeTheme, 'shouldUseDarkColors' | 'themeSource' | 'shouldUseHighContrastColors' | 'inForcedColorsMode'>;
+
+class NativeThemeDouble extends EventEmitter implements ThemeApi {
+  readonly shouldUseHighContrastColors = false;
+  readonly shouldUseInvertedColorScheme = false;
+  readonly inForcedColorsMode = false;
+  readonly prefersReducedTransparency = false;
+  readonly shouldUseDarkColorsForSystemIntegratedUI = false;
+
+  get shouldUseDarkColors(): boolean {
+    return isDark();
+  }
+
+  get themeSource(): ThemeSource {
+    return themeSource;
+  }
+
+  set themeSource(value: ThemeSource) {
+    const before = isDark();
+    themeSource = value;
+    themeChanged(before);
+  }
+}
+
+/** The `nativeTheme` module. */
+export const nativeTheme = new NativeThemeDouble();
+
+/** The desktop switching between light and dark. */
+export function setSystemDark(dark: boolean): void {
+  const before = isDark();
+  systemDark = dark;
+  themeChanged(before);
+}
+
+/** Boot wires this to the pages' prefers-color-scheme. */
+export function onDarkModeChange(listener: (dark: boolean) => void): void {
+  onThemeChange = listener;
+}
+
+/** The theme state for the snapshot. */
+export function themeState(): { themeSource: string; shouldUseDarkColors: boolean } {
+  return { themeSource, shouldUseDarkColors: isDark() };
+}
