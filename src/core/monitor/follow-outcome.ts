@@ -1,0 +1,51 @@
+/**
+ * What to do with a server whose websocket gave up, pure: its availability if the failure tells
+ * it, and how long before a socket is tried again. Sockets cost a token request each try, so a
+ * server that keeps failing is tried less and less often (1 min doubling to 30 min) and polled
+ * meanwhile.
+ */
+import type { ServerAvailability } from '../../shared/types';
+import type { FollowEnd } from './server-follow';
+import { availabilityFromError } from './view-model';
+
+/** First pause before following a server again after it failed. */
+export const FOLLOW_RETRY_MIN_MS = 60_000;
+/** Longest pause: a server whose socket never works still gets a try twice an hour. */
+export const FOLLOW_RETRY_MAX_MS = 30 * 60_000;
+/** A key without `websocket.connect` on a server: permissions change rarely. */
+export const FORBIDDEN_RETRY_MS = 30 * 60_000;
+
+/** The decision. */
+export interface FollowOutcome {
+  availability: ServerAvailability | null;
+  retryInMs: number;
+  /** The failures count to keep for next time. */
+  failures: number;
+  shouldRefreshList: boolean;
+}
+
+function backoff(failures: number): number {
+  return Math.min(FOLLOW_RETRY_MAX_MS, FOLLOW_RETRY_MIN_MS * 2 ** Math.max(0, failures - 1));
+}
+
+/** Decides from why following ended and the failures so far. */
+export function followOutcome(why: FollowEnd, failuresBefore: number): FollowOutcome {
+  const failures = failuresBefore + 1;
+  switch (why.reason) {
+    case 'suspended':
+      return { availability: 'suspended', retryInMs: 0, failures: failuresBefore, shouldRefreshList: false };
+    case 'deleted':
+      return { availability: null, retryInMs: FOLLOW_RETRY_MIN_MS, failures, shouldRefreshList: true };
+    case 'forbidden':
+      return { availability: null, retryInMs: FORBIDDEN_RETRY_MS, failures, shouldRefreshList: false };
+    case 'unreachable':
+      return { availability: null, retryInMs: backoff(failures), failures, shouldRefreshList: false };
+    case 'credentials': {
+      const availability = availabilityFromError(why.error);
+      if (availability !== null && availability !== 'node-unreachable') return { availability, retryInMs: 0, failures: failuresBefore, shouldRefreshList: false };
+      if (why.error.kind === 'forbidden') return { availability: null, retryInMs: FORBIDDEN_RETRY_MS, failures, shouldRefreshList: false };
+      if (why.error.kind === 'not-found') return { availability: null, retryInMs: FOLLOW_RETRY_MIN_MS, failures, shouldRefreshList: true };
+      return { availability, retryInMs: backoff(failures), failures, shouldRefreshList: false };
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * What one observation of a server means, as events: a power state (from the websocket's
+ * `status` or a poll), a console line, a stats sample, a power action the person asked for. Runs
+ * the pure rules (crash-detector, usage-alerts) and updates the entry; reports nothing itself.
+ */
+import type { PowerSignal, PowerState, ServerResources } from '../api/models';
+import { observeCrash, type CrashObservation, type CrashTrack } from '../rules/crash-detector';
+import type { NoticeServer, NotifiableEvent } from '../rules/notification-policy';
+import { observeUsage, percentOfLimit, type MetricTrack, type UsageThresholds } from '../rules/usage-alerts';
+import type { NotificationRule, Settings } from '../../shared/types';
+import type { ServerEntry } from './server-entry';
+
+const MIB = 1024 * 1024;
+
+/** The server as notifications name it. */
+export function noticeServer(accountId: string, entry: ServerEntry): NoticeServer {
+  return { accountId, identifier: entry.identifier, name: entry.server.name };
+}
+
+/** The usage thresholds for one server: server override, then account, then global; null = off. */
+export function usageThresholdsFor(rules: Settings['notifications'], accountId: string, identifier: string): UsageThresholds | null {
+  const rule: Partial<NotificationRule> = {
+    ...rules.global,
+    ...rules.accounts[accountId],
+    ...rules.servers[`${accountId}/${identifier}`],
+  };
+  return rule.usage ?? null;
+}
+
+function isCrashWithoutDedupe(track: CrashTrack, observation: CrashObservation): boolean {
+  return observeCrash({ ...track, lastCrashAtMs: null }, observation).crash !== null;
+}
+
+function crashEvent(accountId: string, entry: ServerEntry, atMs: number): NotifiableEvent {
+  entry.isCrashed = true;
+  entry.shouldRun = true;
+  return { type: 'crash', server: noticeServer(accountId, entry), atMs };
+}
+
+/** A power state was seen. Returns a crash event (if it reveals one) and a state event. */
+export function applyPowerState(accountId: string, entry: ServerEntry, state: PowerState, atMs: number): NotifiableEvent[] {
+  const previous = entry.state;
+  const isStale = atMs < entry.crashBaselineStaleUntilMs;
+  const track: CrashTrack = isStale ? { ...entry.crashTrack, state: 'unknown' } : entry.crashTrack;
+  entry.crashBaselineStaleUntilMs = 0;
+  const observation: CrashObservation = { type: 'state', state, atMs };
+  const verdict = observeCrash(track, observation);
+  // A crash already reported from the console still makes this offline "a crash" for the state event.
+  const isCrash = verdict.crash !== null || isCrashWithoutDedupe(track, observation);
+  entry.crashTrack = verdict.track;
+  entry.state = state;
+  if (state === 'running' || state === 'starting') entry.shouldRun = false;
+  const events: NotifiableEvent[] = [];
+  if (verdict.crash) events.push(crashEvent(accountId, entry, atMs));
+  // From `unknown` is the first sight of a server, not a change anyone needs to hear about.
+  if (previous !== state && previous !== 'unknown') {
+    events.push({ type: 'state', server: noticeServer(accountId, entry), from: previous, to: state, atMs, isCrash });
+  }
+  return events;
+}
+
+/** A console line was printed. Lines Wings replays on connect are history, not news. */
+export function applyConsoleLine(accountId: string, entry: ServerEntry, line: string, atMs: number, isReplay: boolean): NotifiableEvent[] {
+  if (isReplay) return [];
+  const verdict = observeCrash(entry.crashTrack, { type: 'console', line, atMs });
+  entry.crashTrack = verdict.track;
+  return verdict.crash ? [crashEvent(accountId, entry, atMs)] : [];
+}
+
+/** The person asked for a power action through the app: a stop or kill explains the offline. */
+export function applyUserPower(entry: ServerEntry, signal: PowerSignal, atMs: number): void {
+  entry.crashTrack = observeCrash(entry.crashTrack, { type: 'power-requested', signal, atMs }).track;
+  if (signal === 'stop' || signal === 'kill') entry.shouldRun = false;
+}
+
+function usageStep(track: MetricTrack, percent: number | null, thresholdPercent: number, sustainedMs: number, atMs: number) {
+  return observeUsage(track, { percentOfLimit: percent, atMs }, thresholdPercent, sustainedMs);
+}
+
+/**
+ * A stats sample arrived: CPU against the CPU limit (0 = unlimited = never alerts), memory
+ * against the memory limit. Returns the usage alerts that fired.
+ */
+export function applyUsage(accountId: string, entry: ServerEntry, resources: ServerResources, atMs: number, thresholds: UsageThresholds | null): NotifiableEvent[] {
+  if (thresholds === null) {
+    entry.cpuTrack = { overSinceMs: null, underSinceMs: null, isAlerting: false };
+    entry.memoryTrack = { overSinceMs: null, underSinceMs: null, isAlerting: false };
+    return [];
+  }
+  const isUp = resources.state !== 'offline';
+  const { limits } = entry.server;
+  const cpu = usageStep(entry.cpuTrack, isUp ? percentOfLimit(resources.cpuAbsolute, limits.cpuPercent) : null, thresholds.cpuPercent, thresholds.sustainedMs, atMs);
+  const memory = usageStep(entry.memoryTrack, isUp ? percentOfLimit(resources.memoryBytes, limits.memoryMib * MIB) : null, thresholds.memoryPercent, thresholds.sustainedMs, atMs);
+  entry.cpuTrack = cpu.track;
+  entry.memoryTrack = memory.track;
+  const events: NotifiableEvent[] = [];
+  const server = noticeServer(accountId, entry);
+  if (cpu.transition?.type === 'alert') events.push({ type: 'usage', server, metric: 'cpu', percentOfLimit: cpu.transition.percentOfLimit, atMs });
+  if (memory.transition?.type === 'alert') events.push({ type: 'usage', server, metric: 'memory', percentOfLimit: memory.transition.percentOfLimit, atMs });
+  return events;
+}

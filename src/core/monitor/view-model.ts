@@ -1,0 +1,115 @@
+/**
+ * From the panel's records and what was observed to the view models of src/shared/types.ts,
+ * pure. The tray and the window draw only these.
+ */
+import type { Server, ServerResources } from '../api/models';
+import type { AccountStatus, AccountView, ResourcesView, ServerAvailability, ServerView } from '../../shared/types';
+import { observedStateFromError } from './diff';
+import type { ServerEntry } from './server-entry';
+import type { MonitorAccount } from './types';
+
+/** What the panel's own record says about a server's availability (pterodactyl-api.md §2.3). */
+export function availabilityOf(server: Server): ServerAvailability {
+  if (server.isSuspended) return 'suspended';
+  if (server.isNodeUnderMaintenance) return 'node-maintenance';
+  if (server.isTransferring) return 'transferring';
+  if (server.status === 'restoring_backup') return 'restoring';
+  // reinstall_failed does not 409, but the panel's UI blocks the server page for it all the same.
+  if (server.status === 'install_failed' || server.status === 'reinstall_failed') return 'install-failed';
+  if (server.isInstalling || server.status === 'installing') return 'installing';
+  return 'ok';
+}
+
+/**
+ * What a failed `/resources` (or token) call says about the server: a 409's reason, or an
+ * unreachable node. Null when the failure says nothing about this server (network, auth, 429).
+ */
+export function availabilityFromError(error: unknown): ServerAvailability | null {
+  switch (observedStateFromError(error)) {
+    case 'suspended':
+      return 'suspended';
+    case 'installing':
+      return 'installing';
+    case 'transferring':
+      return 'transferring';
+    case 'restoring':
+      return 'restoring';
+    case 'node-maintenance':
+      return 'node-maintenance';
+    case 'unreachable':
+      return 'node-unreachable';
+    case 'conflict':
+      return 'unknown';
+    default:
+      return null;
+  }
+}
+
+/** True when the server cannot be used now (409 states, unknown): polled slowly, never followed. */
+export function isUnavailable(availability: ServerAvailability): boolean {
+  return (
+    availability === 'suspended' ||
+    availability === 'installing' ||
+    availability === 'install-failed' ||
+    availability === 'transferring' ||
+    availability === 'restoring' ||
+    availability === 'node-maintenance' ||
+    availability === 'unknown'
+  );
+}
+
+/** A resources sample as the window shows it, stamped with when it was seen. */
+export function toResourcesView(resources: ServerResources, atMs: number): ResourcesView {
+  return {
+    cpuPercent: resources.cpuAbsolute,
+    memoryBytes: resources.memoryBytes,
+    diskBytes: resources.diskBytes,
+    networkRxBytes: resources.networkRxBytes,
+    networkTxBytes: resources.networkTxBytes,
+    uptimeMs: resources.uptimeMs,
+    at: atMs,
+  };
+}
+
+/** `host:port` of the default allocation (its alias when it has one), else of the first. */
+export function primaryAddress(server: Server): string | null {
+  const allocation = server.allocations.find((a) => a.isDefault) ?? server.allocations[0];
+  if (!allocation) return null;
+  return `${allocation.ipAlias ?? allocation.ip}:${allocation.port}`;
+}
+
+/** The ServerView of one entry; `username` (the key owner's) makes the SFTP user name. */
+export function toServerView(accountId: string, entry: ServerEntry, username: string | null): ServerView {
+  const { server } = entry;
+  const sftp = server.sftp && username !== null ? { host: server.sftp.alias ?? server.sftp.ip, port: server.sftp.port, username: `${username}.${server.identifier}` } : null;
+  return {
+    accountId,
+    identifier: server.identifier,
+    uuid: server.uuid,
+    name: server.name,
+    node: server.node,
+    description: server.description,
+    state: entry.state,
+    availability: entry.availability,
+    isLive: entry.isLive,
+    resources: entry.resources,
+    limits: { memoryMib: server.limits.memoryMib, diskMib: server.limits.diskMib, cpuPercent: server.limits.cpuPercent },
+    address: primaryAddress(server),
+    sftp,
+  };
+}
+
+/** The AccountView of a watched account; the message shows only when something is wrong. */
+export function toAccountView(account: MonitorAccount, state: { status: AccountStatus; message: string | null }, username: string | null): AccountView {
+  const { status, message } = state;
+  return {
+    id: account.id,
+    name: account.name,
+    url: account.url,
+    username,
+    status,
+    statusMessage: status === 'ok' || status === 'checking' ? null : message,
+    keyStorage: account.keyStorage ?? 'keychain',
+    isDemo: account.isDemo ?? false,
+  };
+}

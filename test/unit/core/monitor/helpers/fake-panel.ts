@@ -1,0 +1,129 @@
+/**
+ * An in-memory panel behind a ClientApi: servers, their resources, injectable failures, a
+ * controllable rate-limit block, and a log of every request with its time, so tests can count
+ * requests per minute exactly.
+ */
+import { PanelError } from '../../../../../src/core/api/errors';
+import type { RateLimitInfo } from '../../../../../src/core/api/client-types';
+import type { PowerSignal, PowerState, Server, ServerResources } from '../../../../../src/core/api/models';
+import type { MonitorClient } from '../../../../../src/core/monitor';
+import type { Clock } from '../../../../../src/core/util/deps';
+import { fakeServer } from '../../../../helpers/fake-client';
+
+export interface LoggedRequest {
+  method: 'list' | 'resources' | 'websocket' | 'power' | 'command' | 'account';
+  identifier: string | null;
+  atMs: number;
+  priority: string | undefined;
+}
+
+type Failure = () => PanelError;
+
+export function makeServers(count: number, patch: Partial<Server> = {}): Server[] {
+  return Array.from({ length: count }, (_, i) => fakeServer({ identifier: `s${String(i).padStart(7, '0')}`, name: `Server ${i}`, ...patch }));
+}
+
+export function resources(state: PowerState, patch: Partial<ServerResources> = {}): ServerResources {
+  return { state, isSuspended: false, memoryBytes: 0, cpuAbsolute: 0, diskBytes: 0, networkRxBytes: 0, networkTxBytes: 0, uptimeMs: 0, ...patch };
+}
+
+export const errors = {
+  auth: () => new PanelError({ kind: 'auth', status: 401 }),
+  network: () => new PanelError({ kind: 'network', message: 'connect ECONNREFUSED' }),
+  nodeDown: () => new PanelError({ kind: 'node-unreachable', status: 504 }),
+  forbidden: () => new PanelError({ kind: 'forbidden', status: 403 }),
+  conflict: (reason: 'suspended' | 'installing' | 'transferring' | 'restoring') => () => new PanelError({ kind: 'conflict', status: 409, conflictReason: reason }),
+  rateLimited: (retryAfterMs: number) => () => new PanelError({ kind: 'rate-limited', status: 429, retryAfterMs }),
+};
+
+export class FakePanel {
+  servers: Server[];
+  readonly log: LoggedRequest[] = [];
+  readonly states = new Map<string, ServerResources>();
+  /** Failures by method, or by `method:identifier`; kept until cleared. */
+  readonly failures = new Map<string, Failure>();
+  limitPerMinute: number | null = 720;
+  blockedUntilMs: number | null = null;
+  clientsCreated = 0;
+  clientsDisposed = 0;
+  createClientFailure: (() => unknown) | null = null;
+
+  constructor(
+    private readonly clock: Clock,
+    servers: Server[],
+  ) {
+    this.servers = servers;
+  }
+
+  count(method?: LoggedRequest['method'], sinceMs = Number.NEGATIVE_INFINITY): number {
+    return this.log.filter((r) => (method === undefined || r.method === method) && r.atMs >= sinceMs).length;
+  }
+
+  /** Largest number of requests in any window of `windowMs` (sliding, at request times). */
+  maxInWindow(windowMs: number, method?: LoggedRequest['method']): number {
+    const times = this.log.filter((r) => method === undefined || r.method === method).map((r) => r.atMs);
+    let best = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while ((times[i] ?? 0) - (times[j] ?? 0) >= windowMs) j++;
+      best = Math.max(best, i - j + 1);
+    }
+    return best;
+  }
+
+  record(method: LoggedRequest['method'], identifier: string | null, priority: string | undefined): void {
+    this.log.push({ method, identifier, atMs: this.clock.now(), priority });
+    const failure = this.failures.get(`${method}:${identifier}`) ?? this.failures.get(method);
+    if (failure) throw failure();
+    if (this.blockedUntilMs !== null && this.clock.now() < this.blockedUntilMs) throw errors.rateLimited(this.blockedUntilMs - this.clock.now())();
+  }
+
+  async createClient(): Promise<MonitorClient> {
+    if (this.createClientFailure) throw this.createClientFailure();
+    this.clientsCreated += 1;
+    return this.client();
+  }
+
+  client(): MonitorClient {
+    return buildClient(this, this.clock);
+  }
+}
+
+/** The ClientApi face of a FakePanel; methods it does not fake reject, naming themselves. */
+function buildClient(panel: FakePanel, clock: Clock): MonitorClient {
+  const impl = {
+    url: 'http://panel.test',
+    rateLimit: (): RateLimitInfo => ({ limitPerMinute: panel.limitPerMinute, remaining: null, blockedUntilMs: panel.blockedUntilMs !== null && panel.blockedUntilMs > clock.now() ? panel.blockedUntilMs : null }),
+    dispose: () => {
+      panel.clientsDisposed += 1;
+    },
+    listServers: async (_o?: unknown, opts?: { priority?: string }) => {
+      panel.record('list', null, opts?.priority);
+      return [...panel.servers];
+    },
+    getAccount: async (opts?: { priority?: string }) => {
+      panel.record('account', null, opts?.priority);
+      return { id: 1, uuid: null, username: 'alice', email: 'a@example.com', isAdmin: false, firstName: null, lastName: null, language: null };
+    },
+    getResources: async (identifier: string, opts?: { priority?: string }) => {
+      panel.record('resources', identifier, opts?.priority);
+      return panel.states.get(identifier) ?? resources('offline');
+    },
+    getWebsocketCredentials: async (identifier: string, opts?: { priority?: string }) => {
+      panel.record('websocket', identifier, opts?.priority);
+      return { token: `token-${identifier}`, socket: `ws://node.test/${identifier}` };
+    },
+    power: async (identifier: string, _signal: PowerSignal, opts?: { priority?: string }) => {
+      panel.record('power', identifier, opts?.priority);
+    },
+    sendCommand: async (identifier: string, _command: string, opts?: { priority?: string }) => {
+      panel.record('command', identifier, opts?.priority);
+    },
+  };
+  return new Proxy(impl, {
+    get(target, prop) {
+      if (prop in target) return target[prop as keyof typeof target];
+      if (prop === 'then') return undefined;
+      return () => Promise.reject(new Error(`fake panel: ${String(prop)} was not expected`));
+    },
+  }) as unknown as MonitorClient;
+}
