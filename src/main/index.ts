@@ -1,5 +1,31 @@
+/**
+ * The main process entry. One instance only: a second launch shows the first one's window.
+ * The app lives in the tray; closing the window does not quit it.
+ */
 import { app } from 'electron';
+import { startApp } from './app';
 
-app.whenReady().then(() => {
-  // The tray app is wired here in the tray issue.
-});
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.setAppUserModelId('app.pterotray');
+  let dispose: (() => Promise<void>) | null = null;
+  let isDisposed = false;
+  app.on('window-all-closed', () => {
+    // Stay in the tray.
+  });
+  app.on('before-quit', (event) => {
+    if (isDisposed || !dispose) return;
+    // Let the services close their sockets and the demo panel before the process ends.
+    event.preventDefault();
+    const run = dispose;
+    dispose = null;
+    void run().finally(() => {
+      isDisposed = true;
+      app.quit();
+    });
+  });
+  void app.whenReady().then(async () => {
+    dispose = await startApp();
+  });
+}

@@ -1,0 +1,61 @@
+/** The app's long-lived services, built once; main's wiring connects them to Electron. */
+import { PanelClient } from '../core/api/client';
+import { AccountService } from '../core/accounts/account-service';
+import { ServerMonitor } from '../core/monitor';
+import { KeytarSecretStore, SessionSecretStore } from '../core/secrets';
+import { TransferManager } from '../core/transfer/transfer-manager';
+import type { Logger } from '../core/util/deps';
+import type { AccountView, TransferProgress } from '../shared/types';
+import { DemoPanel } from './demo';
+import { accountViews } from './services/account-views';
+import { ClientPool } from './services/client-pool';
+import { CommandHistory } from './services/command-history';
+import { SettingsStore } from './settings/settings-store';
+
+export interface AppServices {
+  settings: SettingsStore;
+  accounts: AccountService;
+  clients: ClientPool;
+  monitor: ServerMonitor;
+  transfers: TransferManager;
+  demo: DemoPanel;
+  commandHistory: CommandHistory;
+  /** Accounts as the window and tray show them (records joined with live status). */
+  views(): AccountView[];
+  dispose(): Promise<void>;
+}
+
+export function createServices(logger: Logger, onTransferProgress: (p: TransferProgress) => void): AppServices {
+  const settings = new SettingsStore({ logger });
+  const accounts = new AccountService({
+    repository: settings,
+    keychain: new KeytarSecretStore(),
+    session: new SessionSecretStore(),
+    // Key checks use a throwaway client; saved accounts share one client each through the pool.
+    createClient: (conn) => new PanelClient(conn, { logger }),
+  });
+  const clients = new ClientPool(accounts, { logger });
+  const monitor = new ServerMonitor({
+    createClient: (account) => clients.get(account.id),
+    settings: () => ({ ...settings.settings().monitor, rules: settings.settings().notifications }),
+    logger,
+  });
+  const transfers = new TransferManager({ client: (id) => clients.get(id), onProgress: onTransferProgress, logger });
+  const demo = new DemoPanel(accounts, logger);
+  return {
+    settings,
+    accounts,
+    clients,
+    monitor,
+    transfers,
+    demo,
+    commandHistory: new CommandHistory(),
+    views: () => accountViews(accounts.list(), monitor.accounts()),
+    dispose: async () => {
+      monitor.dispose();
+      transfers.dispose();
+      clients.dispose();
+      await demo.dispose();
+    },
+  };
+}

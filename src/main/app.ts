@@ -1,0 +1,195 @@
+/**
+ * The composition root: builds the services once the app is ready and wires them to Electron's
+ * objects (tray, notifications, window, IPC, power and theme events). Everything it starts, it
+ * disposes on quit (house style rule 14).
+ */
+import { app, dialog, ipcMain, nativeTheme, powerMonitor, shell } from 'electron';
+import { decideNotices, isPaused, type NoticeLedger } from '../core/rules/notification-policy';
+import { noticeRulesFromSettings, pausePatch, resumePatch } from '../core/settings/notice-rules';
+import { buildTrayModel } from '../core/tray/tray-model';
+import type { Logger } from '../core/util/deps';
+import type { ServerRef } from '../shared/types';
+import { createAppLogger } from './app-logger';
+import { appPaths, appUrlMatcher } from './app-paths';
+import { createServices, type AppServices } from './app-services';
+import { checkExternalLink, serverPageUrl } from './external-links';
+import { createHandlers } from './ipc/handlers';
+import type { DialogPort } from './ipc/handlers/ports';
+import { registerHandlers } from './ipc/register-handlers';
+import { Notifier } from './notifications/notifier';
+import { createTrayActions } from './tray-actions';
+import { TrayController } from './tray/tray-controller';
+import { MainWindow } from './window/main-window';
+
+const refKey = (ref: ServerRef): string => `${ref.accountId}/${ref.identifier}`;
+
+const dialogs: DialogPort = {
+  chooseSavePath: async (name) => {
+    const r = await dialog.showSaveDialog({ defaultPath: name, title: 'Save download as' });
+    return r.canceled || !r.filePath ? null : r.filePath;
+  },
+  chooseFilesToUpload: async () => {
+    const r = await dialog.showOpenDialog({ properties: ['openFile', 'multiSelections'], title: 'Upload files' });
+    return r.canceled ? null : r.filePaths;
+  },
+};
+
+interface Ui {
+  window: MainWindow;
+  tray: TrayController;
+  notifier: Notifier;
+  renderTray(): void;
+  openExternal(url: string): void;
+  /** Servers whose console and stats the window is showing: only those are pushed. */
+  attached: Set<string>;
+}
+
+function createUi(s: AppServices, logger: Logger, isQuitting: () => boolean): Ui {
+  const paths = appPaths();
+  const openExternal = (url: string): void => {
+    const verdict = checkExternalLink(url, s.accounts.list().map((a) => a.url));
+    if (verdict.allowed) void shell.openExternal(verdict.url);
+    else logger.warn('links: refused to open a URL', { reason: verdict.reason });
+  };
+  const window = new MainWindow({ preloadPath: paths.preload, page: paths.page, iconPath: paths.icon, bounds: s.settings.windowBounds(), onBoundsChanged: (b) => s.settings.setWindowBounds(b), isQuitting, isAppUrl: appUrlMatcher(paths.page), openExternal, logger });
+  const notifier = new Notifier({
+    logger,
+    iconPath: paths.icon,
+    onClick: ({ target }) => {
+      const server = target.identifier ? { accountId: target.accountId, identifier: target.identifier } : null;
+      if (server) s.monitor.acknowledgeCrash(server);
+      window.show({ view: server ? 'console' : 'settings', server });
+    },
+  });
+  const openInPanel = async (ref: ServerRef): Promise<void> => openExternal(serverPageUrl(s.accounts.get(ref.accountId).url, ref.identifier));
+  const actions = createTrayActions({
+    power: (ref, signal) => s.monitor.power(ref, signal),
+    showWindow: (view, server) => window.show({ view, server }),
+    openInPanel,
+    refresh: () => s.monitor.refresh(),
+    pause: (minutes) => s.settings.update(pausePatch(s.settings.settings().notifications, minutes, Date.now())),
+    resume: () => s.settings.update(resumePatch(s.settings.settings().notifications)),
+    quit: () => app.quit(),
+    reportFailure: (title, body) => notifier.show({ key: `failure:${title}`, title, body, urgency: 'normal', target: { accountId: '', identifier: null } }),
+    logger,
+  });
+  const tray = new TrayController({ resourcesDir: paths.resources, actions });
+  const renderTray = (): void => {
+    const rules = noticeRulesFromSettings(s.settings.settings().notifications);
+    tray.render(buildTrayModel({ accounts: s.views(), servers: s.monitor.servers(), flags: s.monitor.flags(), isPaused: isPaused(rules, Date.now()) }));
+  };
+  return { window, tray, notifier, renderTray, openExternal, attached: new Set() };
+}
+
+function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
+  return registerHandlers({
+    ipcMain,
+    isAppUrl: appUrlMatcher(appPaths().page),
+    logger,
+    handlers: createHandlers({
+      accounts: s.accounts,
+      accountViews: s.views,
+      monitor: s.monitor,
+      client: (id) => s.clients.get(id),
+      transfers: s.transfers,
+      dialogs,
+      settings: s.settings,
+      openInPanel: async (ref) => ui.openExternal(serverPageUrl(s.accounts.get(ref.accountId).url, ref.identifier)),
+      startDemo: () => s.demo.start(),
+      commandHistory: s.commandHistory,
+      console: { attach: (ref) => ui.attached.add(refKey(ref)), detach: (ref) => ui.attached.delete(refKey(ref)) },
+      now: () => Date.now(),
+    }),
+  });
+}
+
+/** Connects the services' events to the tray, notifications and window. */
+function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; syncAccounts(): void } {
+  let ledger: NoticeLedger = new Map();
+  const pushIfAttached = (ref: ServerRef, channel: string, payload: unknown): void => {
+    if (ui.attached.has(refKey(ref))) ui.window.send(channel, payload);
+  };
+  const syncAccounts = (): void => {
+    s.monitor.setAccounts(s.accounts.list().map(({ id, name, url, keyStorage, isDemo }) => ({ id, name, url, keyStorage, isDemo })));
+    ui.window.send('accounts:changed', s.views());
+    ui.renderTray();
+  };
+  const forgetRemoved = s.accounts.onChange((records) => {
+    for (const id of s.monitor.accounts().map((a) => a.id)) if (!records.some((r) => r.id === id)) s.clients.forget(id);
+  });
+  const disposers = [
+    forgetRemoved,
+    s.accounts.onChange(syncAccounts),
+    s.monitor.on('changed', () => {
+      ui.renderTray();
+      ui.window.send('servers:changed', s.monitor.servers());
+      ui.window.send('accounts:changed', s.views());
+    }),
+    s.monitor.on('event', (event) => {
+      const decided = decideNotices([event], noticeRulesFromSettings(s.settings.settings().notifications), ledger, Date.now());
+      ledger = decided.ledger;
+      for (const notice of decided.notices) ui.notifier.show(notice);
+    }),
+    s.monitor.on('stats', (ref, sample) => pushIfAttached(ref, 'stats:sample', { server: ref, sample })),
+    s.monitor.on('console', (line) => pushIfAttached(line.server, 'console:line', line)),
+    s.monitor.on('console-connection', (ref, connection) => pushIfAttached(ref, 'console:connection', { server: ref, connection })),
+    s.settings.onChange((settings) => {
+      app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+      nativeTheme.themeSource = settings.theme;
+      ui.window.send('settings:changed', settings);
+      ui.renderTray();
+    }),
+  ];
+  return { disposers, syncAccounts };
+}
+
+function connectSystem(s: AppServices, ui: Ui): () => void {
+  const onTheme = (): void => ui.renderTray();
+  const onResume = (): void => s.monitor.resync('resume');
+  const onUnlock = (): void => s.monitor.resync('unlock');
+  const onSecond = (): void => ui.window.show();
+  nativeTheme.on('updated', onTheme);
+  powerMonitor.on('resume', onResume);
+  powerMonitor.on('unlock-screen', onUnlock);
+  app.on('second-instance', onSecond);
+  return () => {
+    nativeTheme.removeListener('updated', onTheme);
+    powerMonitor.removeListener('resume', onResume);
+    powerMonitor.removeListener('unlock-screen', onUnlock);
+    app.removeListener('second-instance', onSecond);
+  };
+}
+
+/** Builds and starts everything; returns the disposer to run before quitting. */
+export async function startApp(): Promise<() => Promise<void>> {
+  const log = createAppLogger();
+  const logger = log.logger;
+  let isQuitting = false;
+  let ui: Ui | null = null;
+  const services = createServices(logger, (p) => ui?.window.send('transfers:progress', p));
+  ui = createUi(services, logger, () => isQuitting);
+  const disposeIpc = registerIpc(services, ui, logger);
+  const events = connectEvents(services, ui);
+  const disposeSystem = connectSystem(services, ui);
+
+  nativeTheme.themeSource = services.settings.settings().theme;
+  services.monitor.start();
+  events.syncAccounts();
+  if (services.accounts.list().length === 0) {
+    if (process.env.PTEROTRAY_DEMO === '1') await services.demo.start().catch((error: unknown) => logger.error('demo: could not start', { error }));
+    else ui.window.show({ view: 'onboarding', server: null });
+  }
+  logger.info('app: started', { accounts: services.accounts.list().length });
+
+  return async () => {
+    isQuitting = true;
+    disposeIpc();
+    disposeSystem();
+    for (const dispose of events.disposers) dispose();
+    await services.dispose();
+    ui?.notifier.dispose();
+    ui?.tray.dispose();
+    ui?.window.dispose();
+    log.close();
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The tray app end to end: the real built main, preload and renderer on the Electron double,
+ * against the simulated panel.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PowerState } from '../../src/core/api/models';
+import { screenshot, serverItem, startAppOnSim, trayItems, type AppOnSim } from './helpers/app-on-sim';
+
+const MARK: Record<PowerState, string> = { running: '●', starting: '◐', stopping: '◑', offline: '○' };
+
+describe('the tray', () => {
+  let env: AppOnSim;
+
+  beforeAll(async () => {
+    env = await startAppOnSim();
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('lists every server of the panel with its state', async () => {
+    const servers = env.sim.control.servers();
+    await env.app.waitFor(() => servers.every((s) => serverItem(env.app, s.name)?.label === `${MARK[s.state]} ${s.name}`), {
+      timeoutMs: 20_000,
+      message: 'tray shows every server with its state',
+    });
+    const labels = trayItems(env.app).map((i) => i.label);
+    expect(labels[0]).toBe('Test panel');
+    expect(labels).toContain('Refresh now');
+    expect(env.app.tray()?.tooltip).toMatch(new RegExp(`of ${servers.length} servers running`));
+  });
+
+  it('starts a server from the tray, and the mark follows the panel', async () => {
+    const offline = env.sim.control.servers().find((s) => s.state === 'offline');
+    if (!offline) throw new Error('the seeded panel has no offline server');
+    const item = serverItem(env.app, offline.name);
+    const stop = item?.submenu?.find((i) => i.label === 'Stop');
+    expect(stop?.enabled).toBe(false);
+    await env.app.clickMenu([`○ ${offline.name}`, 'Start']);
+    await env.app.waitFor(() => serverItem(env.app, offline.name)?.label === `● ${offline.name}`, { timeoutMs: 15_000, message: 'server shown running' });
+    expect(env.sim.control.servers().find((s) => s.identifier === offline.identifier)?.state).toBe('running');
+    // Through the websocket's `set state` when followed live, else REST /power: either way no request storm.
+    expect(env.sim.control.requestCount(/power/)).toBeLessThanOrEqual(1);
+  });
+
+  it('announces a crash made on the panel exactly once', async () => {
+    const running = env.sim.control.servers().find((s) => s.state === 'running');
+    if (!running) throw new Error('no running server to crash');
+    const crashNotices = () => env.app.notifications().filter((n) => n.title === `${running.name} crashed`);
+    expect(crashNotices()).toHaveLength(0);
+    env.sim.control.crash(running.identifier);
+    await env.app.waitFor(() => crashNotices().length > 0, { timeoutMs: 15_000, message: 'crash notification' });
+    await env.app.waitFor(() => serverItem(env.app, running.name)?.label === `⚠ ${running.name}`, { timeoutMs: 15_000, message: 'crash mark' });
+    // The console lines and the offline state that follow are the same crash: still one notice.
+    await env.app.waitFor(() => env.sim.control.servers().find((s) => s.identifier === running.identifier)?.state === 'offline', { timeoutMs: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(crashNotices()).toHaveLength(1);
+    expect(env.app.notifications().filter((n) => n.title === `${running.name} went down`)).toHaveLength(0);
+  });
+
+  it('opens the server in the window when the crash notification is clicked', async () => {
+    const notice = env.app.notifications().find((n) => n.title.endsWith('crashed'));
+    expect(notice).toBeDefined();
+    await env.app.clickNotification((n) => n.index === notice!.index);
+    const name = notice!.title.replace(/ crashed$/, '');
+    await env.page.getByText(name, { exact: true }).first().waitFor({ timeout: 10_000 });
+    expect(env.app.windows()[0]?.visible).toBe(true);
+    await screenshot(env.page, 'tray-notification-opens-console');
+  });
+});
