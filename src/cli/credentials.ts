@@ -1,8 +1,14 @@
 /**
- * Where the CLI finds a panel and its key. Today: the environment. Later: the app's saved
- * accounts (`--account <name>`), which will implement the same interface.
+ * Where the CLI finds a panel and its key: the environment, or the app's saved accounts
+ * (`--account <name>`: the record from the app's settings file, the key from the keychain).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AccountRecord } from '../core/accounts/account-service';
 import type { PanelConnection } from '../core/api/client-types';
+import { appConfigDir, SETTINGS_FILE } from '../core/settings/app-config-dir';
+import { sanitizeDocument } from '../core/settings/schema';
+import { KeytarSecretStore, type SecretStore } from '../core/secrets';
 import { normalizePanelUrl } from '../core/api/base-url';
 import { UsageError } from './args';
 
@@ -32,16 +38,53 @@ export class EnvCredentialSource implements CredentialSource {
   }
 }
 
-/** The app's saved accounts: not readable from the CLI yet. */
+export interface SavedAccountOptions {
+  /** The app's settings folder (default: where the app keeps it, or PTEROTRAY_CONFIG_DIR). */
+  configDir?: string;
+  secrets?: SecretStore;
+}
+
+/** The app's saved accounts: the record from its settings file, the key from the keychain. */
 export class SavedAccountCredentialSource implements CredentialSource {
   readonly description: string;
 
-  constructor(readonly accountName: string) {
+  constructor(
+    readonly accountName: string,
+    private readonly env: Readonly<Record<string, string | undefined>>,
+    private readonly options: SavedAccountOptions = {},
+  ) {
     this.description = `saved account '${accountName}'`;
   }
 
   async resolve(): Promise<PanelConnection> {
-    throw new UsageError(`--account is not yet available: set ${PANEL_URL_ENV} and ${API_KEY_ENV}`);
+    const accounts = this.#accounts();
+    const wanted = this.accountName.trim().toLowerCase();
+    const match = accounts.find((a) => a.id === this.accountName) ?? accounts.find((a) => a.name.toLowerCase() === wanted);
+    if (!match) {
+      const names = accounts.map((a) => `'${a.name}'`).join(', ');
+      throw new UsageError(names ? `no saved account named '${this.accountName}' (saved: ${names})` : `no saved accounts: add a panel in the Pterotray app, or set ${PANEL_URL_ENV} and ${API_KEY_ENV}`);
+    }
+    const secrets = this.options.secrets ?? new KeytarSecretStore();
+    let apiKey: string | null;
+    try {
+      apiKey = await secrets.get(match.id);
+    } catch (error) {
+      throw new Error(`cannot read the key of '${match.name}' from the keychain: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    if (apiKey === null) throw new Error(`the keychain has no key for '${match.name}': add the panel again in the Pterotray app`);
+    return { url: match.url, apiKey };
+  }
+
+  #accounts(): AccountRecord[] {
+    const path = join(this.options.configDir ?? appConfigDir(this.env), SETTINGS_FILE);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new Error(`cannot read the app's settings (${path}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    return sanitizeDocument(raw).document.accounts;
   }
 }
 
@@ -49,8 +92,9 @@ export class SavedAccountCredentialSource implements CredentialSource {
 export function chooseCredentialSource(
   account: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
+  options: SavedAccountOptions = {},
 ): CredentialSource {
-  return account === undefined ? new EnvCredentialSource(env) : new SavedAccountCredentialSource(account);
+  return account === undefined ? new EnvCredentialSource(env) : new SavedAccountCredentialSource(account, env, options);
 }
 
 /**

@@ -8,7 +8,7 @@ const OPTION_HELP: Record<OptionName, string> = {
   help: '-h, --help          show help',
   version: '-V, --version       print the version',
   debug: '--debug             log requests to stderr (the API key is always redacted)',
-  account: '--account <name>    use a saved account of the app (not yet available)',
+  account: '--account <name>    use a panel saved in the app (key from the keychain)',
   interval: '--interval <s>      seconds between polls (default 30, minimum 5)',
   output: '-o, --output <file> where to save (default: the file\'s name, in this directory)',
   servers: '--servers <n>       how many servers the simulated panel has (default 6)',

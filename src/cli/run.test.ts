@@ -2,6 +2,9 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { PanelError } from '../core/api/errors';
 import type { ServerResources } from '../core/api/models';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runInProcess, TEST_KEY } from '../../test/helpers/cli-harness';
 import { createFakeClient, fakeServer, suspendedError } from '../../test/helpers/fake-client';
 
@@ -51,12 +54,22 @@ describe('usage', () => {
     [['status'], 'missing arguments'],
     [['power', 'lobby', 'explode'], "unknown power signal 'explode'"],
     [['watch', '--interval', '2'], '--interval must be a whole number from 5'],
-    [['--account', 'work', 'servers'], '--account is not yet available: set PTEROTRAY_PANEL_URL and PTEROTRAY_API_KEY'],
   ])('%j is a usage error (exit 2)', async (argv, message) => {
     const result = await runInProcess(argv);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stdout).toBe('');
+  });
+
+  it('explains --account when the app has saved no account, and names the saved ones otherwise', async () => {
+    const none = await runInProcess(['--account', 'work', 'servers'], { env: { PTEROTRAY_CONFIG_DIR: '/nonexistent/pterotray-test' } });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no saved accounts: add a panel in the Pterotray app');
+    const dir = mkdtempSync(join(tmpdir(), 'pterotray-cli-'));
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ version: 2, accounts: [{ id: 'a1', name: 'Home', url: 'https://panel.example.com', keyStorage: 'keychain' }] }));
+    const other = await runInProcess(['--account', 'work', 'servers'], { env: { PTEROTRAY_CONFIG_DIR: dir } });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain("no saved account named 'work' (saved: 'Home')");
   });
 
   it('asks for credentials when the environment has none', async () => {
