@@ -3,7 +3,21 @@
  * components read `t.area.key`. No user-facing string is written in a component.
  */
 import { common } from './common';
+import { onboardingStrings } from './onboarding';
+import { dashboardStrings } from './dashboard';
+import { settingsStrings } from './settings';
+import { filesStrings } from './files';
+import { serverStrings } from './server';
+import { statsStrings } from './stats';
+import { consoleStrings } from './console';
 
 export const t = {
   ...common,
+  onboarding: onboardingStrings,
+  dashboard: dashboardStrings,
+  settings: settingsStrings,
+  files: filesStrings,
+  server: serverStrings,
+  stats: statsStrings,
+  console: consoleStrings,
 } as const;

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import PowerButtons from './PowerButtons.svelte';
+import { mockApi } from '../../test/mock-api';
+import type { ServerView } from '../../../shared/types';
+
+function server(patch: Partial<ServerView> = {}): ServerView {
+  return {
+    accountId: 'acc1',
+    identifier: '1a2b3c4d',
+    uuid: null,
+    name: 'Alpha',
+    node: 'node-1',
+    description: null,
+    state: 'running',
+    availability: 'ok',
+    isLive: false,
+    resources: null,
+    limits: { memoryMib: 1024, diskMib: 0, cpuPercent: 100 },
+    address: '10.0.0.1:25565',
+    sftp: null,
+    ...patch,
+  };
+}
+
+const enabled = (): string[] =>
+  ['Start', 'Stop', 'Restart', 'Kill'].filter((word) => !(screen.getByRole('button', { name: `${word} Alpha` }) as HTMLButtonElement).disabled);
+
+describe('PowerButtons', () => {
+  it.each<[ServerView['state'], ServerView['availability'], boolean, string[]]>([
+    ['offline', 'ok', true, ['Start', 'Restart']],
+    ['starting', 'ok', true, ['Stop', 'Restart']],
+    ['running', 'ok', true, ['Stop', 'Restart']],
+    ['stopping', 'ok', true, ['Kill']],
+    ['unknown', 'ok', true, []],
+    ['running', 'suspended', true, []],
+    ['offline', 'installing', true, []],
+    ['running', 'node-unreachable', true, []],
+    ['running', 'ok', false, []],
+  ])('%s / %s / account usable %s enables %j', (state, availability, isAccountUsable, expected) => {
+    render(PowerButtons, { server: server({ state, availability }), isAccountUsable });
+    expect(enabled()).toEqual(expected);
+  });
+
+  it('gives every button a tooltip and a name', () => {
+    render(PowerButtons, { server: server() });
+    for (const button of within(screen.getByRole('group', { name: 'Power of Alpha' })).getAllByRole('button')) {
+      expect(button.getAttribute('title')).toBeTruthy();
+    }
+  });
+
+  it('sends the signal and is busy while the call runs', async () => {
+    let finish: (v: unknown) => void = () => {};
+    mockApi.bridge.serversPower!.mockImplementation(() => new Promise((r) => (finish = r)));
+    render(PowerButtons, { server: server({ state: 'running' }) });
+    await fireEvent.click(screen.getByRole('button', { name: 'Stop Alpha' }));
+    expect(mockApi.calls('serversPower')).toEqual([[{ server: { accountId: 'acc1', identifier: '1a2b3c4d' }, signal: 'stop' }]]);
+    expect(screen.getByRole('button', { name: 'Stop Alpha' }).getAttribute('aria-busy')).toBe('true');
+    expect((screen.getByRole('button', { name: 'Restart Alpha' }) as HTMLButtonElement).disabled).toBe(true);
+    finish({ ok: true, value: undefined });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Stop Alpha' }).getAttribute('aria-busy')).toBe('false'));
+  });
+
+  it('shows a failure inline and lets it be dismissed', async () => {
+    mockApi.fail('serversPower', { code: 'conflict', reason: 'suspended', message: 'The server is suspended.' });
+    render(PowerButtons, { server: server() });
+    await fireEvent.click(screen.getByRole('button', { name: 'Restart Alpha' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The server is suspended.');
+    await fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('asks before killing, and kills only once confirmed', async () => {
+    mockApi.answer('serversPower', undefined);
+    render(PowerButtons, { server: server({ state: 'stopping' }) });
+    await fireEvent.click(screen.getByRole('button', { name: 'Kill Alpha' }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.textContent).toContain('Forcibly stopping a server can lead to data corruption.');
+    expect(mockApi.calls('serversPower')).toHaveLength(0);
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(mockApi.calls('serversPower')).toHaveLength(0);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Kill Alpha' }));
+    await fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Kill' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(mockApi.calls('serversPower')).toEqual([[{ server: { accountId: 'acc1', identifier: '1a2b3c4d' }, signal: 'kill' }]]);
+  });
+});

@@ -1,0 +1,47 @@
+/** Text of a server's Console tab (views/server/console). */
+
+export const consoleStrings = {
+  terminalLabel: (server: string) => `Console output of ${server}`,
+  inputLabel: 'Console command',
+  inputPlaceholder: 'Type a command, Enter sends it (↑/↓ history, Ctrl+L clears)',
+  send: 'Send',
+  sendTitle: 'Send the command (Enter)',
+  clear: 'Clear',
+  clearTitle: 'Clear the console view (Ctrl+L); the server keeps its log',
+  jumpToLatest: 'Jump to latest',
+  jumpToLatestTitle: 'Scroll to the newest output and follow it',
+  offlineHint: 'Start the server to send commands',
+  unavailableHint: 'Commands cannot be sent while the server is unavailable',
+  /** Printed like the panel's own console: a bold yellow prelude before daemon lines. */
+  prelude: 'container@pterodactyl~ ',
+  connection: {
+    connecting: 'Connecting to the console…',
+    connected: 'Connected',
+    reconnecting: 'Connection lost, reconnecting…',
+    offline: 'Not following this server live',
+    failed: 'Could not connect to the console. It retries on its own; check that the node is reachable.',
+  },
+  connectionTitle: {
+    connecting: 'Pterotray is opening the console connection to the node',
+    connected: 'Output streams live from the node',
+    reconnecting: 'The connection to the node dropped; output resumes when it is back',
+    offline: 'There is no live connection: commands are sent through the panel',
+    failed: 'The node did not accept the console connection',
+  },
+  serverOffline: 'The server is offline',
+  attachFailed: 'Could not open the console:',
+  retry: 'Try again',
+  empty: 'No output yet',
+  errors: {
+    'server-offline': 'The server is offline: start it, then send the command again.',
+    conflict: 'The server is unavailable right now (suspended, installing, transferring or restoring).',
+    forbidden: 'Your account is not allowed to send console commands on this server.',
+    'rate-limited': 'The panel is rate-limiting requests: wait a moment, then send again.',
+    'node-unreachable': 'The node cannot be reached: send again when it is back.',
+    network: 'The panel cannot be reached: check your connection, then send again.',
+    timeout: 'The panel did not answer in time: send again.',
+    validation: 'The panel refused this command.',
+  },
+  sendFailed: 'Could not send the command:',
+  dismiss: 'Dismiss',
+} as const;

@@ -1,0 +1,56 @@
+/** Text of the dashboard (views/dashboard) and of the power buttons. */
+
+const plural = (count: number, one: string, many: string): string => (count === 1 ? one : many);
+
+export const dashboardStrings = {
+  title: 'Servers',
+  search: 'Search servers',
+  searchPlaceholder: (shortcut: string) => `Search by name, identifier or address (${shortcut})`,
+  findShortcut: { mac: '⌘F', other: 'Ctrl+F' },
+  filter: 'Show',
+  filters: { all: 'All states', running: 'Running', offline: 'Offline', other: 'Other states' },
+  refresh: 'Refresh',
+  refreshTitle: 'Ask every panel for its servers now',
+  refreshFailed: 'Could not refresh:',
+  listLabel: (account: string) => `Servers of ${account}`,
+  count: (shown: number, total: number) =>
+    shown === total ? `${total} ${plural(total, 'server', 'servers')}` : `${shown} of ${total} ${plural(total, 'server', 'servers')}`,
+  cpu: 'CPU',
+  memory: 'Memory',
+  noResources: '—',
+  usageOf: (used: string, limit: string) => `${used} / ${limit}`,
+  accountEmpty: 'No servers on this panel.',
+  demoBadge: 'Demo',
+  accountStatus: {
+    checking: 'Checking…',
+    ok: '',
+    'key-revoked': 'The key was revoked',
+    unreachable: 'The panel cannot be reached',
+    'two-factor-required': 'The panel requires two-factor authentication',
+    'rate-limited': 'Rate-limited by the panel: waiting',
+    'keychain-locked': 'The key is not available: unlock the keychain',
+  },
+  empty: {
+    loading: 'Loading servers…',
+    noAccounts: 'No panel yet',
+    noAccountsDetail: 'Add your Pterodactyl or Pelican panel to see its servers here.',
+    addPanel: 'Add a panel',
+    noServers: 'No servers',
+    noServersDetail: 'Your panels have no servers for this account, or they have not answered yet.',
+    noResults: 'No server matches',
+    noResultsDetail: 'Try another name, identifier or address, or show all states.',
+    clear: 'Clear search and filter',
+  },
+  power: {
+    label: (server: string) => `Power of ${server}`,
+    start: (server: string) => `Start ${server}`,
+    stop: (server: string) => `Stop ${server}`,
+    restart: (server: string) => `Restart ${server}`,
+    kill: (server: string) => `Kill ${server}`,
+    startTitle: 'Start (only while offline)',
+    stopTitle: 'Stop (while running or starting)',
+    restartTitle: 'Restart',
+    killTitle: 'Kill (only while stopping): forcibly stops the server',
+    dismiss: 'Dismiss',
+  },
+} as const;
