@@ -3,7 +3,7 @@
  * objects (tray, notifications, window, IPC, power and theme events). Everything it starts, it
  * disposes on quit (house style rule 14).
  */
-import { app, dialog, ipcMain, nativeTheme, powerMonitor, shell } from 'electron';
+import { app, dialog, ipcMain, nativeTheme, net, powerMonitor, shell } from 'electron';
 import { decideNotices, isPaused, type NoticeLedger } from '../core/rules/notification-policy';
 import { noticeRulesFromSettings, pausePatch, resumePatch } from '../core/settings/notice-rules';
 import { buildTrayModel } from '../core/tray/tray-model';
@@ -148,11 +148,20 @@ function connectSystem(s: AppServices, ui: Ui): () => void {
   const onResume = (): void => s.monitor.resync('resume');
   const onUnlock = (): void => s.monitor.resync('unlock');
   const onSecond = (): void => ui.window.show();
+  // Electron has no online/offline event in main: check the network now and then, and resync once
+  // when it comes back (a changed Wi-Fi, a VPN), rather than waiting for every backoff to expire.
+  let wasOnline = net.isOnline();
+  const networkTimer = setInterval(() => {
+    const isOnline = net.isOnline();
+    if (isOnline && !wasOnline) s.monitor.resync('network');
+    wasOnline = isOnline;
+  }, 10_000);
   nativeTheme.on('updated', onTheme);
   powerMonitor.on('resume', onResume);
   powerMonitor.on('unlock-screen', onUnlock);
   app.on('second-instance', onSecond);
   return () => {
+    clearInterval(networkTimer);
     nativeTheme.removeListener('updated', onTheme);
     powerMonitor.removeListener('resume', onResume);
     powerMonitor.removeListener('unlock-screen', onUnlock);

@@ -4,6 +4,8 @@
  * and written through. A file that is not JSON at all is set aside (never deleted) and replaced.
  */
 import { renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { app } from 'electron';
 import Store from 'electron-store';
 import type { AccountRecord, AccountRepository } from '../../core/accounts/account-service';
 import { sanitizeDocument, type SettingsDocument, type WindowBounds } from '../../core/settings/schema';
@@ -20,14 +22,17 @@ export interface SettingsStoreOptions {
 type RawStore = Store<Record<string, unknown>>;
 
 function openStore(options: SettingsStoreOptions): RawStore {
-  const make = (): RawStore => new Store<Record<string, unknown>>({ name: 'settings', ...(options.cwd ? { cwd: options.cwd } : {}), clearInvalidConfig: false });
-  const store = make();
+  const cwd = options.cwd ?? app.getPath('userData');
+  const make = (): RawStore => new Store<Record<string, unknown>>({ name: 'settings', cwd, clearInvalidConfig: false });
   try {
+    // Conf reads (and parses) the file in its constructor.
+    const store = make();
     void store.store;
     return store;
   } catch (error) {
-    const aside = store.path.replace(/\.json$/, `.corrupt-${(options.now ?? Date.now)()}.json`);
-    renameSync(store.path, aside);
+    const path = join(cwd, 'settings.json');
+    const aside = path.replace(/\.json$/, `.corrupt-${(options.now ?? Date.now)()}.json`);
+    renameSync(path, aside);
     options.logger.warn('settings: the file was not valid JSON; set it aside and started fresh', { aside, error: error instanceof Error ? error.name : 'unknown' });
     return make();
   }

@@ -1,0 +1,53 @@
+/** The app survives a broken settings file and resyncs after sleep without a request storm. */
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp } from '../electron-double/launch';
+import { MAIN, hasSecretService, requireBuild, serverItem, startAppOnSim, type AppOnSim } from './helpers/app-on-sim';
+
+describe('a settings file that is not JSON', () => {
+  it('is set aside, and the app starts fresh on onboarding', async () => {
+    requireBuild();
+    const home = mkdtempSync(join(tmpdir(), 'pterotray-e2e-'));
+    const userData = join(home, 'config', 'pterotray');
+    mkdirSync(userData, { recursive: true });
+    writeFileSync(join(userData, 'settings.json'), '{"accounts": [ this is not json');
+    const app = await launchApp({ main: MAIN, home, env: { PTEROTRAY_QUIET: '1' } });
+    try {
+      await app.waitFor(() => (app.tray()?.menu ?? []).some((i) => i.label === 'Add a panel…'), { timeoutMs: 15_000, message: 'tray offers to add a panel' });
+      const page = await app.window();
+      await page.getByRole('heading').first().waitFor();
+      expect(readdirSync(userData).some((f) => /^settings\.corrupt-\d+\.json$/.test(f))).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe.skipIf(!hasSecretService)('after sleep', () => {
+  let env: AppOnSim;
+
+  beforeAll(async () => {
+    env = await startAppOnSim({ sim: { servers: 6 } });
+    const servers = env.sim.control.servers();
+    await env.app.waitFor(() => servers.every((s) => serverItem(env.app, s.name) !== undefined), { timeoutMs: 20_000 });
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('resyncs quickly, with a bounded number of requests, and catches up on changes', async () => {
+    const target = env.sim.control.servers().find((s) => s.state === 'offline');
+    if (!target) throw new Error('no offline server');
+    env.sim.control.resetCounts();
+    env.sim.control.setState(target.identifier, 'running');
+    await env.app.emitPowerMonitor('resume');
+    await env.app.waitFor(() => serverItem(env.app, target.name)?.label === `● ${target.name}`, { timeoutMs: 10_000, message: 'change seen after resume' });
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    const servers = env.sim.control.servers().length;
+    // At most a list refresh and one probe or token per server: no storm.
+    expect(env.sim.control.requestCount()).toBeLessThanOrEqual(2 * servers + 4);
+  });
+});
