@@ -110,7 +110,7 @@ describe('RequestBudget', () => {
   it('grants one slot at a time: the next waits for the release', async () => {
     const b = make(600);
     const releases: BudgetRelease[] = [];
-    for (let i = 0; i < 3; i++) void b.take().then((r) => releases.push(r));
+    for (let i = 0; i < 3; i++) void b.take().then((r) => releases.push(r), () => {}); // the third is cancelled by dispose
     await clock.advance(1_000);
     expect(releases).toHaveLength(1);
     releases[0]?.();
