@@ -17,6 +17,7 @@ import { createHandlers } from './ipc/handlers';
 import type { DialogPort } from './ipc/handlers/ports';
 import { registerHandlers } from './ipc/register-handlers';
 import { Notifier } from './notifications/notifier';
+import { installTestHooks } from './test-hooks';
 import { createTrayActions } from './tray-actions';
 import { TrayController } from './tray/tray-controller';
 import { MainWindow } from './window/main-window';
@@ -106,6 +107,7 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
 /** Connects the services' events to the tray, notifications and window. */
 function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; syncAccounts(): void } {
   let ledger: NoticeLedger = new Map();
+  const recordNotice = installTestHooks(() => ui.tray.drawnModel);
   const pushIfAttached = (ref: ServerRef, channel: string, payload: unknown): void => {
     if (ui.attached.has(refKey(ref))) ui.window.send(channel, payload);
   };
@@ -128,7 +130,10 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
     s.monitor.on('event', (event) => {
       const decided = decideNotices([event], noticeRulesFromSettings(s.settings.settings().notifications), ledger, Date.now());
       ledger = decided.ledger;
-      for (const notice of decided.notices) ui.notifier.show(notice);
+      for (const notice of decided.notices) {
+        ui.notifier.show(notice);
+        recordNotice?.(notice);
+      }
     }),
     s.monitor.on('stats', (ref, sample) => pushIfAttached(ref, 'stats:sample', { server: ref, sample })),
     s.monitor.on('console', (line) => pushIfAttached(line.server, 'console:line', line)),

@@ -30,6 +30,11 @@ export class TrayController {
   /** How many times the menu was actually rebuilt (tests and benchmarks read it). */
   renderCount = 0;
 
+  /** The model last drawn (for the real-Electron specs' read-only test hook). */
+  get drawnModel(): TrayModel | null {
+    return this.#drawn;
+  }
+
   constructor(options: TrayControllerOptions) {
     this.#options = options;
   }
