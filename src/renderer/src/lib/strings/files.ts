@@ -51,8 +51,8 @@ export const filesStrings = {
   },
   dialogs: {
     deleteTitle: (count: number, name: string) => (count === 1 ? `Delete “${name}”?` : `Delete ${count} items?`),
-    deleteBody: (count: number) =>
-      `${plural(count, 'This is', 'These are')} deleted from the server for good; folders go with everything inside them:`,
+    deleteBody: (count: number, hasFolders: boolean) =>
+      `${plural(count, 'This is', 'These are')} deleted from the server for good${hasFolders ? ', folders with everything inside them' : ''}:`,
     deleteMore: (count: number) => `…and ${count.toLocaleString()} more`,
     deleteConfirm: 'Delete',
     newFolderTitle: 'New folder',
@@ -108,31 +108,23 @@ export const filesStrings = {
     cancel: (name: string) => `Cancel ${name}`,
     dismiss: (name: string) => `Remove ${name} from the list`,
     clearFinished: 'Clear finished',
-    cancelFailed: 'Could not cancel the transfer.',
   },
   drop: {
     folderRefused: 'Folders cannot be uploaded. Drop the files inside them, or compress the folder on your computer first.',
     nothing: 'Nothing to upload: drop files from your computer.',
   },
   operations: {
-    running: 'Working…',
     compressing: (count: number) => `Compressing ${count} ${plural(count, 'item', 'items')}… this can take minutes.`,
     compressed: (name: string) => `Created the archive “${name}”.`,
     decompressing: (name: string) => `Decompressing “${name}”… this can take minutes.`,
     decompressed: (name: string) => `Decompressed “${name}”.`,
     copying: (name: string) => `Copying “${name}”…`,
-    deleting: (count: number) => `Deleting ${count} ${plural(count, 'item', 'items')}…`,
     failed: (what: string, why: string) => `${what} failed: ${why}`,
     dismiss: 'Dismiss',
     what: {
-      delete: 'Delete',
-      rename: 'Rename or move',
       copy: 'Copy',
       compress: 'Compress',
       decompress: 'Decompress',
-      chmod: 'Changing permissions',
-      createFolder: 'Creating the folder',
-      createFile: 'Creating the file',
       download: 'Download',
       upload: 'Upload',
     },
