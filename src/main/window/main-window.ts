@@ -3,7 +3,7 @@
  * preload as the only bridge, navigation and new windows refused, permissions denied. Closing it
  * hides it: the app lives in the tray.
  */
-import { BrowserWindow, type Session } from 'electron';
+import { BrowserWindow, dialog, type Session } from 'electron';
 import type { WindowBounds } from '../../core/settings/schema';
 import type { Logger } from '../../core/util/deps';
 import type { Navigation } from '../../shared/types';
@@ -122,6 +122,19 @@ export class MainWindow {
   }
 
   #guard(window: BrowserWindow): void {
+    // The page refuses to unload while an edit is unsaved; Electron would then cancel a quit
+    // silently, so ask the person instead.
+    window.webContents.on('will-prevent-unload', (event) => {
+      const choice = dialog.showMessageBoxSync(window, {
+        type: 'question',
+        buttons: ['Keep editing', 'Discard changes'],
+        defaultId: 0,
+        cancelId: 0,
+        message: 'Discard unsaved changes?',
+        detail: 'A file you are editing has changes that are not saved.',
+      });
+      if (choice === 1) event.preventDefault();
+    });
     window.webContents.on('will-navigate', (event, url) => {
       if (this.#options.isAppUrl(url)) return;
       event.preventDefault();
