@@ -29,9 +29,13 @@ export function isRunning(pid: number): boolean {
   return info !== undefined && info.state !== 'Z' && info.state !== 'X';
 }
 
-/** Live processes whose command line contains `argument`. */
+/**
+ * Live processes whose command line contains `argument` (which must have no spaces). Chromium
+ * sometimes rewrites its /proc cmdline as one space-joined string (seen inside a D-Bus session),
+ * so split on both NUL and space.
+ */
 export function pidsWithArgument(argument: string): number[] {
-  return allPids().filter((pid) => isRunning(pid) && (read(`/proc/${pid}/cmdline`) ?? '').split('\0').includes(argument));
+  return allPids().filter((pid) => isRunning(pid) && (read(`/proc/${pid}/cmdline`) ?? '').split(/[\0 ]/).includes(argument));
 }
 
 /** Every live descendant of `root`. */
