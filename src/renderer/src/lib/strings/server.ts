@@ -8,7 +8,6 @@ export const serverStrings = {
   node: 'Node',
   uptime: 'Uptime',
   noAddress: '—',
-  copyAddress: (address: string) => `Select ${address}`,
   tabsLabel: (server: string) => `Sections of ${server}`,
   tabs: { console: 'Console', files: 'Files', stats: 'Stats', notifications: 'Notifications' },
   tabShortcut: (n: number) => `Ctrl+${n}`,

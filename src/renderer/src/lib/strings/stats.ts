@@ -9,7 +9,6 @@ export const statsStrings = {
   outbound: 'Out',
   limit: 'Limit',
   unlimited: 'No limit',
-  ofLimit: (value: string, limit: string) => `${value} of ${limit}`,
   at: (time: string) => `at ${time}`,
   chartLabel: (what: string, minutes: number) => `${what} over the last ${minutes} min`,
   uptime: 'Uptime',

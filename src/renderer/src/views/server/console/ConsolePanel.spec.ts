@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import ConsolePanel from './ConsolePanel.svelte';
+import { ServerSession } from '../server-session.svelte';
+import { mockApi } from '../../../../test/mock-api';
+import { t } from '../../../lib/strings';
+import { OTHER_REF, REF, serverView, withoutEscapes } from '../test-fixtures';
+import type { TerminalOptions } from './terminal-adapter';
+
+const term = vi.hoisted(() => ({
+  options: null as TerminalOptions | null,
+  lines: [] as string[],
+  clears: 0,
+  scrolledToBottom: 0,
+  isDisposed: false,
+}));
+vi.mock('./terminal-adapter', () => ({
+  createTerminal: (options: TerminalOptions) => {
+    term.options = options;
+    return {
+      writeLines: (lines: readonly string[]) => void term.lines.push(...lines),
+      clear: () => ((term.lines = []), term.clears++),
+      fit() {},
+      setTheme() {},
+      scrollToBottom: () => void term.scrolledToBottom++,
+      dispose: () => void (term.isDisposed = true),
+    };
+  },
+}));
+
+const plain = () => term.lines.map(withoutEscapes);
+const input = () => screen.getByRole('textbox', { name: t.console.inputLabel }) as HTMLInputElement;
+
+let stop: () => void = () => {};
+
+async function showConsole(server = serverView()) {
+  const session = new ServerSession(REF, server.state);
+  const view = render(ConsolePanel, { session, server });
+  stop = session.start();
+  await waitFor(() => expect(session.console.attachStatus).not.toBe('attaching'));
+  return { session, view };
+}
+
+describe('ConsolePanel', () => {
+  beforeEach(() => {
+    Object.assign(term, { options: null, lines: [], clears: 0, scrolledToBottom: 0, isDisposed: false });
+    mockApi.answer('consoleAttach', { backlog: ['[INFO] Done (3.2s)!', '\u001b[31m[WARN] low memory'], connection: 'connected' });
+    mockApi.answer('consoleHistory', ['list', 'say one']);
+    mockApi.answer('statsHistory', []);
+    mockApi.answer('consoleSend', undefined);
+    mockApi.answer('consoleDetach', undefined);
+  });
+  afterEach(() => stop());
+
+  it('writes the backlog, then the lines of this server only, with their colours', async () => {
+    await showConsole();
+    expect(plain()).toEqual(['[INFO] Done (3.2s)!', '[WARN] low memory']);
+    expect(term.lines[1]).toContain('\u001b[31m');
+    await act(() => {
+      mockApi.emit('console:line', { server: OTHER_REF, text: 'someone else', kind: 'output' });
+      mockApi.emit('console:line', { server: REF, text: 'Server marked as stopping...', kind: 'status' });
+      mockApi.emit('console:line', { server: REF, text: 'oops', kind: 'daemon-error' });
+    });
+    expect(plain()).toEqual(['[INFO] Done (3.2s)!', '[WARN] low memory', `${t.console.prelude}Server marked as stopping...`, `${t.console.prelude}oops`]);
+    expect(term.lines.at(-1)).toContain('\u001b[41m');
+    expect(screen.getByRole('region', { name: 'Console output of Alpha' })).toBeTruthy();
+  });
+
+  it('keeps the terminal bounded and read-only', async () => {
+    await showConsole();
+    expect(term.options?.scrollback).toBe(5000);
+  });
+
+  it('shows the connection in the status strip', async () => {
+    await showConsole();
+    expect(screen.getByText('Connected')).toBeTruthy();
+    await act(() => mockApi.emit('console:connection', { server: REF, connection: 'reconnecting' }));
+    expect(screen.getByText(t.console.connection.reconnecting)).toBeTruthy();
+    await act(() => mockApi.emit('console:connection', { server: OTHER_REF, connection: 'failed' }));
+    expect(screen.getByText(t.console.connection.reconnecting)).toBeTruthy();
+  });
+
+  it('sends a command with Enter and clears the line', async () => {
+    await showConsole();
+    const user = userEvent.setup();
+    await user.type(input(), 'say hello{Enter}');
+    await waitFor(() => expect(mockApi.calls('consoleSend')).toEqual([[{ server: REF, command: 'say hello' }]]));
+    await waitFor(() => expect(input().value).toBe(''));
+  });
+
+  it('shows a failed send inline, keeping the command', async () => {
+    mockApi.fail('consoleSend', { code: 'server-offline', message: 'Server offline.' });
+    await showConsole();
+    const user = userEvent.setup();
+    await user.type(input(), 'stop{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toContain(t.console.errors['server-offline']);
+    expect(input().value).toBe('stop');
+    await user.click(screen.getByRole('button', { name: t.console.dismiss }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('walks the server history with ↑ and ↓, keeping the line being typed', async () => {
+    const { session } = await showConsole();
+    await waitFor(() => expect(mockApi.calls('consoleHistory')).toEqual([[REF]]));
+    await session.commands.load();
+    const user = userEvent.setup();
+    await user.type(input(), 'ti');
+    await user.keyboard('{ArrowUp}');
+    expect(input().value).toBe('say one');
+    await user.keyboard('{ArrowUp}');
+    expect(input().value).toBe('list');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(input().value).toBe('ti');
+  });
+
+  it('disables the command line while the server is offline, and says how to fix it', async () => {
+    await showConsole(serverView({ state: 'offline' }));
+    expect(input().disabled).toBe(true);
+    expect(input().placeholder).toBe(t.console.offlineHint);
+    expect(screen.getByText(t.console.serverOffline)).toBeTruthy();
+    expect((screen.getByRole('button', { name: t.console.send }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('clears the view with Ctrl+L and with the Clear button', async () => {
+    await showConsole();
+    await fireEvent.keyDown(window, { key: 'l', ctrlKey: true });
+    expect(term.clears).toBe(1);
+    expect(term.lines).toEqual([]);
+    await fireEvent.click(screen.getByRole('button', { name: t.console.clear }));
+    expect(term.clears).toBe(2);
+  });
+
+  it('offers to jump to the newest output once the person scrolled up', async () => {
+    await showConsole();
+    expect(screen.queryByRole('button', { name: t.console.jumpToLatest })).toBeNull();
+    await act(() => term.options?.onFollowChange(false));
+    await fireEvent.click(screen.getByRole('button', { name: t.console.jumpToLatest }));
+    expect(term.scrolledToBottom).toBe(1);
+    expect(screen.queryByRole('button', { name: t.console.jumpToLatest })).toBeNull();
+  });
+
+  it('lets the view shortcuts through the terminal', async () => {
+    await showConsole();
+    expect(term.options?.isViewShortcut(new KeyboardEvent('keydown', { key: 'l', ctrlKey: true }))).toBe(true);
+    expect(term.options?.isViewShortcut(new KeyboardEvent('keydown', { key: 'c', ctrlKey: true }))).toBe(false);
+  });
+
+  it('disposes the terminal when it closes', async () => {
+    const { view } = await showConsole();
+    view.unmount();
+    expect(term.isDisposed).toBe(true);
+  });
+});
