@@ -3,6 +3,7 @@
  * window is. Filled from main at start, then kept current by main's push events.
  */
 import { api, errorMessage } from '../api';
+import { confirmLeave } from '../unsaved-guard';
 import type { AccountView, Navigation, ServerRef, ServerView, Settings } from '../../../../shared/types';
 
 export const sameRef = (a: ServerRef | null, b: ServerRef | null): boolean =>
@@ -22,7 +23,8 @@ export class AppState {
       api.onServersChanged((servers) => (this.servers = servers)),
       api.onAccountsChanged((accounts) => (this.accounts = accounts)),
       api.onSettingsChanged((settings) => this.#applySettings(settings)),
-      api.onAppNavigate((navigation) => (this.navigation = navigation)),
+      // A tray item or a notification must not throw away an unsaved edit without asking.
+      api.onAppNavigate((navigation) => void this.#navigateGuarded(navigation)),
     ];
     await this.reload();
     return () => unsubscribe.forEach((u) => u());
@@ -46,6 +48,12 @@ export class AppState {
 
   navigate(view: Navigation['view'], server: ServerRef | null = null): void {
     this.navigation = { view, server };
+  }
+
+  async #navigateGuarded(navigation: Navigation): Promise<void> {
+    const leavesEditor = navigation.view !== 'files' || !sameRef(navigation.server, this.navigation.server);
+    if (leavesEditor && !(await confirmLeave())) return;
+    this.navigation = navigation;
   }
 
   server(ref: ServerRef | null): ServerView | undefined {

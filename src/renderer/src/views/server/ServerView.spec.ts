@@ -5,8 +5,8 @@ import { mockApi } from '../../../test/mock-api';
 import { appState } from '../../lib/state/app-state.svelte';
 import { t } from '../../lib/strings';
 import { REF, serverView } from './test-fixtures';
-import { confirmLeave } from './files/unsaved-guard';
-import type * as Guard from './files/unsaved-guard';
+import { confirmLeave } from '../../lib/unsaved-guard';
+import type * as Guard from '../../lib/unsaved-guard';
 import type { AccountView, ServerView } from '../../../../shared/types';
 
 // xterm and uPlot need a real layout and canvas; the shell's tests only need them to exist.
@@ -15,7 +15,7 @@ vi.mock('./console/terminal-adapter', () => ({
 }));
 vi.mock('./stats/chart-adapter', () => ({ createChart: () => ({ setData() {}, setSize() {}, destroy() {} }) }));
 const guard = vi.hoisted(() => ({ mayLeave: true }));
-vi.mock('./files/unsaved-guard', async (original) => ({
+vi.mock('../../lib/unsaved-guard', async (original) => ({
   ...(await original<typeof Guard>()),
   confirmLeave: vi.fn(async () => guard.mayLeave),
 }));

@@ -5,7 +5,7 @@ import type { CodeEditorOptions } from './code-editor-adapter';
 import { EDIT_LIMIT_BYTES } from './entry-kind';
 import { renderPanel, row, SERVER } from './panel-test-kit';
 import { fileEntry } from './test-entries';
-import { confirmLeave, hasUnsavedChanges } from './unsaved-guard';
+import { confirmLeave, hasUnsavedChanges } from '../../../lib/unsaved-guard';
 
 // CodeMirror needs a real layout; this stand-in keeps the text and reports dirtiness the same way.
 const fake = vi.hoisted(() => ({ options: null as CodeEditorOptions | null, text: '', saved: '', isDestroyed: false }));

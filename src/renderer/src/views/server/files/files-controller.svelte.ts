@@ -14,7 +14,7 @@ import { Operations } from './operations.svelte';
 import type { MenuAction } from './menu-actions';
 import { joinPath, parentPath } from './paths';
 import type { TransfersState } from './transfers.svelte';
-import { unsavedGuard } from './unsaved-guard';
+import { unsavedGuard } from '../../../lib/unsaved-guard';
 
 export type DialogState =
   | { type: 'delete'; names: string[] }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { mockApi } from '../../../test/mock-api';
+import { unsavedGuard } from '../unsaved-guard';
+import { AppState } from './app-state.svelte';
+
+const ref = { accountId: 'a1', identifier: 'abcd1234' };
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('AppState navigation pushed by main', () => {
+  it('asks before leaving unsaved edits, and stays when the person says no', async () => {
+    mockApi.answer('accountsList', [{ id: 'a1' }]);
+    mockApi.answer('serversList', []);
+    mockApi.answer('settingsGet', { theme: 'system' });
+    const state = new AppState();
+    const stop = await state.init();
+    state.navigate('files', ref);
+    let answer = false;
+    let asked = 0;
+    const unregister = unsavedGuard.register(() => true);
+    const unprompt = unsavedGuard.setPrompt(async () => (asked++, answer));
+    mockApi.emit('app:navigate', { view: 'dashboard', server: null });
+    await flush();
+    expect(asked).toBe(1);
+    expect(state.navigation).toEqual({ view: 'files', server: ref });
+    answer = true;
+    mockApi.emit('app:navigate', { view: 'console', server: ref });
+    await flush();
+    expect(state.navigation).toEqual({ view: 'console', server: ref });
+    unregister();
+    unprompt();
+    mockApi.emit('app:navigate', { view: 'settings', server: null });
+    await flush();
+    expect(asked).toBe(2);
+    expect(state.navigation.view).toBe('settings');
+    stop();
+  });
+});
