@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
   test: {
+    reporters: ['default', './test/reporters/summary-line.ts'],
     projects: [
       {
         test: {
@@ -34,6 +35,31 @@ export default defineConfig({
           // Each file launches the app and Chromium: one at a time on two cores.
           maxWorkers: 1,
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Full-app fault runs launch the app and Chromium: one file at a time on two cores.
+          maxWorkers: 1,
+          sequence: { groupOrder: 3 },
+          // Counts the faults tried and survived, and prints the tally when the run ends.
+          globalSetup: ['test/faults/helpers/global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 4 },
         },
       },
       {
