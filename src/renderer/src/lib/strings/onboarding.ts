@@ -19,7 +19,7 @@ export const onboardingStrings = {
     apiKeyPlaceholder: 'ptlc_…',
     showKey: 'Show key',
     hideKey: 'Hide key',
-    keyHint: 'In your panel, open Account → API Credentials and create a key. A client key starts with ptlc_ (or pacc_ on older panels).',
+    keyHint: 'In your panel, open Account → API Credentials and create a key. A client key starts with ptlc_ (pacc_ on Pelican).',
     name: 'Name',
     nameOptional: '(optional)',
     namePlaceholder: 'My panel',

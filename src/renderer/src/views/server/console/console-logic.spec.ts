@@ -7,7 +7,7 @@ import { consoleStatus } from './console-status';
 import { sendErrorMessage } from './send-errors';
 import { CommandLine, type CommandApi } from './command-line.svelte';
 import { isClearShortcut, isViewShortcut } from './shortcuts';
-import { mirrorInlineStyles } from './inline-style-bridge';
+import { mirrorInlineStyles, withInertStyleElements } from './inline-style-bridge';
 import { isDarkBackground, terminalTheme } from './terminal-theme';
 import { IpcFailure } from '../../../../../shared/ipc-failure';
 import { REF, withoutEscapes } from '../test-fixtures';
@@ -248,6 +248,27 @@ describe('inline style bridge (xterm under the CSP)', () => {
     expect([...sheet.cssRules].map((r) => r.cssText).join()).toContain('xterm-fg-2');
     stop();
     expect(document.adoptedStyleSheets.length).toBe(sheets - 1);
+    host.remove();
+  });
+
+  it('hands out inert stand-ins for <style> while a library opens, and mirrors them too', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const stop = mirrorInlineStyles(host);
+    const made = withInertStyleElements(document, () => {
+      const style = document.createElement('style');
+      host.append(style, document.createElement('span'));
+      style.textContent = '.xterm-fg-3 { color: blue; }';
+      return style;
+    });
+    expect(made.tagName).toBe('INLINE-STYLE');
+    expect(document.createElement('style').tagName).toBe('STYLE');
+    expect(Object.hasOwn(document, 'createElement')).toBe(false);
+    await Promise.resolve();
+    const sheet = document.adoptedStyleSheets.at(-1)!;
+    expect([...sheet.cssRules].map((r) => r.cssText).join()).toContain('xterm-fg-3');
+    expect(host.querySelector('span')).not.toBeNull();
+    stop();
     host.remove();
   });
 });

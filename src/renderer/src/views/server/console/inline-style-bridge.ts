@@ -12,16 +12,48 @@
  * writing to it (the bridge observes it detached), and a detached <style> is never checked, so
  * later rewrites do not flood the console with violation reports. xterm scopes these rules to its
  * own terminal class, so adopting them document-wide changes nothing else.
+ *
+ * A <style> is checked the moment it is connected and at each rewrite before the observer can
+ * take it out, so xterm's open() still printed a dozen violation reports (seen in the window's
+ * end-to-end tests). withInertStyleElements hands xterm inert, hidden <inline-style> stand-ins
+ * instead while it opens: the CSP governs <style> elements only, and the bridge reads the
+ * stand-ins' text the same way.
  */
 
-/** Mirrors the <style> elements appended under `host` into an adopted stylesheet; returns the stop. */
+/** The element that stands in for a <style> element (see withInertStyleElements). */
+const STAND_IN = 'inline-style';
+const WATCHED = `style, ${STAND_IN}`;
+
+/**
+ * Runs `open` with `doc.createElement('style')` answering an inert, hidden stand-in, so the
+ * <style> elements a library creates meanwhile never reach the CSP; other tags are untouched.
+ */
+export function withInertStyleElements<T>(doc: Document, open: () => T): T {
+  const own = Object.getOwnPropertyDescriptor(doc, 'createElement');
+  const create = doc.createElement.bind(doc) as (tagName: string, options?: ElementCreationOptions) => HTMLElement;
+  const standIn = (tagName: string, options?: ElementCreationOptions): HTMLElement => {
+    if (tagName.toLowerCase() !== 'style') return create(tagName, options);
+    const standInElement = create(STAND_IN);
+    standInElement.hidden = true;
+    return standInElement;
+  };
+  Object.defineProperty(doc, 'createElement', { value: standIn, configurable: true, writable: true });
+  try {
+    return open();
+  } finally {
+    if (own) Object.defineProperty(doc, 'createElement', own);
+    else Reflect.deleteProperty(doc, 'createElement');
+  }
+}
+
+/** Mirrors the <style> elements (and stand-ins) appended under `host` into an adopted stylesheet; returns the stop. */
 export function mirrorInlineStyles(host: HTMLElement, doc: Document = host.ownerDocument): () => void {
   const sheet = new CSSStyleSheet();
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  const styles = new Set<HTMLStyleElement>();
+  const styles = new Set<HTMLElement>();
   let lastText = '';
   const sync = (): void => {
-    for (const style of host.querySelectorAll('style')) {
+    for (const style of host.querySelectorAll<HTMLElement>(WATCHED)) {
       if (styles.has(style)) continue;
       styles.add(style);
       observer.observe(style, { subtree: true, childList: true, characterData: true });

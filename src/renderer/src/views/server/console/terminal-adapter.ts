@@ -4,12 +4,13 @@
  * go through the separate command line, so stdin is disabled and keys it does not need bubble up.
  *
  * Styling under the strict CSP: the static rules come from xterm's own CSS file (bundled as a
- * stylesheet), and the rules it generates at run time reach the page through mirrorInlineStyles.
+ * stylesheet), and the rules it generates at run time reach the page through mirrorInlineStyles
+ * (from inert stand-ins, so no violation is even reported).
  */
 import { Terminal, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import { mirrorInlineStyles } from './inline-style-bridge';
+import { mirrorInlineStyles, withInertStyleElements } from './inline-style-bridge';
 
 export interface TerminalOptions {
   host: HTMLElement;
@@ -52,7 +53,7 @@ export function createTerminal(opts: TerminalOptions): TerminalHandle {
   const fit = new FitAddon();
   term.loadAddon(fit);
   term.attachCustomKeyEventHandler((event) => !opts.isViewShortcut(event));
-  term.open(opts.host);
+  withInertStyleElements(opts.host.ownerDocument, () => term.open(opts.host));
   fit.fit();
 
   let isFollowing = true;

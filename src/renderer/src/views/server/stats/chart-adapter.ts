@@ -63,11 +63,24 @@ function timeLabel(seconds: number, stepS: number): string {
   return new Date(seconds * 1000).toLocaleTimeString(undefined, options);
 }
 
+// Whole seconds and up: labels show seconds at most, so half-second ticks printed every label
+// twice on a young chart ("7:09:20, 7:09:20, 7:09:21…", seen in the window's e2e screenshots).
+const TIME_INCREMENTS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400];
+
 function axes(opts: ChartOptions): uPlot.Axis[] {
   const font = `11px ${opts.theme.font}`;
   const line = { stroke: opts.theme.grid, width: 1 };
   return [
-    { stroke: opts.theme.text, font, grid: line, ticks: line, size: 30, space: 60, values: (_u, splits, _axis, _space, stepS) => splits.map((x) => timeLabel(x, stepS)) },
+    {
+      stroke: opts.theme.text,
+      font,
+      grid: line,
+      ticks: line,
+      size: 30,
+      space: 60,
+      incrs: TIME_INCREMENTS_S,
+      values: (_u, splits, _axis, _space, stepS) => splits.map((x) => timeLabel(x, stepS)),
+    },
     {
       stroke: opts.theme.text,
       font,

@@ -12,7 +12,8 @@ import { t } from '../../../lib/strings';
 
 /** At most four redraws a second, however fast samples arrive. */
 export const CHART_UPDATE_INTERVAL_MS = 250;
-export const CHART_HEIGHT_PX = 120;
+/** Matches `.chart` in StatCard.svelte. */
+export const CHART_HEIGHT_PX = 150;
 
 const TOKENS = ['accent', 'ok', 'warn', 'danger', 'muted', 'border', 'font'] as const;
 

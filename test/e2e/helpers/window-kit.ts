@@ -1,0 +1,159 @@
+/**
+ * Helpers for the window specs (test/e2e/window): the app on the simulated panel with or without an
+ * account, a watch on the page's console for CSP violations and errors, moving around the window
+ * the way a person does, and named screenshots.
+ */
+import type { ConsoleMessage, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startSimPanel, type SimPanel, type SimPanelOptions } from '../../../src/sim';
+import { launchApp } from '../../electron-double/launch';
+import type { LaunchedApp, LaunchOptions } from '../../electron-double/launch-api';
+import { MAIN, invoke, requireBuild, screenshot, type AppOnSim } from './app-on-sim';
+import type { AccountView } from '../../../src/shared/types';
+
+/**
+ * CSP reports the window may print and why they are acceptable. Chromium ignores `frame-ancestors`
+ * in a <meta> CSP (it only works as a response header, which main does not set for file:// pages);
+ * the directive is kept for when it does.
+ */
+export const KNOWN_CSP_MESSAGES: RegExp[] = [/directive 'frame-ancestors' is ignored when delivered via a <meta> element/];
+
+/** What the page printed: every error and warning, and the CSP reports that are not known. */
+export interface ConsoleWatch {
+  errors(): string[];
+  /** Console lines (any level) about the Content Security Policy, minus KNOWN_CSP_MESSAGES. */
+  cspViolations(): string[];
+  /** Every CSP line seen, known ones included (for the report). */
+  cspMessages(): string[];
+  stop(): void;
+}
+
+/**
+ * Watches the page's console from now on, and also reads what the double recorded from the page
+ * before (the first load happens before a test can attach a listener).
+ */
+export function watchConsole(page: Page, app: LaunchedApp): ConsoleWatch {
+  const seen: string[] = [];
+  const onConsole = (message: ConsoleMessage): void => {
+    if (message.type() === 'error' || message.type() === 'warning') seen.push(`${message.type()}: ${message.text()}`);
+  };
+  const onError = (error: Error): void => void seen.push(`uncaught: ${error.message}`);
+  page.on('console', onConsole);
+  page.on('pageerror', onError);
+  const recorded = (): string[] =>
+    app
+      .logs()
+      .filter((line) => line.stream === 'renderer')
+      .map((line) => line.text.replace(/^\[window \d+\] /, ''));
+  const all = (): string[] => [...new Set([...recorded(), ...seen])];
+  const isCsp = (line: string): boolean => /Content Security Policy/i.test(line);
+  return {
+    errors: () => all().filter((line) => /^(error|uncaught)/.test(line)),
+    cspMessages: () => all().filter(isCsp),
+    cspViolations: () => all().filter((line) => isCsp(line) && !KNOWN_CSP_MESSAGES.some((known) => known.test(line))),
+    stop: () => {
+      page.off('console', onConsole);
+      page.off('pageerror', onError);
+    },
+  };
+}
+
+/** The simulated panel and the app with no account yet: the window shows onboarding. */
+export interface FreshApp {
+  sim: SimPanel;
+  app: LaunchedApp;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function startFreshApp(options: { sim?: SimPanelOptions; launch?: Partial<LaunchOptions> } = {}): Promise<FreshApp> {
+  requireBuild();
+  const sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...options.sim });
+  const app = await launchApp({ main: MAIN, ...options.launch, env: { PTEROTRAY_QUIET: '1', ...options.launch?.env } });
+  const close = async (): Promise<void> => {
+    await app.close();
+    await sim.close();
+  };
+  try {
+    const page = await app.window();
+    page.setDefaultTimeout(10_000);
+    return { sim, app, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * The app with the sim's panel added through window.api (as onboarding does) and the window on
+ * the dashboard. It waits for the onboarding screen first: main sends that navigation once the
+ * page has loaded, and a reload racing it could land back on onboarding.
+ */
+export async function startOnDashboard(options: { sim?: SimPanelOptions; launch?: Partial<LaunchOptions> } = {}): Promise<AppOnSim> {
+  const fresh = await startFreshApp(options);
+  const { page, sim, app } = fresh;
+  try {
+    await page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor({ timeout: 20_000 });
+    // Main's own "show onboarding" (sent once the page loaded) must not land after our navigation.
+    await pollUntil(() => app.ipcLog().some((entry) => entry.kind === 'push' && entry.channel === 'app:navigate'), 20_000, 'main navigated to onboarding');
+    const added = await invoke<AccountView>(page, 'accountsAdd', { url: sim.url, name: 'Test panel', apiKey: sim.apiKey });
+    if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code} ${added.error.message}`);
+    // The new account reaches the page by push; then onboarding offers the way back.
+    await page.getByRole('button', { name: 'Back to servers' }).click({ timeout: 20_000 });
+    await serverRows(page).first().waitFor({ timeout: 20_000 });
+    return { sim, app, page, account: added.value, close: fresh.close };
+  } catch (error) {
+    await shot(page, 'failed-start-on-dashboard').catch(() => undefined);
+    await fresh.close();
+    throw error;
+  }
+}
+
+/** Polls a condition of the test process's own state (no page event to await), every 50 ms. */
+async function pollUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The rows of the dashboard's server list. */
+export function serverRows(page: Page): Locator {
+  return page.locator('[role="grid"] [role="row"]');
+}
+
+/** The dashboard row of one server. */
+export function serverRow(page: Page, name: string): Locator {
+  return page.getByRole('row', { name, exact: true });
+}
+
+/** Opens a server from the dashboard (a click on its row), then one of its tabs. */
+export async function openServer(page: Page, name: string, tab: 'Console' | 'Files' | 'Stats' = 'Console'): Promise<void> {
+  await serverRow(page, name).locator('.name').click();
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  if (tab !== 'Console') await page.getByRole('tab', { name: tab, exact: true }).click();
+  await page.getByRole('tab', { name: tab, exact: true, selected: true }).waitFor();
+}
+
+/** Waits until the dashboard shows a state (not "Unknown") for every row on screen. */
+export async function waitForVisibleStates(page: Page, timeoutMs = 20_000): Promise<void> {
+  const height = page.viewportSize()?.height ?? 720;
+  const allKnown = (): Promise<boolean> =>
+    serverRows(page).evaluateAll((rows, viewportHeight) => {
+      const onScreen = rows.filter((row) => row.getBoundingClientRect().top < viewportHeight);
+      // textContent: rows off screen skip rendering (content-visibility), and innerText skips them too.
+      return onScreen.length > 0 && onScreen.every((row) => !/\bUnknown\b/.test(row.textContent ?? ''));
+    }, height);
+  await expect.poll(allKnown, { timeout: timeoutMs, message: 'every server on screen shows its state' }).toBe(true);
+}
+
+/** A computed style of the first element a locator finds. */
+export function computedStyle(locator: Locator, property: string): Promise<string> {
+  return locator.first().evaluate((element, name) => element.ownerDocument.defaultView!.getComputedStyle(element).getPropertyValue(name), property);
+}
+
+/** Saves test-results/screenshots/<area>-<name>.png (the window as it is, 1100×720). */
+export async function shot(page: Page, name: string): Promise<string> {
+  return screenshot(page, name);
+}

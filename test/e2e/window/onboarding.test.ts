@@ -1,0 +1,107 @@
+/**
+ * Onboarding in the real window: the app starts with no account, and a person types the panel's
+ * address and key into the form. Wrong keys, an application key and an unreachable address are
+ * explained under the field they are about; the right key opens the dashboard with the servers.
+ */
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasSecretService } from '../helpers/app-on-sim';
+import { serverRows, shot, startFreshApp, watchConsole, type ConsoleWatch, type FreshApp } from '../helpers/window-kit';
+
+/** A port nothing listens on: bound, then released, so a connection is refused at once. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function submit(page: Page, url: string, apiKey: string): Promise<void> {
+  await page.getByLabel('Panel address').fill(url);
+  await page.getByLabel('API key', { exact: true }).fill(apiKey);
+  await page.getByRole('button', { name: 'Check and add' }).click();
+}
+
+/**
+ * Waits until the error under a field (the element its input names first in aria-describedby)
+ * says `expected`, and returns it.
+ */
+async function fieldError(page: Page, label: string, expected: RegExp): Promise<string> {
+  const input = page.getByLabel(label, { exact: true });
+  await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
+  const id = (await input.getAttribute('aria-describedby'))?.split(' ')[0] ?? '';
+  expect(id).toMatch(/-error$/);
+  const error = page.locator(`[id="${id}"]`);
+  await expect.poll(() => error.innerText(), { timeout: 15_000 }).toMatch(expected);
+  return error.innerText();
+}
+
+describe.skipIf(!hasSecretService)('onboarding', () => {
+  let env: FreshApp;
+  let watch: ConsoleWatch;
+
+  beforeAll(async () => {
+    env = await startFreshApp({ sim: { servers: 12 } });
+    watch = watchConsole(env.page, env.app);
+    await env.page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor();
+  });
+
+  afterAll(async () => {
+    watch?.stop();
+    await env?.close();
+  });
+
+  it('starts on the form, which asks for both fields before asking the panel', async () => {
+    await shot(env.page, 'onboarding-empty');
+    await env.page.getByRole('button', { name: 'Check and add' }).click();
+    await fieldError(env.page, 'Panel address', /Enter the address of your panel/);
+    await fieldError(env.page, 'API key', /Paste a client API key/);
+    expect(env.sim.control.requestCount()).toBe(0);
+  });
+
+  it('says under the key that a wrong key was refused, and keeps the key out of the page', async () => {
+    const wrongKey = `ptlc_${'x'.repeat(43)}`;
+    await submit(env.page, env.sim.url, wrongKey);
+    const error = await fieldError(env.page, 'API key', /The panel rejected this key/);
+    expect(error).not.toContain(wrongKey.slice(5));
+    // The error sits right under the key's row, not somewhere else on the page.
+    const keyBox = await env.page.getByLabel('API key', { exact: true }).boundingBox();
+    const errorBox = await env.page.getByText(error).boundingBox();
+    expect(errorBox!.y).toBeGreaterThan(keyBox!.y);
+    expect(errorBox!.y - (keyBox!.y + keyBox!.height)).toBeLessThan(24);
+    expect(await env.page.getByLabel('Panel address').getAttribute('aria-invalid')).toBeNull();
+    await shot(env.page, 'onboarding-wrong-key');
+  });
+
+  it('explains that an application key is not a client key', async () => {
+    await submit(env.page, env.sim.url, `ptla_${'a'.repeat(43)}`);
+    await fieldError(env.page, 'API key', /This is an application API key/);
+    await shot(env.page, 'onboarding-application-key');
+  });
+
+  it('puts an unreachable address on the address field', async () => {
+    await submit(env.page, `http://127.0.0.1:${await closedPort()}`, env.sim.apiKey);
+    const error = await fieldError(env.page, 'Panel address', /Could not reach 127\.0\.0\.1:\d+/);
+    expect(error).not.toContain(env.sim.apiKey.slice(16));
+    expect(await env.page.getByLabel('API key', { exact: true }).getAttribute('aria-invalid')).toBeNull();
+    await shot(env.page, 'onboarding-unreachable');
+  });
+
+  it('adds the panel with the right key and shows its servers on the dashboard', async () => {
+    await env.page.getByLabel('Name (optional)').fill('My test panel');
+    await submit(env.page, env.sim.url, env.sim.apiKey);
+    await env.page.getByRole('heading', { level: 2, name: 'My test panel' }).waitFor({ timeout: 20_000 });
+    const names = env.sim.control.servers().map((s) => s.name);
+    await expect.poll(() => serverRows(env.page).count(), { timeout: 20_000 }).toBe(names.length);
+    for (const name of names) await env.page.getByRole('row', { name, exact: true }).waitFor();
+    await shot(env.page, 'onboarding-done-dashboard');
+  });
+
+  it('printed no CSP violation and no error on the way', () => {
+    expect(watch.cspViolations()).toEqual([]);
+    expect(watch.errors().filter((line) => !/Content Security Policy/.test(line))).toEqual([]);
+  });
+});

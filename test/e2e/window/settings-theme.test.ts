@@ -1,0 +1,86 @@
+/**
+ * Settings and the light and dark looks in the real window: the settings page, the theme chosen
+ * there (saved by main and applied at once), and a desktop in dark mode followed from the start.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasSecretService, invoke, type AppOnSim } from '../helpers/app-on-sim';
+import { computedStyle, openServer, serverRows, shot, startOnDashboard, waitForVisibleStates, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
+import type { Settings } from '../../../src/shared/types';
+
+/** The window's background colour, as drawn. */
+function background(page: Page): Promise<string> {
+  return computedStyle(page.locator('body'), 'background-color');
+}
+
+/** True for a dark colour (rgb channels summed under half of white). */
+function isDark(colour: string): boolean {
+  const [r, g, b] = (colour.match(/\d+/g) ?? []).map(Number);
+  return r! + g! + b! < (3 * 255) / 2;
+}
+
+describe.skipIf(!hasSecretService)('settings and the theme', () => {
+  let env: AppOnSim;
+  let watch: ConsoleWatch;
+
+  beforeAll(async () => {
+    env = await startOnDashboard({ sim: { servers: 8 } });
+    watch = watchConsole(env.page, env.app);
+  });
+
+  afterAll(async () => {
+    watch?.stop();
+    await env?.close();
+  });
+
+  it('shows the panel, the notification rules and the general options', async () => {
+    await env.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await env.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    const panel = env.page.getByRole('listitem', { name: 'Test panel' });
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain(env.sim.url);
+    await expect.poll(() => panel.innerText(), { timeout: 15_000 }).toMatch(/Connected/);
+    expect(await panel.innerText()).toMatch(/Signed in as \S+ · Key in the system keychain/);
+    expect(await env.page.getByRole('radio', { name: 'Follow the system' }).isChecked()).toBe(true);
+    expect(isDark(await background(env.page))).toBe(false);
+    await shot(env.page, 'settings');
+  });
+
+  it('switches to the dark theme at once, and main keeps the choice', async () => {
+    await env.page.getByRole('radio', { name: 'Dark' }).check();
+    await expect.poll(() => env.page.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(isDark(await background(env.page))).toBe(true);
+    await expect.poll(async () => invoke<Settings>(env.page, 'settingsGet')).toMatchObject({ ok: true, value: { theme: 'dark' } });
+    await env.page.getByRole('radio', { name: 'Dark' }).scrollIntoViewIfNeeded();
+    await shot(env.page, 'settings-dark');
+  });
+
+  it('draws the dashboard and a server in dark mode', async () => {
+    await env.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Servers' }).click();
+    await serverRows(env.page).first().waitFor();
+    await waitForVisibleStates(env.page);
+    await shot(env.page, 'dashboard-dark');
+    const server = env.sim.control.servers()[0]!;
+    await openServer(env.page, server.name, 'Console');
+    await expect.poll(() => env.page.locator('.xterm-rows').innerText(), { timeout: 15_000 }).toContain('Done (');
+    // The terminal follows the theme: a dark background behind light text.
+    const terminal = await computedStyle(env.page.locator('.xterm-viewport'), 'background-color');
+    expect(isDark(terminal)).toBe(true);
+    await shot(env.page, 'console-dark');
+  });
+
+  it('follows a dark desktop from the first frame when the theme is "system"', async () => {
+    await env.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await env.page.getByRole('radio', { name: 'Follow the system' }).check();
+    await expect.poll(() => background(env.page).then(isDark)).toBe(false);
+    await env.app.setSystemDarkMode(true);
+    await expect.poll(() => background(env.page).then(isDark)).toBe(true);
+    await env.app.setSystemDarkMode(false);
+    await expect.poll(() => background(env.page).then(isDark)).toBe(false);
+  });
+
+  it('printed no CSP violation and no error', () => {
+    expect(watch.cspViolations()).toEqual([]);
+    expect(watch.errors().filter((line) => !/Content Security Policy/.test(line))).toEqual([]);
+  });
+});
