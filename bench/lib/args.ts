@@ -1,0 +1,73 @@
+/** The command line of `npm run bench` and the plan it gives: what runs, for how long. Pure. */
+
+export const SECTIONS = ['watch', 'idle', 'transfer', 'files'] as const;
+export type SectionName = (typeof SECTIONS)[number];
+
+/** How long and how big each section runs. */
+export interface BenchPlan {
+  isQuick: boolean;
+  sections: SectionName[];
+  /** Rewrite the figures block of docs/benchmarks.md from this run. */
+  shouldWriteDocs: boolean;
+  watch: {
+    /** Sizes (servers in total, over 3 panels); the sizes of one group run at the same time. */
+    groups: number[][];
+    /** Steady-state measurement window. */
+    windowMs: number;
+    /** A state change is made this often while the window runs. */
+    trialEveryMs: number;
+  };
+  idle: { servers: number; windowMs: number; sampleEveryMs: number };
+  transfer: { bytes: number; rounds: number };
+  files: { repeats: number };
+}
+
+export const USAGE = `Usage: npm run bench [-- --quick] [-- --only=watch,idle,transfer,files] [-- --write-docs]
+
+  --quick        about 5 minutes instead of 20: idle window 1 min (not 10), watch windows 30 s at
+                 10 and 100 servers only (side by side), one 256 MiB transfer round (not two of
+                 1 GiB), 3 file-list repeats (not 5)
+  --only=LIST    run only these sections (comma-separated)
+  --write-docs   replace the figures block of docs/benchmarks.md with this run's tables`;
+
+/** Thrown for a command line that cannot be run; the message says why. */
+export class UsageError extends Error {}
+
+function parseOnly(value: string): SectionName[] {
+  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  for (const name of names) {
+    if (!(SECTIONS as readonly string[]).includes(name)) throw new UsageError(`unknown section "${name}" (expected ${SECTIONS.join(', ')})`);
+  }
+  return SECTIONS.filter((section) => names.includes(section));
+}
+
+/** The plan for these arguments (process.argv.slice(2)); null when help was asked. */
+export function parseArgs(argv: readonly string[]): BenchPlan | null {
+  let isQuick = false;
+  let shouldWriteDocs = false;
+  let sections: SectionName[] = [...SECTIONS];
+  for (const arg of argv) {
+    if (arg === '--help' || arg === '-h') return null;
+    else if (arg === '--quick') isQuick = true;
+    else if (arg === '--write-docs') shouldWriteDocs = true;
+    else if (arg.startsWith('--only=')) sections = parseOnly(arg.slice('--only='.length));
+    else throw new UsageError(`unknown argument "${arg}"`);
+  }
+  if (sections.length === 0) throw new UsageError('--only names no section');
+  return planFor(isQuick, sections, shouldWriteDocs);
+}
+
+function planFor(isQuick: boolean, sections: SectionName[], shouldWriteDocs: boolean): BenchPlan {
+  const GIB = 1024 ** 3;
+  return {
+    isQuick,
+    sections,
+    shouldWriteDocs,
+    watch: isQuick
+      ? { groups: [[10, 100]], windowMs: 30_000, trialEveryMs: 1_000 }
+      : { groups: [[10, 100], [500]], windowMs: 60_000, trialEveryMs: 1_000 },
+    idle: { servers: 500, windowMs: isQuick ? 60_000 : 600_000, sampleEveryMs: isQuick ? 10_000 : 30_000 },
+    transfer: { bytes: isQuick ? GIB / 4 : GIB, rounds: isQuick ? 1 : 2 },
+    files: { repeats: isQuick ? 3 : 5 },
+  };
+}

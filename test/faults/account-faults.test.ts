@@ -1,0 +1,214 @@
+/**
+ * Faults that concern a whole account or one server's state on the panel, against the real app:
+ * 401 mid-session, 400 two-factor required, the panel vanishing and coming back on the same
+ * port, and 409 for each conflict reason. The slow halves (a five-minute outage, the 5-minute
+ * re-check of a blocked key) run on compressed time in compressed-time.test.ts; here the app is
+ * driven in real time, and where the app's next check is minutes away a wake from sleep (a
+ * `resume` from powerMonitor, which the app answers with one jittered resync) brings it forward.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
+import { startSimPanel } from '../../src/sim';
+import type { IpcResult } from '../../src/shared/types';
+import { invoke } from '../e2e/helpers/app-on-sim';
+import {
+  eventually,
+  expectAlive,
+  noticesSince,
+  requestsBetween,
+  startFaultApp,
+  trayMatchesPanel,
+  trayProblem,
+  trayServer,
+  waitSettled,
+  windowAccount,
+  windowServers,
+  windowShows,
+  type FaultApp,
+} from './helpers/fault-app';
+import { faultCase, knownBug } from './helpers/fault-ledger';
+
+const KEY_REVOKED_LINE = 'API key rejected: add a new key in Settings';
+const TWO_FACTOR_LINE = 'The panel requires two-factor authentication';
+
+/** One app per describe: a case that breaks the account must not take the others with it. */
+function useApp(): { readonly env: FaultApp } {
+  const holder: { env: FaultApp | null } = { env: null };
+  beforeAll(async () => {
+    holder.env = await startFaultApp();
+    await waitSettled(holder.env);
+  });
+  afterAll(async () => {
+    await holder.env?.close();
+  });
+  afterEach(() => {
+    holder.env?.sim.control.clearFaults();
+    holder.env?.sim.control.setTwoFactorRequired(false);
+  });
+  return {
+    get env(): FaultApp {
+      if (!holder.env) throw new Error('the app did not start');
+      return holder.env;
+    },
+  };
+}
+
+/** A person opens the root folder of the first server: a REST call on the account's client. */
+function openFolder(env: FaultApp): Promise<IpcResult<unknown>> {
+  const server = env.sim.control.servers()[0];
+  if (!server) throw new Error('no server');
+  return invoke(env.page, 'filesList', { server: { accountId: env.account.id, identifier: server.identifier }, directory: '/' });
+}
+
+describe('the panel away, and 409s, on the real app', () => {
+  const app = useApp();
+
+  faultCase('a panel that vanishes and comes back (same port)', async () => {
+    const env = app.env;
+    await waitSettled(env);
+    const notices = env.app.notifications().length;
+    const port = Number(new URL(env.sim.url).port);
+    const transferPort = Number(new URL(env.sim.wingsUrl).port);
+    const apiKey = env.sim.apiKey;
+    await env.sim.close();
+    // While it is gone: the tray says so, every server keeps its last known mark, no crash.
+    await env.app.clickMenu(['Refresh now']);
+    await env.app.waitFor(() => trayProblem(env.app) === 'Panel unreachable: retrying', { timeoutMs: 15_000, message: 'tray: panel unreachable' });
+    expect((await windowAccount(env))?.status).toBe('unreachable');
+    expect(trayMatchesPanel(env)).toBe(true);
+    // The same panel comes back on the same ports, with the same key and servers.
+    env.sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, port, transferPort, apiKey });
+    const backMs = Date.now();
+    await env.app.waitFor(() => trayProblem(env.app) === null, { timeoutMs: 30_000, message: 'recovers by itself on its back-off' });
+    await waitSettled(env, 60_000);
+    // Back through the list, then one token per socket: no storm on a panel that just came back.
+    const servers = env.sim.control.servers().length;
+    expect(requestsBetween(env.sim, backMs).filter((r) => r.port === 'panel').length).toBeLessThanOrEqual(2 * servers + 4);
+    expect(noticesSince(env.app, notices)).toEqual([]);
+    await expectAlive(env);
+  });
+
+  faultCase('409 for each reason, answering a person: suspended, installing, transferring, restoring, node maintenance', async () => {
+    const env = app.env;
+    await waitSettled(env);
+    const notices = env.app.notifications().length;
+    const details: Record<string, string> = {
+      suspended: 'This server is currently suspended and the functionality requested is unavailable.',
+      installing: 'This server has not yet completed its installation process, please try again later.',
+      transferring: 'This server is currently being transferred to a new machine, please try again later.',
+      restoring: 'This server is currently restoring from a backup, please try again later.',
+      'node-maintenance': 'The node of this server is currently under maintenance and the functionality requested is unavailable.',
+    };
+    // The panel answers a person's action with the 409 of each reason: a typed `conflict` with the
+    // reason reaches the window, the tray keeps the server as it was, nobody is notified.
+    for (const [reason, detail] of Object.entries(details)) {
+      env.sim.control.injectFault({ route: /\/files\/list$/, count: 1, fault: { type: 'status', status: 409, body: { errors: [{ code: 'ServerStateConflictException', status: '409', detail }] } } });
+      const reply = await openFolder(env);
+      expect(reply.ok ? null : { code: reply.error.code, reason: reply.error.reason }).toEqual({ code: 'conflict', reason });
+    }
+    expect(trayMatchesPanel(env)).toBe(true);
+    expect(noticesSince(env.app, notices)).toEqual([]);
+    await expectAlive(env);
+  });
+
+  faultCase('409 on the panel: a suspension and an install shown in the tray and window, then ready again', async () => {
+    const env = app.env;
+    await waitSettled(env);
+    const [, suspended, , installing] = env.sim.control.servers();
+    if (!suspended || !installing || suspended.state !== 'offline') throw new Error('the seeded servers changed');
+    // Wings stops a server before an install, as it does: stopping, then offline (not a crash).
+    env.sim.control.setState(installing.identifier, 'stopping');
+    await env.app.waitFor(() => trayServer(env.app, installing.name)?.label === `◑ ${installing.name}`, { timeoutMs: 10_000 });
+    env.sim.control.setState(installing.identifier, 'offline');
+    await env.app.waitFor(() => trayServer(env.app, installing.name)?.label === `○ ${installing.name}`, { timeoutMs: 10_000 });
+    const notices = env.app.notifications().length;
+    // Wings tells (close 4409, `install started`): ⊘ with the reason, no power action offered.
+    env.sim.control.suspend(suspended.identifier);
+    env.sim.control.setStatus(installing.identifier, 'installing');
+    for (const [server, text] of [[suspended, 'suspended'], [installing, 'installing']] as const) {
+      await env.app.waitFor(() => trayServer(env.app, server.name)?.label === `⊘ ${server.name}`, { timeoutMs: 10_000, message: `${server.name} ⊘` });
+      const item = trayServer(env.app, server.name);
+      expect(item?.submenu?.[0]?.label).toBe(`${server.name} — ${text}`);
+      expect(item?.submenu?.filter((i) => ['Start', 'Stop', 'Restart', 'Kill…'].includes(i.label)).every((i) => !i.enabled)).toBe(true);
+    }
+    const views = await windowServers(env);
+    expect(views.find((s) => s.identifier === suspended.identifier)?.availability).toBe('suspended');
+    expect(views.find((s) => s.identifier === installing.identifier)?.availability).toBe('installing');
+    const power = await invoke(env.page, 'serversPower', { server: { accountId: env.account.id, identifier: suspended.identifier }, signal: 'start' });
+    expect(power.ok ? null : { code: power.error.code, reason: power.error.reason }).toEqual({ code: 'conflict', reason: 'suspended' });
+    expect(noticesSince(env.app, notices)).toEqual([]);
+    // Back to normal on the panel. Unavailable servers are polled every 2 min and the list every
+    // 5 (compressed-time.test.ts shows it by itself); a wake from sleep brings that forward here.
+    env.sim.control.suspend(suspended.identifier, false);
+    env.sim.control.setStatus(installing.identifier, null);
+    await env.app.emitPowerMonitor('resume');
+    await env.app.waitFor(() => trayMatchesPanel(env), { timeoutMs: 15_000, message: 'ready again' });
+    await eventually('available again in the window', async () => (await windowServers(env)).every((s) => s.availability === 'ok'));
+    expect(noticesSince(env.app, notices)).toEqual([]);
+    await expectAlive(env);
+  });
+});
+
+// Known bug (see the report): AccountWatch disposes the client it was given when the account is
+// blocked (ensureClient/dropClient), but main hands it the ClientPool's shared client, which the
+// pool keeps handing out: every later call of the account ends `cancelled` ("The panel client was
+// closed."), the tray keeps the problem line and the account never recovers until a restart.
+describe('401 mid-session, on the real app', () => {
+  const app = useApp();
+
+  knownBug('401 mid-session', 'a blocked account disposes the shared pooled client', async () => {
+    const env = app.env;
+    await waitSettled(env);
+    const notices = env.app.notifications().length;
+    const key = env.sim.apiKey;
+    env.sim.control.revokeKey();
+    // Mid-session: the next request meets the 401. The window gets a typed error, without the key.
+    const refused = await openFolder(env);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('auth');
+      expect(refused.error.message).not.toContain(key.slice(16));
+    }
+    await env.app.clickMenu(['Refresh now']);
+    await env.app.waitFor(() => trayProblem(env.app) === KEY_REVOKED_LINE, { timeoutMs: 10_000, message: 'tray: key rejected' });
+    const account = await windowAccount(env);
+    expect(account?.status).toBe('key-revoked');
+    await windowShows(env, account?.statusMessage ?? 'The key was revoked');
+    // While the key is refused, nothing is sent in the background.
+    const revokedMs = Date.now();
+    await env.app.waitFor((s) => s.notifications.length > notices, { timeoutMs: 5_000, message: 'the key-revoked notice' });
+    expect(requestsBetween(env.sim, revokedMs + 100, Number.POSITIVE_INFINITY, 'panel')).toEqual([]);
+    // The key is accepted again; the next check (5 min away, or a wake from sleep) finds it.
+    env.sim.control.setApiKey(key);
+    await env.app.emitPowerMonitor('resume');
+    await env.app.waitFor(() => trayProblem(env.app) === null, { timeoutMs: 10_000, message: 'key accepted again' });
+    await waitSettled(env);
+    expect((await openFolder(env)).ok).toBe(true);
+    // One notice for the episode; recovery is silent.
+    expect(noticesSince(env.app, notices)).toEqual(['Test panel: API key rejected']);
+    await expectAlive(env);
+  });
+});
+
+describe('400 two-factor required, on the real app', () => {
+  const app = useApp();
+
+  knownBug('400 two-factor required', 'a blocked account disposes the shared pooled client', async () => {
+    const env = app.env;
+    await waitSettled(env);
+    const notices = env.app.notifications().length;
+    env.sim.control.setTwoFactorRequired(true);
+    const refused = await openFolder(env);
+    expect(refused.ok ? null : refused.error.code).toBe('two-factor-required');
+    await env.app.clickMenu(['Refresh now']);
+    await env.app.waitFor(() => trayProblem(env.app) === TWO_FACTOR_LINE, { timeoutMs: 10_000, message: 'tray: two-factor required' });
+    expect((await windowAccount(env))?.status).toBe('two-factor-required');
+    await windowShows(env, TWO_FACTOR_LINE);
+    env.sim.control.setTwoFactorRequired(false);
+    await env.app.emitPowerMonitor('resume');
+    await env.app.waitFor(() => trayProblem(env.app) === null, { timeoutMs: 10_000, message: 'two-factor no longer required' });
+    await waitSettled(env);
+    expect((await openFolder(env)).ok).toBe(true);
+    expect(noticesSince(env.app, notices)).toEqual([]);
+    await expectAlive(env);
+  });
+});

@@ -1,0 +1,271 @@
+/**
+ * Hostile argument lists for every invoke channel of the contract: wrong types, missing and extra
+ * fields, wrong arity, path traversal, control characters, prototype-pollution keys and huge
+ * strings. Each case starts from a valid call of the channel (on the real account and server, so a
+ * case that slipped through validation would reach the panel and be seen) and breaks it.
+ *
+ * Values travel as JSON with a few tags (`{"$t": …}`) for what JSON cannot say (undefined, NaN,
+ * BigInt, dates, a megabyte string, an own `__proto__` key); `decodeArg` (Node) and the copy of
+ * it the page runs rebuild them at the far end.
+ */
+import { INVOKE_CHANNELS, methodName, type InvokeChannel } from '../../../src/shared/ipc-contract';
+
+/** A JSON value, or a tag for what JSON cannot carry. */
+export type Encoded = null | boolean | number | string | Encoded[] | { [key: string]: Encoded };
+
+export interface HostileCase {
+  channel: InvokeChannel;
+  /** The `window.api` method. */
+  method: string;
+  args: Encoded[];
+  /**
+   * `invalid-argument`: validation must refuse it. `no-effect`: well-formed but aimed at nothing
+   * (an account id like `__proto__`); any typed answer will do as long as nothing changes and
+   * nothing reaches the panel.
+   */
+  expect: 'invalid-argument' | 'no-effect';
+  why: string;
+}
+
+const U: Encoded = { $t: 'u' };
+const NAN: Encoded = { $t: 'nan' };
+const INF: Encoded = { $t: 'inf' };
+const BIG: Encoded = { $t: 'big', v: '12345678901234567890' };
+const DATE: Encoded = { $t: 'date', v: 0 };
+const rep = (s: string, n: number): Encoded => ({ $t: 'rep', s, n });
+/** A megabyte string: sent once per channel as its whole argument, to the wrapper everywhere. */
+const MEGABYTE = rep('a', 1_000_000);
+/** An object with an own key (`__proto__` included) besides `rest`. */
+const own = (key: string, value: Encoded, rest: Record<string, Encoded>): Encoded => ({ $t: 'own', k: key, v: value, o: rest });
+
+const WRONG_TYPES: Encoded[] = [null, U, 0, -1, 1.5, NAN, INF, true, false, [], {}, ['x'], BIG, DATE];
+const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'];
+const POLLUTION: Encoded = { polluted: 'yes', isAdmin: true };
+
+type Kind = 'id' | 'identifier' | 'remotePath' | 'fileName' | 'localPaths' | 'url' | 'apiKey' | 'name' | 'command' | 'content' | 'mode' | 'names' | 'signal' | 'minutes' | 'patch';
+
+/** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
+const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
+  id: ['', ' ', 'a/b', '../etc/passwd', 'a b', 'a\u0000', '<script>', 'é', rep('a', 65), HUGE],
+  identifier: ['', 'zzzzzzzz', '1a2b3c4', '1a2b3c4d5', '../../x', '1a2b3c4d/../x', '1a2b3c4d\n', ' 1a2b3c4d', '%2e%2e%2f', HUGE],
+  remotePath: ['', 'relative', '..', '/..', '/a/../..', '/../etc/passwd', '/a/..', '\\..\\win', 'C:\\x', '/x\u0000y', '/x\ny', '/x\ty', '/x\u007f', rep('/a', 2049), HUGE],
+  fileName: ['', '.', '..', 'a/b', '../x', '/x', 'x\u0000', 'x\n', 'x\u001b[31m', rep('a', 256), HUGE],
+  localPaths: [[], 'x', ['x\u0000'], ['/tmp/x\n'], [rep('a', 4097)], Array.from({ length: 101 }, () => '/tmp/x'), [HUGE], [1]],
+  url: ['', rep('h', 2049), HUGE],
+  apiKey: ['', rep('k', 513), HUGE],
+  name: [rep('n', 81), HUGE],
+  command: ['', 'say hi\nstop', 'say hi\rstop', rep('c', 4097), HUGE],
+  content: [],
+  mode: ['', '8', '999', '64', '12345', 'rwx', '0o755', '755;rm', ' 755', '755\n'],
+  names: [[], ['..'], ['.'], ['a/b'], [''], ['x\u0000'], Array.from({ length: 1001 }, () => 'a'), 'x.txt', [1], [HUGE]],
+  signal: ['', 'START', 'explode', 'start ', 'kill;rm', '__proto__'],
+  minutes: [0, -1, 1.5, 10_081, '60', NAN, INF],
+  patch: [
+    { unknown: 1 },
+    { theme: 'evil' },
+    { launchAtLogin: 'yes' },
+    { monitor: { budgetShare: 5, pollIntervalS: 30 } },
+    { monitor: { budgetShare: 0.25, pollIntervalS: 1 } },
+    { monitor: { budgetShare: 0.25 } },
+    { notifications: { pausedUntil: null } },
+    { notifications: { global: { onStateChange: true, onCrash: true, usage: null }, accounts: { 'a/b': {} }, servers: {}, pausedUntil: null } },
+    { notifications: { global: { onStateChange: true, onCrash: true, usage: null }, accounts: {}, servers: { '../x': {} }, pausedUntil: null } },
+    { notifications: { global: { onStateChange: true, onCrash: 'yes', usage: null }, accounts: {}, servers: {}, pausedUntil: null } },
+    { notifications: { global: { onStateChange: true, onCrash: true, usage: { cpuPercent: 1000, memoryPercent: 90, sustainedMs: 60_000 } }, accounts: {}, servers: {}, pausedUntil: null } },
+  ],
+});
+
+/** A field of a channel's first argument, by path, and what kind of value it holds. */
+interface Field {
+  path: string[];
+  kind: Kind;
+}
+
+interface Template {
+  args: Encoded[];
+  fields: Field[];
+}
+
+/** A closed port: accounts:check and accounts:add never reach the sim, even when well-formed. */
+export const CLOSED_URL = 'http://127.0.0.1:9/';
+const SOME_KEY = `ptlc_${'A'.repeat(11)}${'b'.repeat(32)}`;
+
+function templates(accountId: string, identifier: string): Record<InvokeChannel, Template> {
+  const server = { accountId, identifier };
+  const ref: Field[] = [
+    { path: ['server', 'accountId'], kind: 'id' },
+    { path: ['server', 'identifier'], kind: 'identifier' },
+  ];
+  const bareRef: Field[] = [
+    { path: ['accountId'], kind: 'id' },
+    { path: ['identifier'], kind: 'identifier' },
+  ];
+  const onServer = (rest: Record<string, Encoded>, fields: Field[]): Template => ({ args: [{ server, ...rest }], fields: [...ref, ...fields] });
+  const none: Template = { args: [], fields: [] };
+  return {
+    'accounts:list': none,
+    'accounts:check': { args: [{ url: CLOSED_URL, apiKey: SOME_KEY }], fields: [{ path: ['url'], kind: 'url' }, { path: ['apiKey'], kind: 'apiKey' }] },
+    'accounts:add': { args: [{ url: CLOSED_URL, name: 'x', apiKey: SOME_KEY }], fields: [{ path: ['url'], kind: 'url' }, { path: ['name'], kind: 'name' }, { path: ['apiKey'], kind: 'apiKey' }] },
+    'accounts:rename': { args: [{ accountId, name: 'Renamed' }], fields: [{ path: ['accountId'], kind: 'id' }, { path: ['name'], kind: 'name' }] },
+    'accounts:remove': { args: [{ accountId }], fields: [{ path: ['accountId'], kind: 'id' }] },
+    'accounts:use-demo': none,
+    'servers:list': none,
+    'servers:refresh': none,
+    'servers:power': onServer({ signal: 'start' }, [{ path: ['signal'], kind: 'signal' }]),
+    'servers:open-in-panel': { args: [server], fields: bareRef },
+    'stats:history': { args: [server], fields: bareRef },
+    'console:attach': { args: [server], fields: bareRef },
+    'console:detach': { args: [server], fields: bareRef },
+    'console:send': onServer({ command: 'say hi' }, [{ path: ['command'], kind: 'command' }]),
+    'console:history': { args: [server], fields: bareRef },
+    'files:list': onServer({ directory: '/' }, [{ path: ['directory'], kind: 'remotePath' }]),
+    'files:read': onServer({ path: '/server.properties' }, [{ path: ['path'], kind: 'remotePath' }]),
+    'files:write': onServer({ path: '/x.txt', content: 'x' }, [{ path: ['path'], kind: 'remotePath' }, { path: ['content'], kind: 'content' }]),
+    'files:rename': onServer({ root: '/', from: 'a.txt', to: '/b.txt' }, [
+      { path: ['root'], kind: 'remotePath' },
+      { path: ['from'], kind: 'fileName' },
+      { path: ['to'], kind: 'remotePath' },
+    ]),
+    'files:copy': onServer({ path: '/x.txt' }, [{ path: ['path'], kind: 'remotePath' }]),
+    'files:delete': onServer({ root: '/', files: ['x.txt'] }, [{ path: ['root'], kind: 'remotePath' }, { path: ['files'], kind: 'names' }]),
+    'files:create-folder': onServer({ root: '/', name: 'x' }, [{ path: ['root'], kind: 'remotePath' }, { path: ['name'], kind: 'fileName' }]),
+    'files:compress': onServer({ root: '/', files: ['x.txt'] }, [{ path: ['root'], kind: 'remotePath' }, { path: ['files'], kind: 'names' }]),
+    'files:decompress': onServer({ path: '/x.tar' }, [{ path: ['path'], kind: 'remotePath' }]),
+    'files:chmod': onServer({ path: '/x.txt', mode: '644' }, [{ path: ['path'], kind: 'remotePath' }, { path: ['mode'], kind: 'mode' }]),
+    'files:download': onServer({ path: '/x.txt' }, [{ path: ['path'], kind: 'remotePath' }]),
+    'files:upload': onServer({ directory: '/', localPaths: ['/tmp/x'] }, [{ path: ['directory'], kind: 'remotePath' }, { path: ['localPaths'], kind: 'localPaths' }]),
+    'files:pick-and-upload': onServer({ directory: '/' }, [{ path: ['directory'], kind: 'remotePath' }]),
+    'transfers:cancel': { args: [{ transferId: 'abc' }], fields: [{ path: ['transferId'], kind: 'id' }] },
+    'settings:get': none,
+    'settings:update': { args: [{ theme: 'dark' }], fields: [{ path: ['theme'], kind: 'patch' }] },
+    'notifications:pause': { args: [{ minutes: 60 }], fields: [{ path: ['minutes'], kind: 'minutes' }] },
+    'notifications:resume': none,
+  };
+}
+
+function clone<T extends Encoded>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** `root` with the value at `path` replaced (or removed when `value` is null and `remove`). */
+function withField(root: Encoded, path: string[], value: Encoded | 'remove'): Encoded {
+  const copy = clone(root) as Record<string, Encoded>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, Encoded>;
+  const last = path[path.length - 1] as string;
+  if (value === 'remove') delete node[last];
+  else node[last] = value;
+  return copy;
+}
+
+/** A small seeded generator, so the combined cases are the same on every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/**
+ * Wrong types that are valid for a kind: an array of one name, a null pause (until resumed), an
+ * empty patch. zod takes a Date for an object with no keys, so for a patch it is an empty one too.
+ */
+const VALID_WRONG_TYPES: Partial<Record<Kind, Encoded[]>> = { names: [['x']], localPaths: [['x']], minutes: [null], patch: [{}, U, DATE] };
+
+function valuesFor(kind: Kind, huge: Encoded): Encoded[] {
+  const valid = JSON.stringify(VALID_WRONG_TYPES[kind] ?? []);
+  const wrong = WRONG_TYPES.filter((v) => !valid.includes(JSON.stringify(v)));
+  return [...wrong, ...byKind(huge)[kind]];
+}
+
+interface Ctx {
+  accountId: string;
+  identifier: string;
+  /** Own `__proto__` keys: only where the transport keeps them (see the IPC fuzz's doc comment). */
+  withProtoKeys: boolean;
+  /** Extra seeded two-field combinations per field-bearing channel. */
+  combinations: number;
+  /** Length of the oversized strings put in fields (a megabyte is always sent as a whole argument). */
+  hugeBytes: number;
+}
+
+function casesOf(channel: InvokeChannel, template: Template, ctx: Ctx, random: () => number): HostileCase[] {
+  const method = methodName(channel);
+  const out: HostileCase[] = [];
+  const bad = (args: Encoded[], why: string): void => void out.push({ channel, method, args, expect: 'invalid-argument', why });
+  const huge = rep('a', ctx.hugeBytes);
+  const [first] = template.args;
+  bad([...template.args, 'extra'], 'an extra argument');
+  bad([...template.args, huge], 'an extra huge argument');
+  if (first === undefined) {
+    for (const value of [U, null, {}, 'x', MEGABYTE]) bad([value], 'an argument where none is taken');
+    return out;
+  }
+  bad([], 'the argument missing');
+  const wholeValid = channel === 'settings:update' ? JSON.stringify(VALID_WRONG_TYPES.patch) : '[]';
+  for (const value of [...WRONG_TYPES, MEGABYTE, rep('{', 100_000)]) {
+    if (!wholeValid.includes(JSON.stringify(value))) bad([value], 'the argument of a wrong type');
+  }
+  for (const key of ['extra', ...POLLUTION_KEYS]) {
+    if (key === '__proto__' && !ctx.withProtoKeys) continue;
+    bad([own(key, POLLUTION, first as Record<string, Encoded>)], `an extra key ${key}`);
+    if ('server' in (first as Record<string, Encoded>)) {
+      const inner = own(key, POLLUTION, (first as Record<string, Encoded>).server as Record<string, Encoded>);
+      bad([withField(first, ['server'], inner)], `an extra key ${key} in the server ref`);
+    }
+  }
+  for (const field of template.fields) {
+    if (field.kind !== 'patch') bad([withField(first, field.path, 'remove')], `${field.path.join('.')} missing`);
+    for (const value of valuesFor(field.kind, huge)) bad([field.kind === 'patch' ? value : withField(first, field.path, value)], `${field.path.join('.')} hostile`);
+  }
+  if (template.fields.some((f) => f.path[0] === 'server')) {
+    for (const value of [...WRONG_TYPES, 'acc/1a2b3c4d']) bad([withField(first, ['server'], value)], 'server ref of a wrong type');
+  }
+  // Ids that are well-formed but name nothing real, prototype names among them.
+  const idField = template.fields.find((f) => f.kind === 'id');
+  if (idField) {
+    for (const name of ['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf']) {
+      out.push({ channel, method, args: [withField(first, idField.path, name)], expect: 'no-effect', why: `${idField.path.join('.')} = ${name}` });
+    }
+  }
+  // Seeded pairs of hostile fields, for breadth.
+  const fields = template.fields.filter((f) => f.kind !== 'patch');
+  for (let i = 0; i < ctx.combinations && fields.length > 1; i++) {
+    const [a, b] = [fields[Math.floor(random() * fields.length)], fields[Math.floor(random() * fields.length)]];
+    if (!a || !b || a === b) continue;
+    const [aValues, bValues] = [valuesFor(a.kind, huge), valuesFor(b.kind, huge)];
+    const va = aValues[Math.floor(random() * aValues.length)] ?? null;
+    const vb = bValues[Math.floor(random() * bValues.length)] ?? null;
+    bad([withField(withField(first, a.path, va), b.path, vb)], `${a.path.join('.')} and ${b.path.join('.')} hostile`);
+  }
+  return out;
+}
+
+/** Every hostile case for every channel of the contract. */
+export function hostileCases(ctx: Ctx): HostileCase[] {
+  const all = templates(ctx.accountId, ctx.identifier);
+  const random = seeded(20_240_601);
+  return INVOKE_CHANNELS.flatMap((channel) => casesOf(channel, all[channel], ctx, random));
+}
+
+/** Rebuilds an encoded value in Node (the page has its own copy of this). */
+export function decodeArg(value: Encoded): unknown {
+  if (Array.isArray(value)) return value.map(decodeArg);
+  if (value === null || typeof value !== 'object') return value;
+  const tag = value.$t;
+  if (tag === 'u') return undefined;
+  if (tag === 'nan') return Number.NaN;
+  if (tag === 'inf') return Number.POSITIVE_INFINITY;
+  if (tag === 'big') return BigInt(String(value.v));
+  if (tag === 'date') return new Date(Number(value.v));
+  if (tag === 'rep') return String(value.s).repeat(Number(value.n));
+  if (tag === 'own') {
+    const out = decodeArg(value.o ?? {}) as Record<string, unknown>;
+    Object.defineProperty(out, String(value.k), { value: decodeArg(value.v ?? null), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) Object.defineProperty(out, key, { value: decodeArg(item), enumerable: true, writable: true, configurable: true });
+  return out;
+}
