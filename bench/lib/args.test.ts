@@ -18,10 +18,12 @@ describe('parseArgs', () => {
     expect(plan?.watch.windowMs).toBeLessThan(60_000);
   });
 
-  it('keeps the canonical order of --only and the docs flag', () => {
-    const plan = parseArgs(['--only=files,watch', '--write-docs']);
+  it('keeps the canonical order of --only, and takes the docs and no-stats flags', () => {
+    const plan = parseArgs(['--only=files,watch', '--write-docs', '--idle-no-stats']);
     expect(plan?.sections).toEqual(['watch', 'files']);
     expect(plan?.shouldWriteDocs).toBe(true);
+    expect(plan?.idle.hasNoStatsRun).toBe(true);
+    expect(parseArgs([])?.idle.hasNoStatsRun).toBe(false);
   });
 
   it('answers help with null and refuses what it does not know', () => {

@@ -17,7 +17,13 @@ export interface BenchPlan {
     /** A state change is made this often while the window runs. */
     trialEveryMs: number;
   };
-  idle: { servers: number; windowMs: number; sampleEveryMs: number };
+  idle: {
+    servers: number;
+    windowMs: number;
+    sampleEveryMs: number;
+    /** Also run 2 minutes with no Wings stats frames, to show what they cost (`--idle-no-stats`). */
+    hasNoStatsRun: boolean;
+  };
   transfer: { bytes: number; rounds: number };
   files: { repeats: number };
 }
@@ -28,7 +34,9 @@ export const USAGE = `Usage: npm run bench [-- --quick] [-- --only=watch,idle,tr
                  10 and 100 servers only (side by side), one 256 MiB transfer round (not two of
                  1 GiB), 3 file-list repeats (not 5)
   --only=LIST    run only these sections (comma-separated)
-  --write-docs   replace the figures block of docs/benchmarks.md with this run's tables`;
+  --write-docs   replace the figures block of docs/benchmarks.md with this run's tables
+  --idle-no-stats  also run the idle section for 2 min with no Wings stats frames (about 3 min
+                 more), to show how much of the idle cost they are`;
 
 /** Thrown for a command line that cannot be run; the message says why. */
 export class UsageError extends Error {}
@@ -45,19 +53,22 @@ function parseOnly(value: string): SectionName[] {
 export function parseArgs(argv: readonly string[]): BenchPlan | null {
   let isQuick = false;
   let shouldWriteDocs = false;
+  let hasNoStatsRun = false;
   let sections: SectionName[] = [...SECTIONS];
   for (const arg of argv) {
     if (arg === '--help' || arg === '-h') return null;
     else if (arg === '--quick') isQuick = true;
     else if (arg === '--write-docs') shouldWriteDocs = true;
+    else if (arg === '--idle-no-stats') hasNoStatsRun = true;
     else if (arg.startsWith('--only=')) sections = parseOnly(arg.slice('--only='.length));
     else throw new UsageError(`unknown argument "${arg}"`);
   }
   if (sections.length === 0) throw new UsageError('--only names no section');
-  return planFor(isQuick, sections, shouldWriteDocs);
+  return planFor({ isQuick, sections, shouldWriteDocs, hasNoStatsRun });
 }
 
-function planFor(isQuick: boolean, sections: SectionName[], shouldWriteDocs: boolean): BenchPlan {
+function planFor(flags: Pick<BenchPlan, 'isQuick' | 'sections' | 'shouldWriteDocs'> & { hasNoStatsRun: boolean }): BenchPlan {
+  const { isQuick, sections, shouldWriteDocs, hasNoStatsRun } = flags;
   const GIB = 1024 ** 3;
   return {
     isQuick,
@@ -66,7 +77,7 @@ function planFor(isQuick: boolean, sections: SectionName[], shouldWriteDocs: boo
     watch: isQuick
       ? { groups: [[10, 100]], windowMs: 30_000, trialEveryMs: 1_000 }
       : { groups: [[10, 100], [500]], windowMs: 60_000, trialEveryMs: 1_000 },
-    idle: { servers: 500, windowMs: isQuick ? 60_000 : 600_000, sampleEveryMs: isQuick ? 10_000 : 30_000 },
+    idle: { servers: 500, windowMs: isQuick ? 60_000 : 600_000, sampleEveryMs: isQuick ? 10_000 : 30_000, hasNoStatsRun },
     transfer: { bytes: isQuick ? GIB / 4 : GIB, rounds: isQuick ? 1 : 2 },
     files: { repeats: isQuick ? 3 : 5 },
   };

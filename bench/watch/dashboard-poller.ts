@@ -40,8 +40,8 @@ export class DashboardPoller implements Watcher {
   private readonly clock: Clock;
   private readonly pollMs: number;
   private readonly listeners = new Set<SeenListener>();
+  private readonly byKey: Map<string, Row>;
   private isDisposed = false;
-  private byKeyCache: Map<string, Row> | null = null;
 
   constructor(options: DashboardPollerOptions) {
     this.clock = options.clock ?? systemClock;
@@ -49,6 +49,7 @@ export class DashboardPoller implements Watcher {
     this.rows = options.panels.flatMap((panel, index) =>
       panel.identifiers.map((identifier) => ({ server: { panel: index, identifier }, client: panel.client, state: 'unknown' as SeenState, timer: null, nextAtMs: 0 })),
     );
+    this.byKey = new Map(this.rows.map((row) => [keyOf(row.server), row]));
   }
 
   /** Every row polls now, then every `pollMs` (like setInterval: no drift). */
@@ -65,7 +66,7 @@ export class DashboardPoller implements Watcher {
   }
 
   stateOf(server: WatchedServer): SeenState {
-    return this.byKey().get(keyOf(server))?.state ?? 'unknown';
+    return this.byKey.get(keyOf(server))?.state ?? 'unknown';
   }
 
   /** The dashboard follows nothing live: every change waits for the next poll. */
@@ -82,11 +83,6 @@ export class DashboardPoller implements Watcher {
     this.isDisposed = true;
     for (const row of this.rows) if (row.timer !== null) this.clock.clearTimeout(row.timer);
     this.listeners.clear();
-  }
-
-  private byKey(): Map<string, Row> {
-    this.byKeyCache ??= new Map(this.rows.map((row) => [keyOf(row.server), row]));
-    return this.byKeyCache;
   }
 
   private poll(row: Row): void {

@@ -155,7 +155,7 @@ describe('the panel away, and 409s, on the real app', () => {
 describe('401 mid-session, on the real app', () => {
   const app = useApp();
 
-  knownBug('401 mid-session', 'a blocked account disposes the shared pooled client', async () => {
+  knownBug('401 mid-session', 'a blocked account disposes the shared pooled client', /waitFor\(key accepted again\) timed out/, async () => {
     const env = app.env;
     await waitSettled(env);
     const notices = env.app.notifications().length;
@@ -180,7 +180,7 @@ describe('401 mid-session, on the real app', () => {
     // The key is accepted again; the next check (5 min away, or a wake from sleep) finds it.
     env.sim.control.setApiKey(key);
     await env.app.emitPowerMonitor('resume');
-    await env.app.waitFor(() => trayProblem(env.app) === null, { timeoutMs: 10_000, message: 'key accepted again' });
+    await env.app.waitFor(() => trayProblem(env.app) === null, { timeoutMs: 7_000, message: 'key accepted again' });
     await waitSettled(env);
     expect((await openFolder(env)).ok).toBe(true);
     // One notice for the episode; recovery is silent.
@@ -192,7 +192,7 @@ describe('401 mid-session, on the real app', () => {
 describe('400 two-factor required, on the real app', () => {
   const app = useApp();
 
-  knownBug('400 two-factor required', 'a blocked account disposes the shared pooled client', async () => {
+  knownBug('400 two-factor required', 'a blocked account disposes the shared pooled client', /waitFor\(two-factor no longer required\) timed out/, async () => {
     const env = app.env;
     await waitSettled(env);
     const notices = env.app.notifications().length;
@@ -205,7 +205,7 @@ describe('400 two-factor required, on the real app', () => {
     await windowShows(env, TWO_FACTOR_LINE);
     env.sim.control.setTwoFactorRequired(false);
     await env.app.emitPowerMonitor('resume');
-    await env.app.waitFor(() => trayProblem(env.app) === null, { timeoutMs: 10_000, message: 'two-factor no longer required' });
+    await env.app.waitFor(() => trayProblem(env.app) === null, { timeoutMs: 7_000, message: 'two-factor no longer required' });
     await waitSettled(env);
     expect((await openFolder(env)).ok).toBe(true);
     expect(noticesSince(env.app, notices)).toEqual([]);

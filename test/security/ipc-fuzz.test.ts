@@ -200,15 +200,20 @@ describe('window.api, fuzzed from the real page', () => {
 
   // Known bug (see the report): files:download and files:pick-and-upload show the native save or
   // open dialog before they look up the account, so a call naming no account pops a dialog and,
-  // once it is cancelled, answers ok instead of unknown-account.
-  it.fails('[KNOWN BUG: a dialog before the account check] refuses downloads and uploads for no account without a dialog', async () => {
+  // once it is cancelled, answers ok instead of unknown-account. This test passes only while it
+  // finds exactly that; once fixed it fails, to be turned into a plain check.
+  it('[KNOWN BUG: a dialog before the account check] refuses downloads and uploads for no account without a dialog', async () => {
     const server = env.sim.control.servers()[0];
     if (!server) throw new Error('no server');
     const cases = hostileCases({ accountId: env.account.id, identifier: server.identifier, withProtoKeys: false, combinations: 0, hugeBytes: 20_000 }).filter(opensDialogFirst);
     expect(cases.length).toBeGreaterThan(0);
     const dialogs = env.app.dialog.calls().length;
     const replies = await callFromPage(env, cases);
-    expect(replies.map((r) => ('thrown' in r || r.ok ? 'accepted' : r.error.code))).toEqual(cases.map(() => 'unknown-account'));
-    expect(env.app.dialog.calls().length).toBe(dialogs);
+    const codes = replies.map((r) => ('thrown' in r || r.ok ? 'accepted' : r.error.code));
+    const opened = env.app.dialog.calls().length - dialogs;
+    const isRight = codes.every((c) => c === 'unknown-account') && opened === 0;
+    const isTheBug = codes.every((c) => c === 'accepted') && opened === cases.length;
+    if (isRight) throw new Error('the dialog-before-account bug is fixed: make this a plain check');
+    expect(isTheBug, `neither right nor the known bug: ${JSON.stringify({ codes, opened })}`).toBe(true);
   });
 });

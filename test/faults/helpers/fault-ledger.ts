@@ -23,14 +23,22 @@ export function faultCase(fault: string, body: () => Promise<void>, timeoutMs?: 
 }
 
 /**
- * A fault test that currently finds a bug in the app, kept in place and marked: it runs as
- * `it.fails`, so the suite stays green while the bug is there and goes red once it is fixed (then
- * turn it back into `faultCase`). The tally counts it as tried and not survived.
+ * A fault test that currently finds a bug in the app, kept in place and marked: it passes only
+ * while it fails the way the bug makes it fail (`symptom`, matched against the error message), and
+ * fails as soon as it passes (the bug is fixed: turn it back into `faultCase`) or fails in another
+ * way. The tally counts it as tried and not survived.
  */
-export function knownBug(fault: string, bug: string, body: () => Promise<void>, timeoutMs?: number): void {
-  it.fails(`${fault} [KNOWN BUG: ${bug}]`, async () => {
+export function knownBug(fault: string, bug: string, symptom: RegExp, body: () => Promise<void>, timeoutMs?: number): void {
+  it(`${fault} [KNOWN BUG: ${bug}]`, async () => {
     record({ fault, outcome: 'tried' });
-    await body();
+    try {
+      await body();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (symptom.test(message)) return;
+      throw error;
+    }
     record({ fault, outcome: 'survived' });
+    throw new Error(`"${fault}" no longer shows the known bug (${bug}): make it a faultCase again`);
   }, timeoutMs);
 }
