@@ -1,7 +1,7 @@
 /**
  * The panel itself failing, against the real app on the Electron double: a 429 with Retry-After,
- * 5xx answers, connection resets, malformed JSON and HTML where JSON was expected, each on the
- * server list (the request that speaks for the whole account). For each: the app stays up, the
+ * 5xx answers, connection resets and malformed JSON, each on the server list (the request that
+ * speaks for the whole account). For each: the app stays up, the
  * tray and the window say the panel is unreachable while the live sockets keep every server's
  * state right, it recovers by itself on its back-off once the fault ends, the panel sees no storm,
  * and nobody is notified of anything.
@@ -47,7 +47,7 @@ const DOWN_FAULTS: DownFault[] = [
   { name: '504 from a proxy (gateway timeout)', fault: { type: 'status', status: 504, body: proxyPage(504, 'Gateway Time-out') }, attemptsPerCheck: 3 },
   { name: 'connection resets', fault: { type: 'reset' }, attemptsPerCheck: 3 },
   { name: 'malformed JSON', fault: { type: 'malformed' }, attemptsPerCheck: 1 },
-  { name: 'HTML where JSON was expected (a challenge page)', fault: { type: 'html' }, attemptsPerCheck: 1 },
+  // HTML where JSON was expected is the hostile panel's (test/security/hostile-panel.test.ts).
 ];
 
 describe('the panel failing, on the real app', () => {
