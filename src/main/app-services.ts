@@ -50,7 +50,7 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
   });
   const clients = new ClientPool(accounts, { logger });
   const monitor = new ServerMonitor({
-    createClient: (account) => clients.get(account.id),
+    ...clients.forMonitor(),
     settings: () => ({ ...settings.settings().monitor, rules: settings.settings().notifications }),
     logger,
   });

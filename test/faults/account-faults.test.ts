@@ -25,7 +25,7 @@ import {
   windowShows,
   type FaultApp,
 } from './helpers/fault-app';
-import { faultCase, knownBug } from './helpers/fault-ledger';
+import { faultCase } from './helpers/fault-ledger';
 
 const KEY_REVOKED_LINE = 'API key rejected: add a new key in Settings';
 const TWO_FACTOR_LINE = 'The panel requires two-factor authentication';
@@ -148,14 +148,12 @@ describe('the panel away, and 409s, on the real app', () => {
   });
 });
 
-// Known bug (see the report): AccountWatch disposes the client it was given when the account is
-// blocked (ensureClient/dropClient), but main hands it the ClientPool's shared client, which the
-// pool keeps handing out: every later call of the account ends `cancelled` ("The panel client was
-// closed."), the tray keeps the problem line and the account never recovers until a restart.
+// Once a bug: the monitor disposed the ClientPool's shared client when the key was refused, so the
+// account never recovered until a restart. Now it gives the client back to the pool instead.
 describe('401 mid-session, on the real app', () => {
   const app = useApp();
 
-  knownBug('401 mid-session', 'a blocked account disposes the shared pooled client', /waitFor\(key accepted again\) timed out/, async () => {
+  faultCase('401 mid-session', async () => {
     const env = app.env;
     await waitSettled(env);
     const notices = env.app.notifications().length;
@@ -192,7 +190,7 @@ describe('401 mid-session, on the real app', () => {
 describe('400 two-factor required, on the real app', () => {
   const app = useApp();
 
-  knownBug('400 two-factor required', 'a blocked account disposes the shared pooled client', /waitFor\(two-factor no longer required\) timed out/, async () => {
+  faultCase('400 two-factor required', async () => {
     const env = app.env;
     await waitSettled(env);
     const notices = env.app.notifications().length;

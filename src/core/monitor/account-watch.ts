@@ -177,7 +177,7 @@ export class AccountWatch {
     try {
       const client = await this.deps.createClient(this.account);
       if (generation !== this.generation || this.isDisposed) {
-        client.dispose?.();
+        this.deps.releaseClient(this.account, client);
         return null;
       }
       this.client = client;
@@ -292,7 +292,7 @@ export class AccountWatch {
   private dropClient(): void {
     const client = this.client;
     this.client = null;
-    client?.dispose?.();
+    if (client) this.deps.releaseClient(this.account, client);
   }
 }
 

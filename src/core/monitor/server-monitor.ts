@@ -42,6 +42,7 @@ export const RESOURCES_CHANGE_MS = 2_000;
 function resolveDeps(opts: ServerMonitorOptions): MonitorDeps {
   return {
     createClient: opts.createClient,
+    releaseClient: opts.releaseClient ?? ((_account, client) => client.dispose?.()),
     createSocket: opts.createSocket ?? ((o) => new WingsSocket(o)),
     clock: opts.clock ?? systemClock,
     logger: opts.logger ?? silentLogger,

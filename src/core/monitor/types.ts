@@ -19,7 +19,7 @@ export interface MonitorAccount {
   isDemo?: boolean;
 }
 
-/** A panel client as the monitor uses it; `dispose` is called when the account goes away. */
+/** A panel client as the monitor uses it; released (by default: disposed) when the monitor is done with it. */
 export type MonitorClient = ClientApi & { dispose?(): void };
 
 /** What the monitor needs of a Wings socket; `WingsSocket` has it, test doubles imitate it. */
@@ -32,6 +32,12 @@ export type MonitorSettings = Settings['monitor'] & { rules: Settings['notificat
 export interface ServerMonitorOptions {
   /** Builds the client of one panel; the key stays inside. Rejects when no key can be had. */
   createClient(account: MonitorAccount): Promise<MonitorClient>;
+  /**
+   * Called when the monitor is done with a client: the account went away, or the panel refused
+   * its key and the next `createClient` must read the key anew. A client shared with other
+   * callers is dropped from its pool here, not disposed under them. Default: `client.dispose?.()`.
+   */
+  releaseClient?(account: MonitorAccount, client: MonitorClient): void;
   /** Default: `new WingsSocket(opts)`. */
   createSocket?(opts: WingsSocketOptions): WingsSocketLike;
   clock?: Clock;
@@ -52,6 +58,7 @@ export interface ServerMonitorOptions {
 /** Options with every default resolved, as the monitor's parts share them. */
 export interface MonitorDeps {
   createClient(account: MonitorAccount): Promise<MonitorClient>;
+  releaseClient(account: MonitorAccount, client: MonitorClient): void;
   createSocket(opts: WingsSocketOptions): WingsSocketLike;
   clock: Clock;
   logger: Logger;

@@ -4,11 +4,14 @@
  */
 import { PanelClient, type PanelClientOptions } from '../../core/api/client';
 import type { AccountService } from '../../core/accounts/account-service';
+import type { ServerMonitorOptions } from '../../core/monitor';
 
 export class ClientPool {
   readonly #accounts: AccountService;
   readonly #options: PanelClientOptions;
   readonly #clients = new Map<string, Promise<PanelClient>>();
+  /** The settled client of each entry in #clients, to tell the current one from a replaced one. */
+  readonly #settled = new Map<string, PanelClient>();
 
   constructor(accounts: AccountService, options: PanelClientOptions = {}) {
     this.#accounts = accounts;
@@ -19,10 +22,18 @@ export class ClientPool {
   get(accountId: string): Promise<PanelClient> {
     let client = this.#clients.get(accountId);
     if (!client) {
-      client = this.#accounts.connection(accountId).then((conn) => new PanelClient(conn, this.#options));
-      // A failed creation (no key) must not stick: the next call tries again.
-      client.catch(() => this.#clients.delete(accountId));
-      this.#clients.set(accountId, client);
+      const created = this.#accounts.connection(accountId).then((conn) => new PanelClient(conn, this.#options));
+      client = created;
+      this.#clients.set(accountId, created);
+      created.then(
+        (settled) => {
+          if (this.#clients.get(accountId) === created) this.#settled.set(accountId, settled);
+        },
+        // A failed creation (no key) must not stick: the next call tries again.
+        () => {
+          if (this.#clients.get(accountId) === created) this.#clients.delete(accountId);
+        },
+      );
     }
     return client;
   }
@@ -31,7 +42,28 @@ export class ClientPool {
   forget(accountId: string): void {
     const client = this.#clients.get(accountId);
     this.#clients.delete(accountId);
+    this.#settled.delete(accountId);
     void client?.then((c) => c.dispose()).catch(() => {});
+  }
+
+  /**
+   * A caller is done with `client` because the panel refused its key: drop it, so the next `get`
+   * reads the key from the store again. Only that client: if the pool already holds a newer one
+   * (another caller released first), it stays.
+   */
+  release(accountId: string, client: object): void {
+    if (this.#settled.get(accountId) === client) this.forget(accountId);
+  }
+
+  /**
+   * How the monitor borrows the pool's clients: it shares them with the window's calls, and gives
+   * one back (never disposes it under the others) when the panel refuses its key.
+   */
+  forMonitor(): Pick<ServerMonitorOptions, 'createClient' | 'releaseClient'> {
+    return {
+      createClient: (account) => this.get(account.id),
+      releaseClient: (account, client) => this.release(account.id, client),
+    };
   }
 
   dispose(): void {

@@ -107,7 +107,7 @@ export async function startCompressedRig(rigOptions: RigOptions = {}): Promise<C
   const keychain = { connection: async () => ({ url, apiKey: key }) } as unknown as AccountService;
   const clients = new ClientPool(keychain, { clock, adapter: countingAdapter, timeoutMs: 20_000 });
   const monitor = new ServerMonitor({
-    createClient: (account) => clients.get(account.id),
+    ...clients.forMonitor(),
     createSocket: (o) => new WingsSocket({ ...o, WebSocketImpl: CountingWebSocket }),
     clock,
     settings: () => ({ ...DEFAULT_SETTINGS.monitor, rules: DEFAULT_SETTINGS.notifications }),

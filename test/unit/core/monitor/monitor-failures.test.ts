@@ -38,6 +38,26 @@ describe('ServerMonitor: the real world', () => {
     expect(h.monitor.servers().every((s) => s.isLive)).toBe(true);
   });
 
+  it('gives a refused client back through releaseClient (a shared client is not disposed), then asks for a new one', async () => {
+    const released: unknown[] = [];
+    h = createHarness({ servers: makeServers(2), listRefreshMs: 60_000, releaseClient: (_account, client) => released.push(client) });
+    await h.start();
+    expect(h.panel.clientsCreated).toBe(1);
+    h.panel.failures.set('list', errors.auth);
+    await h.monitor.refresh();
+    expect(status(h)).toBe('key-revoked');
+    await h.clock.advanceBy(120_000, 5_000);
+    // Each re-check gives the refused client back and builds a new one; none is disposed by the monitor.
+    expect(released.length).toBeGreaterThanOrEqual(1);
+    expect(h.panel.clientsCreated).toBe(released.length + 1);
+    expect(h.panel.clientsDisposed).toBe(0);
+    h.panel.failures.clear();
+    await h.clock.advanceBy(61_000, 1_000);
+    expect(status(h)).toBe('ok');
+    h.monitor.dispose();
+    expect(released).toHaveLength(h.panel.clientsCreated);
+  });
+
   it('a 401 on a poll is also the account’s, told once', async () => {
     h = createHarness({ servers: makeServers(3) });
     h.panel.failures.set('websocket', errors.forbidden);

@@ -1,6 +1,6 @@
 /** A ServerMonitor wired to a fake panel, fake sockets and a manual clock, with what it reported. */
 import type { Server } from '../../../../../src/core/api/models';
-import { ServerMonitor, type MonitorAccount, type MonitorSettings } from '../../../../../src/core/monitor';
+import { ServerMonitor, type MonitorAccount, type MonitorSettings, type ServerMonitorOptions } from '../../../../../src/core/monitor';
 import type { NotifiableEvent } from '../../../../../src/core/rules/notification-policy';
 import { DEFAULT_SETTINGS } from '../../../../../src/core/settings/schema';
 import type { ConsoleConnection, ConsoleLine, ServerRef, StatsSample } from '../../../../../src/shared/types';
@@ -15,6 +15,8 @@ export interface HarnessOptions {
   settings?: Partial<MonitorSettings>;
   listRefreshMs?: number;
   random?: () => number;
+  /** Passed to the monitor as is; without it the monitor disposes clients itself. */
+  releaseClient?: ServerMonitorOptions['releaseClient'];
 }
 
 export const ACCOUNT: MonitorAccount = { id: 'acc', name: 'My panel', url: 'http://panel.test' };
@@ -54,6 +56,7 @@ export function createHarness(options: HarnessOptions = {}) {
     random: options.random ?? (() => 0.5),
     settings: () => settings,
     listRefreshMs: options.listRefreshMs,
+    releaseClient: options.releaseClient,
   });
   const recorded = record(monitor, clock);
   const ref = (identifier: string): ServerRef => ({ accountId: ACCOUNT.id, identifier });
