@@ -157,7 +157,7 @@ async function callFromPage(env: FaultApp, cases: readonly HostileCase[]): Promi
   }, payload) as Promise<Reply[]>;
 }
 
-/** Well-formed calls for an account that does not exist, on the two channels that ask a dialog first. */
+/** Well-formed calls for an account that does not exist, on the two channels that ask a dialog. */
 function opensDialogFirst(c: HostileCase): boolean {
   return c.expect === 'no-effect' && (c.channel === 'files:download' || c.channel === 'files:pick-and-upload');
 }
@@ -177,7 +177,7 @@ describe('window.api, fuzzed from the real page', () => {
   it('refuses every hostile call with a typed error; main stays up, the panel sees nothing, nothing changes', async () => {
     const server = env.sim.control.servers()[0];
     if (!server) throw new Error('no server');
-    const cases = hostileCases({ accountId: env.account.id, identifier: server.identifier, withProtoKeys: false, combinations: 0, hugeBytes: 20_000 }).filter((c) => !opensDialogFirst(c));
+    const cases = hostileCases({ accountId: env.account.id, identifier: server.identifier, withProtoKeys: false, combinations: 0, hugeBytes: 20_000 });
     expect(cases.length).toBeGreaterThan(2_000);
     const state = async () => ({
       settings: await invoke(env.page, 'settingsGet'),
@@ -198,11 +198,8 @@ describe('window.api, fuzzed from the real page', () => {
     expect(await state()).toEqual(before);
   });
 
-  // Known bug (see the report): files:download and files:pick-and-upload show the native save or
-  // open dialog before they look up the account, so a call naming no account pops a dialog and,
-  // once it is cancelled, answers ok instead of unknown-account. This test passes only while it
-  // finds exactly that; once fixed it fails, to be turned into a plain check.
-  it('[KNOWN BUG: a dialog before the account check] refuses downloads and uploads for no account without a dialog', async () => {
+  // Once a bug: these showed the native save or open dialog before looking up the account.
+  it('refuses downloads and uploads for no account without a dialog', async () => {
     const server = env.sim.control.servers()[0];
     if (!server) throw new Error('no server');
     const cases = hostileCases({ accountId: env.account.id, identifier: server.identifier, withProtoKeys: false, combinations: 0, hugeBytes: 20_000 }).filter(opensDialogFirst);
@@ -210,10 +207,8 @@ describe('window.api, fuzzed from the real page', () => {
     const dialogs = env.app.dialog.calls().length;
     const replies = await callFromPage(env, cases);
     const codes = replies.map((r) => ('thrown' in r || r.ok ? 'accepted' : r.error.code));
-    const opened = env.app.dialog.calls().length - dialogs;
-    const isRight = codes.every((c) => c === 'unknown-account') && opened === 0;
-    const isTheBug = codes.every((c) => c === 'accepted') && opened === cases.length;
-    if (isRight) throw new Error('the dialog-before-account bug is fixed: make this a plain check');
-    expect(isTheBug, `neither right nor the known bug: ${JSON.stringify({ codes, opened })}`).toBe(true);
+    expect(new Set(codes)).toEqual(new Set(['unknown-account']));
+    expect(env.app.dialog.calls().length - dialogs, 'native dialogs opened').toBe(0);
+    expect(env.sim.control.requestLog(), 'requests that reached the panel').toEqual([]);
   });
 });

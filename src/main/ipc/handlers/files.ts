@@ -36,15 +36,20 @@ export function fileHandlers(ports: HandlerPorts): Pick<Handlers, FileChannels> 
       const [root, file] = splitPath(path);
       await (await api(server.accountId)).chmodFiles(server.identifier, root, [{ file, mode }]);
     },
+    // Transfers check the account before anything else: a call naming no account gets its typed
+    // error, never a native dialog first.
     'files:download': async ({ server, path }) => {
+      await api(server.accountId);
       const destination = await ports.dialogs.chooseSavePath(posix.basename(path));
       if (destination === null) return null;
       return { transferId: ports.transfers.download(server, path, destination) };
     },
-    'files:upload': ({ server, directory, localPaths }) => ({
-      transferIds: localPaths.map((local) => ports.transfers.upload(server, directory, local)),
-    }),
+    'files:upload': async ({ server, directory, localPaths }) => {
+      await api(server.accountId);
+      return { transferIds: localPaths.map((local) => ports.transfers.upload(server, directory, local)) };
+    },
     'files:pick-and-upload': async ({ server, directory }) => {
+      await api(server.accountId);
       const picked = await ports.dialogs.chooseFilesToUpload();
       if (picked === null || picked.length === 0) return null;
       return { transferIds: picked.map((local) => ports.transfers.upload(server, directory, local)) };
