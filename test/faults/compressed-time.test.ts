@@ -16,7 +16,7 @@ import { FOLLOW_RETRY_MAX_MS } from '../../src/core/monitor/follow-outcome';
 import { NODE_UNREACHABLE_NOTICE_MS } from '../../src/core/monitor/node-health';
 import type { ServerAvailability } from '../../src/shared/types';
 import { startCompressedRig, type CompressedRig } from './helpers/compressed-rig';
-import { faultCase, knownBug } from './helpers/fault-ledger';
+import { faultCase } from './helpers/fault-ledger';
 
 const MINUTE = 60_000;
 const LIST_REFRESH_MS = 5 * MINUTE;
@@ -78,9 +78,9 @@ describe('on compressed time', () => {
     expect(r.attemptsBetween(backAtMs).filter((a) => a.what === 'GET /api/client').length).toBeLessThanOrEqual(3);
   });
 
-  // Known bug (see the report and account-faults.test.ts): the blocked account disposes the
-  // pooled client main shares, so neither the new key nor 2FA being enabled is ever picked up.
-  knownBug('401 mid-session, until a new key is in the keychain', 'a blocked account disposes the shared pooled client', /every server live with the new key: not within/, async () => {
+  // Wired like main (ClientPool.forMonitor): the refused client goes back to the pool, and the
+  // next check builds one with the key read anew.
+  faultCase('401 mid-session, until a new key is in the keychain', async () => {
     rig = await startCompressedRig();
     const r = liveRig();
     const startMs = r.clock.now();
@@ -104,7 +104,7 @@ describe('on compressed time', () => {
     expect(r.attemptsBetween(revokedAtMs, revokedAtMs + LIST_REFRESH_MS + 5_000).filter((a) => a.what === 'GET /api/client').length).toBeLessThanOrEqual(2);
   });
 
-  knownBug('400 two-factor required, until the person enables it', 'a blocked account disposes the shared pooled client', /every server live again: not within/, async () => {
+  faultCase('400 two-factor required, until the person enables it', async () => {
     rig = await startCompressedRig();
     const r = liveRig();
     const startMs = r.clock.now();
@@ -213,12 +213,12 @@ function setConflict(r: CompressedRig, reason: Reason, identifier: string, on: b
 describe('409 for each reason, on compressed time', () => {
   for (const reason of Object.keys(REASON_TEXT) as Reason[]) {
     faultCase(`409 ${reason}: shown, then ready again by itself`, async () => {
-      // Offline servers: suspending or restoring a running one makes Wings stop it first, which
-      // the sim does not imitate (see the report); here the state change is the 409 alone.
-      rig = await startCompressedRig({ sim: { servers: 3 }, prepare: (sim) => sim.control.servers().forEach((s) => sim.control.setState(s.identifier, 'offline')) });
+      // A running server: suspending, reinstalling or restoring it makes Wings stop it first
+      // (stopping, then offline), which must never read as a crash.
+      rig = await startCompressedRig({ sim: { servers: 3 } });
       const r = liveRig();
-      const [target] = panel(r).control.servers();
-      if (!target) throw new Error('no server');
+      const target = panel(r).control.servers().find((s) => s.state === 'running');
+      if (!target) throw new Error('no running server');
       const startMs = r.clock.now();
       setConflict(r, reason, target.identifier, true);
       // The list (every 5 min), a 409 on a poll or a Wings event tells; whichever comes first.
@@ -236,8 +236,12 @@ describe('409 for each reason, on compressed time', () => {
       expect(polls).toBeLessThanOrEqual(2 * servers + 1);
       setConflict(r, reason, target.identifier, false);
       await r.clock.advanceUntil('ready and followed again', r.isSettled, LIST_REFRESH_MS + FOLLOW_RETRY_MAX_MS);
-      // The servers were offline throughout: nothing to announce.
-      expect(eventTypesSince(r, startMs)).toEqual([]);
+      // No crash, and no notice beyond the state change of a server Wings stopped on purpose.
+      const events = r.events.filter((e) => e.seenAtMs >= startMs);
+      expect(events.filter((e) => e.type === 'crash' || (e.type === 'state' && e.isCrash))).toEqual([]);
+      expect(eventTypesSince(r, startMs).filter((t) => t !== 'state')).toEqual([]);
+      const stopsServer = reason === 'suspended' || reason === 'installing' || reason === 'restoring';
+      expect(r.view(target.identifier)?.state).toBe(stopsServer ? 'offline' : 'running');
     });
   }
 });

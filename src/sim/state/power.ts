@@ -70,6 +70,17 @@ export class PowerController {
     this.apply(server, state);
   }
 
+  /**
+   * Wings stopping a server itself, before a suspension, a reinstall or a backup restore: at once,
+   * but through `stopping` like any asked-for stop, so nobody takes it for a crash.
+   */
+  stopNow(server: SimServer): void {
+    this.cancel(server);
+    if (server.state === 'offline') return;
+    if (server.state !== 'stopping') this.apply(server, 'stopping');
+    this.apply(server, 'offline');
+  }
+
   /** Wings' crash handling: the crash lines, then offline without a stop being asked. */
   crash(server: SimServer): void {
     this.cancel(server);

@@ -109,7 +109,7 @@ export class SimState {
     const previous = server.status;
     if (previous === status) return;
     server.status = status;
-    if (status === 'suspended' || status === 'installing' || status === 'restoring_backup') this.power.force(server, 'offline');
+    if (status === 'suspended' || status === 'installing' || status === 'restoring_backup') this.power.stopNow(server);
     if (status === 'suspended') this.bus.publish(server.uuid, { event: SUSPENDED_FRAME });
     if (status === 'installing') this.bus.publish(server.uuid, { event: 'install started', args: [''] });
     if (previous === 'installing' && status !== 'installing') this.bus.publish(server.uuid, { event: 'install completed', args: [''] });

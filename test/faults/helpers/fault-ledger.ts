@@ -21,24 +21,3 @@ export function faultCase(fault: string, body: () => Promise<void>, timeoutMs?: 
     record({ fault, outcome: 'survived' });
   }, timeoutMs);
 }
-
-/**
- * A fault test that currently finds a bug in the app, kept in place and marked: it passes only
- * while it fails the way the bug makes it fail (`symptom`, matched against the error message), and
- * fails as soon as it passes (the bug is fixed: turn it back into `faultCase`) or fails in another
- * way. The tally counts it as tried and not survived.
- */
-export function knownBug(fault: string, bug: string, symptom: RegExp, body: () => Promise<void>, timeoutMs?: number): void {
-  it(`${fault} [KNOWN BUG: ${bug}]`, async () => {
-    record({ fault, outcome: 'tried' });
-    try {
-      await body();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (symptom.test(message)) return;
-      throw error;
-    }
-    record({ fault, outcome: 'survived' });
-    throw new Error(`"${fault}" no longer shows the known bug (${bug}): make it a faultCase again`);
-  }, timeoutMs);
-}

@@ -153,6 +153,22 @@ describe('power state machine and the websocket', () => {
       sim.control.suspend(id, false);
     }
   });
+
+  test('suspending a running server stops it first (stopping, then offline), as Wings does: no crash', async () => {
+    const running = sim.control.servers().find((s) => s.state === 'running');
+    if (!running) throw new Error('the sim seeds no running server');
+    const { probe } = await connect(running.identifier);
+    sim.control.suspend(running.identifier);
+    try {
+      expect(await probe.closed()).toBe(4409);
+      const states = probe.frames.filter((f) => f.event === 'status').map((f) => f.args?.[0]);
+      expect(states.slice(-2)).toEqual(['stopping', 'offline']);
+      expect(probe.frames.some((f) => f.event === 'console output' && /crash/i.test(String(f.args?.[0])))).toBe(false);
+    } finally {
+      sim.control.suspend(running.identifier, false);
+      sim.control.setState(running.identifier, 'running');
+    }
+  });
 });
 
 describe('token lifetime', () => {
