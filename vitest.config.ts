@@ -37,11 +37,7 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
         },
       },
-      // The fault and security suites (~5.5 min) join npm test once a clean CI run has proven them;
-      // until then: npm run test:faults.
-      ...(process.env.PTEROTRAY_SLOW_SUITES === '1'
-        ? [
-          {
+      {
         test: {
           name: 'faults',
           include: ['test/faults/**/*.test.ts'],
@@ -55,7 +51,7 @@ export default defineConfig({
           globalSetup: ['test/faults/helpers/global-setup.ts'],
         },
       },
-          {
+      {
         test: {
           name: 'security',
           include: ['test/security/**/*.test.ts'],
@@ -66,8 +62,6 @@ export default defineConfig({
           sequence: { groupOrder: 4 },
         },
       },
-          ]
-        : []),
       {
         test: {
           name: 'keychain',
