@@ -14,6 +14,15 @@ export default defineConfig({
       },
       {
         test: {
+          // The benchmark harness's own helpers (tables, figures, the baseline poller, the sim host).
+          name: 'bench',
+          include: ['bench/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',

@@ -3,13 +3,14 @@
  * curl on the same loopback, in the same run, rounds interleaved. Every transfer runs in its own
  * process, so each peak-memory figure is that transfer's.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PanelClient } from '../../src/core/api/client';
 import { sampleProcess } from '../lib/proc';
 import { SimFleet, type FleetPanel } from '../sim/sim-fleet';
-import { runCurl, runInChild, runNodeReference } from './transfer-runs';
+import { runCurl, runInChild, runNodeReference, type CurlReport } from './transfer-runs';
 import type { TransferJob } from './transfer-protocol';
 
 /** One measured transfer. */
@@ -41,7 +42,23 @@ export const ROWS = {
 const REMOTE_FILE = '/bench-1g.bin';
 const UPLOAD_DIR = '/bench-uploads';
 
+/**
+ * Writes what earlier transfers left dirty in the page cache to disk first, so no transfer pays
+ * for the write-back of the one before it (without this, whichever runs first in a round after
+ * a 1 GiB write is the slowest, whatever it is).
+ */
+function settleDisk(): void {
+  execFileSync('sync');
+}
+
+/** An outside tool's transfer (curl, plain Node), after the disk settled. */
+async function timed(run: () => Promise<CurlReport>): Promise<TransferSample> {
+  settleDisk();
+  return { ...(await run()), rssBeforeBytes: null, peakHeapUsedBytes: null };
+}
+
 async function inChild(job: TransferJob): Promise<TransferSample> {
+  settleDisk();
   const reply = await runInChild(job);
   if (reply.type !== 'done') throw new Error(`Pterotray ${job.type} failed: ${reply.type === 'failed' ? reply.message : reply.type}`);
   return reply.report;
@@ -57,24 +74,21 @@ interface RoundContext {
 
 async function oneRound(ctx: RoundContext, round: number): Promise<void> {
   const { panel, server, client, scratch } = ctx;
-  const common = { panelUrl: panel.url, apiKey: panel.apiKey, server };
+  const downloadUrl = (): Promise<string> => client.getDownloadUrl(server, REMOTE_FILE);
   const local = join(scratch, 'pterotray.bin');
-  ctx.record(ROWS.pterotrayDown, await inChild({ type: 'download', ...common, remotePath: REMOTE_FILE, localPath: local }));
-  const curlNull = await runCurl(['-o', '/dev/null', await client.getDownloadUrl(server, REMOTE_FILE)]);
-  ctx.record(ROWS.curlDownNull, { ...curlNull, rssBeforeBytes: null, peakHeapUsedBytes: null });
-  const curlFile = join(scratch, 'curl.bin');
-  const curlToFile = await runCurl(['-o', curlFile, await client.getDownloadUrl(server, REMOTE_FILE)]);
-  ctx.record(ROWS.curlDownFile, { ...curlToFile, rssBeforeBytes: null, peakHeapUsedBytes: null });
-  rmSync(curlFile, { force: true });
-  const nodeRef = await runNodeReference(await client.getDownloadUrl(server, REMOTE_FILE), curlFile);
-  ctx.record(ROWS.nodeDown, { ...nodeRef, rssBeforeBytes: null, peakHeapUsedBytes: null });
-  rmSync(curlFile, { force: true });
+  ctx.record(ROWS.pterotrayDown, await inChild({ type: 'download', url: await downloadUrl(), localPath: local }));
+  const curlNull = await timed(async () => runCurl(['-o', '/dev/null', await downloadUrl()]));
+  ctx.record(ROWS.curlDownNull, curlNull);
+  const scratchFile = join(scratch, 'other.bin');
+  ctx.record(ROWS.curlDownFile, await timed(async () => runCurl(['-o', scratchFile, await downloadUrl()])));
+  rmSync(scratchFile, { force: true });
+  ctx.record(ROWS.nodeDown, await timed(async () => runNodeReference(await downloadUrl(), scratchFile)));
+  rmSync(scratchFile, { force: true });
   const upName = `pterotray-${round}.bin`;
-  ctx.record(ROWS.pterotrayUp, await inChild({ type: 'upload', ...common, directory: UPLOAD_DIR, localPath: local, fileName: upName }));
+  ctx.record(ROWS.pterotrayUp, await inChild({ type: 'upload', url: await client.getUploadUrl(server), directory: UPLOAD_DIR, localPath: local, fileName: upName }));
   await panel.control.files(server).remove(`${UPLOAD_DIR}/${upName}`);
-  const uploadUrl = `${await client.getUploadUrl(server)}&directory=${encodeURIComponent(UPLOAD_DIR)}`;
-  const curlUp = await runCurl(['-o', '/dev/null', '-F', `files=@${local};filename=curl-${round}.bin`, uploadUrl]);
-  ctx.record(ROWS.curlUp, { ...curlUp, rssBeforeBytes: null, peakHeapUsedBytes: null });
+  const uploadUrl = async (): Promise<string> => `${await client.getUploadUrl(server)}&directory=${encodeURIComponent(UPLOAD_DIR)}`;
+  ctx.record(ROWS.curlUp, await timed(async () => runCurl(['-o', '/dev/null', '-F', `files=@${local};filename=curl-${round}.bin`, await uploadUrl()])));
   await panel.control.files(server).remove(`${UPLOAD_DIR}/curl-${round}.bin`);
 }
 
