@@ -1,23 +1,19 @@
 /** Counting bytes as they stream past, for progress and truncation checks. */
-import { Transform, type TransformCallback } from 'node:stream';
 import type { ProgressCallback } from './types';
 
-/** A pass-through that counts bytes and reports progress after each chunk. */
-export class ByteCounter extends Transform {
+/** Counts the chunks of a stream (`stream.on('data', counter.add)`) and reports progress after each. */
+export class ByteCounter {
   bytes = 0;
 
   constructor(
     private readonly totalBytes: number | null,
     private readonly onProgress: ProgressCallback | undefined,
-  ) {
-    super();
-  }
+  ) {}
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+  readonly add = (chunk: Buffer): void => {
     this.bytes += chunk.length;
     reportProgress(this.onProgress, this.bytes, this.totalBytes);
-    callback(null, chunk);
-  }
+  };
 }
 
 /** Calls the callback; a throwing progress UI must not break the transfer itself. */

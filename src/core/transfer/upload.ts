@@ -29,7 +29,8 @@ export async function uploadFromFile(opts: UploadFileOptions): Promise<UploadRes
   if (!info.isFile()) {
     throw new PanelError({ kind: 'local-file', message: 'Only files can be uploaded, not folders or devices.' });
   }
-  const source = createReadStream(opts.filePath);
+  // Large reads: fewer chunks through the multipart generator and the socket.
+  const source = createReadStream(opts.filePath, { highWaterMark: 1024 * 1024 });
   try {
     const fileName = opts.fileName ?? basename(opts.filePath);
     return await uploadFromStream({ ...opts, source, fileName, sizeBytes: info.size });
