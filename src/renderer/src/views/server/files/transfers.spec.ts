@@ -36,6 +36,17 @@ describe('uploads', () => {
     await waitFor(() => expect(mockApi.calls('filesList').length).toBe(listed + 1));
   });
 
+  it('says a transfer is starting until its first bytes move, then counts them', async () => {
+    await renderPanel({ '/': ROOT });
+    mockApi.emit('transfers:progress', progress({ transferId: 't9', direction: 'download', name: 'world.zip', transferredBytes: 0, totalBytes: null }));
+    await screen.findByRole('region', { name: 'Transfers' });
+    expect(within(tray()).getByText('Starting…')).toBeTruthy();
+    expect(within(tray()).queryByText('0 B')).toBeNull();
+    mockApi.emit('transfers:progress', progress({ transferId: 't9', direction: 'download', name: 'world.zip', transferredBytes: 3 * 1024 * 1024, totalBytes: null }));
+    expect(await within(tray()).findByText('3.0 MiB')).toBeTruthy();
+    expect(within(tray()).queryByText('Starting…')).toBeNull();
+  });
+
   it('shows a failure with its message, a cancellation, and clears finished rows', async () => {
     const { user } = await renderPanel({ '/': ROOT });
     mockApi.emit('transfers:progress', progress({ status: 'failed', error: { code: 'local-file', message: 'The disk is full.' } }));
