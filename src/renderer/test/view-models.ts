@@ -1,5 +1,5 @@
-/** View models for the dashboard's and settings' tests. */
-import type { AccountView, ServerView } from '../../../../shared/types';
+/** View models for the window's tests (not imported by the app). */
+import type { AccountView, ServerView } from '../../shared/types';
 
 export function makeAccount(patch: Partial<AccountView> = {}): AccountView {
   return {

@@ -5,12 +5,7 @@
  * started settle (the sim's request log stops changing) before firing the next one, so five
  * minutes of back-offs run in a second or two.
  */
-import type { Clock } from '../../../src/core/util/deps';
-
-interface Timer {
-  atMs: number;
-  fn: () => void;
-}
+import { AsyncClock, flush } from '../../helpers/manual-clock';
 
 /** What the clock watches to know the I/O a timer started is done. */
 export interface Activity {
@@ -23,17 +18,10 @@ export interface Activity {
 /** A request in flight this long without any change is held by the panel (a delay fault): stop waiting. */
 const HUNG_MS = 150;
 
-async function turn(): Promise<void> {
-  for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-}
-
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A manual clock that settles real I/O between the timers it fires. */
-export class CompressedClock implements Clock {
-  private nowMs: number;
-  private nextId = 1;
-  private readonly timers = new Map<number, Timer>();
+export class CompressedClock extends AsyncClock {
   /** Requests found held by the panel: they no longer count as "busy". */
   private hungInFlight = 0;
 
@@ -41,21 +29,7 @@ export class CompressedClock implements Clock {
     private readonly activity: Activity,
     startMs = Date.now(),
   ) {
-    this.nowMs = startMs;
-  }
-
-  now(): number {
-    return this.nowMs;
-  }
-
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { atMs: this.nowMs + Math.max(0, ms), fn });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
+    super(startMs);
   }
 
   /**
@@ -63,12 +37,12 @@ export class CompressedClock implements Clock {
    * timer started were answered and the answers processed. Real waiting, but only for real
    * sockets on 127.0.0.1 (milliseconds); no compressed time passes meanwhile.
    */
-  async settle(): Promise<void> {
+  protected override async settle(): Promise<void> {
     let last = this.activity.signature();
     let quietTurns = 0;
     let unchangedSinceMs = Date.now();
     while (quietTurns < 2) {
-      await turn();
+      await flush();
       this.hungInFlight = Math.min(this.hungInFlight, this.activity.inFlight());
       const busy = this.activity.inFlight() > this.hungInFlight;
       if (busy) await pause(1);
@@ -78,24 +52,6 @@ export class CompressedClock implements Clock {
       quietTurns = now === last && this.activity.inFlight() <= this.hungInFlight ? quietTurns + 1 : 0;
       last = now;
     }
-  }
-
-  /** Moves time forward by `ms`, firing due timers in order and settling I/O after each. */
-  async advance(ms: number): Promise<void> {
-    const target = this.nowMs + ms;
-    await this.settle();
-    for (;;) {
-      let due: [number, Timer] | null = null;
-      for (const entry of this.timers) {
-        if (entry[1].atMs <= target && (due === null || entry[1].atMs < due[1].atMs)) due = entry;
-      }
-      if (due === null) break;
-      this.timers.delete(due[0]);
-      this.nowMs = Math.max(this.nowMs, due[1].atMs);
-      due[1].fn();
-      await this.settle();
-    }
-    this.nowMs = target;
   }
 
   /** Advances in steps until `predicate` holds; resolves with the time it took, or rejects after `maxMs`. */

@@ -2,26 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import PowerButtons from './PowerButtons.svelte';
 import { mockApi } from '../../test/mock-api';
-import type { ServerView } from '../../../shared/types';
+import { makeServer } from '../../test/view-models';
 
-function server(patch: Partial<ServerView> = {}): ServerView {
-  return {
-    accountId: 'acc1',
-    identifier: '1a2b3c4d',
-    uuid: null,
-    name: 'Alpha',
-    node: 'node-1',
-    description: null,
-    state: 'running',
-    availability: 'ok',
-    isLive: false,
-    resources: null,
-    limits: { memoryMib: 1024, diskMib: 0, cpuPercent: 100 },
-    address: '10.0.0.1:25565',
-    sftp: null,
-    ...patch,
-  };
-}
+const server = makeServer;
 
 const enabled = (): string[] =>
   ['Start', 'Stop', 'Restart', 'Kill'].filter((word) => !(screen.getByRole('button', { name: `${word} Alpha` }) as HTMLButtonElement).disabled);

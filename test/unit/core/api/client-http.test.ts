@@ -7,7 +7,7 @@ import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PanelClient } from '../../../../src/core/api/client';
 import { PanelError } from '../../../../src/core/api/errors';
-import { ManualClock } from './helpers/manual-clock';
+import { ManualClock } from '../../../helpers/manual-clock';
 import { sendJson, startLocalPanel, type LocalPanel, type SeenRequest } from './helpers/local-panel';
 
 const KEY = 'ptlc_AbCdEfGhIjK' + 'S3cr3tS3cr3tS3cr3tS3cr3tS3cr3tXY';
@@ -213,7 +213,7 @@ describe('timeouts, aborts and dispose', () => {
     clock.advance(1);
     const err = await caught(call);
     expect(err.kind).toBe('timeout');
-    expect(clock.pending()).toBe(0);
+    expect(clock.pendingCount).toBe(0);
   });
 
   it('honours a per-call timeout override', async () => {
@@ -247,7 +247,7 @@ describe('timeouts, aborts and dispose', () => {
     await panel.waitForRequests(before + 1);
     c.dispose();
     expect((await caught(call)).kind).toBe('cancelled');
-    expect(clock.pending()).toBe(0);
+    expect(clock.pendingCount).toBe(0);
     await expect(c.getAccount()).rejects.toMatchObject({ kind: 'cancelled' });
   });
 });

@@ -9,7 +9,7 @@ import {
 } from '../../../../src/core/monitor/budget';
 import { RequestBudget, type BudgetRelease } from '../../../../src/core/monitor/request-budget';
 import { PanelError } from '../../../../src/core/api/errors';
-import { AsyncClock, flush } from './helpers/async-clock';
+import { AsyncClock, flush } from '../../../helpers/manual-clock';
 
 describe('budget maths', () => {
   it.each([

@@ -11,7 +11,7 @@ import { availabilityFromError, availabilityOf } from '../../../../src/core/moni
 import type { NotifiableEvent } from '../../../../src/core/rules/notification-policy';
 import { silentLogger } from '../../../../src/core/util/deps';
 import { fakeServer } from '../../../helpers/fake-client';
-import { AsyncClock } from './helpers/async-clock';
+import { AsyncClock } from '../../../helpers/manual-clock';
 import { resources } from './helpers/fake-panel';
 
 const clock = new AsyncClock();

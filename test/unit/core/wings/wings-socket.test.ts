@@ -4,7 +4,7 @@ import { PanelError } from '../../../../src/core/api/errors';
 import type { WebsocketCredentials } from '../../../../src/core/api/models';
 import { WingsSocket, type ConnectionChange, type WingsSocketOptions } from '../../../../src/core/wings';
 import { FakeWings } from './helpers/fake-wings';
-import { ManualClock } from './helpers/manual-clock';
+import { ManualClock } from '../../../helpers/manual-clock';
 import { nextEvent, reaches } from './helpers/socket-events';
 
 let wings: FakeWings;
@@ -34,7 +34,7 @@ async function connected(s: WingsSocket): Promise<void> {
 
 beforeEach(async () => {
   wings = await FakeWings.start();
-  clock = new ManualClock();
+  clock = new ManualClock(0);
   tokenCount = 0;
   fetchCredentials = vi.fn(async () => ({ token: `jwt-${++tokenCount}`, socket: wings.url }));
   socket = null;

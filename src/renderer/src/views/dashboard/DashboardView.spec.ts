@@ -5,7 +5,7 @@ import { flushSync } from 'svelte';
 import DashboardView from './DashboardView.svelte';
 import { mockApi } from '../../../test/mock-api';
 import { appState } from '../../lib/state/app-state.svelte';
-import { makeAccount, makeServer, manyServers } from './fixtures';
+import { makeAccount, makeServer, manyServers } from '../../../test/view-models';
 
 const rowNames = (): string[] => screen.queryAllByRole('row').map((r) => r.getAttribute('aria-label') ?? '');
 

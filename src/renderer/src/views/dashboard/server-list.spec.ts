@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cpuUsage, filterServers, groupByAccount, memoryUsage, stateBucket } from './server-list';
-import { makeAccount, makeServer } from './fixtures';
+import { makeAccount, makeServer } from '../../../test/view-models';
 import type { ServerView } from '../../../../shared/types';
 
 const resources = (cpuPercent: number, memoryBytes: number): ServerView['resources'] => ({

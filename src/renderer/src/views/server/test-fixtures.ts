@@ -1,5 +1,6 @@
 /** Builders for the server view's tests (not imported by the app). */
 import type { ServerView, StatsSample } from '../../../../shared/types';
+import { makeServer } from '../../../test/view-models';
 
 export const REF = { accountId: 'acc1', identifier: '1a2b3c4d' } as const;
 export const OTHER_REF = { accountId: 'acc1', identifier: 'ffff0000' } as const;
@@ -8,22 +9,9 @@ export function sample(at: number, patch: Partial<StatsSample> = {}): StatsSampl
   return { at, cpuPercent: 10, memoryBytes: 512, diskBytes: 1024, networkRxBytesPerSec: 100, networkTxBytesPerSec: 50, uptimeMs: at, ...patch };
 }
 
+/** A live, running server at REF. */
 export function serverView(patch: Partial<ServerView> = {}): ServerView {
-  return {
-    ...REF,
-    uuid: null,
-    name: 'Alpha',
-    node: 'node-1',
-    description: null,
-    state: 'running',
-    availability: 'ok',
-    isLive: true,
-    resources: null,
-    limits: { memoryMib: 1024, diskMib: 0, cpuPercent: 100 },
-    address: '10.0.0.1:25565',
-    sftp: null,
-    ...patch,
-  };
+  return makeServer({ ...REF, isLive: true, ...patch });
 }
 
 /** Terminal text without its colour escapes: what a person reads. */

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import SettingsView from './SettingsView.svelte';
 import { mockApi } from '../../../test/mock-api';
 import { appState } from '../../lib/state/app-state.svelte';
-import { makeAccount } from '../dashboard/fixtures';
+import { makeAccount } from '../../../test/view-models';
 import { makeSettings } from './settings-fixtures';
 import type { Settings } from '../../../../shared/types';
 

@@ -4,7 +4,7 @@ import { ServerMonitor, type MonitorAccount, type MonitorSettings, type ServerMo
 import type { NotifiableEvent } from '../../../../../src/core/rules/notification-policy';
 import { DEFAULT_SETTINGS } from '../../../../../src/core/settings/schema';
 import type { ConsoleConnection, ConsoleLine, ServerRef, StatsSample } from '../../../../../src/shared/types';
-import { AsyncClock } from './async-clock';
+import { AsyncClock } from '../../../../helpers/manual-clock';
 import { FakePanel, makeServers } from './fake-panel';
 import { FakeSocket, type ConnectBehaviour } from './fake-socket';
 
