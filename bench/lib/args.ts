@@ -31,7 +31,7 @@ export interface BenchPlan {
 export const USAGE = `Usage: npm run bench [-- --quick] [-- --only=watch,idle,transfer,files] [-- --write-docs]
 
   --quick        about 5 minutes instead of 20: idle window 1 min (not 10), watch windows 30 s at
-                 10 and 100 servers only (side by side), one 256 MiB transfer round (not two of
+                 10 and 100 servers only (side by side), one 256 MiB transfer round (not three of
                  1 GiB), 3 file-list repeats (not 5)
   --only=LIST    run only these sections (comma-separated)
   --write-docs   replace the figures block of docs/benchmarks.md with this run's tables
@@ -78,7 +78,7 @@ function planFor(flags: Pick<BenchPlan, 'isQuick' | 'sections' | 'shouldWriteDoc
       ? { groups: [[10, 100]], windowMs: 30_000, trialEveryMs: 1_000 }
       : { groups: [[10, 100], [500]], windowMs: 60_000, trialEveryMs: 1_000 },
     idle: { servers: 500, windowMs: isQuick ? 60_000 : 600_000, sampleEveryMs: isQuick ? 10_000 : 30_000, hasNoStatsRun },
-    transfer: { bytes: isQuick ? GIB / 4 : GIB, rounds: isQuick ? 1 : 2 },
+    transfer: { bytes: isQuick ? GIB / 4 : GIB, rounds: isQuick ? 1 : 3 },
     files: { repeats: isQuick ? 3 : 5 },
   };
 }

@@ -76,6 +76,9 @@ async function oneRound(ctx: RoundContext, round: number): Promise<void> {
   const { panel, server, client, scratch } = ctx;
   const downloadUrl = (): Promise<string> => client.getDownloadUrl(server, REMOTE_FILE);
   const local = join(scratch, 'pterotray.bin');
+  // Every download writes a new file, as curl's and the reference's do: replacing last round's
+  // 1 GiB file would add its unlink to this one's time.
+  rmSync(local, { force: true });
   ctx.record(ROWS.pterotrayDown, await inChild({ type: 'download', url: await downloadUrl(), localPath: local }));
   const curlNull = await timed(async () => runCurl(['-o', '/dev/null', await downloadUrl()]));
   ctx.record(ROWS.curlDownNull, curlNull);
