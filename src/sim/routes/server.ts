@@ -57,10 +57,8 @@ function command(ctx: RouteContext): void {
   validator.done();
   const server = serverOf(ctx);
   if (server.state === 'offline') throw new PanelHttpError(502, 'HttpException', 'Server must be online in order to send commands.');
-  if (text !== null) {
-    ctx.state.power.print(server, `> ${text}`);
-    ctx.state.power.print(server, server.egg.reply(text));
-  }
+  // Wings writes the command to the game's stdin and prints nothing itself: only the game answers.
+  if (text !== null) ctx.state.power.print(server, server.egg.reply(text));
   sendNoContent(ctx);
 }
 

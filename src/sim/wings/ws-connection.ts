@@ -97,7 +97,7 @@ export class WingsConnection {
       case 'send command': {
         const command = args[0];
         if (command === undefined || server.state === 'offline' || !allows(grant, 'control.console')) return;
-        this.state.power.print(server, `> ${command}`);
+        // No echo of the command: Wings does not print it, only the game's answer appears.
         this.state.power.print(server, server.egg.reply(command));
         return;
       }
