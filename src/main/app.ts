@@ -191,7 +191,9 @@ export async function startApp(): Promise<() => Promise<void>> {
   events.syncAccounts();
   if (services.accounts.list().length === 0) {
     if (process.env.PTEROTRAY_DEMO === '1') await services.demo.start().catch((error: unknown) => logger.error('demo: could not start', { error }));
-    else ui.window.show({ view: 'onboarding', server: null });
+    // No navigation from here: the page opens onboarding itself while there is no account, so a
+    // panel added meanwhile (or a reload) can never be overtaken by a stale "go to onboarding".
+    else ui.window.show();
   }
   logger.info('app: started', { accounts: services.accounts.list().length });
 

@@ -86,16 +86,13 @@ export async function startFreshApp(options: { sim?: SimPanelOptions; launch?: P
 
 /**
  * The app with the sim's panel added through window.api (as onboarding does) and the window on
- * the dashboard. It waits for the onboarding screen first: main sends that navigation once the
- * page has loaded, and a reload racing it could land back on onboarding.
+ * the dashboard, after the onboarding screen the page opens by itself.
  */
 export async function startOnDashboard(options: { sim?: SimPanelOptions; launch?: Partial<LaunchOptions> } = {}): Promise<AppOnSim> {
   const fresh = await startFreshApp(options);
   const { page, sim, app } = fresh;
   try {
     await page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor({ timeout: 20_000 });
-    // Main's own "show onboarding" (sent once the page loaded) must not land after our navigation.
-    await pollUntil(() => app.ipcLog().some((entry) => entry.kind === 'push' && entry.channel === 'app:navigate'), 20_000, 'main navigated to onboarding');
     const added = await invoke<AccountView>(page, 'accountsAdd', { url: sim.url, name: 'Test panel', apiKey: sim.apiKey });
     if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code} ${added.error.message}`);
     // The new account reaches the page by push; then onboarding offers the way back.
@@ -106,15 +103,6 @@ export async function startOnDashboard(options: { sim?: SimPanelOptions; launch?
     await shot(page, 'failed-start-on-dashboard').catch(() => undefined);
     await fresh.close();
     throw error;
-  }
-}
-
-/** Polls a condition of the test process's own state (no page event to await), every 50 ms. */
-async function pollUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasSecretService } from '../helpers/app-on-sim';
+import { hasSecretService, invoke } from '../helpers/app-on-sim';
 import { serverRows, shot, startFreshApp, watchConsole, type ConsoleWatch, type FreshApp } from '../helpers/window-kit';
 
 /** A port nothing listens on: bound, then released, so a connection is refused at once. */
@@ -103,5 +103,26 @@ describe.skipIf(!hasSecretService)('onboarding', () => {
   it('printed no CSP violation and no error on the way', () => {
     expect(watch.cspViolations()).toEqual([]);
     expect(watch.errors().filter((line) => !/Content Security Policy/.test(line))).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasSecretService)('a panel added while the window is still opening', () => {
+  let env: FreshApp | null = null;
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('lands on the dashboard, and stays there after a reload (no stale "go to onboarding")', async () => {
+    env = await startFreshApp({ sim: { servers: 3 } });
+    // As soon as window.api exists, before onboarding was even drawn.
+    await env.page.waitForFunction(() => 'api' in globalThis);
+    const added = await invoke(env.page, 'accountsAdd', { url: env.sim.url, name: 'Early panel', apiKey: env.sim.apiKey });
+    expect(added.ok).toBe(true);
+    await env.page.reload();
+    await serverRows(env.page).first().waitFor({ timeout: 20_000 });
+    expect(await env.page.getByRole('heading', { name: 'Welcome to Pterotray' }).count()).toBe(0);
+    // Main never sends its own navigation at start-up: the page decides from the accounts it has.
+    expect(env.app.ipcLog().filter((entry) => entry.kind === 'push' && entry.channel === 'app:navigate')).toEqual([]);
   });
 });
