@@ -37,7 +37,7 @@ export function transferTable(figures: TransferFigures, isQuick: boolean): Table
         `${figures.rounds} round(s), interleaved; each transfer in its own process. Per round (MiB/s): ${labels.map((label, i) => `${label.split(' · ')[1]?.split(' (')[0] ?? label} ${rounds[i] ?? ''}`).join('; ')}.`,
       'Pterotray = src/core/transfer in a Node child. Every tool gets a fresh signed URL fetched by the bench beforehand, and every transfer starts after `sync` (no write-back of the previous one). ' +
         'Its RSS includes the bench\'s TypeScript module loader (a worker thread the app does not have); the growth column is the transfer\'s own.',
-      'curl = Debian\'s curl; peak RSS from GNU time (%M), as for the plain-Node reference (http.request piped to fs.createWriteStream with Node's default 16 KiB write buffer: the plainest Node client). ' +
+      'curl = Debian\'s curl; peak RSS from GNU time (%M), as for the plain-Node reference (http.request piped to fs.createWriteStream with Node\'s default 16 KiB write buffer: the plainest Node client). ' +
         'The sim generates the download on the fly and spills uploads to a temp file.',
       `Sim host (panel + Wings) peak RSS over the section: ${mib(figures.simHostPeakRssBytes)}.`,
     ],
