@@ -2,16 +2,11 @@
 // node_modules are transpiled one by one with the project's `typescript` (no type checking: that
 // is `tsc -p bench/tsconfig.json`'s job), and extensionless relative imports resolve the way the
 // project's `moduleResolution: bundler` does (`./x` → `./x.ts` or `./x/index.ts`).
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transpileTs } from '../scripts/ts-transpile.mjs';
 
-// Bump when the compiler options below change, so stale cache entries are not reused.
-const CACHE_VERSION = '1';
 let cacheDir = '';
-let typescript;
 
 /** Receives the cache directory from register.mjs. */
 export function initialize(data) {
@@ -41,38 +36,8 @@ export async function resolve(specifier, context, nextResolve) {
   return nextResolve(specifier, context);
 }
 
-async function transpile(url) {
-  const source = await readFile(new URL(url), 'utf8');
-  const key = createHash('sha256').update(CACHE_VERSION).update(url).update(source).digest('hex');
-  const cached = cacheDir ? join(cacheDir, `${key}.mjs`) : '';
-  if (cached) {
-    try {
-      return await readFile(cached, 'utf8');
-    } catch {
-      // Not cached yet.
-    }
-  }
-  typescript ??= (await import('typescript')).default;
-  const output = typescript.transpileModule(source, {
-    fileName: fileURLToPath(url),
-    compilerOptions: {
-      module: typescript.ModuleKind.ESNext,
-      target: typescript.ScriptTarget.ES2022,
-      verbatimModuleSyntax: true,
-      inlineSourceMap: true,
-    },
-  }).outputText;
-  if (cached) {
-    await mkdir(cacheDir, { recursive: true });
-    const draft = `${cached}.${process.pid}.tmp`;
-    await writeFile(draft, output);
-    await rename(draft, cached); // Atomic: the bench's child processes share the cache.
-  }
-  return output;
-}
-
 /** Our `.ts` files become ES modules. */
 export async function load(url, context, nextLoad) {
-  if (isOwnTs(url)) return { format: 'module', source: await transpile(url), shortCircuit: true };
+  if (isOwnTs(url)) return { format: 'module', source: await transpileTs(url, cacheDir), shortCircuit: true };
   return nextLoad(url, context);
 }

@@ -2,14 +2,9 @@
 // loader thread). They map the bare specifier `electron` to the double, let the double be
 // TypeScript (transpiled with the project's own `typescript`, cached on disk), and mark the
 // app's entry module so the double can emit 'ready' once the entry's imports have run.
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { transpileTs } from '../../scripts/ts-transpile.mjs';
 
-const CACHE_VERSION = '1';
 let settings = { electronUrl: '', doubleRootUrl: '', entryUrl: '', cacheDir: '' };
-let typescript;
 
 /** Receives the URLs from register.mjs. */
 export function initialize(data) {
@@ -26,32 +21,6 @@ export async function resolve(specifier, context, nextResolve) {
   return nextResolve(specifier, context);
 }
 
-async function transpile(url) {
-  const source = await readFile(new URL(url), 'utf8');
-  const key = createHash('sha256').update(CACHE_VERSION).update(url).update(source).digest('hex');
-  const cached = join(settings.cacheDir, `${key}.mjs`);
-  try {
-    return await readFile(cached, 'utf8');
-  } catch {
-    // Not cached yet.
-  }
-  typescript ??= (await import('typescript')).default;
-  const output = typescript.transpileModule(source, {
-    fileName: fileURLToPath(url),
-    compilerOptions: {
-      module: typescript.ModuleKind.ESNext,
-      target: typescript.ScriptTarget.ES2022,
-      verbatimModuleSyntax: true,
-      inlineSourceMap: true,
-    },
-  }).outputText;
-  await mkdir(settings.cacheDir, { recursive: true });
-  const draft = `${cached}.${process.pid}.tmp`;
-  await writeFile(draft, output);
-  await rename(draft, cached); // Atomic, so parallel children never read half a file.
-  return output;
-}
-
 // Prepended on the entry's first line (line numbers stay right). Imports are hoisted, so this runs
 // after every import of the entry has been evaluated and before the entry's own statements.
 function markEntry(source) {
@@ -65,7 +34,7 @@ function markEntry(source) {
 /** Transpiles the double's .ts files; marks the app's ESM entry. */
 export async function load(url, context, nextLoad) {
   if (url.startsWith(settings.doubleRootUrl) && url.endsWith('.ts')) {
-    return { format: 'module', source: await transpile(url), shortCircuit: true };
+    return { format: 'module', source: await transpileTs(url, settings.cacheDir), shortCircuit: true };
   }
   const result = await nextLoad(url, context);
   if (url === settings.entryUrl && result.format === 'module') return { ...result, source: markEntry(result.source) };
