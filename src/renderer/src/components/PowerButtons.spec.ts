@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import PowerButtons from './PowerButtons.svelte';
 import { mockApi } from '../../test/mock-api';
 import { makeServer } from '../../test/view-models';
+import type { ServerView } from '../../../shared/types';
 
 const server = makeServer;
 
