@@ -109,6 +109,8 @@ describe('electron-double running the fixture app', { timeout: 60_000 }, () => {
     await page.waitForFunction(() => (globalThis as unknown as PageWorld).document.getElementById('preload')?.textContent?.startsWith('preload: ran first'));
     expect(await page.textContent('#preload')).toBe('preload: ran first (document was loading)');
     expect(await page.evaluate(() => (globalThis as unknown as PageWorld).document.body.dataset.apiAtFirstScript)).toBe('object');
+    // The title follows the page's <title> once Chromium reports it (page-title-updated).
+    await expect.poll(() => app.windows()[0]?.title).toBe('Fixture page');
     const [record] = app.windows();
     expect(record).toMatchObject({ url: PAGE_URL, title: 'Fixture page', visible: true, focused: true, bounds: { width: 640, height: 420 } });
     expect(record?.webPreferences).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true, webSecurity: true, preload: join(FIXTURES, 'preload.cjs') });

@@ -40,7 +40,8 @@ export async function startFaultApp(simOptions: SimPanelOptions = {}): Promise<F
   };
   try {
     const page = await app.window();
-    await page.waitForFunction(() => 'api' in globalThis);
+    // The page opens onboarding by itself while there is no account; add the panel from there.
+    await page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor({ timeout: 20_000 });
     const input = { url: sim.url, name: 'Test panel', apiKey: sim.apiKey, ...(hasSecretService ? {} : { sessionOnly: true }) };
     const added = await invoke<AccountView>(page, 'accountsAdd', input);
     if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code} ${added.error.message}`);
