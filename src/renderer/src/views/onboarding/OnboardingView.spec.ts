@@ -4,18 +4,9 @@ import userEvent from '@testing-library/user-event';
 import OnboardingView from './OnboardingView.svelte';
 import { mockApi } from '../../../test/mock-api';
 import { appState } from '../../lib/state/app-state.svelte';
-import type { AccountView } from '../../../../shared/types';
+import { makeAccount } from '../../../test/view-models';
 
-const account: AccountView = {
-  id: 'acc1',
-  name: 'My panel',
-  url: 'https://panel.example.com',
-  username: 'alice',
-  status: 'ok',
-  statusMessage: null,
-  keyStorage: 'keychain',
-  isDemo: false,
-};
+const account = makeAccount({ name: 'My panel' });
 const check = { username: 'alice', email: 'a@example.com', isAdmin: false, serverCount: 3 };
 
 const urlField = (): HTMLInputElement => screen.getByLabelText('Panel address');
