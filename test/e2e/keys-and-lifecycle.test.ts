@@ -2,25 +2,15 @@
  * The API key's path through the app (into the real keychain, nowhere else), and the tray app's
  * lifecycle: closing the window keeps it running, one instance only, launch at login, kill asks.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp } from '../electron-double/launch';
 import { MAIN, hasSecretService, invoke, serverItem, startAppOnSim, type AppOnSim } from './helpers/app-on-sim';
+import { filesUnder } from '../helpers/files-under';
 
 if (!hasSecretService) {
   console.warn('\n!!! SKIPPED: the key tests need a Secret Service; run them through npm test (test/keychain/with-secret-service.sh).\n');
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    const info = statSync(path, { throwIfNoEntry: false });
-    if (!info) return [];
-    if (info.isDirectory()) return filesUnder(path);
-    return info.isFile() ? [path] : [];
-  });
 }
 
 describe.skipIf(!hasSecretService)('the API key', () => {

@@ -18,16 +18,7 @@ import { launchApp } from '../electron-double/launch';
 import type { LaunchedApp } from '../electron-double/launch-api';
 import { MAIN, hasSecretService, invoke, requireBuild } from '../e2e/helpers/app-on-sim';
 import { MARK, eventually, trayMatchesPanel } from '../faults/helpers/fault-app';
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    const info = statSync(path, { throwIfNoEntry: false });
-    if (!info) return [];
-    if (info.isDirectory()) return filesUnder(path);
-    return info.isFile() ? [path] : [];
-  });
-}
+import { filesUnder } from '../helpers/files-under';
 
 /** Every form the key could leak in: whole, its 32-character secret, base64 of either. */
 function needlesOf(key: string): string[] {
