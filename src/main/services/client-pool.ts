@@ -20,22 +20,20 @@ export class ClientPool {
 
   /** The account's client, created on first use with the key read from its store. */
   get(accountId: string): Promise<PanelClient> {
-    let client = this.#clients.get(accountId);
-    if (!client) {
-      const created = this.#accounts.connection(accountId).then((conn) => new PanelClient(conn, this.#options));
-      client = created;
-      this.#clients.set(accountId, created);
-      created.then(
-        (settled) => {
-          if (this.#clients.get(accountId) === created) this.#settled.set(accountId, settled);
-        },
-        // A failed creation (no key) must not stick: the next call tries again.
-        () => {
-          if (this.#clients.get(accountId) === created) this.#clients.delete(accountId);
-        },
-      );
-    }
-    return client;
+    const existing = this.#clients.get(accountId);
+    if (existing) return existing;
+    const created = this.#accounts.connection(accountId).then((conn) => new PanelClient(conn, this.#options));
+    this.#clients.set(accountId, created);
+    created.then(
+      (settled) => {
+        if (this.#clients.get(accountId) === created) this.#settled.set(accountId, settled);
+      },
+      // A failed creation (no key) must not stick: the next call tries again.
+      () => {
+        if (this.#clients.get(accountId) === created) this.#clients.delete(accountId);
+      },
+    );
+    return created;
   }
 
   /** Drops an account's client (removed account, new key). */
