@@ -63,7 +63,9 @@ function serverControls(state: SimState): ServerControls {
     setPermissions: (id, permissions) => {
       state.require(id).permissions = permissions === null ? null : [...permissions];
     },
-    crash: (id) => state.power.crash(state.require(id)),
+    crash: (id) => {
+      state.power.crash(state.require(id));
+    },
     emitConsole: (id, line) => state.power.print(state.require(id), line),
     files: (id) => {
       const server = state.require(id);
@@ -101,6 +103,7 @@ function panelControls(deps: ControlDeps): Omit<SimControl, keyof ServerControls
     requestLog: () => deps.log.snapshot(),
     resetCounts: () => deps.log.reset(),
     expireTokens: () => {
+      // Wings' denylist: tokens issued before now are refused (wings PR #289).
       state.tokenGeneration++;
       deps.wings.expireAll();
     },

@@ -1,7 +1,7 @@
 /** Option defaults in one place, so the README and the code cannot drift apart. */
 import { systemClock } from '../core/util/deps';
 import type { Clock } from '../core/util/deps';
-import type { SimFlavor, SimPanelOptions } from './types';
+import type { SimFlavor, SimPanelOptions, SimWingsVersion } from './types';
 import { generateApiKey } from './util/random';
 
 /** Every option resolved to a value. */
@@ -13,6 +13,7 @@ export interface ResolvedOptions {
   rateLimitPerMinute: number;
   resourcesCacheMs: number;
   tokenTtlMs: number;
+  tokenCheckMs: number;
   tickMs: number;
   statsIntervalMs: number;
   bigFolderEntries: number;
@@ -22,6 +23,9 @@ export interface ResolvedOptions {
   port: number;
   transferPort: number;
   clock: Clock;
+  wings: SimWingsVersion;
+  crashTimeoutMs: number;
+  crashDetection: boolean;
 }
 
 const MIB = 1024 * 1024;
@@ -39,6 +43,7 @@ export function resolveOptions(options: SimPanelOptions = {}): ResolvedOptions {
     rateLimitPerMinute: options.rateLimitPerMinute ?? (flavor === 'pelican' ? 256 : 720),
     resourcesCacheMs: options.resourcesCacheMs ?? 0,
     tokenTtlMs: options.tokenTtlMs ?? 600_000,
+    tokenCheckMs: options.tokenCheckMs ?? 30_000,
     tickMs: options.tickMs ?? 1000,
     statsIntervalMs: options.statsIntervalMs ?? 1000,
     bigFolderEntries: options.bigFolderEntries ?? 10_000,
@@ -48,5 +53,8 @@ export function resolveOptions(options: SimPanelOptions = {}): ResolvedOptions {
     port: options.port ?? 0,
     transferPort: options.transferPort ?? 0,
     clock: options.clock ?? systemClock,
+    wings: options.wings ?? (flavor === 'pelican' ? 'pelican' : 'pterodactyl-1.12'),
+    crashTimeoutMs: options.crashTimeoutMs ?? 60_000,
+    crashDetection: options.crashDetection ?? true,
   };
 }

@@ -20,6 +20,15 @@ export type SimServerStatus =
 /** Which panel the sim imitates (pterodactyl-api.md §9 for Pelican's differences). */
 export type SimFlavor = 'pterodactyl' | 'pelican';
 
+/**
+ * Which Wings the node imitates where they differ on a suspension (panel-versions.md):
+ * - `pterodactyl-1.11` stops the server and keeps its sockets open (wings `server/update.go`);
+ * - `pterodactyl-1.12` closes them at once with 4409 (wings PR #287), and refuses new ones so;
+ * - `pelican` drops them without a close frame (`Websockets().CancelAll()` in
+ *   `server/server.go`, seen as 1006) and refuses new ones with 4409 (`router_server_ws.go`).
+ */
+export type SimWingsVersion = 'pterodactyl-1.11' | 'pterodactyl-1.12' | 'pelican';
+
 /** Options of `startSimPanel`; every field has a default. */
 export interface SimPanelOptions {
   /** Number of servers; default 6. Up to 1000 must work (the list paginates). */
@@ -35,6 +44,8 @@ export interface SimPanelOptions {
   resourcesCacheMs?: number;
   /** Websocket JWT lifetime; default 600000. `token expiring` is sent at <= 60 s left. */
   tokenTtlMs?: number;
+  /** How often each socket checks its token's expiry (Wings' 30 s ticker); default 30000. */
+  tokenCheckMs?: number;
   /** State-machine tick; default 1000. A start reaches `running` two ticks later. */
   tickMs?: number;
   /** Websocket `stats` push interval while the server runs; default 1000. */
@@ -53,6 +64,15 @@ export interface SimPanelOptions {
   transferPort?: number;
   /** Time source; default the real clock (read at call time, so fake timers apply). */
   clock?: Clock;
+  /** Default `pelican` for the Pelican flavor, else `pterodactyl-1.12`. */
+  wings?: SimWingsVersion;
+  /**
+   * Wings' `crash_detection.timeout`: a crash this soon after the last one is not restarted
+   * ("Aborting automatic restart…"); 0 always restarts. Default 60000.
+   */
+  crashTimeoutMs?: number;
+  /** Wings' `crash_detection.enabled`; false never restarts a crashed server. Default true. */
+  crashDetection?: boolean;
 }
 
 /** A fault to inject into the next matching requests. */
@@ -155,6 +175,11 @@ export interface SimControl {
   setNodeReachable(on: boolean): Promise<void>;
   /** Null gives the key owner's `*`; a list makes the user a subuser with those permissions. */
   setPermissions(server: string, permissions: string[] | null): void;
+  /**
+   * The game process dies (a running or starting server; otherwise nothing happens). Wings then
+   * reports it offline, prints its crash lines, and restarts it, unless the last crash was less
+   * than `crashTimeoutMs` ago (wings `server/crash.go`).
+   */
   crash(server: string): void;
   emitConsole(server: string, line: string): void;
   revokeKey(): void;
@@ -167,7 +192,11 @@ export interface SimControl {
   requestLog(): SimRequestLogEntry[];
   resetCounts(): void;
   files(server: string): SimFiles;
-  /** Sends `token expired` on every socket and rejects every token issued so far. */
+  /**
+   * Denylists every token issued so far, as Wings does when the panel revokes them (wings PR
+   * #289): `auth` with one fails, and a socket authenticated with one gets `jwt error` in place
+   * of every event until it re-authenticates with a new token.
+   */
   expireTokens(): void;
 }
 

@@ -32,10 +32,13 @@ export const START_DAEMON_LINES = [
   'Finished pulling Docker container image',
 ];
 
-/** Wings' crash-detection messages (`server/crash.go`), exit code 1, not OOM, restart aborted. */
-export const CRASH_DAEMON_LINES = [
-  '---------- Detected server process in a crashed state! ----------',
-  'Exit code: 1',
-  'Out of memory: false',
-  'Aborting automatic restart, last crash occurred less than 60 seconds ago.',
-];
+/** Wings' crash-detection messages (`server/crash.go`), for exit code 1, not OOM. */
+export const CRASH_DAEMON_LINES = ['---------- Detected server process in a crashed state! ----------', 'Exit code: 1', 'Out of memory: false'];
+
+/** What Wings prints instead of restarting a crash that came too soon after the last one. */
+export function crashAbortLine(timeoutMs: number): string {
+  return `Aborting automatic restart, last crash occurred less than ${Math.round(timeoutMs / 1000)} seconds ago.`;
+}
+
+/** What Wings prints for a crash when crash detection is off (and it restarts nothing). */
+export const CRASH_DETECTION_DISABLED_LINE = 'Aborting automatic restart, crash detection is disabled for this instance.';

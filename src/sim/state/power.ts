@@ -7,7 +7,7 @@
 import type { Clock } from '../../core/util/deps';
 import type { SimFlavor, SimPowerState } from '../types';
 import type { TimerSet } from '../util/timers';
-import { CRASH_DAEMON_LINES, START_DAEMON_LINES, daemonLine, printConsole } from './console';
+import { CRASH_DAEMON_LINES, CRASH_DETECTION_DISABLED_LINE, START_DAEMON_LINES, crashAbortLine, daemonLine, printConsole } from './console';
 import type { ServerEvents } from './events';
 import type { SimServer } from './servers';
 import { readStats, wingsStatsJson } from './stats';
@@ -25,6 +25,9 @@ export interface PowerDeps {
   clock: Clock;
   tickMs: number;
   flavor: SimFlavor;
+  /** Wings' `crash_detection.timeout` (0: always restart) and `crash_detection.enabled`. */
+  crashTimeoutMs: number;
+  crashDetection: boolean;
 }
 
 type Step = () => void;
@@ -81,11 +84,32 @@ export class PowerController {
     this.apply(server, 'offline');
   }
 
-  /** Wings' crash handling: the crash lines, then offline without a stop being asked. */
-  crash(server: SimServer): void {
+  /**
+   * The game process dies. Wings' `OnStateChange` publishes `offline` (and zeroed stats) first,
+   * then, for a server that was starting or running, runs `handleServerCrash`: the crash lines,
+   * then a restart, unless the last crash was less than `crash_detection.timeout` ago, when it
+   * prints "Aborting automatic restart…" and leaves it offline (wings server/server.go,
+   * server/crash.go). With crash detection off it prints only that it will not restart.
+   */
+  crash(server: SimServer): PowerResult {
+    if (server.state !== 'running' && server.state !== 'starting') return 'ignored';
     this.cancel(server);
-    for (const line of CRASH_DAEMON_LINES) this.print(server, daemonLine(this.deps.flavor, line));
     this.apply(server, 'offline');
+    const say = (text: string): void => this.print(server, daemonLine(this.deps.flavor, text));
+    if (!this.deps.crashDetection) {
+      say(CRASH_DETECTION_DISABLED_LINE);
+      return 'accepted';
+    }
+    for (const line of CRASH_DAEMON_LINES) say(line);
+    const now = this.deps.clock.now();
+    const { crashTimeoutMs } = this.deps;
+    if (crashTimeoutMs !== 0 && server.lastCrashAtMs !== null && now - server.lastCrashAtMs < crashTimeoutMs) {
+      say(crashAbortLine(crashTimeoutMs));
+      return 'accepted';
+    }
+    server.lastCrashAtMs = now;
+    this.run(server, this.startSteps(server));
+    return 'accepted';
   }
 
   /** Prints a console line. */

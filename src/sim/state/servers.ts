@@ -50,6 +50,8 @@ export interface SimServer {
   txBytesPerSec: number;
   /** The last console lines (Wings' `websocket_log_count`, 150). */
   consoleLog: string[];
+  /** Wings' `crasher.LastCrashTime()`: when it last restarted this server after a crash. */
+  lastCrashAtMs: number | null;
   tree: FileTree | null;
   resourcesCache: { atMs: number; body: unknown } | null;
 }
@@ -112,6 +114,7 @@ function makeServer(index: number, options: GenerateOptions, used: Map<string, n
     rxBytesPerSec: random.int(2_000, 60_000),
     txBytesPerSec: random.int(1_000, 40_000),
     consoleLog: [],
+    lastCrashAtMs: null,
     tree: null,
     resourcesCache: null,
   };

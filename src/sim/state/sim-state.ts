@@ -69,7 +69,15 @@ export class SimState {
         server.consoleLog.push(...START_DAEMON_LINES.map((line) => daemonLine(options.flavor, line)), ...server.egg.bootLines, server.egg.readyLine);
       }
     }
-    this.power = new PowerController({ bus: this.bus, timers: this.timers, clock: this.clock, tickMs: options.tickMs, flavor: options.flavor });
+    this.power = new PowerController({
+      bus: this.bus,
+      timers: this.timers,
+      clock: this.clock,
+      tickMs: options.tickMs,
+      flavor: options.flavor,
+      crashTimeoutMs: options.crashTimeoutMs,
+      crashDetection: options.crashDetection,
+    });
   }
 
   /** A server by identifier or uuid. */
@@ -109,8 +117,10 @@ export class SimState {
     const previous = server.status;
     if (previous === status) return;
     server.status = status;
-    if (status === 'suspended' || status === 'installing' || status === 'restoring_backup') this.power.stopNow(server);
+    // A suspension closes the sockets before the server is stopped (Sync cancels them, then the
+    // stop runs in a goroutine: wings server/server.go, server/update.go); 1.11 keeps them open.
     if (status === 'suspended') this.bus.publish(server.uuid, { event: SUSPENDED_FRAME });
+    if (status === 'suspended' || status === 'installing' || status === 'restoring_backup') this.power.stopNow(server);
     if (status === 'installing') this.bus.publish(server.uuid, { event: 'install started', args: [''] });
     if (previous === 'installing' && status !== 'installing') this.bus.publish(server.uuid, { event: 'install completed', args: [''] });
     if (previous === 'restoring_backup') this.bus.publish(server.uuid, { event: 'backup restore completed', args: [''] });

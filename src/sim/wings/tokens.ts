@@ -70,7 +70,8 @@ export class TokenBook {
     const claims = verifyJwt(token, this.state.jwtSecret);
     if (!claims) return 'signature';
     if (claims.server_uuid !== uuid) return 'jwt: server uuid mismatch';
-    if (claims.sim_gen !== this.state.tokenGeneration) return 'jwt: exp claim is invalid';
+    // A token issued before the last denylisting (`expireTokens()`), as Wings words it.
+    if (claims.sim_gen !== this.state.tokenGeneration) return 'jwt: created too far in past (denylist)';
     const expMs = Number(claims.sim_exp_ms);
     if (!(expMs > this.state.clock.now())) return 'jwt: exp claim is invalid';
     const permissions = Array.isArray(claims.permissions) ? claims.permissions.filter((p): p is string => typeof p === 'string') : [];

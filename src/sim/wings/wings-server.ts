@@ -70,7 +70,7 @@ export class WingsNode {
     if (!on && this.server) await this.close();
   }
 
-  /** `expireTokens()`: every authenticated socket gets `token expired`. */
+  /** `expireTokens()`: every authenticated socket's token is denylisted. */
   expireAll(): void {
     for (const connection of this.connections) connection.expireNow();
   }
@@ -138,7 +138,9 @@ export class WingsNode {
       const connection = new WingsConnection(ws, server, this.deps.state, this.deps.tokens);
       this.connections.add(connection);
       ws.on('close', () => this.connections.delete(connection));
-      if (server.status === 'suspended') connection.close(4409, 'server is suspended');
+      // Newer Wings accept the upgrade and then close it: a browser cannot read an HTTP refusal
+      // (pelican-dev/wings router/router_server_ws.go). 1.11 has no such check.
+      if (server.status === 'suspended' && this.deps.state.options.wings !== 'pterodactyl-1.11') connection.close(4409, 'server is suspended');
     });
   }
 }

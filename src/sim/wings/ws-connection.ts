@@ -1,8 +1,11 @@
 /**
- * One Wings websocket (§5): `auth` with a panel-issued JWT, then `send logs`, `send stats`,
- * `send command`, `set state`; pushes `status`, `console output`, `stats` while running, `token
- * expiring` at <= 60 s left and `token expired` after. Before auth, or after expiry, events are
- * answered with `jwt error` and outbound frames are replaced by it, as Wings' `SendJson` does.
+ * One Wings websocket (§5), as wings `router/websocket/websocket.go` and `listeners.go` run it:
+ * `auth` with a panel-issued JWT, then `send logs`, `send stats`, `send command`, `set state`.
+ * The first successful `auth` starts the pushes (`status`, `console output`, `stats`) and a
+ * 30-second expiry tick; a re-auth answers `auth success` and nothing else. While the token is
+ * invalid (expired, denylisted) every inbound event is answered with `jwt error` and every event
+ * pushed is replaced by one (`SendJson` checks the token first), including the tick's own
+ * `token expired`, which therefore never gets through; `token expiring` does, at <= 60 s left.
  */
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
@@ -15,6 +18,7 @@ import { readStats, wingsStatsJson } from '../state/stats';
 import type { TokenBook, WebsocketGrant } from './tokens';
 
 const SIGNAL_PERMISSION: Record<PowerSignal, string> = { start: 'control.start', stop: 'control.stop', kill: 'control.stop', restart: 'control.restart' };
+/** `listenForExpiration` warns when at most this much is left... */
 const EXPIRING_WINDOW_MS = 60_000;
 
 function allows(grant: WebsocketGrant, permission: string): boolean {
@@ -24,9 +28,9 @@ function allows(grant: WebsocketGrant, permission: string): boolean {
 /** The server side of one socket. */
 export class WingsConnection {
   private grant: WebsocketGrant | null = null;
-  private expired = false;
+  /** `expireTokens()` denylisted the token this socket authenticated with. */
+  private isDenylisted = false;
   private readonly disposers: Array<() => void> = [];
-  private expiryDisposers: Array<() => void> = [];
 
   constructor(
     private readonly ws: WebSocket,
@@ -46,22 +50,34 @@ export class WingsConnection {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(frame));
   }
 
-  /** Sends a frame, or a `jwt error` in its place when the token is no longer valid. */
-  send(frame: WingsFrame): void {
-    if (this.expired) this.sendRaw({ event: 'jwt error', args: ['jwt: exp claim is invalid'] });
-    else this.sendRaw(frame);
+  /** Wings' `TokenValid`: why the socket's token is no good now, or null. */
+  private tokenError(): string | null {
+    if (!this.grant) return 'jwt: no jwt present';
+    if (this.grant.expMs <= this.state.clock.now()) return 'jwt: exp claim is invalid';
+    if (this.isDenylisted) return 'jwt: created too far in past (denylist)';
+    return null;
   }
 
-  /** The token was revoked (`expireTokens()`): behave as if it just expired. */
+  /** Wings' `SendJson`: the frame, or a `jwt error` in its place when the token is no longer valid. */
+  send(frame: WingsFrame): void {
+    const error = this.tokenError();
+    this.sendRaw(error === null ? frame : { event: 'jwt error', args: [error] });
+  }
+
+  /** `expireTokens()`: the token is denylisted; nothing is said until the socket next hears an event. */
   expireNow(): void {
-    if (!this.grant) return;
-    this.expired = true;
-    this.sendRaw({ event: 'token expired' });
+    if (this.grant) this.isDenylisted = true;
   }
 
   /** Closes the socket with a code (4409 for suspended servers, 1001 for shutdowns). */
   close(code: number, reason: string): void {
     this.ws.close(code, reason);
+    this.dispose();
+  }
+
+  /** Drops the connection without a close frame (Pelican's `CancelAll`): the client sees 1006. */
+  drop(): void {
+    this.ws.terminate();
     this.dispose();
   }
 
@@ -76,10 +92,9 @@ export class WingsConnection {
     if (typeof event !== 'string') return;
     const strings = Array.isArray(args) ? args.filter((a): a is string => typeof a === 'string') : [];
     if (event === 'auth') return this.authenticate(strings[0] ?? '');
-    if (!this.grant) return this.sendRaw({ event: 'jwt error', args: ['jwt: no jwt present'] });
-    if (this.expired || this.grant.expMs <= this.state.clock.now()) {
-      return this.sendRaw({ event: 'jwt error', args: ['jwt: exp claim is invalid'] });
-    }
+    // HandleInbound: every other event needs a valid token, and is not run without one.
+    const error = this.tokenError();
+    if (error !== null || !this.grant) return this.sendRaw({ event: 'jwt error', args: [error ?? 'jwt: no jwt present'] });
     this.dispatch(event, strings, this.grant);
   }
 
@@ -130,9 +145,9 @@ export class WingsConnection {
     if (!allows(result, 'websocket.connect')) return this.sendRaw({ event: 'jwt error', args: ['jwt: missing connect permission'] });
     const firstAuth = this.grant === null;
     this.grant = result;
-    this.expired = false;
-    this.scheduleExpiry(result.expMs);
+    this.isDenylisted = false;
     this.sendRaw({ event: 'auth success' });
+    // "This prevents duplicate status messages": a re-auth gets nothing more.
     if (firstAuth) this.startStreaming();
   }
 
@@ -144,25 +159,30 @@ export class WingsConnection {
     }
     this.disposers.push(
       this.state.bus.subscribe(server.uuid, (frame) => {
-        if (frame.event === SUSPENDED_FRAME) this.close(4409, 'server is suspended');
+        if (frame.event === SUSPENDED_FRAME) this.onSuspended();
         else this.send(frame);
       }),
       this.state.timers.interval(() => {
         if (server.state !== 'offline') this.send({ event: 'stats', args: [this.statsJson()] });
       }, this.state.options.statsIntervalMs),
+      // listenForExpiration: a tick every 30 s from the first auth.
+      this.state.timers.interval(() => this.checkExpiry(), this.state.options.tokenCheckMs),
     );
   }
 
-  private scheduleExpiry(expMs: number): void {
-    for (const dispose of this.expiryDisposers) dispose();
-    const left = expMs - this.state.clock.now();
-    this.expiryDisposers = [
-      this.state.timers.timeout(() => this.sendRaw({ event: 'token expiring' }), Math.max(0, left - EXPIRING_WINDOW_MS)),
-      this.state.timers.timeout(() => {
-        this.expired = true;
-        this.sendRaw({ event: 'token expired' });
-      }, Math.max(0, left)),
-    ];
+  private checkExpiry(): void {
+    if (!this.grant) return;
+    const leftMs = this.grant.expMs - this.state.clock.now();
+    if (leftMs <= 0) this.send({ event: 'token expired' });
+    else if (leftMs <= EXPIRING_WINDOW_MS) this.send({ event: 'token expiring' });
+  }
+
+  /** The panel suspended the server: each Wings does something else (SimWingsVersion). */
+  private onSuspended(): void {
+    const version = this.state.options.wings;
+    if (version === 'pterodactyl-1.12') this.close(4409, 'server is suspended');
+    else if (version === 'pelican') this.drop();
+    // pterodactyl-1.11 keeps the socket: it will see the server stop, and nothing else.
   }
 
   private statsJson(): string {
@@ -172,8 +192,7 @@ export class WingsConnection {
 
   /** Stops every timer and subscription of this socket. */
   dispose(): void {
-    for (const dispose of [...this.disposers, ...this.expiryDisposers]) dispose();
+    for (const dispose of this.disposers) dispose();
     this.disposers.length = 0;
-    this.expiryDisposers = [];
   }
 }
