@@ -75,9 +75,12 @@ function createUi(s: AppServices, logger: Logger, isQuitting: () => boolean): Ui
     logger,
   });
   const tray = new TrayController({ resourcesDir: paths.resources, actions });
+  // The desktop's own clock format for "as of 14:03" on a state that is not current.
+  const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
   const renderTray = (): void => {
     const rules = noticeRulesFromSettings(s.settings.settings().notifications);
-    tray.render(buildTrayModel({ accounts: s.views(), servers: s.monitor.servers(), flags: s.monitor.flags(), isPaused: isPaused(rules, Date.now()) }));
+    const model = buildTrayModel({ accounts: s.views(), servers: s.monitor.servers(), flags: s.monitor.flags(), isPaused: isPaused(rules, Date.now()), formatTime: (ms) => timeOfDay.format(ms) });
+    tray.render(model);
   };
   return { window, tray, notifier, renderTray, openExternal, attached: new Set() };
 }

@@ -68,8 +68,15 @@ export interface ServerView extends ServerRef {
   /** `unknown` until the first state arrives. */
   state: PowerState | 'unknown';
   availability: ServerAvailability;
-  /** True while a Wings websocket follows the server live. */
+  /** True while a Wings websocket follows the server live (authenticated, its state seen since). */
   isLive: boolean;
+  /**
+   * False when `state` may no longer be true: the server is not followed live and was not polled
+   * recently, or its panel cannot be reached. The views then show it with its age (`stateSeenAt`).
+   */
+  isStateCurrent: boolean;
+  /** Epoch ms when `state` was last seen (a socket frame, a poll); null before the first sight. */
+  stateSeenAt: number | null;
   resources: ResourcesView | null;
   limits: { memoryMib: number; diskMib: number; cpuPercent: number };
   /** `host:port` of the primary allocation, for search and display. */

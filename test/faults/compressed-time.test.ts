@@ -193,11 +193,11 @@ describe('on compressed time', () => {
 type Reason = Exclude<ServerAvailability, 'ok' | 'install-failed' | 'node-unreachable' | 'unknown'>;
 
 const REASON_TEXT: Record<Reason, string> = {
-  suspended: 'suspended',
-  installing: 'installing',
-  transferring: 'transferring',
-  restoring: 'restoring a backup',
-  'node-maintenance': 'node in maintenance',
+  suspended: 'suspended by the panel: power actions are unavailable until it is unsuspended',
+  installing: 'installing: power actions are unavailable until the install finishes',
+  transferring: 'moving to another node: power actions wait until the transfer is done',
+  restoring: 'restoring a backup: power actions wait until the restore is done',
+  'node-maintenance': 'its node is in maintenance: power actions wait until it is back',
 };
 
 /** Puts a server into the conflict state (true) or out of it (false), as the panel would. */

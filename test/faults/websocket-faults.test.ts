@@ -139,7 +139,7 @@ describe('the node failing, on the real app', () => {
     const during = await windowServers(env);
     const unreachable = during.filter((s) => s.availability === 'node-unreachable');
     expect(unreachable.length).toBeGreaterThan(0);
-    for (const server of unreachable) expect(trayServer(env.app, server.name)?.submenu?.[0]?.label).toBe(`${server.name} — node unreachable`);
+    for (const server of unreachable) expect(trayServer(env.app, server.name)?.submenu?.[0]?.label).toBe(`${server.name} — the panel cannot reach its node: power actions wait until it answers`);
     // The account itself is fine: the panel answers.
     expect(await windowAccountStatus(env)).toBe('ok');
     await env.sim.control.setNodeReachable(true);

@@ -13,10 +13,19 @@ export type AccountVerdict =
   | { scope: 'down'; status: 'unreachable'; message: string }
   /** The panel asked to wait (429); the client holds every request until then. */
   | { scope: 'wait'; status: 'rate-limited'; message: string }
+  /** One server's request failed in a way that may be the whole panel: ask the list soon. */
+  | { scope: 'check' }
   /** Says nothing about the account (a server's 409, 504, 404, a cancelled call). */
   | { scope: 'none' };
 
 const DOWN_KINDS = new Set(['network', 'timeout', 'tls', 'maintenance']);
+/** A server's own request failing so says something about that server, not about the panel. */
+const SERVER_ANSWER_KINDS = new Set(['conflict', 'not-found', 'node-unreachable', 'server-offline', 'too-large', 'forbidden', 'cancelled', 'local-file']);
+
+/** The panel itself wrote this error (its JSON `errors[]` or `{error}`), not a proxy in front of it. */
+function isPanelAnswer(error: { code?: string | undefined; detail?: string | undefined }): boolean {
+  return error.code !== undefined || error.detail !== undefined;
+}
 
 /**
  * Which request failed: the server list speaks for the account; a server's own request (a poll, a
@@ -24,46 +33,68 @@ const DOWN_KINDS = new Set(['network', 'timeout', 'tls', 'maintenance']);
  */
 export type FailureSource = 'create-client' | 'list' | 'server';
 
-/** Classifies any failure. A non-PanelError from `createClient` means no key could be had. */
+/**
+ * Classifies any failure. A non-PanelError from `createClient` means no key could be had. The
+ * list speaks for the panel: whatever it answers that is not the panel refusing the key or
+ * asking to wait (a 500, an HTML page, a 404 from a proxy, garbage) means the panel cannot be
+ * used now, so it is shown as unreachable and checked again on the back-off.
+ */
 export function accountVerdict(error: unknown, source: FailureSource): AccountVerdict {
   if (!isPanelError(error)) {
     if (source === 'create-client') return { scope: 'blocked', status: 'keychain-locked', message: 'The API key could not be read from the keychain. Unlock it, then refresh.' };
-    return { scope: 'none' };
+    return source === 'list' ? { scope: 'down', status: 'unreachable', message: ERROR_ADVICE.network } : { scope: 'check' };
   }
   const message = error.message;
   switch (error.kind) {
     case 'auth':
       return { scope: 'blocked', status: 'key-revoked', message: ERROR_ADVICE.auth };
-    case 'forbidden':
-      // On the list, the key itself may not be used from here (allowed IPs, an application key);
-      // on one server, it is that server's permission (no websocket.connect).
-      return source === 'server' ? { scope: 'none' } : { scope: 'blocked', status: 'key-revoked', message };
     case 'two-factor-required':
       return { scope: 'blocked', status: 'two-factor-required', message: ERROR_ADVICE['two-factor-required'] };
     case 'rate-limited':
       return { scope: 'wait', status: 'rate-limited', message: ERROR_ADVICE['rate-limited'] };
-    case 'bad-response':
-      // One server's odd answer is that server's problem; an odd server list is not a panel.
-      return source === 'server' ? { scope: 'none' } : { scope: 'down', status: 'unreachable', message };
+    case 'cancelled':
+      return { scope: 'none' };
     default:
-      if (DOWN_KINDS.has(error.kind)) return { scope: 'down', status: 'unreachable', message };
-      // No client at all (a URL that does not parse…): shown, and retried on the back-off.
-      return source === 'create-client' ? { scope: 'down', status: 'unreachable', message } : { scope: 'none' };
+      return source === 'server' ? serverVerdict(error) : panelVerdict(error, message);
   }
 }
 
-/** First retry of a panel that is down. */
-export const DOWN_RETRY_MIN_MS = 5_000;
+/** The list (or building the client) failed. */
+function panelVerdict(error: { kind: string; code?: string | undefined; detail?: string | undefined }, message: string): AccountVerdict {
+  // The panel itself refusing the key here (allowed IPs, an application key) blocks the account;
+  // a proxy's 403 page in front of a panel that is down does not.
+  if (error.kind === 'forbidden' && isPanelAnswer(error)) return { scope: 'blocked', status: 'key-revoked', message };
+  return { scope: 'down', status: 'unreachable', message };
+}
+
+/** One server's request failed: down if the panel is unreachable, a check if it may be the panel. */
+function serverVerdict(error: { kind: string; message: string; code?: string | undefined; detail?: string | undefined }): AccountVerdict {
+  if (DOWN_KINDS.has(error.kind)) return { scope: 'down', status: 'unreachable', message: error.message };
+  // On one server, a 403 is that server's permission (no websocket.connect), a 409 its state.
+  if (SERVER_ANSWER_KINDS.has(error.kind) && (error.kind !== 'forbidden' || isPanelAnswer(error))) return { scope: 'none' };
+  return { scope: 'check' };
+}
+
+/**
+ * For this long after a panel goes down it is checked every few seconds: most outages are a
+ * restart or a deploy, and the tray should show the truth within seconds of the panel's return.
+ */
+export const DOWN_FAST_PHASE_MS = 120_000;
+/** Ceiling of a check's delay in the fast phase (half of it jittered: 3–6 s). */
+export const DOWN_FAST_RETRY_MS = 6_000;
+/** First delay after the fast phase; it doubles from here. */
+export const DOWN_RETRY_MIN_MS = 15_000;
 /** Ceiling of that back-off: a panel down for hours is still checked every few minutes. */
 export const DOWN_RETRY_MAX_MS = 300_000;
 
 /**
- * Delay before the next check of a panel that is down (failure 0 is the first): doubling from
- * 5 s to 5 min, with half of it jittered, so many tray apps behind one panel do not come back in
+ * Delay before the next check of a panel that has been down for `downForMs`, after `slowChecks`
+ * checks past the fast phase: 3–6 s for the first two minutes, then doubling from 15 s to 5 min,
+ * always with half of it jittered, so many tray apps behind one panel do not come back in
  * lockstep when it does.
  */
-export function downRetryDelayMs(failures: number, random: () => number): number {
-  const ceiling = Math.min(DOWN_RETRY_MAX_MS, DOWN_RETRY_MIN_MS * 2 ** Math.min(Math.max(failures, 0), 20));
+export function downRetryDelayMs(downForMs: number, slowChecks: number, random: () => number): number {
+  const ceiling = downForMs < DOWN_FAST_PHASE_MS ? DOWN_FAST_RETRY_MS : Math.min(DOWN_RETRY_MAX_MS, DOWN_RETRY_MIN_MS * 2 ** Math.min(Math.max(slowChecks, 0), 20));
   const jitter = Math.min(Math.max(random(), 0), 1);
   return Math.round(ceiling / 2 + (ceiling / 2) * jitter);
 }

@@ -5,12 +5,14 @@
  * with a fresh client each time, as the key may have been replaced). Everything else about the
  * servers is the registry's.
  */
-import { PanelError } from '../api/errors';
+import { isPanelError, PanelError } from '../api/errors';
 import type { NotifiableEvent } from '../rules/notification-policy';
-import type { AccountStatus, AccountView } from '../../shared/types';
+import type { AccountStatus, AccountView, ServerView } from '../../shared/types';
 import { AccountState, ListSchedule } from './account-state';
-import { accountVerdict, downRetryDelayMs, type AccountVerdict, type FailureSource } from './account-status';
+import { accountVerdict, DOWN_FAST_PHASE_MS, downRetryDelayMs, type AccountVerdict, type FailureSource } from './account-status';
 import { budgetPerMinute, SERVERS_PER_PAGE } from './budget';
+import { CrashNotices } from './crash-notices';
+import { PanelHeartbeat } from './heartbeat';
 import { NodeHealth } from './node-health';
 import type { RegistryContext } from './registry-context';
 import { RequestBudget } from './request-budget';
@@ -25,6 +27,7 @@ export const LIST_MIN_GAP_MS = 10_000;
 /** A resync starts within this much of the wake-up, at random, so accounts do not all go at once. */
 export const RESYNC_JITTER_MS = 3_000;
 
+
 const BLOCKED: ReadonlySet<AccountStatus> = new Set<AccountStatus>(['key-revoked', 'two-factor-required', 'keychain-locked']);
 
 /** The watch of one account. */
@@ -32,6 +35,7 @@ export class AccountWatch {
   readonly registry: ServerRegistry;
   private readonly budget: RequestBudget;
   private readonly nodes: NodeHealth;
+  private readonly crashes: CrashNotices;
   private readonly state: AccountState;
   private readonly nextList: ListSchedule;
   private client: MonitorClient | null = null;
@@ -40,6 +44,9 @@ export class AccountWatch {
   private listInFlight: Promise<void> | null = null;
   private lastListMs = Number.NEGATIVE_INFINITY;
   private downFailures = 0;
+  private downSinceMs: number | null = null;
+  private readonly heartbeat: PanelHeartbeat;
+  private lastListOk = false;
   private generation = 0;
   private isDisposed = false;
 
@@ -58,6 +65,15 @@ export class AccountWatch {
       onBlocked: () => this.onRateLimited(),
     });
     this.nodes = new NodeHealth({ clock: deps.clock, accountId: account.id, accountName: () => this.account.name, emit: (e) => this.emit(e) });
+    this.crashes = new CrashNotices(deps.clock, (e) => this.emit(e));
+    this.heartbeat = new PanelHeartbeat({
+      clock: deps.clock,
+      random: deps.random,
+      // Only while the account looks fine: a panel known to be down has its own checks.
+      probe: () => (this.client && this.state.status === 'ok' && !this.listInFlight ? this.client : null),
+      run: (request) => this.budget.run('normal', request),
+      onFailed: (err) => this.onHeartbeatFailed(err),
+    });
     this.registry = new ServerRegistry(this.registryContext(perMinute));
   }
 
@@ -78,6 +94,7 @@ export class AccountWatch {
 
   start(): void {
     if (this.client === null && this.listInFlight === null) void this.runList('background');
+    this.heartbeat.start();
   }
 
   /** "Refresh now": the list and every state, now. Resolves when the list is in; never rejects. */
@@ -103,6 +120,11 @@ export class AccountWatch {
     return toAccountView(this.account, this.state, this.username);
   }
 
+  /** The views of this panel's servers; while it is not usable, no state but a live one is current. */
+  serverViews(): ServerView[] {
+    return this.registry.views(this.username, this.state.status === 'ok' || this.state.status === 'rate-limited');
+  }
+
   dispose(): void {
     if (this.isDisposed) return;
     this.isDisposed = true;
@@ -114,6 +136,8 @@ export class AccountWatch {
     this.registry.dispose();
     this.budget.dispose();
     this.nodes.dispose();
+    this.crashes.dispose();
+    this.heartbeat.dispose();
     this.dropClient();
   }
 
@@ -124,6 +148,7 @@ export class AccountWatch {
       sink: this.sink,
       settings: this.deps.settings,
       nodes: this.nodes,
+      crashes: this.crashes,
       deps: this.deps,
       panelUrl: this.account.url,
       budget: this.budget,
@@ -132,6 +157,10 @@ export class AccountWatch {
       noteFailure: (error, source) => this.noteFailure(error, source),
       noteSuccess: () => this.noteSuccess(),
       requestListRefresh: () => this.listSoon(),
+      refreshList: async () => {
+        await this.runList('background', true);
+        return this.lastListOk;
+      },
     };
   }
 
@@ -190,17 +219,24 @@ export class AccountWatch {
 
   private onListed(servers: Parameters<ServerRegistry['applyList']>[0]): void {
     const wasRevoked = this.state.status === 'key-revoked';
+    const wasAway = this.state.status !== 'ok' && this.state.status !== 'checking';
     this.downFailures = 0;
+    this.downSinceMs = null;
+    this.lastListOk = true;
+    this.noteAnswer();
     this.budget.resume();
     this.state.set('ok', null);
     if (wasRevoked) this.emit({ type: 'account-recovered', accountId: this.account.id, atMs: this.deps.clock.now() });
     this.registry.applyList(servers);
     this.registry.setActive(true);
+    // Sockets whose token died meanwhile wait on a back-off of up to 30 s: not now the panel is back.
+    if (wasAway) this.registry.onPanelBack();
     if (this.username === null) void this.fetchUsername();
     this.nextList.in(this.deps.listRefreshMs);
   }
 
   private onListFailed(err: unknown): void {
+    this.lastListOk = false;
     const verdict = accountVerdict(err, 'list');
     this.applyVerdict(verdict, err);
     if (verdict.scope === 'none') {
@@ -218,6 +254,7 @@ export class AccountWatch {
       case 'wait':
         this.state.rateLimited(verdict.message, this.blockedForMs());
         return this.nextList.in(Math.max(LIST_SOON_MS, this.blockedForMs()));
+      case 'check':
       case 'none':
         return;
     }
@@ -235,24 +272,44 @@ export class AccountWatch {
   }
 
   private enterDown(message: string, err: unknown): void {
+    const now = this.deps.clock.now();
+    this.downSinceMs ??= now;
+    const downForMs = now - this.downSinceMs;
     this.state.set('unreachable', message);
     this.registry.setActive(false);
     this.budget.pause(asPanelError(err, 'network'));
-    this.nextList.in(downRetryDelayMs(this.downFailures, this.deps.random));
-    this.downFailures += 1;
+    const delayMs = downRetryDelayMs(downForMs, this.downFailures, this.deps.random);
+    this.nextList.in(delayMs);
+    // The back-off counts only the checks past the fast phase.
+    if (downForMs + delayMs >= DOWN_FAST_PHASE_MS) this.downFailures += 1;
   }
 
   private noteFailure(error: unknown, source: FailureSource): void {
     if (this.isDisposed) return;
     const verdict = accountVerdict(error, source);
     if (verdict.scope === 'blocked') this.enterBlocked(verdict.status, verdict.message, error);
-    else if (verdict.scope === 'down') this.listSoon();
+    else if (verdict.scope === 'down' || verdict.scope === 'check') this.listSoon();
     else if (verdict.scope === 'wait') this.state.rateLimited(verdict.message, this.blockedForMs());
+    // A 409 or a 404 is still the panel answering.
+    if (verdict.scope === 'none' && isPanelError(error) && error.status !== undefined) this.noteAnswer();
   }
 
   private noteSuccess(): void {
+    this.noteAnswer();
     if (this.state.status === 'rate-limited') this.state.set('ok', null);
     else if (this.state.status === 'unreachable') this.listSoon();
+  }
+
+  /** The panel answered something: the heartbeat can wait. */
+  private noteAnswer(): void {
+    this.heartbeat.noteAnswer();
+  }
+
+  /** The heartbeat's request failed: judged as the list's, a panel that is down is checked now. */
+  private onHeartbeatFailed(err: unknown): void {
+    const verdict = accountVerdict(err, 'list');
+    if (verdict.scope === 'down' || verdict.scope === 'blocked') void this.runList('background', true);
+    else this.applyVerdict(verdict, err);
   }
 
   private onRateLimited(): void {

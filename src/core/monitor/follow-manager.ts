@@ -11,19 +11,30 @@ import { followOutcome } from './follow-outcome';
 import { observeAvailability, observeConsole, observeLive, observeStats, observeState } from './observe';
 import type { RegistryContext } from './registry-context';
 import type { ServerEntry } from './server-entry';
-import { ServerFollower, type FollowEnd, type FollowHandlers } from './server-follow';
+import { ServerFollower, type FollowConnection, type FollowEnd, type FollowHandlers } from './server-follow';
 
 /** How long a probed socket may stay silent before it counts as dead (after a sleep). */
 export const PROBE_TIMEOUT_MS = 5_000;
+
+/** What the registry hears from its followers besides observations. */
+export interface FollowHooks {
+  /** A follower gave up and was removed: the registry decides what next. */
+  ended(entry: ServerEntry): void;
+  /** A follower became live or stopped being live. */
+  liveChanged(entry: ServerEntry): void;
+  /** Wings may have stopped the server for a suspension: ask the panel before telling anyone. */
+  suspicion(entry: ServerEntry): void;
+  /** Commands Wings dropped unread; they must go another way. */
+  commandsRefused(entry: ServerEntry, commands: string[]): void;
+}
 
 /** Followers by server identifier. */
 export class FollowManager {
   private readonly followers = new Map<string, ServerFollower>();
 
-  /** `onEnded` runs after a follower gave up and was removed: the registry decides what next. */
   constructor(
     private readonly ctx: RegistryContext,
-    private readonly onEnded: (entry: ServerEntry) => void,
+    private readonly hooks: FollowHooks,
   ) {}
 
   get size(): number {
@@ -45,6 +56,11 @@ export class FollowManager {
 
   isConnected(identifier: string): boolean {
     return this.followers.get(identifier)?.isConnected ?? false;
+  }
+
+  /** Followed and live: what the socket says is the state now. */
+  isLive(identifier: string): boolean {
+    return this.followers.get(identifier)?.isLive ?? false;
   }
 
   /** Starts following; the socket waits for the budget before its first token request. */
@@ -76,18 +92,23 @@ export class FollowManager {
     this.ctx.sink.consoleConnection(this.refOf(entry), 'offline');
   }
 
-  /** Every follower whose socket is not connected right now. */
+  /** Every follower without an open, authenticated socket (a dead token still counts as open). */
   unconnected(): string[] {
-    return [...this.followers].filter(([, f]) => !f.isConnected).map(([id]) => id);
+    return [...this.followers].filter(([, f]) => !f.hasOpenSession).map(([id]) => id);
   }
 
   all(): string[] {
     return [...this.followers.keys()];
   }
 
-  /** Asks every live socket for a stats frame: fresh numbers at no REST cost. */
-  requestStats(): void {
-    for (const follower of this.followers.values()) follower.requestStats();
+  /** "Refresh now": a stats frame from every live socket, a token now for every dead one. */
+  refreshAll(): void {
+    for (const follower of this.followers.values()) follower.refresh();
+  }
+
+  /** The panel answers again: sockets waiting on a token or a reconnect try now. */
+  retryAll(): void {
+    for (const follower of this.followers.values()) follower.retryNow();
   }
 
   /** Checks every live socket is still alive; `onDead` gets those that stay silent. */
@@ -98,8 +119,8 @@ export class FollowManager {
   private async fetchCredentials(identifier: string, isCurrent: () => boolean): Promise<WebsocketCredentials> {
     const client = this.ctx.client();
     if (!client) throw new PanelError({ kind: 'cancelled', message: 'This panel has no client now.' });
-    // A live socket asking is a token refresh: its token expires within a minute.
-    const priority = this.isConnected(identifier) ? 'high' : 'normal';
+    // A socket that was authenticated asking is a token refresh: it is live, or was until its token died.
+    const priority = this.followers.get(identifier)?.hasOpenSession ? 'high' : 'normal';
     return this.ctx.budget.run(priority, async () => {
       // The server may have been unfollowed while this waited its turn: spend nothing on it.
       if (!isCurrent()) throw new PanelError({ kind: 'cancelled', message: 'No longer followed.' });
@@ -122,27 +143,39 @@ export class FollowManager {
     const ctx = this.ctx;
     return {
       status: (state) => {
+        // A stop nobody here asked for may be Wings stopping a server the panel suspended
+        // (Wings 1.11 keeps the socket open and stops it: server/update.go): hold the news.
+        if (state === 'stopping' && !isStopExpected(entry, ctx.clock.now())) this.hooks.suspicion(entry);
         observeState(ctx, entry, state);
         // As the panel's console prints it, so the console window reads the same.
         observeConsole(ctx, entry, `Server marked as ${state}...`, 'status', false);
       },
-      stats: (resources) => observeStats(ctx, entry, resources, false),
+      stats: (resources, state) => observeStats(ctx, entry, resources, state),
       console: (text, kind, isReplay) => observeConsole(ctx, entry, text, kind, isReplay),
-      connection: (connection, isLive) => this.onConnection(entry, connection, isLive),
+      connection: (change) => this.onConnection(entry, change),
+      commandsRefused: (commands) => this.hooks.commandsRefused(entry, commands),
       hint: (hint) => this.onHint(entry, hint),
       end: (why) => this.onEnd(entry, why),
     };
   }
 
-  private onConnection(entry: ServerEntry, connection: ConsoleConnection, isLive: boolean): void {
-    if (connection === 'connected') {
-      // Wings replays its backlog on connect; the console window clears on `connected` too.
+  private onConnection(entry: ServerEntry, change: FollowConnection): void {
+    if (change.isNewSocket) {
+      // Wings replays its backlog on a new socket; the console window clears on `connected` too.
       entry.backlog.clear();
       entry.followFailures = 0;
       if (entry.availability === 'node-unreachable') observeAvailability(this.ctx, entry, 'ok');
     }
-    observeLive(this.ctx, entry, isLive);
-    this.ctx.sink.consoleConnection(this.refOf(entry), connection);
+    // Pelican's Wings drops a suspended server's sockets without a close frame.
+    if (change.isAbnormalDrop) this.hooks.suspicion(entry);
+    const wasLive = entry.isLive;
+    // Whatever happens while the socket is not live (dropped, its token dead) is lost: the
+    // first state seen after is a new baseline, not a change to judge (a stop in the gap is
+    // not a crash).
+    if (wasLive && !change.isLive) entry.crashBaselineStaleUntilMs = Number.POSITIVE_INFINITY;
+    observeLive(this.ctx, entry, change.isLive);
+    if (change.hasConnectionChanged || change.isNewSocket) this.ctx.sink.consoleConnection(this.refOf(entry), change.connection);
+    if (wasLive !== entry.isLive) this.hooks.liveChanged(entry);
   }
 
   private onHint(entry: ServerEntry, hint: 'installing' | 'transferring' | 'settled'): void {
@@ -152,7 +185,7 @@ export class FollowManager {
     }
     observeAvailability(this.ctx, entry, hint);
     this.unfollow(entry);
-    this.onEnded(entry);
+    this.hooks.ended(entry);
   }
 
   private onEnd(entry: ServerEntry, why: FollowEnd): void {
@@ -164,6 +197,11 @@ export class FollowManager {
     this.unfollow(entry);
     if (outcome.availability !== null) observeAvailability(this.ctx, entry, outcome.availability);
     if (outcome.shouldRefreshList) this.ctx.requestListRefresh();
-    this.onEnded(entry);
+    this.hooks.ended(entry);
   }
+}
+
+function isStopExpected(entry: ServerEntry, nowMs: number): boolean {
+  const until = entry.crashTrack.stopExpectedUntilMs;
+  return until !== null && nowMs <= until;
 }

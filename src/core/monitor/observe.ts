@@ -6,9 +6,10 @@ import type { PowerState, ServerResources } from '../api/models';
 import type { NotifiableEvent } from '../rules/notification-policy';
 import type { Clock } from '../util/deps';
 import type { ConsoleLine, ServerAvailability, ServerRef } from '../../shared/types';
+import type { CrashNotices } from './crash-notices';
 import type { NodeHealth } from './node-health';
 import type { ServerEntry } from './server-entry';
-import { applyConsoleLine, applyPowerState, applyUsage, usageThresholdsFor } from './signals';
+import { applyConsoleLine, applyPowerState, applyUsage, noticeServer, usageThresholdsFor } from './signals';
 import type { MonitorSettings, MonitorSink } from './types';
 import { toResourcesView } from './view-model';
 
@@ -19,62 +20,77 @@ export interface ObserveContext {
   sink: MonitorSink;
   settings: () => MonitorSettings;
   nodes: NodeHealth;
+  crashes: CrashNotices;
 }
 
 function refOf(ctx: ObserveContext, entry: ServerEntry): ServerRef {
   return { accountId: ctx.accountId, identifier: entry.identifier };
 }
 
-function report(ctx: ObserveContext, events: readonly NotifiableEvent[]): void {
-  for (const event of events) ctx.sink.event(event);
+/** Reports events now, or holds them while the panel is asked about a suspension. */
+export function report(ctx: ObserveContext, entry: ServerEntry, events: readonly NotifiableEvent[]): void {
+  if (entry.heldEvents) entry.heldEvents.push(...events);
+  else for (const event of events) ctx.sink.event(event);
 }
 
-/** A power state from the websocket's `status` or from a poll. */
+/** A power state from the websocket's `status`, a state-bearing `stats` frame, or a poll. */
 export function observeState(ctx: ObserveContext, entry: ServerEntry, state: PowerState): void {
   const before = entry.state;
-  report(ctx, applyPowerState(ctx.accountId, entry, state, ctx.clock.now()));
+  const observed = applyPowerState(ctx.accountId, entry, state, ctx.clock.now());
+  report(ctx, entry, observed.events);
+  ctx.crashes.note(noticeServer(ctx.accountId, entry), observed.crash);
   if (before !== state) ctx.sink.changed();
 }
 
 /**
- * A stats sample. From a poll it also carries the power state; from the websocket the state comes
- * from `status` events only, as the panel's UI takes it, so a stats frame without a state cannot
- * pass for "offline".
+ * A stats sample, with the state it reports: a poll's always, a websocket frame's when it
+ * carried one (Wings' stats frames do: `state` in `server/resources.go`). Null keeps the state.
  */
-export function observeStats(ctx: ObserveContext, entry: ServerEntry, resources: ServerResources, isFromPoll: boolean): void {
+export function observeStats(ctx: ObserveContext, entry: ServerEntry, resources: ServerResources, state: PowerState | null): void {
   const atMs = ctx.clock.now();
-  if (isFromPoll) observeState(ctx, entry, resources.state);
+  if (state !== null) observeState(ctx, entry, state);
   entry.resources = toResourcesView(resources, atMs);
   const sample = entry.history.add(resources, atMs);
   if (sample) ctx.sink.stats(refOf(ctx, entry), sample);
   const thresholds = usageThresholdsFor(ctx.settings().rules, ctx.accountId, entry.identifier);
-  report(ctx, applyUsage(ctx.accountId, entry, resources, atMs, thresholds));
+  report(ctx, entry, applyUsage(ctx.accountId, entry, resources, atMs, thresholds));
   ctx.sink.changed(true);
 }
 
-/** A console line: kept in the backlog, passed on, and checked for Wings' crash banner. */
+/** A console line: kept in the backlog, passed on, and checked for Wings' crash lines. */
 export function observeConsole(ctx: ObserveContext, entry: ServerEntry, text: string, kind: ConsoleLine['kind'], isReplay: boolean): void {
   entry.backlog.push(text);
   ctx.sink.console({ server: refOf(ctx, entry), text, kind });
-  if (kind === 'output') report(ctx, applyConsoleLine(ctx.accountId, entry, text, ctx.clock.now(), isReplay));
+  if (kind !== 'output') return;
+  const news = applyConsoleLine(entry, text, ctx.clock.now(), isReplay);
+  if (news.start) ctx.sink.changed();
+  ctx.crashes.note(noticeServer(ctx.accountId, entry), news);
 }
 
 /**
  * Sets the availability. A 504 starts (or continues) its node's outage; only a real answer from
- * the node (`ok`) ends it: a 409 comes from the panel's database, not from the node.
+ * the node (`ok`) ends it: a 409 comes from the panel's database, not from the node. Becoming
+ * suspended after the first sight is news (`suspended`); leaving it ends that episode.
  */
 export function observeAvailability(ctx: ObserveContext, entry: ServerEntry, availability: ServerAvailability): void {
   if (availability === 'node-unreachable') ctx.nodes.markUnreachable(entry.server.node);
   else if (availability === 'ok') ctx.nodes.markReachable(entry.server.node);
-  if (entry.availability === availability) return;
+  const before = entry.availability;
+  if (before === availability) return;
   entry.availability = availability;
+  const server = noticeServer(ctx.accountId, entry);
+  const atMs = ctx.clock.now();
+  if (availability === 'suspended') report(ctx, entry, [{ type: 'suspended', server, atMs }]);
+  else if (before === 'suspended') report(ctx, entry, [{ type: 'unsuspended', server, atMs }]);
   ctx.sink.changed();
 }
 
-/** The websocket connected or went away. */
+/** The websocket became live (authenticated, state seen) or stopped being so. */
 export function observeLive(ctx: ObserveContext, entry: ServerEntry, isLive: boolean): void {
   if (isLive) ctx.nodes.markReachable(entry.server.node);
   if (entry.isLive === isLive) return;
+  // The state was true up to now: its age starts here.
+  if (!isLive && entry.state !== 'unknown') entry.stateSeenAtMs = ctx.clock.now();
   entry.isLive = isLive;
   ctx.sink.changed();
 }

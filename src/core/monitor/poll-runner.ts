@@ -15,8 +15,8 @@ import { availabilityFromError, isUnavailable } from './view-model';
 /** What the poller asks of the registry. */
 export interface PollRunnerHooks {
   entry(identifier: string): ServerEntry | undefined;
-  /** True when the server is followed now (it may have become so while its poll waited). */
-  isFollowed(identifier: string): boolean;
+  /** True when the server is followed live now (it may have become so while its poll waited). */
+  isLive(identifier: string): boolean;
   serverCount(): number;
   followedCount(): number;
   /** After each answer: the server may now be followed, or need slower polls. */
@@ -49,12 +49,12 @@ async function pollOnce(ctx: RegistryContext, hooks: PollRunnerHooks, identifier
   }
   const entry = hooks.entry(identifier);
   try {
-    if (!entry || hooks.isFollowed(identifier)) return;
+    if (!entry || hooks.isLive(identifier)) return;
     const resources = await client.getResources(identifier, { priority: 'background' });
     if (ctx.client() !== client) return; // the account went away (or got a new key) meanwhile
     ctx.noteSuccess();
     observeAvailability(ctx, entry, 'ok');
-    observeStats(ctx, entry, resources, true);
+    observeStats(ctx, entry, resources, resources.state);
   } catch (err) {
     if (entry && ctx.client() === client) onPollFailure(ctx, entry, err);
   } finally {

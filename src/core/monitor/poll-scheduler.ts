@@ -39,10 +39,10 @@ export class PollScheduler {
     return this.lastMs.has(id);
   }
 
-  /** Adds a server, due now; a server already in keeps its place. */
-  add(id: string): void {
+  /** Adds a server, due now or at `dueAtMs`; a server already in keeps its place. */
+  add(id: string, dueAtMs?: number): void {
     if (this.lastMs.has(id)) return;
-    this.lastMs.set(id, Number.NEGATIVE_INFINITY);
+    this.lastMs.set(id, dueAtMs === undefined ? Number.NEGATIVE_INFINITY : dueAtMs - this.opts.intervalMs(id));
     this.schedule();
   }
 

@@ -23,4 +23,6 @@ export interface RegistryContext extends ObserveContext {
   noteSuccess(): void;
   /** The server list may be out of date (a server was deleted, an install finished). */
   requestListRefresh(): void;
+  /** Refreshes the list now (sharing one in flight); true when it came in. */
+  refreshList(): Promise<boolean>;
 }

@@ -5,6 +5,7 @@
  */
 import type { PowerState, Server } from '../api/models';
 import { initialCrashTrack, type CrashTrack } from '../rules/crash-detector';
+import type { NotifiableEvent } from '../rules/notification-policy';
 import { initialMetricTrack, type MetricTrack } from '../rules/usage-alerts';
 import type { ResourcesView, ServerAvailability } from '../../shared/types';
 import { ConsoleBacklog } from './console-backlog';
@@ -23,8 +24,15 @@ export class ServerEntry {
   state: PowerState | 'unknown' = 'unknown';
   availability: ServerAvailability;
   resources: ResourcesView | null = null;
-  /** True while a Wings websocket is connected and authenticated for this server. */
+  /** True while a Wings websocket is connected, authenticated and has told the state since. */
   isLive = false;
+  /** When `state` was last seen, or last known true (the moment a live socket stopped being live). */
+  stateSeenAtMs: number | null = null;
+  /**
+   * Events held back while the panel is asked whether the server was suspended (a stop nobody
+   * here asked for, a socket dropped without a close frame); null when nothing is held.
+   */
+  heldEvents: NotifiableEvent[] | null = null;
   crashTrack: CrashTrack = initialCrashTrack;
   cpuTrack: MetricTrack = initialMetricTrack;
   memoryTrack: MetricTrack = initialMetricTrack;
@@ -33,10 +41,10 @@ export class ServerEntry {
   /** Went offline without being asked to; cleared when it runs again or a stop is asked. */
   shouldRun = false;
   /**
-   * Set after a laptop sleep for servers whose events were lost (polled, or their socket died):
-   * the first state seen before this time starts a new crash baseline, so a server stopped from
-   * the panel's UI while the lid was closed is not reported as a crash. Time-bound, so a real
-   * crash much later is not missed because no state came in between.
+   * Set when events of a server were lost (a laptop sleep, a socket that stopped being live): the
+   * first state seen before this time starts a new crash baseline, so a server stopped from the
+   * panel's UI meanwhile is not reported as a crash. After a sleep it is time-bound, so a real
+   * crash much later is not missed; a socket that lost its events has it until its next state.
    */
   crashBaselineStaleUntilMs = 0;
   /** Epoch ms before which no websocket is tried again (repeated failures, no permission). */

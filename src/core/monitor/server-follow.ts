@@ -8,7 +8,7 @@
 import type { PanelError, PanelErrorKind } from '../api/errors';
 import type { PowerSignal, PowerState, ServerResources } from '../api/models';
 import type { Clock, Disposer } from '../util/deps';
-import type { ConnectionChange } from '../wings';
+import type { ConnectionChange, WingsStats } from '../wings';
 import type { ConsoleConnection, ConsoleLine } from '../../shared/types';
 import type { WingsSocketLike } from './types';
 
@@ -16,6 +16,11 @@ import type { WingsSocketLike } from './types';
 export const MAX_CONNECT_FAILURES = 2;
 /** Console lines this soon after connecting are Wings' replay of its backlog (`send logs`). */
 export const REPLAY_WINDOW_MS = 2_000;
+/**
+ * A stats frame's state that disagrees with a `status` this recent is older than it: Wings
+ * builds a stats frame and publishes it in two steps, and a state change can land in between.
+ */
+export const STATUS_PRECEDENCE_MS = 2_000;
 
 /** Token failures that retrying the socket will not cure: the server (or key) must change first. */
 const GIVE_UP_KINDS: ReadonlySet<PanelErrorKind> = new Set<PanelErrorKind>(['conflict', 'node-unreachable', 'auth', 'forbidden', 'not-found', 'two-factor-required']);
@@ -28,12 +33,30 @@ export type FollowEnd =
   | { reason: 'suspended' | 'deleted' | 'forbidden' | 'unreachable' }
   | { reason: 'credentials'; error: PanelError };
 
+/** WebSocket close code of a connection that dropped without a close frame (RFC 6455 §7.1.5). */
+export const CLOSE_ABNORMAL = 1006;
+
+/** What changed about the socket, as the registry needs it. */
+export interface FollowConnection {
+  connection: ConsoleConnection;
+  /** True once the socket is authenticated and has told the server's state since. */
+  isLive: boolean;
+  /** A new socket authenticated: Wings replays its console backlog on it. */
+  isNewSocket: boolean;
+  /** The socket dropped without a close frame (1006): a suspension on Pelican's Wings looks so. */
+  isAbnormalDrop: boolean;
+  /** `connection` differs from the last one reported (a state seen changes `isLive` only). */
+  hasConnectionChanged: boolean;
+}
+
 /** What a follower reports. */
 export interface FollowHandlers {
   status(state: PowerState): void;
-  stats(resources: ServerResources): void;
+  stats(resources: ServerResources, reportedState: PowerState | null): void;
   console(text: string, kind: ConsoleLine['kind'], isReplay: boolean): void;
-  connection(connection: ConsoleConnection, isLive: boolean): void;
+  connection(change: FollowConnection): void;
+  /** Commands Wings refused with a `jwt error` (see WingsSocket's `commands-refused`). */
+  commandsRefused(commands: string[]): void;
   /** Wings said what the panel's record will say later (install, transfer, restore). */
   hint(hint: 'installing' | 'transferring' | 'settled'): void;
   /** Called once, after the current event has run its course. */
@@ -49,7 +72,11 @@ export class ServerFollower {
   private probeTimer: unknown = null;
   private isDisposed = false;
   private hasEnded = false;
-  private lastConnection: ConsoleConnection = 'connecting';
+  private lastConnection: ConsoleConnection | null = null;
+  /** Authenticated, but no state seen since: the state shown is not known to be current yet. */
+  private isAwaitingState = true;
+  private isAuthenticated = false;
+  private lastStatus: { state: PowerState; atMs: number } | null = null;
 
   constructor(
     private readonly socket: WingsSocketLike,
@@ -61,9 +88,22 @@ export class ServerFollower {
     return !this.isDisposed && this.socket.state === 'connected';
   }
 
+  /** Authenticated and its state seen since: what the socket says is the server's state now. */
+  get isLive(): boolean {
+    return this.isConnected && !this.isAwaitingState;
+  }
+
+  /**
+   * The socket is open and was authenticated, though its token may be dead now: a token request
+   * for it is a refresh, and it needs no reconnect when the panel comes back.
+   */
+  get hasOpenSession(): boolean {
+    return !this.isDisposed && this.isAuthenticated && (this.socket.state === 'connected' || this.socket.state === 'authenticating');
+  }
+
   /** The console's connection as the window shows it. */
   get connection(): ConsoleConnection {
-    return this.isDisposed ? 'offline' : this.lastConnection;
+    return this.isDisposed ? 'offline' : (this.lastConnection ?? 'connecting');
   }
 
   start(): void {
@@ -74,8 +114,9 @@ export class ServerFollower {
     };
     this.subscriptions.push(
       s.on('connection', (change) => this.onConnection(change)),
-      s.on('status', (state) => (seen(), h.status(state))),
-      s.on('stats', (resources) => (seen(), h.stats(resources))),
+      s.on('status', (state) => (seen(), this.onStatus(state))),
+      s.on('stats', (stats) => (seen(), this.onStats(stats))),
+      s.on('commands-refused', (commands) => h.commandsRefused(commands)),
       s.on('console', (text) => (seen(), h.console(text, 'output', this.isReplay()))),
       s.on('daemon-message', (text) => h.console(text, 'daemon-message', this.isReplay())),
       s.on('daemon-error', (text) => h.console(text, 'daemon-error', false)),
@@ -88,19 +129,28 @@ export class ServerFollower {
     s.connect();
   }
 
-  /** Sends a power signal if connected; false means "use REST". */
+  /** Sends a power signal if the socket can deliver it; false means "use REST". */
   setState(signal: PowerSignal): boolean {
-    return this.isConnected && this.socket.setState(signal);
+    return !this.isDisposed && this.socket.canDeliver && this.socket.setState(signal);
   }
 
-  /** Sends a console command if connected; false means "use REST". */
+  /** Sends a console command if the socket can deliver it; false means "use REST". */
   sendCommand(command: string): boolean {
-    return this.isConnected && this.socket.sendCommand(command);
+    return !this.isDisposed && this.socket.canDeliver && this.socket.sendCommand(command);
   }
 
-  /** Asks for one `stats` event (free: no REST request), e.g. for "Refresh now". */
-  requestStats(): void {
-    if (this.isConnected) this.socket.sendStats();
+  /**
+   * "Refresh now": a `stats` frame (free: no REST request) from a live socket, whose state is
+   * current the moment it arrives; a socket whose token died fetches its next one now.
+   */
+  refresh(): void {
+    if (this.isDisposed) return;
+    if (!this.socket.sendStats()) this.socket.retryNow();
+  }
+
+  /** The panel answers again: a socket waiting on a token or a reconnect tries now. */
+  retryNow(): void {
+    if (!this.isDisposed) this.socket.retryNow();
   }
 
   /**
@@ -129,26 +179,56 @@ export class ServerFollower {
     this.socket.dispose();
   }
 
+  private onStatus(state: PowerState): void {
+    this.lastStatus = { state, atMs: this.clock.now() };
+    this.handlers.status(state);
+    this.onStateSeen();
+  }
+
+  private onStats(stats: WingsStats): void {
+    const { reportedState, ...resources } = stats;
+    const status = this.lastStatus;
+    const isOutrun = status !== null && status.state !== reportedState && this.clock.now() - status.atMs < STATUS_PRECEDENCE_MS;
+    const state = isOutrun ? null : reportedState;
+    this.handlers.stats({ ...resources, state: state ?? resources.state }, state);
+    if (state !== null) this.onStateSeen();
+  }
+
+  /** The first state after (re-)authenticating makes the follower live. */
+  private onStateSeen(): void {
+    if (!this.isAwaitingState || !this.isConnected) return;
+    this.isAwaitingState = false;
+    this.report('connected', { isNewSocket: false });
+  }
+
   private isReplay(): boolean {
     return this.connectedAtMs !== null && this.clock.now() - this.connectedAtMs < REPLAY_WINDOW_MS;
   }
 
   private onConnection(change: ConnectionChange): void {
     if (this.isDisposed) return;
+    this.isAwaitingState = true;
     switch (change.state) {
       case 'connecting':
-      case 'authenticating':
         return this.report('connecting');
-      case 'connected':
+      case 'authenticating':
+        // A token that died on an open socket: the console reads as reconnecting until re-auth.
+        return this.report(change.reason === 'token-expired' ? 'reconnecting' : 'connecting');
+      case 'connected': {
         this.failures = 0;
-        this.connectedAtMs = this.clock.now();
-        return this.report('connected');
+        const isNewSocket = change.reason === 'auth-success' && !this.isAuthenticated;
+        this.isAuthenticated = true;
+        if (isNewSocket) this.connectedAtMs = this.clock.now();
+        return this.report('connected', { isNewSocket });
+      }
       case 'reconnecting':
         this.connectedAtMs = null;
-        this.report('reconnecting');
+        this.isAuthenticated = false;
+        this.report('reconnecting', { isAbnormalDrop: change.closeCode === CLOSE_ABNORMAL });
         return this.onReconnecting(change);
       case 'idle':
         this.connectedAtMs = null;
+        this.isAuthenticated = false;
         this.report('failed');
         return this.onStopped(change);
       case 'disposed':
@@ -156,9 +236,10 @@ export class ServerFollower {
     }
   }
 
-  private report(connection: ConsoleConnection): void {
+  private report(connection: ConsoleConnection, extra: Partial<Pick<FollowConnection, 'isNewSocket' | 'isAbnormalDrop'>> = {}): void {
+    const hasConnectionChanged = connection !== this.lastConnection;
     this.lastConnection = connection;
-    this.handlers.connection(connection, connection === 'connected');
+    this.handlers.connection({ connection, isLive: this.isLive, isNewSocket: false, isAbnormalDrop: false, hasConnectionChanged, ...extra });
   }
 
   private onReconnecting(change: ConnectionChange): void {

@@ -131,7 +131,7 @@ export class ServerMonitor {
 
   /** Every server, account by account, in the panels' order. Cached until something changes. */
   servers(): ServerView[] {
-    this.serverViews ??= [...this.watches.values()].flatMap((w) => w.registry.views(w.view().username));
+    this.serverViews ??= [...this.watches.values()].flatMap((w) => w.serverViews());
     return this.serverViews;
   }
 

@@ -7,6 +7,7 @@
 import { PanelError } from '../api/errors';
 import type { PowerSignal, Server } from '../api/models';
 import type { ConsoleConnection, ServerView, StatsSample } from '../../shared/types';
+import { pollSpacingMs, serverPollIntervalMs } from './budget';
 import { FollowManager } from './follow-manager';
 import { observeAvailability, observeConsole } from './observe';
 import type { PollScheduler } from './poll-scheduler';
@@ -14,27 +15,47 @@ import { createPoller } from './poll-runner';
 import type { RegistryContext } from './registry-context';
 import { ServerEntry } from './server-entry';
 import { applyUserPower } from './signals';
+import { freshForMs, isStateCurrent, nextStaleAtMs } from './state-freshness';
+import { SuspensionCheck } from './suspension-check';
 import { availabilityOf, isUnavailable, toServerView } from './view-model';
 
 /** After a sleep, how long the first state seen of a server whose events were lost is a new baseline. */
 export const STALE_BASELINE_MS = 5 * 60_000;
+/**
+ * A followed server whose socket is not live (reconnecting, its token dead) is polled once it has
+ * been so for this long: long enough that a Wings restart costs no polls, short enough that a
+ * socket stuck without a token does not leave the state unseen.
+ */
+export const NOT_LIVE_POLL_AFTER_MS = 15_000;
 
 /** Entries, followers and the poller of one panel. */
 export class ServerRegistry {
   private entries = new Map<string, ServerEntry>();
   private readonly follows: FollowManager;
   private readonly poller: PollScheduler;
+  private readonly suspicions: SuspensionCheck;
+  private staleTimer: unknown = null;
+  /** Followed servers in the poll rotation only because their socket is not live yet. */
+  private readonly notLivePolls = new Set<string>();
+  private isStaleCheckQueued = false;
+  private isDisposed = false;
   private isActive = false;
 
   constructor(private readonly ctx: RegistryContext) {
-    this.follows = new FollowManager(ctx, (entry) => this.reconcile(entry));
+    this.follows = new FollowManager(ctx, {
+      ended: (entry) => this.reconcile(entry),
+      liveChanged: (entry) => this.reconcile(entry),
+      suspicion: (entry) => this.suspicions.begin(entry),
+      commandsRefused: (entry, commands) => void this.resendRefused(entry, commands),
+    });
     this.poller = createPoller(ctx, {
       entry: (id) => this.entries.get(id),
-      isFollowed: (id) => this.follows.has(id),
+      isLive: (id) => this.follows.isLive(id),
       serverCount: () => this.entries.size,
       followedCount: () => this.follows.size,
       afterPoll: (entry) => this.reconcile(entry),
     });
+    this.suspicions = new SuspensionCheck(ctx, { entry: (id) => this.entries.get(id), settled: (entry) => this.reconcile(entry) });
     this.poller.setActive(false);
   }
 
@@ -53,6 +74,8 @@ export class ServerRegistry {
       if (next.has(identifier)) continue;
       this.follows.unfollow(entry, true);
       this.poller.remove(identifier);
+      this.notLivePolls.delete(identifier);
+      this.ctx.crashes.forget(identifier);
     }
     this.entries = next;
     this.ctx.nodes.retain(new Set(servers.map((s) => s.node)));
@@ -94,23 +117,52 @@ export class ServerRegistry {
     }
   }
 
-  /** Follow or poll, by the rule above. */
+  /**
+   * Follow or poll, by the rule above. A followed server whose socket is not live is polled too,
+   * once it has not been live for NOT_LIVE_POLL_AFTER_MS: its state must not go unseen.
+   */
   reconcile(entry: ServerEntry): void {
+    this.markStaleCheck();
     if (!this.isActive || this.entries.get(entry.identifier) !== entry) return;
+    const id = entry.identifier;
     const canFollow = entry.availability === 'ok' && this.ctx.clock.now() >= entry.followRetryAtMs;
-    if (canFollow) {
-      this.poller.remove(entry.identifier);
-      this.follows.follow(entry);
+    if (!canFollow) {
+      if (this.follows.has(id)) this.follows.unfollow(entry);
+      // Polled for good now: not after the grace a socket gets to become live.
+      if (this.notLivePolls.delete(id)) this.poller.remove(id);
+      this.poller.add(id);
       return;
     }
-    if (this.follows.has(entry.identifier)) this.follows.unfollow(entry);
-    this.poller.add(entry.identifier);
+    this.follows.follow(entry);
+    if (this.follows.isLive(id)) {
+      this.notLivePolls.delete(id);
+      this.poller.remove(id);
+    } else if (!this.poller.has(id)) {
+      this.notLivePolls.add(id);
+      this.poller.add(id, this.ctx.clock.now() + NOT_LIVE_POLL_AFTER_MS);
+    }
   }
 
-  /** "Refresh now": a stats frame from every socket, and every polled server due now (paced). */
+  /**
+   * "Refresh now": every server it shows, now. Live sockets send a stats frame (free, and it
+   * carries the state); sockets whose token died fetch one now; every server not live is due
+   * for a poll now (paced by the budget).
+   */
   refreshStates(): void {
-    this.follows.requestStats();
+    this.follows.refreshAll();
+    for (const entry of this.entries.values()) if (!this.follows.isLive(entry.identifier) && this.isActive) this.poller.add(entry.identifier);
     this.poller.pollSoon();
+  }
+
+  /**
+   * The panel answers again after an outage: sockets whose token died while it was away fetch one
+   * now instead of at their back-off, and servers not live are polled now.
+   */
+  onPanelBack(): void {
+    this.follows.retryAll();
+    for (const entry of this.entries.values()) if (!this.follows.isLive(entry.identifier) && this.isActive) this.poller.add(entry.identifier);
+    this.poller.pollSoon();
+    this.ctx.sink.changed();
   }
 
   /**
@@ -145,13 +197,30 @@ export class ServerRegistry {
     await this.viaRest((client) => client.power(identifier, signal, { priority: 'user' }));
   }
 
-  /** Sends a console command: over the socket when live, else `POST /command`. */
+  /**
+   * Sends a console command: over the socket when it can deliver it, else `POST /command`, whose
+   * refusal (the server offline, the panel down) reaches the caller with its reason. Never shown
+   * as sent when it was not.
+   */
   async sendCommand(identifier: string, command: string): Promise<void> {
     const entry = this.require(identifier);
     if (!this.follows.get(identifier)?.sendCommand(command)) {
       await this.viaRest((client) => client.sendCommand(identifier, command, { priority: 'user' }));
     }
     observeConsole(this.ctx, entry, command, 'command', false);
+  }
+
+  /** Wings dropped commands with a `jwt error`: they go by REST, or the console says they did not go. */
+  private async resendRefused(entry: ServerEntry, commands: string[]): Promise<void> {
+    for (const command of commands) {
+      try {
+        await this.viaRest((client) => client.sendCommand(entry.identifier, command, { priority: 'user' }));
+        observeConsole(this.ctx, entry, `The node refused "${command}" over the websocket (its token had expired); it was sent through the panel instead.`, 'daemon-message', false);
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        observeConsole(this.ctx, entry, `"${command}" did not reach the server: the node refused it (its token had expired) and the panel did too: ${reason}`, 'daemon-error', false);
+      }
+    }
   }
 
   noteUserPower(identifier: string, signal: PowerSignal): void {
@@ -168,8 +237,43 @@ export class ServerRegistry {
     this.ctx.sink.changed();
   }
 
-  views(username: string | null): ServerView[] {
-    return [...this.entries.values()].map((entry) => toServerView(this.ctx.accountId, entry, username));
+  /** The view of every server; `isAccountOk` false marks every state not seen live as not current. */
+  views(username: string | null, isAccountOk: boolean): ServerView[] {
+    const now = this.ctx.clock.now();
+    const freshMs = this.freshMs();
+    return [...this.entries.values()].map((entry) => toServerView(this.ctx.accountId, entry, username, isStateCurrent(entry, now, freshMs, isAccountOk)));
+  }
+
+  /** How long a polled state stays current: the cadence the polls can keep, doubled, plus slack. */
+  private freshMs(): number {
+    const intervalMs = serverPollIntervalMs(this.ctx.settings().pollIntervalS, false);
+    const spacingMs = pollSpacingMs({ perMinute: this.ctx.perMinute(), followed: this.follows.size, servers: this.entries.size, listRefreshMs: this.ctx.deps.listRefreshMs });
+    return freshForMs(Math.max(intervalMs, spacingMs * Math.max(1, this.poller.size)));
+  }
+
+  /** Many reconciles in a row (a list of 500) look for the next stale state once. */
+  private markStaleCheck(): void {
+    if (this.isStaleCheckQueued) return;
+    this.isStaleCheckQueued = true;
+    queueMicrotask(() => {
+      this.isStaleCheckQueued = false;
+      this.scheduleStaleCheck();
+    });
+  }
+
+  /** One timer for the registry: the views change when the next state grows old. */
+  private scheduleStaleCheck(): void {
+    if (this.isDisposed) return;
+    if (this.staleTimer !== null) this.ctx.clock.clearTimeout(this.staleTimer);
+    this.staleTimer = null;
+    const now = this.ctx.clock.now();
+    const at = nextStaleAtMs(this.entries.values(), now, this.freshMs());
+    if (at === null) return;
+    this.staleTimer = this.ctx.clock.setTimeout(() => {
+      this.staleTimer = null;
+      this.ctx.sink.changed();
+      this.scheduleStaleCheck();
+    }, at - now + 1);
   }
 
   /** Adds this panel's servers to the tray's crashed and should-run sets. */
@@ -195,8 +299,12 @@ export class ServerRegistry {
 
   dispose(): void {
     this.isActive = false;
+    this.isDisposed = true;
     for (const entry of this.entries.values()) this.follows.unfollow(entry, true);
     this.poller.dispose();
+    this.suspicions.dispose();
+    if (this.staleTimer !== null) this.ctx.clock.clearTimeout(this.staleTimer);
+    this.staleTimer = null;
   }
 
   private require(identifier: string): ServerEntry {

@@ -4,7 +4,7 @@
  * the pure rules (crash-detector, usage-alerts) and updates the entry; reports nothing itself.
  */
 import type { PowerSignal, PowerState, ServerResources } from '../api/models';
-import { observeCrash, type CrashObservation, type CrashTrack } from '../rules/crash-detector';
+import { observeCrash, type CrashStart, type CrashVerdict, type WingsCrashReaction } from '../rules/crash-detector';
 import type { NoticeServer, NotifiableEvent } from '../rules/notification-policy';
 import { observeUsage, percentOfLimit, type MetricTrack, type UsageThresholds } from '../rules/usage-alerts';
 import type { NotificationRule, Settings } from '../../shared/types';
@@ -27,44 +27,52 @@ export function usageThresholdsFor(rules: Settings['notifications'], accountId: 
   return rule.usage ?? null;
 }
 
-function isCrashWithoutDedupe(track: CrashTrack, observation: CrashObservation): boolean {
-  return observeCrash({ ...track, lastCrashAtMs: null }, observation).crash !== null;
+/** What an observation tells about crashes, for the crash notices (crash-notices.ts). */
+export interface CrashNews {
+  start: CrashStart | null;
+  reaction: { id: number; reaction: WingsCrashReaction } | null;
 }
 
-function crashEvent(accountId: string, entry: ServerEntry, atMs: number): NotifiableEvent {
-  entry.isCrashed = true;
-  entry.shouldRun = true;
-  return { type: 'crash', server: noticeServer(accountId, entry), atMs };
+/** What one observation means: events to report now, and crash news to settle. */
+export interface Observed {
+  events: NotifiableEvent[];
+  crash: CrashNews;
 }
 
-/** A power state was seen. Returns a crash event (if it reveals one) and a state event. */
-export function applyPowerState(accountId: string, entry: ServerEntry, state: PowerState, atMs: number): NotifiableEvent[] {
+function crashNews(entry: ServerEntry, v: CrashVerdict): CrashNews {
+  if (v.crash) {
+    entry.isCrashed = true;
+    entry.shouldRun = true;
+  }
+  return { start: v.crash, reaction: v.reaction };
+}
+
+/** A power state was seen. Returns the state event (if it changed) and any crash news. */
+export function applyPowerState(accountId: string, entry: ServerEntry, state: PowerState, atMs: number): Observed {
   const previous = entry.state;
   const isStale = atMs < entry.crashBaselineStaleUntilMs;
-  const track: CrashTrack = isStale ? { ...entry.crashTrack, state: 'unknown' } : entry.crashTrack;
+  const track = isStale ? { ...entry.crashTrack, state: 'unknown' as const } : entry.crashTrack;
   entry.crashBaselineStaleUntilMs = 0;
-  const observation: CrashObservation = { type: 'state', state, atMs };
-  const verdict = observeCrash(track, observation);
-  // A crash already reported from the console still makes this offline "a crash" for the state event.
-  const isCrash = verdict.crash !== null || isCrashWithoutDedupe(track, observation);
-  entry.crashTrack = verdict.track;
+  const v = observeCrash(track, { type: 'state', state, atMs });
+  entry.crashTrack = v.track;
   entry.state = state;
+  entry.stateSeenAtMs = atMs;
   if (state === 'running' || state === 'starting') entry.shouldRun = false;
+  const crash = crashNews(entry, v);
   const events: NotifiableEvent[] = [];
-  if (verdict.crash) events.push(crashEvent(accountId, entry, atMs));
   // From `unknown` is the first sight of a server, not a change anyone needs to hear about.
   if (previous !== state && previous !== 'unknown') {
-    events.push({ type: 'state', server: noticeServer(accountId, entry), from: previous, to: state, atMs, isCrash });
+    events.push({ type: 'state', server: noticeServer(accountId, entry), from: previous, to: state, atMs, isCrash: v.isCrashOffline });
   }
-  return events;
+  return { events, crash };
 }
 
 /** A console line was printed. Lines Wings replays on connect are history, not news. */
-export function applyConsoleLine(accountId: string, entry: ServerEntry, line: string, atMs: number, isReplay: boolean): NotifiableEvent[] {
-  if (isReplay) return [];
-  const verdict = observeCrash(entry.crashTrack, { type: 'console', line, atMs });
-  entry.crashTrack = verdict.track;
-  return verdict.crash ? [crashEvent(accountId, entry, atMs)] : [];
+export function applyConsoleLine(entry: ServerEntry, line: string, atMs: number, isReplay: boolean): CrashNews {
+  if (isReplay) return { start: null, reaction: null };
+  const v = observeCrash(entry.crashTrack, { type: 'console', line, atMs });
+  entry.crashTrack = v.track;
+  return crashNews(entry, v);
 }
 
 /** The person asked for a power action through the app: a stop or kill explains the offline. */

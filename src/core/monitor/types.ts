@@ -23,7 +23,7 @@ export interface MonitorAccount {
 export type MonitorClient = ClientApi & { dispose?(): void };
 
 /** What the monitor needs of a Wings socket; `WingsSocket` has it, test doubles imitate it. */
-export type WingsSocketLike = Pick<WingsSocket, 'state' | 'on' | 'connect' | 'dispose' | 'setState' | 'sendCommand' | 'sendStats'>;
+export type WingsSocketLike = Pick<WingsSocket, 'state' | 'canDeliver' | 'on' | 'connect' | 'retryNow' | 'dispose' | 'setState' | 'sendCommand' | 'sendStats'>;
 
 /** The settings the monitor reads, each time it needs them (so changes apply without a restart). */
 export type MonitorSettings = Settings['monitor'] & { rules: Settings['notifications'] };

@@ -78,8 +78,11 @@ export function primaryAddress(server: Server): string | null {
   return `${allocation.ipAlias ?? allocation.ip}:${allocation.port}`;
 }
 
-/** The ServerView of one entry; `username` (the key owner's) makes the SFTP user name. */
-export function toServerView(accountId: string, entry: ServerEntry, username: string | null): ServerView {
+/**
+ * The ServerView of one entry; `username` (the key owner's) makes the SFTP user name, and
+ * `isStateCurrent` is the registry's judgement (state-freshness.ts).
+ */
+export function toServerView(accountId: string, entry: ServerEntry, username: string | null, isStateCurrent: boolean): ServerView {
   const { server } = entry;
   const sftp = server.sftp && username !== null ? { host: server.sftp.alias ?? server.sftp.ip, port: server.sftp.port, username: `${username}.${server.identifier}` } : null;
   return {
@@ -92,6 +95,8 @@ export function toServerView(accountId: string, entry: ServerEntry, username: st
     state: entry.state,
     availability: entry.availability,
     isLive: entry.isLive,
+    isStateCurrent,
+    stateSeenAt: entry.stateSeenAtMs,
     resources: entry.resources,
     limits: { memoryMib: server.limits.memoryMib, diskMib: server.limits.diskMib, cpuPercent: server.limits.cpuPercent },
     address: primaryAddress(server),

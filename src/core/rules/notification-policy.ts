@@ -3,6 +3,8 @@
  * then per server), the pause, and de-duplication. The main process only shows what this returns.
  */
 import type { PowerState } from '../api/models';
+import type { CrashLoopPhase, WingsCrashReaction } from './crash-detector';
+import { CRASH_LOOP_COUNT } from './crash-detector';
 import type { UsageMetric } from './usage-alerts';
 
 /** A server as notifications name it. */
@@ -14,13 +16,30 @@ export interface NoticeServer {
 
 /** What the monitor reports that a person may want to hear about. */
 export type NotifiableEvent =
-  | { type: 'crash'; server: NoticeServer; atMs: number }
+  | CrashEvent
+  /** The panel suspended a server that was not suspended when the app last looked. */
+  | { type: 'suspended'; server: NoticeServer; atMs: number }
+  | { type: 'unsuspended'; server: NoticeServer; atMs: number }
   | { type: 'state'; server: NoticeServer; from: PowerState | 'unknown'; to: PowerState; atMs: number; isCrash: boolean }
   | { type: 'usage'; server: NoticeServer; metric: UsageMetric; percentOfLimit: number; atMs: number }
   | { type: 'key-revoked'; accountId: string; accountName: string; atMs: number }
   | { type: 'account-recovered'; accountId: string; atMs: number }
   | { type: 'node-unreachable'; accountId: string; accountName: string; node: string; atMs: number }
   | { type: 'node-recovered'; accountId: string; node: string; atMs: number };
+
+/** One crash, once its signals have settled (crash-notices.ts in the monitor). */
+export interface CrashEvent {
+  type: 'crash';
+  server: NoticeServer;
+  atMs: number;
+  /** Per server, increasing: each crash is one notice, however many signals it had. */
+  crashId: number;
+  /** What Wings did about it; `unknown` when it said nothing in time. */
+  reaction: WingsCrashReaction | 'unknown';
+  /** The crash before it began less than Wings' crash timeout (60 s) earlier. */
+  isRepeat: boolean;
+  loop: CrashLoopPhase;
+}
 
 /** A rule set; absent fields of an override fall back to the level above. */
 export interface NoticeRule {
@@ -50,7 +69,10 @@ export interface Notice {
 /** Keys of notices already shown, with when; episode keys stay until their recovery clears them. */
 export type NoticeLedger = ReadonlyMap<string, number>;
 
-/** Repeats of the same notice within these windows are dropped. */
+/**
+ * Repeats of the same notice within these windows are dropped. A crash's key names the crash, so
+ * this only drops a crash reported twice, never a second crash.
+ */
 export const DEDUPE_WINDOW_MS: Record<'crash' | 'state' | 'usage', number> = {
   crash: 60_000,
   state: 15_000,
@@ -78,13 +100,42 @@ export function effectiveRule(rules: NoticeRules, server: NoticeServer): NoticeR
 
 const STATE_WORDS: Partial<Record<PowerState, string>> = { running: 'is up', offline: 'went down' };
 
+const BY_HAND = 'start it by hand';
+
+/** The title and body of a crash, from what Wings did about it. */
+function crashWords(event: CrashEvent): { title: string; body: string } | null {
+  const name = event.server.name;
+  const isNotRestarted = event.reaction === 'not-restarted' || (event.reaction === 'unknown' && event.isRepeat);
+  if (event.loop === 'ongoing') {
+    // The loop was said once; only Wings giving up on it is news now.
+    return isNotRestarted ? { title: `${name} crashed again`, body: `Wings did not restart it: ${BY_HAND}.` } : null;
+  }
+  const reaction: Record<WingsCrashReaction | 'unknown', string> = {
+    restarting: 'Wings is restarting it. Open the console to see why it stopped.',
+    'not-restarted': `Wings did not restart it: ${BY_HAND}.`,
+    'detection-disabled': `Crash detection is off for this server, so Wings did not restart it: ${BY_HAND}.`,
+    'restart-failed': `Wings could not restart it: ${BY_HAND}.`,
+    unknown: isNotRestarted ? `Wings did not restart it: ${BY_HAND}.` : 'It stopped without being asked to. Open the console to see why.',
+  };
+  if (event.loop === 'started') {
+    return { title: `${name} keeps crashing`, body: `${CRASH_LOOP_COUNT} crashes in 10 minutes. ${reaction[event.reaction]}` };
+  }
+  return { title: isNotRestarted ? `${name} crashed again` : `${name} crashed`, body: reaction[event.reaction] };
+}
+
 function serverNotice(event: Extract<NotifiableEvent, { server: NoticeServer }>): Notice | null {
   const { server } = event;
   const target = { accountId: server.accountId, identifier: server.identifier };
   const id = serverRuleKey(server.accountId, server.identifier);
   switch (event.type) {
-    case 'crash':
-      return { key: `crash:${id}`, title: `${server.name} crashed`, body: 'It stopped without being asked to. Open the console to see why.', urgency: 'critical', target };
+    case 'crash': {
+      const words = crashWords(event);
+      return words ? { key: `crash:${id}:${event.crashId}`, ...words, urgency: 'critical', target } : null;
+    }
+    case 'suspended':
+      return { key: `suspended:${id}`, title: `${server.name} was suspended by the panel`, body: 'It was stopped, and power actions are unavailable until the panel’s administrator unsuspends it.', urgency: 'normal', target };
+    case 'unsuspended':
+      return null;
     case 'usage': {
       const what = event.metric === 'cpu' ? 'CPU' : 'Memory';
       return { key: `usage:${event.metric}:${id}`, title: `${server.name}: ${what} high`, body: `${what} has stayed at ${Math.round(event.percentOfLimit)}% of its limit.`, urgency: 'normal', target };
@@ -101,6 +152,7 @@ function allowedByRule(event: NotifiableEvent, rules: NoticeRules): boolean {
   if (!('server' in event)) return true;
   const rule = effectiveRule(rules, event.server);
   if (event.type === 'crash') return rule.onCrash;
+  if (event.type === 'suspended') return rule.onStateChange;
   if (event.type === 'usage') return rule.onUsage;
   return rule.onStateChange;
 }
@@ -118,6 +170,7 @@ function accountNotice(event: NotifiableEvent): Notice | null {
 /** The episode key a recovery event ends, so the next episode can notify again. */
 function recoveredKey(event: NotifiableEvent): string | null {
   if (event.type === 'account-recovered') return `key-revoked:${event.accountId}`;
+  if (event.type === 'unsuspended') return `suspended:${serverRuleKey(event.server.accountId, event.server.identifier)}`;
   if (event.type === 'node-recovered') return `node-unreachable:${event.accountId}:${event.node}`;
   return null;
 }

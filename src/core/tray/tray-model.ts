@@ -11,9 +11,10 @@ export type TrayStatus = 'ok' | 'attention' | 'problem' | 'paused';
 export interface TrayServerItem {
   accountId: string;
   identifier: string;
-  /** The menu label: a state mark and the name. */
+  name: string;
+  /** The menu label: a state mark and the name, and the state's age when it is not current. */
   label: string;
-  /** A short state word for the submenu's header. */
+  /** A short state word for the submenu's header, with why power is unavailable when it is. */
   stateText: string;
   /** Enabled as the panel's own UI does: start only when offline, kill only while stopping. */
   actions: Record<PowerSignal, boolean>;
@@ -52,17 +53,6 @@ const MARKS: Record<ServerView['state'], string> = {
   unknown: '◌',
 };
 
-const AVAILABILITY_TEXT: Record<Exclude<ServerView['availability'], 'ok'>, string> = {
-  suspended: 'suspended',
-  installing: 'installing',
-  'install-failed': 'install failed',
-  transferring: 'transferring',
-  restoring: 'restoring a backup',
-  'node-maintenance': 'node in maintenance',
-  'node-unreachable': 'node unreachable',
-  unknown: 'unknown',
-};
-
 const ACCOUNT_PROBLEMS: Partial<Record<AccountView['status'], string>> = {
   'key-revoked': 'API key rejected: add a new key in Settings',
   unreachable: 'Panel unreachable: retrying',
@@ -72,6 +62,45 @@ const ACCOUNT_PROBLEMS: Partial<Record<AccountView['status'], string>> = {
 };
 
 const serverKey = (s: { accountId: string; identifier: string }): string => `${s.accountId}/${s.identifier}`;
+
+/** Formats an epoch-ms time of day for the tray ("14:03"); main passes the desktop's locale. */
+export type TimeFormatter = (epochMs: number) => string;
+
+const defaultTime: TimeFormatter = (epochMs) => {
+  const d = new Date(epochMs);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+};
+
+const AVAILABILITY_REASONS: Record<Exclude<ServerView['availability'], 'ok'>, string> = {
+  suspended: 'Suspended by the panel: power actions are unavailable until it is unsuspended.',
+  installing: 'Installing: power actions are unavailable until the install finishes.',
+  'install-failed': 'The install failed: reinstall it from the panel.',
+  transferring: 'Moving to another node: power actions wait until the transfer is done.',
+  restoring: 'Restoring a backup: power actions wait until the restore is done.',
+  'node-maintenance': 'Its node is in maintenance: power actions wait until it is back.',
+  'node-unreachable': 'The panel cannot reach its node: power actions wait until it answers.',
+  unknown: 'The panel refused to act on it just now; refresh to check again.',
+};
+
+const ACCOUNT_REASONS: Partial<Record<AccountView['status'], string>> = {
+  'key-revoked': 'The panel rejected the API key: add a new key in Settings.',
+  unreachable: 'The panel cannot be reached: power actions wait until it answers.',
+  'two-factor-required': 'The panel requires two-factor authentication on your account.',
+  'rate-limited': 'The panel asked to wait before the next request.',
+  'keychain-locked': 'The API key is not available: unlock the keychain.',
+};
+
+/**
+ * Why power actions are unavailable for this server now, as one sentence, or null when they are
+ * offered. The window shows it on the disabled buttons, the tray in the server's header.
+ */
+export function powerBlockedReason(server: ServerView, accountStatus: AccountView['status']): string | null {
+  const accountReason = ACCOUNT_REASONS[accountStatus];
+  if (accountReason) return accountReason;
+  if (server.availability !== 'ok') return AVAILABILITY_REASONS[server.availability];
+  if (server.state === 'unknown') return 'Its state is not known yet.';
+  return null;
+}
 
 /** Which power actions the panel's own UI would offer for this server now. */
 export function powerActions(server: ServerView, accountOk: boolean): Record<PowerSignal, boolean> {
@@ -85,20 +114,33 @@ export function powerActions(server: ServerView, accountOk: boolean): Record<Pow
   };
 }
 
-function stateText(server: ServerView, flags: TrayServerFlags): string {
-  if (flags.crashed.has(serverKey(server))) return 'crashed';
-  if (server.availability !== 'ok') return AVAILABILITY_TEXT[server.availability];
-  return server.state;
+/** The age of a state that is not current, or null when it is (or was never seen). */
+function staleSince(server: ServerView, formatTime: TimeFormatter): string | null {
+  if (server.isStateCurrent || server.stateSeenAt === null || server.availability !== 'ok') return null;
+  return formatTime(server.stateSeenAt);
 }
 
-function serverItem(server: ServerView, accountOk: boolean, flags: TrayServerFlags): TrayServerItem {
+function stateText(server: ServerView, flags: TrayServerFlags, asOf: string | null): string {
+  if (server.availability !== 'ok') {
+    // The reason power is unavailable says the state too ("suspended by the panel: …").
+    const reason = AVAILABILITY_REASONS[server.availability];
+    return `${reason.charAt(0).toLowerCase()}${reason.slice(1).replace(/\.$/, '')}`;
+  }
+  const state = flags.crashed.has(serverKey(server)) ? 'crashed' : server.state;
+  return asOf === null ? state : `${state} as of ${asOf}: not watched live now`;
+}
+
+function serverItem(server: ServerView, account: AccountView, flags: TrayServerFlags, formatTime: TimeFormatter): TrayServerItem {
+  const accountOk = account.status === 'ok' || account.status === 'checking';
   const crashed = flags.crashed.has(serverKey(server));
   const mark = crashed || server.availability === 'node-unreachable' ? '⚠' : server.availability === 'ok' ? MARKS[server.state] : '⊘';
+  const asOf = staleSince(server, formatTime);
   return {
     accountId: server.accountId,
     identifier: server.identifier,
-    label: `${mark} ${server.name}`,
-    stateText: stateText(server, flags),
+    name: server.name,
+    label: asOf === null ? `${mark} ${server.name}` : `${mark} ${server.name} (as of ${asOf})`,
+    stateText: stateText(server, flags, asOf),
     actions: powerActions(server, accountOk),
     sftpAddress: server.sftp ? `sftp://${server.sftp.username}@${server.sftp.host}:${server.sftp.port}` : null,
   };
@@ -125,18 +167,17 @@ export function buildTrayModel(input: {
   servers: readonly ServerView[];
   flags: TrayServerFlags;
   isPaused: boolean;
+  formatTime?: TimeFormatter;
 }): TrayModel {
   const { accounts, servers, flags, isPaused } = input;
+  const formatTime = input.formatTime ?? defaultTime;
   const health = overallStatus(accounts, servers, flags);
-  const sections = accounts.map((account) => {
-    const accountOk = account.status === 'ok' || account.status === 'checking';
-    return {
-      accountId: account.id,
-      title: account.name,
-      problem: ACCOUNT_PROBLEMS[account.status] ?? null,
-      servers: servers.filter((s) => s.accountId === account.id).map((s) => serverItem(s, accountOk, flags)),
-    };
-  });
+  const sections = accounts.map((account) => ({
+    accountId: account.id,
+    title: account.name,
+    problem: ACCOUNT_PROBLEMS[account.status] ?? null,
+    servers: servers.filter((s) => s.accountId === account.id).map((s) => serverItem(s, account, flags, formatTime)),
+  }));
   // Paused is shown only when nothing is wrong: a problem must stay visible even while quiet.
   const status: TrayStatus = isPaused && health === 'ok' ? 'paused' : health;
   return { status, tooltip: summary(health, servers, isPaused), isPaused, sections };

@@ -3,7 +3,7 @@
  * lifecycle) and re-emits the rest as typed events. Pure, so the protocol is tested by tables.
  */
 import { firstStringArg, type WingsFrame } from './frames';
-import { parsePowerState, parseStats } from './stats';
+import { parsePowerState, parseWingsStats } from './stats';
 import type { BackupCompleted, WingsEvents } from './types';
 
 /** One typed event ready to emit. */
@@ -51,7 +51,7 @@ export function interpretFrame(frame: WingsFrame): InboundAction {
       return state ? emit({ event: 'status', payload: state }) : ignore('unknown power state');
     }
     case 'stats': {
-      const stats = parseStats(arg ?? frame.args[0]);
+      const stats = parseWingsStats(arg ?? frame.args[0]);
       return stats ? emit({ event: 'stats', payload: stats }) : ignore('unreadable stats');
     }
     default:

@@ -1,6 +1,6 @@
 /** The Wings websocket client: one `WingsSocket` per watched server. */
 export { WingsSocket } from './wings-socket';
-export { parseStats, parsePowerState } from './stats';
+export { parseStats, parsePowerState, parseWingsStats } from './stats';
 export { isRefreshableJwtError } from './inbound';
 export { backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
 export { panelOrigin } from './origin';
@@ -13,4 +13,5 @@ export type {
   WingsEvents,
   WingsSocketOptions,
   WingsSocketState,
+  WingsStats,
 } from './types';

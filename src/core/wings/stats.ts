@@ -1,8 +1,10 @@
 /**
- * A local parser for Wings' `stats` payload and the REST `/resources` attributes, into
- * ServerResources. TODO: unify with api/normalize.ts once that lands (written in parallel).
+ * A parser for Wings' `stats` payload and the REST `/resources` attributes, into ServerResources.
+ * (api/normalize/resources.ts reads the REST answer strictly, for the client; this one is lenient,
+ * for frames.)
  */
 import type { PowerState, ServerResources } from '../api/models';
+import type { WingsStats } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -39,6 +41,18 @@ export function parseStats(payload: unknown): ServerResources | null {
     networkTxBytes: num(network?.['tx_bytes'] ?? resources['network_tx_bytes']),
     uptimeMs: num(resources['uptime']),
   };
+}
+
+/**
+ * A websocket `stats` frame, with the state Wings reported in it kept apart: a frame without one
+ * must not pass for "offline" (parseStats' fallback), so `reportedState` is then null.
+ */
+export function parseWingsStats(payload: unknown): WingsStats | null {
+  const resources = parseStats(payload);
+  if (!resources) return null;
+  const root = asObject(typeof payload === 'string' ? safeJsonParse(payload) : payload);
+  const reportedState = parsePowerState(root?.['state']) ?? parsePowerState(root?.['current_state']);
+  return { ...resources, reportedState };
 }
 
 function safeJsonParse(text: string): unknown {

@@ -51,6 +51,22 @@ export class TokenRefresher {
     this.run();
   }
 
+  /**
+   * Fetches now instead of at the scheduled retry: the panel answers again (the account
+   * recovered) or a person asked for a refresh. One fetch in flight still means one.
+   */
+  retryNow(): void {
+    if (this.isInFlight) return;
+    if (this.timer !== null) this.opts.clock.clearTimeout(this.timer);
+    this.timer = null;
+    this.run();
+  }
+
+  /** True while a fetch runs or a retry is scheduled. */
+  get isPending(): boolean {
+    return this.isInFlight || this.timer !== null;
+  }
+
   /** Drops any scheduled or in-flight refresh (the socket went away or is being replaced). */
   cancel(): void {
     this.generation += 1;

@@ -6,6 +6,11 @@ import type WebSocket from 'ws';
 import type { ClientOptions } from 'ws';
 import type { PanelError } from '../api/errors';
 import type { PowerState, ServerResources, WebsocketCredentials } from '../api/models';
+
+/** A `stats` frame: the resources, and the power state Wings put in it (null when it had none). */
+export interface WingsStats extends ServerResources {
+  reportedState: PowerState | null;
+}
 import type { Clock, Logger } from '../util/deps';
 
 /**
@@ -25,6 +30,10 @@ export type ConnectionReason =
   | 'connect'
   | 'open'
   | 'auth-success'
+  /** Re-authenticated after the token had died: the socket asked Wings for the state again. */
+  | 'reauth'
+  /** The token died on an open socket; nothing Wings sends is true until a new one is accepted. */
+  | 'token-expired'
   | 'closed'
   | 'connect-timeout'
   | 'credentials-failed'
@@ -65,7 +74,8 @@ export interface WingsEvents {
   'install-output': string;
   /** `transfer logs` (root admins only). */
   'transfer-logs': string;
-  stats: ServerResources;
+  /** Every Wings stats frame carries `state` (wings `server/resources.go`): a state seen, as `status` is. */
+  stats: WingsStats;
   'daemon-message': string;
   'daemon-error': string;
   'backup-completed': BackupCompleted;
@@ -78,6 +88,11 @@ export interface WingsEvents {
   /** Pelican Wings dropped a message: the throttled event name, or `global`. */
   throttled: string;
   connection: ConnectionChange;
+  /**
+   * Commands sent moments before a `jwt error`: Wings refused them unread (its token check runs
+   * before any event, `HandleInbound` in `router/websocket/websocket.go`). Send them another way.
+   */
+  'commands-refused': string[];
   /** A JWT error no new token can fix (e.g. missing connect permission). The socket stops. */
   'auth-error': string;
 }

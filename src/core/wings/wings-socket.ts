@@ -15,6 +15,7 @@ import { interpretFrame, type WingsEmit } from './inbound';
 import { resolveSocketOptions, type ResolvedSocketOptions } from './options';
 import { closeQuietly, isOpen, openWingsSocket } from './socket-io';
 import { TokenRefresher } from './token-refresher';
+import { AuthSession } from './auth-session';
 import type { ConnectionChange, ConnectionReason, WingsEvents, WingsSocketOptions, WingsSocketState } from './types';
 
 type ChangeDetails = Omit<ConnectionChange, 'state' | 'reason'>;
@@ -38,7 +39,7 @@ export class WingsSocket {
   private retryTimer: unknown = null;
   private connectTimer: unknown = null;
   private connectedAtMs: number | null = null;
-  private isTokenExpired = false;
+  private readonly auth: AuthSession;
   private sawDeletedEvent = false;
 
   constructor(opts: WingsSocketOptions) {
@@ -50,6 +51,10 @@ export class WingsSocket {
       minIntervalMs: cfg.minRefreshIntervalMs,
       onCredentials: (credentials) => this.onRefreshedCredentials(credentials),
       onFatal: (error) => this.stop('credentials-failed', { error }),
+    });
+    this.auth = new AuthSession(cfg.clock, {
+      onRefreshDue: () => this.refresher.request(),
+      onExpired: () => this.onTokenDead(),
     });
   }
 
@@ -69,6 +74,25 @@ export class WingsSocket {
     this.attempt = 0;
     this.sawDeletedEvent = false;
     this.startAttempt('connect');
+  }
+
+  /**
+   * The panel answers again, or a person asked for a refresh: a dead token is fetched now rather
+   * than at its back-off, and a reconnect waiting for its turn starts now.
+   */
+  retryNow(): void {
+    if (this.auth.isTokenDead) {
+      this.refresher.retryNow();
+      return;
+    }
+    if (this.current !== 'reconnecting') return;
+    this.clearTimers();
+    this.startAttempt('connect');
+  }
+
+  /** True when a command or power signal sent now would reach the server (see DELIVERY_MARGIN_MS). */
+  get canDeliver(): boolean {
+    return this.current === 'connected' && this.auth.canDeliver() && isOpen(this.socket);
   }
 
   /** Closes the socket, cancels every timer and listener; nothing reconnects afterwards. */
@@ -92,9 +116,14 @@ export class WingsSocket {
     return this.sendWhenReady('send stats');
   }
 
-  /** Sends a console command. False when not authenticated (nothing was sent). */
+  /**
+   * Sends a console command. False when it could not go (nothing was sent). A `jwt error` soon
+   * after means Wings dropped it: `commands-refused` then names it.
+   */
   sendCommand(command: string): boolean {
-    return this.sendWhenReady('send command', [command]);
+    if (!this.sendWhenReady('send command', [command])) return false;
+    this.auth.noteCommand(command);
+    return true;
   }
 
   /** Sends a power signal. False when not authenticated (nothing was sent). */
@@ -104,7 +133,7 @@ export class WingsSocket {
   }
 
   private sendWhenReady(event: string, args?: string[]): boolean {
-    if (this.current !== 'connected' || this.isTokenExpired) return false;
+    if (!this.canDeliver) return false;
     return this.sendFrame(event, args);
   }
 
@@ -145,7 +174,8 @@ export class WingsSocket {
     if (this.current !== 'connecting') this.transition('connecting', reason);
     this.refresher.noteFreshToken();
     this.socketUrl = credentials.socket;
-    this.isTokenExpired = false;
+    this.auth.reset();
+    this.auth.sending(credentials.token);
     const isCurrent = (): boolean => generation === this.generation;
     try {
       this.socket = openWingsSocket(this.cfg.WebSocketImpl, credentials.socket, this.cfg.origin, {
@@ -178,12 +208,11 @@ export class WingsSocket {
       case 'auth-success':
         return this.onAuthSuccess();
       case 'token-expired':
-        this.isTokenExpired = true;
-        return this.refresher.request();
+        return this.onTokenDead();
       case 'token-expiring':
         return this.refresher.request();
       case 'jwt-error':
-        return action.isRefreshable ? this.refresher.request() : this.onFatalJwtError(action.message);
+        return action.isRefreshable ? this.onRefreshableJwtError() : this.onFatalJwtError(action.message);
       case 'emit':
         return this.onEvent(action.emit);
       case 'ignore':
@@ -192,14 +221,45 @@ export class WingsSocket {
   }
 
   private onAuthSuccess(): void {
-    this.isTokenExpired = false;
-    if (this.current === 'connected') return; // a re-auth after a token refresh: nothing to redo
+    const kind = this.auth.accepted();
+    if (this.current === 'connected') return; // a refresh ahead of expiry: nothing was lost
+    if (kind !== 'first') {
+      // A re-auth gets `auth success` and nothing more ("prevents duplicate status messages",
+      // wings router/websocket/websocket.go), and whatever happened while the token was dead came
+      // as `jwt error`. Every stats frame carries the state: ask for one.
+      this.transition('connected', kind === 'reauth-after-death' ? 'reauth' : 'auth-success');
+      this.sendFrame('send stats');
+      return;
+    }
     this.clearConnectTimer();
     this.connectedAtMs = this.cfg.clock.now();
     this.transition('connected', 'auth-success');
     // Once per socket, like the official UI: Wings throttles `send logs` to 1 per 5 s.
     this.sendFrame('send logs');
     this.sendFrame('send stats');
+  }
+
+  /**
+   * A refreshable `jwt error` (an expired or denylisted token). While connected it is the news
+   * that the token died; while authenticating, the answer to an `auth` with a stale token.
+   */
+  private onRefreshableJwtError(): void {
+    if (this.current !== 'connected') return this.refresher.request();
+    if (this.auth.isStraggler()) {
+      this.cfg.logger.debug('wings: a jwt error from before the last auth, ignored');
+      return;
+    }
+    const refused = this.auth.takeRefused();
+    this.onTokenDead();
+    if (refused.length > 0) this.emitter.emit('commands-refused', refused);
+  }
+
+  /** The token is dead (by its claims, or Wings said so): not live until a new one is accepted. */
+  private onTokenDead(): void {
+    if (this.current !== 'connected' && this.current !== 'authenticating') return;
+    if (!this.auth.died()) return;
+    this.refresher.request();
+    if (this.current === 'connected') this.transition('authenticating', 'token-expired');
   }
 
   private onEvent(e: WingsEmit): void {
@@ -227,6 +287,7 @@ export class WingsSocket {
       this.openSocket(credentials, 'transfer');
       return;
     }
+    this.auth.sending(credentials.token);
     if (!this.sendFrame('auth', [credentials.token])) {
       this.cfg.logger.debug('wings: refreshed token arrived with no open socket');
     }
@@ -281,6 +342,7 @@ export class WingsSocket {
   private teardownSocket(how: 'close' | 'terminate'): void {
     if (this.socket) closeQuietly(this.socket, how);
     this.socket = null;
+    this.auth.reset();
   }
 
   private clearConnectTimer(): void {

@@ -27,7 +27,7 @@ const POWER_LABELS: Array<[PowerSignal, string]> = [
 
 function serverSubmenu(item: TrayServerItem, actions: TrayActions): MenuItemConstructorOptions[] {
   const ref = { accountId: item.accountId, identifier: item.identifier };
-  const name = item.label.slice(2);
+  const name = item.name;
   return [
     { label: `${name} — ${item.stateText}`, enabled: false },
     { type: 'separator' },

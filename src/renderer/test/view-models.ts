@@ -26,6 +26,8 @@ export function makeServer(patch: Partial<ServerView> = {}): ServerView {
     state: 'running',
     availability: 'ok',
     isLive: false,
+    isStateCurrent: true,
+    stateSeenAt: 1_700_000_000_000,
     resources: null,
     limits: { memoryMib: 1024, diskMib: 0, cpuPercent: 100 },
     address: '10.0.0.1:25565',

@@ -5,6 +5,8 @@ const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 // Formatters are costly to build (~0.5 ms each); lists of thousands of rows reuse these.
 const numberFormats = [0, 1].map((digits) => new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const timeOfDayFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const DAY_MS = 86_400_000;
 
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '—';
@@ -49,4 +51,10 @@ export function formatDate(iso: string | null): string {
 /** A MiB limit as bytes, or null when 0 (unlimited). */
 export function mibLimitBytes(mib: number): number | null {
   return mib > 0 ? mib * 1024 * 1024 : null;
+}
+
+/** A moment as the time of day when it was within the last day ("14:03"), else with its date. */
+export function formatSeenAt(epochMs: number, nowMs = Date.now()): string {
+  if (!Number.isFinite(epochMs)) return '—';
+  return nowMs - epochMs < DAY_MS ? timeOfDayFormat.format(epochMs) : dateFormat.format(epochMs);
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PanelError } from '../../../../src/core/api/errors';
 import { NODE_UNREACHABLE_NOTICE_MS } from '../../../../src/core/monitor';
 import { createHarness, type Harness } from './helpers/harness';
-import { errors, makeServers, resources } from './helpers/fake-panel';
+import { errors, makeServers, resources, wingsStats } from './helpers/fake-panel';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -203,11 +203,12 @@ describe('ServerMonitor: the real world', () => {
     h.monitor.resync('resume');
     await h.clock.advance(3_000); // jitter, then the probe
     expect(socket.sent).toContain('send stats');
-    socket.emit('stats', resources('running'));
+    socket.emit('stats', wingsStats('running'));
     await h.clock.advance(10_000);
     expect(socket.isDisposed).toBe(false);
     await h.clock.advance(600_000);
     socket.emit('status', 'offline');
+    await h.clock.advance(3_000);
     expect(h.events.filter((e) => e.type === 'crash')).toHaveLength(1);
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './helpers/harness';
-import { makeServers, resources } from './helpers/fake-panel';
+import { makeServers, wingsStats } from './helpers/fake-panel';
 
 const CRASH_LINE = '\u001b[33m[Pterodactyl Daemon]:\u001b[39m ---------- Detected server process in a crashed state! ----------';
 
@@ -23,14 +23,18 @@ describe('ServerMonitor: following servers live', () => {
     expect(h.view('s0000000').sftp).toBeNull(); // fakeServer has no sftp details
   });
 
-  it('takes the power state from websocket `status` events', async () => {
-    h = createHarness({ servers: makeServers(1) });
+  it('takes the power state from websocket `status` events, and is live only once one came', async () => {
+    h = createHarness({ servers: makeServers(1), connectStatus: () => null });
     await h.start();
-    expect(h.view('s0000000').state).toBe('unknown');
+    expect(h.view('s0000000')).toMatchObject({ state: 'unknown', isLive: false, isStateCurrent: false, stateSeenAt: null });
     h.socketOf('s0000000').emit('status', 'running');
-    expect(h.view('s0000000').state).toBe('running');
+    expect(h.view('s0000000')).toMatchObject({ state: 'running', isLive: true, isStateCurrent: true, stateSeenAt: h.clock.now() });
     expect(h.events).toEqual([]); // the first sight is not a change
     h.socketOf('s0000000').emit('status', 'stopping');
+    // A stop nobody here asked for: held until the panel says the server was not suspended.
+    expect(h.events).toEqual([]);
+    await h.clock.advance(1_000);
+    expect(h.panel.count('server')).toBe(1);
     expect(h.events).toEqual([expect.objectContaining({ type: 'state', from: 'running', to: 'stopping', isCrash: false })]);
     expect(h.lines.filter((l) => l.kind === 'status').map((l) => l.text)).toEqual(['Server marked as running...', 'Server marked as stopping...']);
   });
@@ -42,8 +46,11 @@ describe('ServerMonitor: following servers live', () => {
     socket.emit('status', 'running');
     await h.clock.advance(10_000);
     socket.emit('status', 'offline');
-    expect(h.events.map((e) => e.type)).toEqual(['crash', 'state']);
-    expect(h.events[1]).toMatchObject({ type: 'state', to: 'offline', isCrash: true });
+    // The state change at once; the crash once Wings' reaction had its chance to arrive.
+    expect(h.events).toEqual([expect.objectContaining({ type: 'state', to: 'offline', isCrash: true })]);
+    await h.clock.advance(3_000);
+    expect(h.events.map((e) => e.type)).toEqual(['state', 'crash']);
+    expect(h.events[1]).toMatchObject({ type: 'crash', crashId: 1, reaction: 'unknown', isRepeat: false, loop: null });
     expect(h.monitor.flags().crashed.has('acc/s0000000')).toBe(true);
     expect(h.monitor.flags().shouldRun.has('acc/s0000000')).toBe(true);
     h.monitor.acknowledgeCrash(h.ref('s0000000'));
@@ -59,6 +66,7 @@ describe('ServerMonitor: following servers live', () => {
     await h.clock.advance(5_000); // past the replay window of the connect
     socket.emit('console', CRASH_LINE);
     socket.emit('status', 'offline');
+    await h.clock.advance(3_000);
     expect(h.events.filter((e) => e.type === 'crash')).toHaveLength(1);
     expect(h.events.find((e) => e.type === 'state')).toMatchObject({ isCrash: true });
   });
@@ -68,8 +76,10 @@ describe('ServerMonitor: following servers live', () => {
     await h.start(0);
     await h.clock.advance(10);
     h.socketOf('s0000000').emit('console', CRASH_LINE);
+    await h.clock.advance(3_000);
     expect(h.events).toEqual([]);
-    expect(h.monitor.consoleBacklog(h.ref('s0000000'))).toEqual([CRASH_LINE]);
+    // Wings sends the state first, then the replayed lines.
+    expect(h.monitor.consoleBacklog(h.ref('s0000000'))).toEqual(['Server marked as running...', CRASH_LINE]);
   });
 
   it.each(['stop', 'kill', 'restart'] as const)('is not a crash after a %s asked through the app', async (signal) => {
@@ -109,11 +119,11 @@ describe('ServerMonitor: following servers live', () => {
     h = createHarness({ servers: makeServers(1) });
     await h.start();
     const socket = h.socketOf('s0000000');
-    socket.emit('stats', resources('running', { networkRxBytes: 1000, networkTxBytes: 0, cpuAbsolute: 12 }));
+    socket.emit('stats', wingsStats('running', { networkRxBytes: 1000, networkTxBytes: 0, cpuAbsolute: 12 }));
     await h.clock.advance(2_000);
-    socket.emit('stats', resources('running', { networkRxBytes: 5000, networkTxBytes: 2000, cpuAbsolute: 14 }));
+    socket.emit('stats', wingsStats('running', { networkRxBytes: 5000, networkTxBytes: 2000, cpuAbsolute: 14 }));
     await h.clock.advance(500);
-    socket.emit('stats', resources('running', { networkRxBytes: 9000 })); // too soon: not kept
+    socket.emit('stats', wingsStats('running', { networkRxBytes: 9000 })); // too soon: not kept
     const history = h.monitor.history(h.ref('s0000000'));
     expect(history.map((s) => [s.networkRxBytesPerSec, s.networkTxBytesPerSec, s.cpuPercent])).toEqual([
       [0, 0, 12],
@@ -121,7 +131,35 @@ describe('ServerMonitor: following servers live', () => {
     ]);
     expect(h.stats).toHaveLength(2);
     expect(h.view('s0000000').resources).toMatchObject({ networkRxBytes: 9000 });
-    expect(h.view('s0000000').state).toBe('unknown'); // stats frames do not set the state
+    expect(h.view('s0000000').state).toBe('running');
+  });
+
+  it('takes the state every Wings stats frame carries, but not from a frame without one', async () => {
+    h = createHarness({ servers: makeServers(1), connectStatus: () => null });
+    await h.start();
+    const socket = h.socketOf('s0000000');
+    socket.emit('stats', wingsStats('offline', {}, null));
+    expect(h.view('s0000000')).toMatchObject({ state: 'unknown', isLive: false });
+    socket.emit('stats', wingsStats('running'));
+    expect(h.view('s0000000')).toMatchObject({ state: 'running', isLive: true });
+    await h.clock.advance(5_000);
+    // A `send stats` answer after a re-auth says offline: that is the state now.
+    socket.emit('stats', wingsStats('offline'));
+    expect(h.view('s0000000').state).toBe('offline');
+  });
+
+  it('lets a recent `status` win over a stats frame built just before it', async () => {
+    h = createHarness({ servers: makeServers(1) });
+    await h.start();
+    const socket = h.socketOf('s0000000');
+    await h.clock.advance(5_000);
+    h.monitor.noteUserPower(h.ref('s0000000'), 'stop');
+    socket.emit('status', 'offline');
+    socket.emit('stats', wingsStats('running'));
+    expect(h.view('s0000000').state).toBe('offline');
+    await h.clock.advance(3_000);
+    socket.emit('stats', wingsStats('running'));
+    expect(h.view('s0000000').state).toBe('running');
   });
 
   it('reports console lines and connection changes, and clears the backlog on each connect', async () => {
@@ -132,6 +170,7 @@ describe('ServerMonitor: following servers live', () => {
     socket.emit('console', 'hello');
     socket.emit('daemon-error', 'oops');
     expect(h.lines.map((l) => [l.text, l.kind])).toEqual([
+      ['Server marked as running...', 'status'],
       ['hello', 'output'],
       ['oops', 'daemon-error'],
     ]);
@@ -141,6 +180,10 @@ describe('ServerMonitor: following servers live', () => {
     expect(h.view('s0000000').isLive).toBe(false);
     socket.transition({ state: 'connected', reason: 'auth-success' });
     expect(h.monitor.consoleBacklog(h.ref('s0000000'))).toEqual([]);
+    // Connected, but not live until Wings has told the state on the new socket.
+    expect(h.view('s0000000').isLive).toBe(false);
+    socket.emit('status', 'running');
+    expect(h.view('s0000000').isLive).toBe(true);
     expect(h.connections.map((c) => c.connection)).toEqual(['connecting', 'connected', 'reconnecting', 'connected']);
   });
 
@@ -151,7 +194,7 @@ describe('ServerMonitor: following servers live', () => {
     const socket = h.socketOf('s0000000');
     const push = async (cpu: number, forMs: number): Promise<void> => {
       for (let t = 0; t < forMs; t += 2_000) {
-        socket.emit('stats', resources('running', { cpuAbsolute: cpu }));
+        socket.emit('stats', wingsStats('running', { cpuAbsolute: cpu }));
         await h?.clock.advance(2_000);
       }
     };
@@ -170,7 +213,7 @@ describe('ServerMonitor: following servers live', () => {
     h.settings.rules.global.usage = { cpuPercent: 90, memoryPercent: 90, sustainedMs: 10_000 };
     await h.start();
     for (let t = 0; t < 60_000; t += 2_000) {
-      h.socketOf('s0000000').emit('stats', resources('running', { cpuAbsolute: 400, memoryBytes: 8e9 }));
+      h.socketOf('s0000000').emit('stats', wingsStats('running', { cpuAbsolute: 400, memoryBytes: 8e9 }));
       await h.clock.advance(2_000);
     }
     expect(h.events.filter((e) => e.type === 'usage')).toEqual([]);

@@ -132,29 +132,42 @@ describe('NodeHealth', () => {
 describe('pure decisions', () => {
   const err = (init: ConstructorParameters<typeof PanelError>[0]) => new PanelError(init);
 
+  // The panel's own 403: JSON `errors[]` with the exception's name (pterodactyl-api.md §2.1).
+  const panel403 = { kind: 'forbidden', status: 403, code: 'AccessDeniedHttpException', detail: 'This action is unauthorized.' } as const;
+
   it.each([
-    { error: err({ kind: 'auth' }), source: 'server', scope: 'blocked', status: 'key-revoked' },
-    { error: err({ kind: 'forbidden' }), source: 'list', scope: 'blocked', status: 'key-revoked' },
-    { error: err({ kind: 'forbidden' }), source: 'server', scope: 'none' },
-    { error: err({ kind: 'two-factor-required' }), source: 'list', scope: 'blocked', status: 'two-factor-required' },
-    { error: err({ kind: 'network' }), source: 'list', scope: 'down' },
-    { error: err({ kind: 'bad-response' }), source: 'list', scope: 'down' },
-    { error: err({ kind: 'bad-response' }), source: 'server', scope: 'none' },
-    { error: err({ kind: 'rate-limited' }), source: 'server', scope: 'wait' },
-    { error: err({ kind: 'conflict', conflictReason: 'suspended' }), source: 'server', scope: 'none' },
-    { error: err({ kind: 'node-unreachable' }), source: 'server', scope: 'none' },
-    { error: new Error('locked'), source: 'create-client', scope: 'blocked', status: 'keychain-locked' },
-    { error: err({ kind: 'validation' }), source: 'create-client', scope: 'down', status: 'unreachable' },
-    { error: err({ kind: 'validation' }), source: 'list', scope: 'none' },
-  ] as const)('accountVerdict($error.kind from $source) is $scope', ({ error, source, scope, ...rest }) => {
+    { name: '401', error: err({ kind: 'auth' }), source: 'server', scope: 'blocked', status: 'key-revoked' },
+    { name: 'the panel’s 403', error: err(panel403), source: 'list', scope: 'blocked', status: 'key-revoked' },
+    { name: 'a proxy’s 403 page', error: err({ kind: 'forbidden', status: 403 }), source: 'list', scope: 'down', status: 'unreachable' },
+    { name: 'the panel’s 403', error: err(panel403), source: 'server', scope: 'none' },
+    { name: 'a proxy’s 403 page', error: err({ kind: 'forbidden', status: 403 }), source: 'server', scope: 'check' },
+    { name: '2FA', error: err({ kind: 'two-factor-required' }), source: 'list', scope: 'blocked', status: 'two-factor-required' },
+    { name: 'a refused connection', error: err({ kind: 'network' }), source: 'list', scope: 'down' },
+    { name: 'a 500', error: err({ kind: 'bad-response', status: 500 }), source: 'list', scope: 'down' },
+    { name: 'a 500', error: err({ kind: 'bad-response', status: 500 }), source: 'server', scope: 'check' },
+    { name: '429', error: err({ kind: 'rate-limited' }), source: 'server', scope: 'wait' },
+    { name: '409', error: err({ kind: 'conflict', conflictReason: 'suspended' }), source: 'server', scope: 'none' },
+    { name: 'a node’s 504', error: err({ kind: 'node-unreachable' }), source: 'server', scope: 'none' },
+    { name: 'a node’s 504', error: err({ kind: 'node-unreachable' }), source: 'list', scope: 'down' },
+    { name: 'a JSON 404', error: err({ kind: 'not-found', status: 404 }), source: 'list', scope: 'down' },
+    { name: 'a 422', error: err({ kind: 'validation', status: 422 }), source: 'list', scope: 'down' },
+    { name: 'a 418', error: err({ kind: 'validation', status: 418 }), source: 'server', scope: 'check' },
+    { name: 'no key', error: new Error('locked'), source: 'create-client', scope: 'blocked', status: 'keychain-locked' },
+    { name: 'a bad URL', error: err({ kind: 'validation' }), source: 'create-client', scope: 'down', status: 'unreachable' },
+    { name: 'cancelled', error: err({ kind: 'cancelled' }), source: 'list', scope: 'none' },
+    { name: 'not a PanelError', error: new Error('boom'), source: 'list', scope: 'down', status: 'unreachable' },
+    { name: 'not a PanelError', error: new Error('boom'), source: 'server', scope: 'check' },
+  ] as const)('accountVerdict($name from $source) is $scope', ({ error, source, scope, ...rest }) => {
     const verdict = accountVerdict(error, source);
     expect(verdict.scope).toBe(scope);
     if ('status' in rest) expect(verdict).toMatchObject({ status: rest.status });
   });
 
-  it('backs off a panel that is down from ~5 s to ~5 min', () => {
-    expect([0, 1, 2, 10].map((n) => downRetryDelayMs(n, () => 1))).toEqual([5_000, 10_000, 20_000, 300_000]);
-    expect(downRetryDelayMs(0, () => 0)).toBe(2_500);
+  it('checks a panel that is down every 3–6 s for two minutes, then backs off from ~15 s to ~5 min', () => {
+    expect([0, 30_000, 119_999].map((downFor) => downRetryDelayMs(downFor, 0, () => 1))).toEqual([6_000, 6_000, 6_000]);
+    expect(downRetryDelayMs(0, 0, () => 0)).toBe(3_000);
+    expect([0, 1, 2, 10].map((n) => downRetryDelayMs(120_000, n, () => 1))).toEqual([15_000, 30_000, 60_000, 300_000]);
+    expect(downRetryDelayMs(600_000, 0, () => 0)).toBe(7_500);
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEDUPE_WINDOW_MS,
   decideNotices,
+  type CrashEvent,
   type NoticeRules,
   type NotifiableEvent,
 } from '../../../../src/core/rules/notification-policy';
@@ -15,7 +16,16 @@ const rules: NoticeRules = {
   pausedUntilMs: null,
 };
 
-const crash = (atMs: number, s = server): NotifiableEvent => ({ type: 'crash', server: s, atMs });
+const crash = (atMs: number, s = server, patch: Partial<CrashEvent> = {}): NotifiableEvent => ({
+  type: 'crash',
+  server: s,
+  atMs,
+  crashId: 1,
+  reaction: 'unknown',
+  isRepeat: false,
+  loop: null,
+  ...patch,
+});
 const up = (atMs: number, s = server): NotifiableEvent => ({ type: 'state', server: s, from: 'starting', to: 'running', atMs, isCrash: false });
 
 describe('decideNotices', () => {
@@ -25,12 +35,41 @@ describe('decideNotices', () => {
     expect(notices[0]).toMatchObject({ title: 'Survival crashed', urgency: 'critical', target: { accountId: 'a1', identifier: 'abcd1234' } });
   });
 
-  it('drops a repeat within the window and shows it again after', () => {
+  it('drops the same crash told twice, never a second crash however soon', () => {
     const first = decideNotices([crash(0)], rules, new Map(), 0);
     const repeat = decideNotices([crash(1000)], rules, first.ledger, 1000);
     expect(repeat.notices).toHaveLength(0);
+    const second = decideNotices([crash(2000, server, { crashId: 2, isRepeat: true })], rules, repeat.ledger, 2000);
+    expect(second.notices.map((n) => n.title)).toEqual(['Survival crashed again']);
     const later = decideNotices([crash(DEDUPE_WINDOW_MS.crash)], rules, repeat.ledger, DEDUPE_WINDOW_MS.crash);
     expect(later.notices).toHaveLength(1);
+  });
+
+  it.each([
+    { patch: { reaction: 'restarting' }, title: 'Survival crashed', body: 'Wings is restarting it. Open the console to see why it stopped.' },
+    { patch: { reaction: 'not-restarted' }, title: 'Survival crashed again', body: 'Wings did not restart it: start it by hand.' },
+    { patch: { reaction: 'unknown', isRepeat: true }, title: 'Survival crashed again', body: 'Wings did not restart it: start it by hand.' },
+    { patch: { reaction: 'restart-failed' }, title: 'Survival crashed', body: 'Wings could not restart it: start it by hand.' },
+    { patch: { reaction: 'detection-disabled' }, title: 'Survival crashed', body: 'Crash detection is off for this server, so Wings did not restart it: start it by hand.' },
+    { patch: { reaction: 'unknown' }, title: 'Survival crashed', body: 'It stopped without being asked to. Open the console to see why.' },
+    { patch: { loop: 'started', reaction: 'restarting' }, title: 'Survival keeps crashing', body: '3 crashes in 10 minutes. Wings is restarting it. Open the console to see why it stopped.' },
+    { patch: { loop: 'ongoing', reaction: 'not-restarted' }, title: 'Survival crashed again', body: 'Wings did not restart it: start it by hand.' },
+  ] satisfies Array<{ patch: Partial<CrashEvent>; title: string; body: string }>)('words a crash by what Wings did: $title / $body', ({ patch, title, body }) => {
+    expect(decideNotices([crash(0, server, patch)], rules, new Map(), 0).notices).toEqual([expect.objectContaining({ title, body, urgency: 'critical' })]);
+  });
+
+  it('says a crash loop once: the crashes after it are quiet unless Wings gives up', () => {
+    expect(decideNotices([crash(0, server, { crashId: 4, loop: 'ongoing', reaction: 'restarting' })], rules, new Map(), 0).notices).toEqual([]);
+  });
+
+  it('tells a suspension once, and again only after the server was unsuspended', () => {
+    const suspended: NotifiableEvent = { type: 'suspended', server, atMs: 0 };
+    const first = decideNotices([suspended, suspended], rules, new Map(), 0);
+    expect(first.notices).toEqual([expect.objectContaining({ title: 'Survival was suspended by the panel', urgency: 'normal' })]);
+    const again = decideNotices([{ type: 'unsuspended', server, atMs: 1 }, suspended], rules, first.ledger, 2);
+    expect(again.notices).toHaveLength(1);
+    const quiet: NoticeRules = { ...rules, servers: { 'a1/abcd1234': { onStateChange: false } } };
+    expect(decideNotices([suspended], quiet, new Map(), 0).notices).toEqual([]);
   });
 
   it('does not announce "went down" for a crash, nor any change from unknown', () => {

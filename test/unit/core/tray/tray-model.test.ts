@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrayModel, powerActions, sameTrayModel, type TrayServerFlags } from '../../../../src/core/tray/tray-model';
+import { buildTrayModel, powerActions, powerBlockedReason, sameTrayModel, type TrayServerFlags } from '../../../../src/core/tray/tray-model';
 import type { AccountView, ServerView } from '../../../../src/shared/types';
 
 const account = (over: Partial<AccountView> = {}): AccountView => ({
@@ -24,6 +24,8 @@ const server = (over: Partial<ServerView> = {}): ServerView => ({
   state: 'running',
   availability: 'ok',
   isLive: true,
+  isStateCurrent: true,
+  stateSeenAt: 1_700_000_000_000,
   resources: null,
   limits: { memoryMib: 1024, diskMib: 2048, cpuPercent: 100 },
   address: '10.0.0.5:25565',
@@ -96,8 +98,31 @@ describe('buildTrayModel', () => {
     });
     expect(model.sections[0]?.servers.map((s) => [s.label, s.stateText])).toEqual([
       ['⚠ Survival', 'crashed'],
-      ['⊘ Old', 'suspended'],
+      ['⊘ Old', 'suspended by the panel: power actions are unavailable until it is unsuspended'],
     ]);
+    expect(model.sections[0]?.servers[1]?.actions).toEqual({ start: false, stop: false, restart: false, kill: false });
+  });
+
+  it('shows a state that is not current with its age, and keeps the name apart', () => {
+    const seen = new Date(2026, 11, 2, 14, 3).getTime();
+    const model = buildTrayModel({
+      accounts: [account()],
+      servers: [server({ isLive: false, isStateCurrent: false, stateSeenAt: seen }), server({ identifier: 'live0001', name: 'Live' })],
+      flags: noFlags,
+      isPaused: false,
+      formatTime: (ms) => (ms === seen ? '14:03' : 'other'),
+    });
+    expect(model.sections[0]?.servers.map((s) => [s.name, s.label, s.stateText])).toEqual([
+      ['Survival', '● Survival (as of 14:03)', 'running as of 14:03: not watched live now'],
+      ['Live', '● Live', 'running'],
+    ]);
+  });
+
+  it('says why power is unavailable', () => {
+    expect(powerBlockedReason(server(), 'ok')).toBeNull();
+    expect(powerBlockedReason(server({ availability: 'suspended' }), 'ok')).toMatch(/^Suspended by the panel/);
+    expect(powerBlockedReason(server(), 'unreachable')).toBe('The panel cannot be reached: power actions wait until it answers.');
+    expect(powerBlockedReason(server({ state: 'unknown' }), 'ok')).toBe('Its state is not known yet.');
   });
 
   it('compares models by what they draw', () => {

@@ -137,6 +137,7 @@ describe('WingsSocket: events', () => {
       networkRxBytes: 1024,
       networkTxBytes: 2048,
       uptimeMs: 123456,
+      reportedState: 'running',
     });
     expect(await line).toBe('[12:00:00] Done (3.2s)!');
     expect(await backup).toEqual({
@@ -205,27 +206,36 @@ describe('WingsSocket: token lifecycle', () => {
   it.each([
     'Error Event [1a7ce997-259b-452e-8b4e-cecc464142ca]: jwt: exp claim is invalid',
     'jwt: created too far in past (denylist)',
-  ])('refreshes on the curable jwt error %s', async (message) => {
+  ])('takes the curable jwt error %s as the token dying: not connected until re-auth, then asks for the state', async (message) => {
     const s = makeSocket();
     await connected(s);
     const conn = await wings.connection();
     clock.advance(60_000);
+    const dead = reaches(s, 'authenticating');
     conn.send('jwt error', [message]);
+    expect(await dead).toMatchObject({ reason: 'token-expired' });
+    expect(s.canDeliver).toBe(false);
+    expect(s.sendCommand('lost?')).toBe(false);
+    const back = reaches(s, 'connected');
     expect((await conn.frame('auth', 2)).args).toEqual(['jwt-2']);
-    expect(s.state).toBe('connected');
+    expect(await back).toMatchObject({ reason: 'reauth' });
+    // A re-auth brings no `status` from Wings: the socket asks for a stats frame, which has the state.
+    expect((await conn.frame('send stats', 2)).event).toBe('send stats');
+    expect(conn.events.filter((e) => e === 'send logs')).toHaveLength(1);
   });
 
   it('waits out the minimum interval instead of fetching tokens in a burst', async () => {
     const s = makeSocket({ minRefreshIntervalMs: 10_000 });
     await connected(s);
     const conn = await wings.connection();
+    clock.advance(2_000);
     const marker = nextEvent(s, 'console', (l) => l === 'marker');
     conn.send('jwt error', ['jwt: exp claim is invalid']);
     conn.send('console output', ['marker']);
     await marker;
     expect(fetchCredentials).toHaveBeenCalledTimes(1);
-    expect(clock.pendingDelays()).toEqual([10_000]);
-    clock.advance(10_000);
+    expect(clock.pendingDelays()).toEqual([8_000]);
+    clock.advance(8_000);
     expect((await conn.frame('auth', 2)).args).toEqual(['jwt-2']);
   });
 

@@ -30,6 +30,11 @@ export const common = {
     'node-unreachable': 'Node unreachable',
     unknown: 'Unavailable',
   },
+  stale: {
+    asOf: (time: string) => `as of ${time}`,
+    title: (state: string, time: string) =>
+      `${state} when last seen, at ${time}. Pterotray cannot watch this server live right now (its panel or node is not answering), so it may have changed since.`,
+  },
   power: {
     start: 'Start',
     stop: 'Stop',

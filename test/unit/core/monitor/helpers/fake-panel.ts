@@ -3,6 +3,7 @@
  * controllable rate-limit block, and a log of every request with its time, so tests can count
  * requests per minute exactly.
  */
+import type { WingsStats } from '../../../../../src/core/wings';
 import { PanelError } from '../../../../../src/core/api/errors';
 import type { RateLimitInfo } from '../../../../../src/core/api/client-types';
 import type { PowerSignal, PowerState, Server, ServerResources } from '../../../../../src/core/api/models';
@@ -11,7 +12,7 @@ import type { Clock } from '../../../../../src/core/util/deps';
 import { fakeServer } from '../../../../helpers/fake-client';
 
 export interface LoggedRequest {
-  method: 'list' | 'resources' | 'websocket' | 'power' | 'command' | 'account';
+  method: 'list' | 'resources' | 'websocket' | 'power' | 'command' | 'account' | 'server';
   identifier: string | null;
   atMs: number;
   priority: string | undefined;
@@ -27,11 +28,18 @@ export function resources(state: PowerState, patch: Partial<ServerResources> = {
   return { state, isSuspended: false, memoryBytes: 0, cpuAbsolute: 0, diskBytes: 0, networkRxBytes: 0, networkTxBytes: 0, uptimeMs: 0, ...patch };
 }
 
+/** A websocket `stats` frame: Wings' carry the state (`reportedState`); null for one that does not. */
+export function wingsStats(state: PowerState, patch: Partial<ServerResources> = {}, reportedState: PowerState | null = state): WingsStats {
+  return { ...resources(state, patch), reportedState };
+}
+
 export const errors = {
   auth: () => new PanelError({ kind: 'auth', status: 401 }),
   network: () => new PanelError({ kind: 'network', message: 'connect ECONNREFUSED' }),
   nodeDown: () => new PanelError({ kind: 'node-unreachable', status: 504 }),
-  forbidden: () => new PanelError({ kind: 'forbidden', status: 403 }),
+  // As the panel writes them: JSON `errors[]` with the exception's name.
+  forbidden: () => new PanelError({ kind: 'forbidden', status: 403, code: 'AccessDeniedHttpException', detail: 'This action is unauthorized.' }),
+  notFound: () => new PanelError({ kind: 'not-found', status: 404, code: 'NotFoundHttpException', detail: 'The requested resource could not be found on the server.' }),
   conflict: (reason: 'suspended' | 'installing' | 'transferring' | 'restoring') => () => new PanelError({ kind: 'conflict', status: 409, conflictReason: reason }),
   rateLimited: (retryAfterMs: number) => () => new PanelError({ kind: 'rate-limited', status: 429, retryAfterMs }),
 };
@@ -104,8 +112,16 @@ function buildClient(panel: FakePanel, clock: Clock): MonitorClient {
       panel.record('account', null, opts?.priority);
       return { id: 1, uuid: null, username: 'alice', email: 'a@example.com', isAdmin: false, firstName: null, lastName: null, language: null };
     },
+    getServer: async (identifier: string, opts?: { priority?: string }) => {
+      panel.record('server', identifier, opts?.priority);
+      const server = panel.servers.find((s) => s.identifier === identifier);
+      if (!server) throw errors.notFound();
+      return { ...server, isServerOwner: true, userPermissions: ['*'] };
+    },
     getResources: async (identifier: string, opts?: { priority?: string }) => {
       panel.record('resources', identifier, opts?.priority);
+      // As the panel: every server route but GET /servers/{id} answers 409 for a suspended server.
+      if (panel.servers.find((s) => s.identifier === identifier)?.isSuspended) throw errors.conflict('suspended')();
       return panel.states.get(identifier) ?? resources('offline');
     },
     getWebsocketCredentials: async (identifier: string, opts?: { priority?: string }) => {

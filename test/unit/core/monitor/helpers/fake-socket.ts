@@ -4,7 +4,7 @@
  * Tests push Wings events with `emit`.
  */
 import type { PanelError } from '../../../../../src/core/api/errors';
-import type { PowerSignal } from '../../../../../src/core/api/models';
+import type { PowerSignal, PowerState } from '../../../../../src/core/api/models';
 import type { Disposer } from '../../../../../src/core/util/deps';
 import type { ConnectionChange, WingsEvents, WingsSocketOptions, WingsSocketState } from '../../../../../src/core/wings';
 import type { WingsSocketLike } from '../../../../../src/core/monitor';
@@ -21,10 +21,30 @@ export class FakeSocket implements WingsSocketLike {
   isDisposed = false;
   private readonly listeners = new Map<keyof WingsEvents, Set<(payload: never) => void>>();
 
+  /**
+   * `connectStatus` is what Wings sends after the first `auth success` (it always sends the
+   * state, wings router/websocket/websocket.go); null sends nothing, so the test says when.
+   */
   constructor(
     readonly opts: WingsSocketOptions,
     private readonly behaviour: () => ConnectBehaviour,
+    private readonly connectStatus: () => PowerState | null = () => null,
   ) {}
+
+  retryCount = 0;
+
+  get canDeliver(): boolean {
+    return this.state === 'connected';
+  }
+
+  /** As WingsSocket: a reconnect waiting for its turn starts now. */
+  retryNow(): void {
+    this.retryCount += 1;
+    if (this.state !== 'reconnecting' || this.isDisposed) return;
+    if (this.retryTimer !== null && this.retryTimer !== undefined) this.opts.clock?.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.attempt();
+  }
 
   /** The server, learnt from the socket URL of the last credentials (`ws://node/<identifier>`). */
   identifier: string | null = null;
@@ -56,7 +76,11 @@ export class FakeSocket implements WingsSocketLike {
         if (this.isDisposed) return;
         this.identifier = credentials.socket.split('/').pop() ?? null;
         const behaviour = this.behaviour();
-        if (behaviour === 'connect') this.transition({ state: 'connected', reason: 'auth-success' });
+        if (behaviour === 'connect') {
+          this.transition({ state: 'connected', reason: 'auth-success' });
+          const status = this.connectStatus();
+          if (status !== null) this.emit('status', status);
+        }
         if (behaviour === 'fail') this.retry({ state: 'reconnecting', reason: 'closed', closeCode: 1006, retryInMs: RETRY_MS });
       },
       (error: PanelError) => {

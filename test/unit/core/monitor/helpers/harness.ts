@@ -1,5 +1,5 @@
 /** A ServerMonitor wired to a fake panel, fake sockets and a manual clock, with what it reported. */
-import type { Server } from '../../../../../src/core/api/models';
+import type { PowerState, Server } from '../../../../../src/core/api/models';
 import { ServerMonitor, type MonitorAccount, type MonitorSettings, type ServerMonitorOptions } from '../../../../../src/core/monitor';
 import type { NotifiableEvent } from '../../../../../src/core/rules/notification-policy';
 import { DEFAULT_SETTINGS } from '../../../../../src/core/settings/schema';
@@ -12,6 +12,8 @@ export interface HarnessOptions {
   servers?: Server[];
   /** What a socket does once it has credentials; by server identifier. Default: connect. */
   behaviour?: (identifier: string | null) => ConnectBehaviour;
+  /** The `status` Wings sends on a socket's first auth; default `running`; null sends none. */
+  connectStatus?: (identifier: string | null) => PowerState | null;
   settings?: Partial<MonitorSettings>;
   listRefreshMs?: number;
   random?: () => number;
@@ -48,7 +50,11 @@ export function createHarness(options: HarnessOptions = {}) {
   const monitor = new ServerMonitor({
     createClient: () => panel.createClient(),
     createSocket: (opts) => {
-      const socket: FakeSocket = new FakeSocket(opts, () => (options.behaviour ?? (() => 'connect'))(socket.identifier));
+      const socket: FakeSocket = new FakeSocket(
+        opts,
+        () => (options.behaviour ?? (() => 'connect'))(socket.identifier),
+        () => (options.connectStatus ?? (() => 'running'))(socket.identifier),
+      );
       sockets.push(socket);
       return socket;
     },
