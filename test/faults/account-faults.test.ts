@@ -18,6 +18,7 @@ import {
   startFaultApp,
   trayMatchesPanel,
   trayProblem,
+  trayShowsLastKnown,
   trayServer,
   waitSettled,
   windowAccount,
@@ -69,12 +70,15 @@ describe('the panel away, and 409s, on the real app', () => {
     const port = Number(new URL(env.sim.url).port);
     const transferPort = Number(new URL(env.sim.wingsUrl).port);
     const apiKey = env.sim.apiKey;
+    const lastKnown = new Map(env.sim.control.servers().map((s) => [s.identifier, s.state]));
     await env.sim.close();
-    // While it is gone: the tray says so, every server keeps its last known mark, no crash.
+    // While it is gone: the tray says so, every server keeps its last known mark, marked as
+    // not current, and nothing is told of a crash.
     await env.app.clickMenu(['Refresh now']);
     await env.app.waitFor(() => trayProblem(env.app) === 'Panel unreachable: retrying', { timeoutMs: 15_000, message: 'tray: panel unreachable' });
     expect((await windowAccount(env))?.status).toBe('unreachable');
-    expect(trayMatchesPanel(env)).toBe(true);
+    await env.app.waitFor(() => trayShowsLastKnown(env, lastKnown), { timeoutMs: 5_000, message: 'every server with its last state, as of when it was seen' });
+    expect((await windowServers(env)).every((s) => !s.isStateCurrent && s.stateSeenAt !== null)).toBe(true);
     // The same panel comes back on the same ports, with the same key and servers.
     env.sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, port, transferPort, apiKey });
     const backMs = Date.now();
@@ -120,11 +124,14 @@ describe('the panel away, and 409s, on the real app', () => {
     await env.app.waitFor(() => trayServer(env.app, installing.name)?.label === `◑ ${installing.name}`, { timeoutMs: 10_000 });
     env.sim.control.setState(installing.identifier, 'offline');
     await env.app.waitFor(() => trayServer(env.app, installing.name)?.label === `○ ${installing.name}`, { timeoutMs: 10_000 });
+    // A stop nobody here asked for is told once the panel said it was no suspension.
+    await env.app.waitFor((snap) => snap.notifications.some((n) => n.title === `${installing.name} went down`), { timeoutMs: 10_000, message: 'went down, after the check' });
     const notices = env.app.notifications().length;
     // Wings tells (close 4409, `install started`): ⊘ with the reason, no power action offered.
     env.sim.control.suspend(suspended.identifier);
     env.sim.control.setStatus(installing.identifier, 'installing');
-    for (const [server, text] of [[suspended, 'suspended'], [installing, 'installing']] as const) {
+    const texts = ['suspended by the panel: power actions are unavailable until it is unsuspended', 'installing: power actions are unavailable until the install finishes'];
+    for (const [server, text] of [[suspended, texts[0]], [installing, texts[1]]] as const) {
       await env.app.waitFor(() => trayServer(env.app, server.name)?.label === `⊘ ${server.name}`, { timeoutMs: 10_000, message: `${server.name} ⊘` });
       const item = trayServer(env.app, server.name);
       expect(item?.submenu?.[0]?.label).toBe(`${server.name} — ${text}`);
@@ -135,7 +142,9 @@ describe('the panel away, and 409s, on the real app', () => {
     expect(views.find((s) => s.identifier === installing.identifier)?.availability).toBe('installing');
     const power = await invoke(env.page, 'serversPower', { server: { accountId: env.account.id, identifier: suspended.identifier }, signal: 'start' });
     expect(power.ok ? null : { code: power.error.code, reason: power.error.reason }).toEqual({ code: 'conflict', reason: 'suspended' });
-    expect(noticesSince(env.app, notices)).toEqual([]);
+    // A suspension is news, once; an install is not.
+    await env.app.waitFor((snap) => snap.notifications.length > notices, { timeoutMs: 5_000, message: 'the suspension notice' });
+    expect(noticesSince(env.app, notices)).toEqual([`${suspended.name} was suspended by the panel`]);
     // Back to normal on the panel. Unavailable servers are polled every 2 min and the list every
     // 5 (compressed-time.test.ts shows it by itself); a wake from sleep brings that forward here.
     env.sim.control.suspend(suspended.identifier, false);
@@ -143,7 +152,7 @@ describe('the panel away, and 409s, on the real app', () => {
     await env.app.emitPowerMonitor('resume');
     await env.app.waitFor(() => trayMatchesPanel(env), { timeoutMs: 15_000, message: 'ready again' });
     await eventually('available again in the window', async () => (await windowServers(env)).every((s) => s.availability === 'ok'));
-    expect(noticesSince(env.app, notices)).toEqual([]);
+    expect(noticesSince(env.app, notices)).toEqual([`${suspended.name} was suspended by the panel`]);
     await expectAlive(env);
   });
 });

@@ -64,16 +64,18 @@ export interface RigOptions {
 
 /** Starts the sim and a monitor on compressed time; waits until every server is followed live. */
 export async function startCompressedRig(rigOptions: RigOptions = {}): Promise<CompressedRig> {
-  const options: SimPanelOptions = { servers: 4, seed: 3, tickMs: 100, statsIntervalMs: 250, ...rigOptions.sim };
+  const attempts: Attempt[] = [];
+  let inFlight = 0;
+  let finished = 0;
+  const clock = new CompressedClock({ signature: () => `${attempts.length}/${finished}`, inFlight: () => inFlight });
+  // The panel and its Wings run on the same compressed time as the monitor: a token's ten
+  // minutes, Wings' 30-second expiry tick and its stats pushes pass as the monitor's do.
+  const options: SimPanelOptions = { servers: 4, seed: 3, tickMs: 100, statsIntervalMs: 2_000, clock, ...rigOptions.sim };
   let sim: SimPanel | null = await startSimPanel(options);
   rigOptions.prepare?.(sim);
   const ports = { port: Number(new URL(sim.url).port), transferPort: Number(new URL(sim.wingsUrl).port) };
   const originalKey = sim.apiKey;
   let key = sim.apiKey;
-  const attempts: Attempt[] = [];
-  let inFlight = 0;
-  let finished = 0;
-  const clock = new CompressedClock({ signature: () => `${attempts.length}/${finished}`, inFlight: () => inFlight });
   const done = (): void => {
     inFlight -= 1;
     finished += 1;

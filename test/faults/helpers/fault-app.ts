@@ -66,9 +66,20 @@ export async function startFaultApp(simOptions: SimPanelOptions = {}): Promise<F
   }
 }
 
-/** The tray item of a server, by name. */
+/** The tray item of a server, by name (its label may end with the age of an old state). */
 export function trayServer(app: LaunchedApp, name: string): MenuNode | undefined {
-  return (app.tray()?.menu ?? []).find((item) => item.type === 'submenu' && item.label.slice(2) === name);
+  return (app.tray()?.menu ?? []).find((item) => item.type === 'submenu' && (item.label.slice(2) === name || item.label.slice(2).startsWith(`${name} (as of `)));
+}
+
+/**
+ * True when every server of the sim is in the tray with the mark of the state it had, labelled
+ * as not current ("(as of 14:03)"): what the tray must show while it cannot see them.
+ */
+export function trayShowsLastKnown(env: FaultApp, states: ReadonlyMap<string, ServerView['state']>): boolean {
+  return env.sim.control.servers().every((s) => {
+    const label = trayServer(env.app, s.name)?.label ?? '';
+    return label.startsWith(`${MARK[states.get(s.identifier) ?? 'unknown']} ${s.name} (as of `);
+  });
 }
 
 /** The account's problem line in the tray (`⚠ …` under its title), or null. */
