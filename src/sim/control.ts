@@ -40,7 +40,7 @@ function snapshot(server: SimServer, allPermissions: string[]): SimServerSnapsho
 
 type ServerControls = Pick<
   SimControl,
-  'servers' | 'setState' | 'suspend' | 'setStatus' | 'setTransferring' | 'setPermissions' | 'crash' | 'emitConsole' | 'files'
+  'servers' | 'setState' | 'suspend' | 'setStatus' | 'setTransferring' | 'setPermissions' | 'crash' | 'emitConsole' | 'consoleLines' | 'files'
 >;
 
 /** The per-server half of the surface. */
@@ -67,6 +67,7 @@ function serverControls(state: SimState): ServerControls {
       state.power.crash(state.require(id));
     },
     emitConsole: (id, line) => state.power.print(state.require(id), line),
+    consoleLines: (id) => [...state.require(id).consoleLog],
     files: (id) => {
       const server = state.require(id);
       return simFiles(state.tree(server), server.seed);

@@ -182,6 +182,8 @@ export interface SimControl {
    */
   crash(server: string): void;
   emitConsole(server: string, line: string): void;
+  /** The server's console backlog as Wings keeps it (what `send logs` replays), oldest first. */
+  consoleLines(server: string): string[];
   revokeKey(): void;
   setApiKey(key: string): void;
   setTwoFactorRequired(on: boolean): void;

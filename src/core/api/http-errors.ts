@@ -80,7 +80,9 @@ function kindOf(status: number, body: ErrorBody, ctx: ErrorContext): PanelErrorK
   const known = byStatus[status];
   if (known !== undefined) return known;
   if (status === 502 || status === 504) {
-    if (status === 502 && ctx.operation === 'command') return 'server-offline';
+    // The panel's own "Server must be online in order to send commands." is JSON; a proxy's 502
+    // page in front of a panel that is down says nothing about the server.
+    if (status === 502 && ctx.operation === 'command' && body.isJson) return 'server-offline';
     // An HTML 502/504 comes from a proxy in front of the panel, not from the panel about a node.
     return body.isJson ? 'node-unreachable' : 'network';
   }

@@ -22,7 +22,8 @@ export class AuthSession {
   /** The token died and no new one was accepted yet: Wings drops whatever is sent. */
   isTokenDead = false;
   private hasAuthenticated = false;
-  private lastAuthAtMs = Number.NEGATIVE_INFINITY;
+  /** When a token replaced one that had died: only then can a refusal of the old one follow. */
+  private lastReauthAtMs = Number.NEGATIVE_INFINITY;
   private pendingToken: { token: string; fetchedAtMs: number } | null = null;
   private readonly watch: TokenWatch;
   private recentCommands: Array<{ command: string; atMs: number }> = [];
@@ -43,7 +44,6 @@ export class AuthSession {
   accepted(): AuthKind {
     if (this.pendingToken) this.watch.track(this.pendingToken.token, this.pendingToken.fetchedAtMs);
     this.pendingToken = null;
-    this.lastAuthAtMs = this.clock.now();
     this.recentCommands = [];
     const wasDead = this.isTokenDead;
     this.isTokenDead = false;
@@ -51,7 +51,9 @@ export class AuthSession {
       this.hasAuthenticated = true;
       return 'first';
     }
-    return wasDead ? 'reauth-after-death' : 'refresh';
+    if (!wasDead) return 'refresh';
+    this.lastReauthAtMs = this.clock.now();
+    return 'reauth-after-death';
   }
 
   /** The token died (by its claims, or Wings said so). False when it already had. */
@@ -67,9 +69,13 @@ export class AuthSession {
     return !this.isTokenDead && this.watch.canDeliver();
   }
 
-  /** A `jwt error` this soon after the last auth predates it. */
+  /**
+   * A `jwt error` this soon after a dead token was replaced may be a refusal under the old one,
+   * written after `auth success`. After a first auth there is no old token (Wings pushes nothing
+   * before it), and a refresh replaces a token that was still good: neither has stragglers.
+   */
   isStraggler(): boolean {
-    return this.clock.now() - this.lastAuthAtMs < JWT_STRAGGLER_MS;
+    return this.clock.now() - this.lastReauthAtMs < JWT_STRAGGLER_MS;
   }
 
   noteCommand(command: string): void {
@@ -91,6 +97,7 @@ export class AuthSession {
     this.pendingToken = null;
     this.isTokenDead = false;
     this.hasAuthenticated = false;
+    this.lastReauthAtMs = Number.NEGATIVE_INFINITY;
     this.recentCommands = [];
   }
 }

@@ -39,6 +39,8 @@ export const consoleStrings = {
     'rate-limited': 'The panel is rate-limiting requests: wait a moment, then send again.',
     'node-unreachable': 'The node cannot be reached: send again when it is back.',
     network: 'The panel cannot be reached: check your connection, then send again.',
+    'bad-response': 'The panel is not answering properly right now: send again once it is back.',
+    maintenance: 'The panel is in maintenance mode: send again once it is back.',
     timeout: 'The panel did not answer in time: send again.',
     validation: 'The panel refused this command.',
   },
