@@ -115,6 +115,22 @@ describe('ConsoleSession', () => {
     await expect(done).resolves.toBeUndefined();
   });
 
+  it('sends by REST what Wings refused with a jwt error, and says so on stderr', async () => {
+    const { socket, stdin, text, restCommands, abort, session } = setup();
+    const done = session.run();
+    socket.open();
+    await vi.advanceTimersByTimeAsync(0);
+    stdin.write('say once\n');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(socket.sent).toEqual(['say once']);
+    socket.emit('commands-refused', ['say once']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(restCommands).toEqual(['say once']);
+    expect(text.err).toContain('the node refused "say once" (its token had expired); sending it through the panel');
+    abort.abort();
+    await expect(done).resolves.toBeUndefined();
+  });
+
   it('fails at once when no token can be had before the first connection', async () => {
     const { socket, session } = setup();
     const done = session.run();

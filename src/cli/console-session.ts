@@ -67,7 +67,24 @@ export class ConsoleSession {
       socket.on('daemon-error', (text) => out.stderr.line(`[daemon error] ${text}`)),
       socket.on('auth-error', (message) => this.fail(new PanelError({ kind: 'forbidden', message: `The node refused the console: ${message}` }))),
       socket.on('connection', (change) => this.onConnection(change)),
+      // Wings dropped these unread (its token check runs first): the panel takes them instead.
+      socket.on('commands-refused', (commands) => void this.resendRefused(commands)),
     );
+  }
+
+  private async resendRefused(commands: string[]): Promise<void> {
+    for (const command of commands) {
+      this.opts.out.stderr.line(`[pterotray] the node refused "${command}" (its token had expired); sending it through the panel`);
+      await this.viaRest(command);
+    }
+  }
+
+  private async viaRest(command: string): Promise<void> {
+    try {
+      await this.opts.client.sendCommand(this.opts.server.identifier, command, { signal: this.opts.signal });
+    } catch (error) {
+      if (isPanelError(error) && error.kind !== 'cancelled') this.opts.out.stderr.line(panelErrorLine(error));
+    }
   }
 
   private onConnection(change: ConnectionChange): void {
@@ -116,12 +133,8 @@ export class ConsoleSession {
     }
     this.lastActivityAtMs = this.opts.clock.now();
     if (this.opts.socket.sendCommand(command)) return;
-    // The socket is down for now: REST `POST /command` reaches the same console.
-    try {
-      await this.opts.client.sendCommand(this.opts.server.identifier, command, { signal: this.opts.signal });
-    } catch (error) {
-      if (isPanelError(error) && error.kind !== 'cancelled') this.opts.out.stderr.line(panelErrorLine(error));
-    }
+    // The socket cannot deliver it now: REST `POST /command` reaches the same console.
+    await this.viaRest(command);
   }
 
   private flushPending(): void {

@@ -98,3 +98,30 @@ export function downRetryDelayMs(downForMs: number, slowChecks: number, random: 
   const jitter = Math.min(Math.max(random(), 0), 1);
   return Math.round(ceiling / 2 + (ceiling / 2) * jitter);
 }
+
+/** When the next check of a panel that is down is due: the fast phase, then the back-off. */
+export class DownSchedule {
+  private sinceMs: number | null = null;
+  private slowChecks = 0;
+
+  /** The panel was found down at `nowMs`: the delay before the next check. */
+  next(nowMs: number, random: () => number): number {
+    this.sinceMs ??= nowMs;
+    const downForMs = nowMs - this.sinceMs;
+    const delayMs = downRetryDelayMs(downForMs, this.slowChecks, random);
+    // The back-off counts only the checks past the fast phase.
+    if (downForMs >= DOWN_FAST_PHASE_MS) this.slowChecks += 1;
+    return delayMs;
+  }
+
+  /** The panel answered: the next outage starts with its fast phase again. */
+  reset(): void {
+    this.sinceMs = null;
+    this.slowChecks = 0;
+  }
+
+  /** A person asked, or the machine woke: check soon again, on the back-off from its start. */
+  restartBackoff(): void {
+    this.slowChecks = 0;
+  }
+}

@@ -9,7 +9,7 @@ import { isPanelError, PanelError } from '../api/errors';
 import type { NotifiableEvent } from '../rules/notification-policy';
 import type { AccountStatus, AccountView, ServerView } from '../../shared/types';
 import { AccountState, ListSchedule } from './account-state';
-import { accountVerdict, DOWN_FAST_PHASE_MS, downRetryDelayMs, type AccountVerdict, type FailureSource } from './account-status';
+import { accountVerdict, DownSchedule, type AccountVerdict, type FailureSource } from './account-status';
 import { budgetPerMinute, SERVERS_PER_PAGE } from './budget';
 import { CrashNotices } from './crash-notices';
 import { PanelHeartbeat } from './heartbeat';
@@ -43,8 +43,7 @@ export class AccountWatch {
   private resyncTimer: unknown = null;
   private listInFlight: Promise<void> | null = null;
   private lastListMs = Number.NEGATIVE_INFINITY;
-  private downFailures = 0;
-  private downSinceMs: number | null = null;
+  private readonly down = new DownSchedule();
   private readonly heartbeat: PanelHeartbeat;
   private lastListOk = false;
   private generation = 0;
@@ -99,7 +98,7 @@ export class AccountWatch {
 
   /** "Refresh now": the list and every state, now. Resolves when the list is in; never rejects. */
   async refresh(): Promise<void> {
-    this.downFailures = 0;
+    this.down.restartBackoff();
     this.registry.refreshStates();
     await this.runList('user');
   }
@@ -110,7 +109,7 @@ export class AccountWatch {
     const delayMs = Math.floor(this.deps.random() * RESYNC_JITTER_MS);
     this.resyncTimer = this.deps.clock.setTimeout(() => {
       this.resyncTimer = null;
-      this.downFailures = 0;
+      this.down.restartBackoff();
       this.registry.resync(reason === 'resume');
       void this.runList('background', true);
     }, delayMs);
@@ -220,8 +219,7 @@ export class AccountWatch {
   private onListed(servers: Parameters<ServerRegistry['applyList']>[0]): void {
     const wasRevoked = this.state.status === 'key-revoked';
     const wasAway = this.state.status !== 'ok' && this.state.status !== 'checking';
-    this.downFailures = 0;
-    this.downSinceMs = null;
+    this.down.reset();
     this.lastListOk = true;
     this.noteAnswer();
     this.budget.resume();
@@ -272,16 +270,10 @@ export class AccountWatch {
   }
 
   private enterDown(message: string, err: unknown): void {
-    const now = this.deps.clock.now();
-    this.downSinceMs ??= now;
-    const downForMs = now - this.downSinceMs;
     this.state.set('unreachable', message);
     this.registry.setActive(false);
     this.budget.pause(asPanelError(err, 'network'));
-    const delayMs = downRetryDelayMs(downForMs, this.downFailures, this.deps.random);
-    this.nextList.in(delayMs);
-    // The back-off counts only the checks past the fast phase.
-    if (downForMs + delayMs >= DOWN_FAST_PHASE_MS) this.downFailures += 1;
+    this.nextList.in(this.down.next(this.deps.clock.now(), this.deps.random));
   }
 
   private noteFailure(error: unknown, source: FailureSource): void {

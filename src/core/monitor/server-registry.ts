@@ -15,7 +15,7 @@ import { createPoller } from './poll-runner';
 import type { RegistryContext } from './registry-context';
 import { ServerEntry } from './server-entry';
 import { applyUserPower } from './signals';
-import { freshForMs, isStateCurrent, nextStaleAtMs } from './state-freshness';
+import { FreshnessTimer, freshForMs, isStateCurrent } from './state-freshness';
 import { SuspensionCheck } from './suspension-check';
 import { availabilityOf, isUnavailable, toServerView } from './view-model';
 
@@ -34,11 +34,9 @@ export class ServerRegistry {
   private readonly follows: FollowManager;
   private readonly poller: PollScheduler;
   private readonly suspicions: SuspensionCheck;
-  private staleTimer: unknown = null;
+  private readonly freshness: FreshnessTimer;
   /** Followed servers in the poll rotation only because their socket is not live yet. */
   private readonly notLivePolls = new Set<string>();
-  private isStaleCheckQueued = false;
-  private isDisposed = false;
   private isActive = false;
 
   constructor(private readonly ctx: RegistryContext) {
@@ -56,6 +54,7 @@ export class ServerRegistry {
       afterPoll: (entry) => this.reconcile(entry),
     });
     this.suspicions = new SuspensionCheck(ctx, { entry: (id) => this.entries.get(id), settled: (entry) => this.reconcile(entry) });
+    this.freshness = new FreshnessTimer({ clock: ctx.clock, entries: () => this.entries.values(), freshMs: () => this.freshMs(), onStale: () => ctx.sink.changed() });
     this.poller.setActive(false);
   }
 
@@ -122,7 +121,7 @@ export class ServerRegistry {
    * once it has not been live for NOT_LIVE_POLL_AFTER_MS: its state must not go unseen.
    */
   reconcile(entry: ServerEntry): void {
-    this.markStaleCheck();
+    this.freshness.mark();
     if (!this.isActive || this.entries.get(entry.identifier) !== entry) return;
     const id = entry.identifier;
     const canFollow = entry.availability === 'ok' && this.ctx.clock.now() >= entry.followRetryAtMs;
@@ -251,31 +250,6 @@ export class ServerRegistry {
     return freshForMs(Math.max(intervalMs, spacingMs * Math.max(1, this.poller.size)));
   }
 
-  /** Many reconciles in a row (a list of 500) look for the next stale state once. */
-  private markStaleCheck(): void {
-    if (this.isStaleCheckQueued) return;
-    this.isStaleCheckQueued = true;
-    queueMicrotask(() => {
-      this.isStaleCheckQueued = false;
-      this.scheduleStaleCheck();
-    });
-  }
-
-  /** One timer for the registry: the views change when the next state grows old. */
-  private scheduleStaleCheck(): void {
-    if (this.isDisposed) return;
-    if (this.staleTimer !== null) this.ctx.clock.clearTimeout(this.staleTimer);
-    this.staleTimer = null;
-    const now = this.ctx.clock.now();
-    const at = nextStaleAtMs(this.entries.values(), now, this.freshMs());
-    if (at === null) return;
-    this.staleTimer = this.ctx.clock.setTimeout(() => {
-      this.staleTimer = null;
-      this.ctx.sink.changed();
-      this.scheduleStaleCheck();
-    }, at - now + 1);
-  }
-
   /** Adds this panel's servers to the tray's crashed and should-run sets. */
   collectFlags(crashed: Set<string>, shouldRun: Set<string>): void {
     for (const entry of this.entries.values()) {
@@ -299,12 +273,10 @@ export class ServerRegistry {
 
   dispose(): void {
     this.isActive = false;
-    this.isDisposed = true;
     for (const entry of this.entries.values()) this.follows.unfollow(entry, true);
     this.poller.dispose();
     this.suspicions.dispose();
-    if (this.staleTimer !== null) this.ctx.clock.clearTimeout(this.staleTimer);
-    this.staleTimer = null;
+    this.freshness.dispose();
   }
 
   private require(identifier: string): ServerEntry {

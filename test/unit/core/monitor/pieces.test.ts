@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PanelError } from '../../../../src/core/api/errors';
-import { accountVerdict, downRetryDelayMs } from '../../../../src/core/monitor/account-status';
+import { accountVerdict, DownSchedule, downRetryDelayMs } from '../../../../src/core/monitor/account-status';
 import { ConsoleBacklog } from '../../../../src/core/monitor/console-backlog';
 import { ChangeCoalescer } from '../../../../src/core/monitor/emitter';
 import { followOutcome } from '../../../../src/core/monitor/follow-outcome';
@@ -161,6 +161,22 @@ describe('pure decisions', () => {
     const verdict = accountVerdict(error, source);
     expect(verdict.scope).toBe(scope);
     if ('status' in rest) expect(verdict).toMatchObject({ status: rest.status });
+  });
+
+  it('schedules the checks of an outage: fast for two minutes, then the back-off; a recovery starts over', () => {
+    const down = new DownSchedule();
+    const top = () => 1;
+    let t = 0;
+    const delays: number[] = [];
+    while (t < 200_000) {
+      const d = down.next(t, top);
+      delays.push(d);
+      t += d;
+    }
+    expect(delays.slice(0, 20).every((d) => d === 6_000)).toBe(true);
+    expect(delays.slice(-3)).toEqual([15_000, 30_000, 60_000]);
+    down.reset();
+    expect(down.next(t, top)).toBe(6_000);
   });
 
   it('checks a panel that is down every 3–6 s for two minutes, then backs off from ~15 s to ~5 min', () => {
