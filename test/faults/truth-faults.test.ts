@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import { startSimPanel, type SimPanel, type SimPanelOptions, type SimWingsVersion } from '../../src/sim';
 import type { AccountView, ServerView } from '../../src/shared/types';
 import { hasSecretService, invoke } from '../e2e/helpers/app-on-sim';
-import { openServer, serverRow } from '../e2e/helpers/window-kit';
+import { openServer, serverRow, shot } from '../e2e/helpers/window-kit';
 import {
   MARK,
   eventually,
@@ -96,6 +96,8 @@ describe('the panel down past every token’s expiry (60 s tokens), on the real 
     env.sim.control.crash(crashed!.identifier);
     await eventually('Wings restarted the crashed server', () => env.sim.control.servers().find((s) => s.identifier === crashed!.identifier)?.state === 'running', 10_000);
     expect(trayServer(env.app, stopped!.name)?.label).toMatch(new RegExp(`^● ${stopped!.name} \\(as of .+\\)$`));
+    await eventually('every row shows its age', async () => (await env.page.locator('.badge.stale').count()) === servers.length, 5_000);
+    await shot(env.page, 'dashboard-panel-down-states-as-of');
 
     // The panel answers again: within 10 s every row and the tray show the truth.
     env.sim.control.clearFaults();
@@ -207,6 +209,12 @@ describe('commands, suspensions and crash loops, on the real app', () => {
         const start = row.getByRole('button', { name: `Start ${target.name}`, exact: true });
         expect(await start.isDisabled()).toBe(true);
         expect(await start.getAttribute('title')).toBe('Suspended by the panel: power actions are unavailable until it is unsuspended.');
+        if (wings === 'pterodactyl-1.11') {
+          await openServer(env.page, target.name, 'Console');
+          await env.page.getByText('Suspended by the panel: power actions are unavailable until it is unsuspended.').waitFor({ timeout: 5_000 });
+          await shot(env.page, 'server-suspended-by-the-panel');
+          await env.page.getByRole('button', { name: 'Back to servers' }).click();
+        }
         await env.app.waitFor(() => noticesSince(env.app, notices).length > 0, { timeoutMs: 10_000, message: 'the suspension notice' });
         // One notice, worded so; no "went down" for the stop Wings made, no crash.
         expect(noticesSince(env.app, notices)).toEqual([`${target.name} was suspended by the panel`]);

@@ -33,6 +33,11 @@ describe('PowerButtons', () => {
     }
   });
 
+  it('says on the disabled buttons why power is unavailable', () => {
+    render(PowerButtons, { server: server({ state: 'offline', availability: 'suspended' }) });
+    expect(screen.getByRole('button', { name: 'Start Alpha' }).getAttribute('title')).toBe('Suspended by the panel: power actions are unavailable until it is unsuspended.');
+  });
+
   it('sends the signal and is busy while the call runs', async () => {
     let finish: (v: unknown) => void = () => {};
     mockApi.bridge.serversPower!.mockImplementation(() => new Promise((r) => (finish = r)));

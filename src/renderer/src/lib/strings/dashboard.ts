@@ -25,7 +25,7 @@ export const dashboardStrings = {
     checking: 'Checking…',
     ok: '',
     'key-revoked': 'The key was revoked',
-    unreachable: 'The panel cannot be reached',
+    unreachable: 'The panel cannot be reached; Pterotray keeps checking',
     'two-factor-required': 'The panel requires two-factor authentication',
     'rate-limited': 'Rate-limited by the panel: waiting',
     'keychain-locked': 'The key is not available: unlock the keychain',
