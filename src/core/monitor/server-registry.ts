@@ -172,14 +172,15 @@ export class ServerRegistry {
     const now = this.ctx.clock.now();
     const staleUntilMs = isAfterSleep ? now + STALE_BASELINE_MS : 0;
     for (const entry of this.entries.values()) {
-      if (!this.follows.isConnected(entry.identifier)) entry.crashBaselineStaleUntilMs = staleUntilMs;
+      // Never shortens a mark already there (a socket that lost its events keeps its own).
+      if (!this.follows.isConnected(entry.identifier)) entry.crashBaselineStaleUntilMs = Math.max(entry.crashBaselineStaleUntilMs, staleUntilMs);
       if (entry.followRetryAtMs > now && entry.availability === 'ok') entry.followRetryAtMs = now;
     }
     this.follows.probeAll((identifier) => {
       const entry = this.entries.get(identifier);
       if (!entry) return;
       // A live socket delivers what happened while asleep; a dead one lost it.
-      entry.crashBaselineStaleUntilMs = staleUntilMs;
+      entry.crashBaselineStaleUntilMs = Math.max(entry.crashBaselineStaleUntilMs, staleUntilMs);
       this.follows.unfollow(entry);
       this.reconcile(entry);
     });

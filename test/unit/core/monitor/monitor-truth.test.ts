@@ -50,6 +50,20 @@ describe('a socket whose token died', () => {
     expect(x.events[0]).toMatchObject({ to: 'offline', isCrash: false });
   });
 
+  it('keeps the new baseline through a network resync: a stop in the gap is still no crash', async () => {
+    const x = await started();
+    tokenDies(x);
+    x.monitor.resync('network');
+    await x.clock.advance(3_000);
+    x.panel.states.set(S0, resources('offline'));
+    const socket = x.socketOf(S0);
+    socket.transition({ state: 'connected', reason: 'reauth' });
+    socket.emit('stats', wingsStats('offline'));
+    await x.clock.advance(CRASH_SETTLE_MS);
+    expect(x.events.filter((e) => e.type === 'crash')).toEqual([]);
+    expect(x.view(S0).state).toBe('offline');
+  });
+
   it('re-syncs on re-auth from the stats frame it asks for, and is live again only then', async () => {
     const x = await started();
     tokenDies(x);
