@@ -47,6 +47,9 @@ export function accountVerdict(error: unknown, source: FailureSource): AccountVe
   const message = error.message;
   switch (error.kind) {
     case 'auth':
+      // The panel's 401 is its JSON `AuthenticationException` (the client asks for JSON), or its
+      // login redirect; a bare 401 page is a proxy's own password prompt, not the key refused.
+      if (error.status === 401 && !isPanelAnswer(error)) return source === 'server' ? { scope: 'check' } : { scope: 'down', status: 'unreachable', message: 'Something in front of the panel asked for a login (401) instead of the panel answering: check the URL or the proxy.' };
       return { scope: 'blocked', status: 'key-revoked', message: ERROR_ADVICE.auth };
     case 'two-factor-required':
       return { scope: 'blocked', status: 'two-factor-required', message: ERROR_ADVICE['two-factor-required'] };

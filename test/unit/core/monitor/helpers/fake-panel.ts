@@ -34,7 +34,7 @@ export function wingsStats(state: PowerState, patch: Partial<ServerResources> = 
 }
 
 export const errors = {
-  auth: () => new PanelError({ kind: 'auth', status: 401 }),
+  auth: () => new PanelError({ kind: 'auth', status: 401, code: 'AuthenticationException', detail: 'Unauthenticated.' }),
   network: () => new PanelError({ kind: 'network', message: 'connect ECONNREFUSED' }),
   nodeDown: () => new PanelError({ kind: 'node-unreachable', status: 504 }),
   // As the panel writes them: JSON `errors[]` with the exception's name.
