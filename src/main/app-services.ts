@@ -1,14 +1,14 @@
 /** The app's long-lived services, built once; main's wiring connects them to Electron. */
 import { PanelClient } from '../core/api/client';
 import { AccountService } from '../core/accounts/account-service';
-import { ServerMonitor } from '../core/monitor';
+import { ServerMonitor, type MonitorSettings } from '../core/monitor';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { KeytarSecretStore, SessionSecretStore, type KeytarModule } from '../core/secrets';
 import { TransferManager } from '../core/transfer/transfer-manager';
 import type { Logger } from '../core/util/deps';
-import type { AccountView, TransferProgress } from '../shared/types';
+import type { AccountView, Settings, TransferProgress } from '../shared/types';
 import { DemoPanel } from './demo';
 import { accountViews } from './services/account-views';
 import { ClientPool } from './services/client-pool';
@@ -51,7 +51,7 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
   const clients = new ClientPool(accounts, { logger });
   const monitor = new ServerMonitor({
     ...clients.forMonitor(),
-    settings: () => ({ ...settings.settings().monitor, rules: settings.settings().notifications }),
+    settings: monitorSettingsOf(settings),
     logger,
   });
   const transfers = new TransferManager({ client: (id) => clients.get(id), onProgress: onTransferProgress, logger });
@@ -71,5 +71,15 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
       clients.dispose();
       await demo.dispose();
     },
+  };
+}
+
+/** The monitor's view of the settings, made once per settings change (it is read per stats frame). */
+function monitorSettingsOf(store: SettingsStore): () => MonitorSettings {
+  let made: { from: Settings; value: MonitorSettings } | null = null;
+  return () => {
+    const current = store.settings();
+    if (made?.from !== current) made = { from: current, value: { ...current.monitor, rules: current.notifications } };
+    return made.value;
   };
 }

@@ -48,7 +48,10 @@ export function observeState(ctx: ObserveContext, entry: ServerEntry, state: Pow
  */
 export function observeStats(ctx: ObserveContext, entry: ServerEntry, resources: ServerResources, state: PowerState | null): void {
   const atMs = ctx.clock.now();
-  if (state !== null) observeState(ctx, entry, state);
+  // A running server sends a frame a second, each with the state it already had: only its age
+  // changes then (500 servers: no crash-rule pass, no allocation per frame).
+  if (state !== null && state === entry.state && entry.crashBaselineStaleUntilMs === 0) entry.stateSeenAtMs = atMs;
+  else if (state !== null) observeState(ctx, entry, state);
   entry.resources = toResourcesView(resources, atMs);
   const sample = entry.history.add(resources, atMs);
   if (sample) ctx.sink.stats(refOf(ctx, entry), sample);

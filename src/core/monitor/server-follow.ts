@@ -186,11 +186,12 @@ export class ServerFollower {
   }
 
   private onStats(stats: WingsStats): void {
-    const { reportedState, ...resources } = stats;
+    const { reportedState } = stats;
     const status = this.lastStatus;
-    const isOutrun = status !== null && status.state !== reportedState && this.clock.now() - status.atMs < STATUS_PRECEDENCE_MS;
+    const isOutrun = reportedState !== null && status !== null && status.state !== reportedState && this.clock.now() - status.atMs < STATUS_PRECEDENCE_MS;
     const state = isOutrun ? null : reportedState;
-    this.handlers.stats({ ...resources, state: state ?? resources.state }, state);
+    // `stats.state` is parseStats' fallback when the frame had none; the handler gets the one to trust.
+    this.handlers.stats(stats, state);
     if (state !== null) this.onStateSeen();
   }
 

@@ -48,10 +48,11 @@ export function parseStats(payload: unknown): ServerResources | null {
  * must not pass for "offline" (parseStats' fallback), so `reportedState` is then null.
  */
 export function parseWingsStats(payload: unknown): WingsStats | null {
-  const resources = parseStats(payload);
-  if (!resources) return null;
+  // Parsed once: a running server sends one of these a second.
   const root = asObject(typeof payload === 'string' ? safeJsonParse(payload) : payload);
-  const reportedState = parsePowerState(root?.['state']) ?? parsePowerState(root?.['current_state']);
+  const resources = root ? parseStats(root) : null;
+  if (!root || !resources) return null;
+  const reportedState = parsePowerState(root['state']) ?? parsePowerState(root['current_state']);
   return { ...resources, reportedState };
 }
 

@@ -48,9 +48,19 @@ function mergeSettings(current: Settings, patch: Partial<Settings>): Settings {
   };
 }
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export class SettingsStore implements AccountRepository {
   readonly #store: RawStore;
   #document: SettingsDocument;
+  /** The frozen copy `settings()` hands out, for the document it was made from. */
+  #frozen: { of: SettingsDocument; settings: Settings } | null = null;
   readonly #listeners = new Set<(settings: Settings) => void>();
 
   constructor(options: SettingsStoreOptions) {
@@ -79,8 +89,14 @@ export class SettingsStore implements AccountRepository {
     this.#write();
   }
 
+  /**
+   * The settings, frozen: read on every Wings stats frame (usage rules), so one copy is shared
+   * until the document changes (it is replaced, never edited in place), instead of a clone per
+   * call. A caller that tried to change it would throw.
+   */
   settings(): Settings {
-    return structuredClone(this.#document.settings);
+    if (this.#frozen?.of !== this.#document) this.#frozen = { of: this.#document, settings: deepFreeze(structuredClone(this.#document.settings)) };
+    return this.#frozen.settings;
   }
 
   /** Applies a validated patch, repairs anything out of range, saves, and notifies. */
