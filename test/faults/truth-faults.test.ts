@@ -211,7 +211,8 @@ describe('commands, suspensions and crash loops, on the real app', () => {
         expect(await start.getAttribute('title')).toBe('Suspended by the panel: power actions are unavailable until it is unsuspended.');
         if (wings === 'pterodactyl-1.11') {
           await openServer(env.page, target.name, 'Console');
-          await env.page.getByText('Suspended by the panel: power actions are unavailable until it is unsuspended.').waitFor({ timeout: 5_000 });
+          await env.page.getByText('This server is suspended', { exact: true }).waitFor({ timeout: 5_000 });
+          expect(await env.page.getByRole('button', { name: `Start ${target.name}`, exact: true }).getAttribute('title')).toMatch(/^Suspended by the panel/);
           await shot(env.page, 'server-suspended-by-the-panel');
           await env.page.getByRole('button', { name: 'Back to servers' }).click();
         }

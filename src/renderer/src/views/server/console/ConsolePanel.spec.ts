@@ -114,6 +114,12 @@ describe('ConsolePanel', () => {
     expect(input().value).toBe('ti');
   });
 
+  it('does not offer to start a server that cannot be used (suspended)', async () => {
+    await showConsole(serverView({ state: 'offline', availability: 'suspended' }));
+    expect(input().disabled).toBe(true);
+    expect(input().placeholder).toBe(t.console.unavailableHint);
+  });
+
   it('disables the command line while the server is offline, and says how to fix it', async () => {
     await showConsole(serverView({ state: 'offline' }));
     expect(input().disabled).toBe(true);
