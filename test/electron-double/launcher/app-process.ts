@@ -76,6 +76,8 @@ export class AppProcess {
     this.child.on('error', (error) => options.onLine('stderr', `[electron-double launcher] ${error.message}`));
     splitLines(this.child.stdout, (text) => options.onLine('stdout', text));
     splitLines(this.child.stderr, (text) => options.onLine('stderr', text));
+    // The IPC channel closes before 'exit' is emitted; an answer that races that gap has no one to reach.
+    this.child.once('disconnect', () => this.peer.close('the app disconnected'));
     this.exited = new Promise<ExitInfo>((resolve) => {
       this.child.once('exit', (code, signal) => {
         this.peer.close('the app exited');

@@ -118,8 +118,14 @@ export class RpcPeer {
       this.transport.send(reply);
     } catch (error) {
       // The value could not cross the pipe (not structured-cloneable): say so instead of hanging.
+      // If the pipe itself is gone (the other side is exiting), there is no one left to tell.
+      if (this.closedReason !== undefined) return;
       const message = error instanceof Error ? error.message : String(error);
-      this.transport.send({ rpc: 'response', id, ok: false, error: `${method}: reply could not be sent: ${message}` });
+      try {
+        this.transport.send({ rpc: 'response', id, ok: false, error: `${method}: reply could not be sent: ${message}` });
+      } catch {
+        // The transport refuses everything now: the peer is going away, and its exit is reported elsewhere.
+      }
     }
   }
 }
