@@ -28,6 +28,14 @@ export interface LaunchOptions {
   timeoutMs?: number;
   /** Make every Notification.show() fail ('failed' event), like a desktop without a notification daemon. */
   failNotifications?: boolean;
+  /**
+   * The desktop to play (default linux): Electron's per-platform behaviour for tray, window
+   * events, login items, activate, notifications and the default menu. The app sees it as
+   * `process.platform`.
+   */
+  platform?: 'linux' | 'darwin' | 'win32';
+  /** Linux only: false for a desktop with no tray host (plain GNOME). Default true. */
+  trayHost?: boolean;
   /** Echo the app's output to stderr as it comes (default: PTEROTRAY_DOUBLE_ECHO=1). */
   echo?: boolean;
 }

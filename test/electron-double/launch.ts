@@ -74,6 +74,8 @@ class Launched implements LaunchedApp {
       PTEROTRAY_DOUBLE_HOME: home,
       PTEROTRAY_DOUBLE_DARK: options.darkMode ? '1' : '0',
       PTEROTRAY_DOUBLE_FAIL_NOTIFICATIONS: options.failNotifications ? '1' : '0',
+      PTEROTRAY_DOUBLE_PLATFORM: options.platform ?? 'linux',
+      PTEROTRAY_DOUBLE_TRAY_HOST: options.trayHost === false ? '0' : '1',
     };
     const cwd = resolve(options.cwd ?? process.cwd());
     this.process = new AppProcess({ main: resolve(cwd, options.main), args: options.args ?? [], cwd, env, onLine });

@@ -24,6 +24,7 @@ import { readPackageInfo } from './package-info';
 import { Recorder } from './recorder';
 import { sessionState } from './session';
 import { shellCalls } from './shell';
+import { applyPlatform, doublePlatform, hasTrayHost } from './platform';
 import { onDarkModeChange, themeState } from './system';
 import { allTrays } from './tray';
 import { protocolState } from './url-protocol';
@@ -52,6 +53,8 @@ function warn(message: string): void {
 
 function addSections(recorder: Recorder, app: App): void {
   recorder.section(() => ({
+    platform: doublePlatform(),
+    trayHost: hasTrayHost(),
     name: app.getName(),
     version: app.getVersion(),
     ready: app.isReady(),
@@ -92,6 +95,7 @@ function exiter(bridge: Bridge, recorder: Recorder, keepAlive: NodeJS.Timeout): 
 
 /** Boots the double once per process and returns the app. */
 export function boot(): App {
+  applyPlatform();
   setProcessIdentity();
   // Electron's main process lives until quit; nothing else may be keeping Node's loop alive.
   const keepAlive = setInterval(() => {}, 2 ** 30);

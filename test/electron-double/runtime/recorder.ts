@@ -12,6 +12,8 @@ export function emptySnapshot(): AppSnapshot {
   return {
     seq: 0,
     pid: process.pid,
+    platform: 'linux',
+    trayHost: true,
     name: '',
     version: '',
     ready: false,

@@ -135,6 +135,10 @@ export interface AppSnapshot {
   /** Increases with every push. */
   seq: number;
   pid: number;
+  /** The desktop the double plays (LaunchOptions.platform). */
+  platform: 'linux' | 'darwin' | 'win32';
+  /** False when no tray host shows the icon (LaunchOptions.trayHost). */
+  trayHost: boolean;
   name: string;
   version: string;
   ready: boolean;
