@@ -2,10 +2,7 @@
 import { PanelClient } from '../core/api/client';
 import { AccountService } from '../core/accounts/account-service';
 import { ServerMonitor, type MonitorSettings } from '../core/monitor';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { KeytarSecretStore, SessionSecretStore, type KeytarModule } from '../core/secrets';
+import { KeytarSecretStore, SessionSecretStore } from '../core/secrets';
 import { TransferManager } from '../core/transfer/transfer-manager';
 import type { Logger } from '../core/util/deps';
 import type { AccountView, Settings, TransferProgress } from '../shared/types';
@@ -14,17 +11,6 @@ import { accountViews } from './services/account-views';
 import { ClientPool } from './services/client-pool';
 import { CommandHistory } from './services/command-history';
 import { SettingsStore } from './settings/settings-store';
-
-/**
- * keytar as built for Electron by scripts/native-for-electron.mjs (npm start, npm run demo), else
- * the one in node_modules (packaged builds, where electron-builder rebuilt it, and the test double).
- */
-async function loadKeytarForElectron(): Promise<KeytarModule> {
-  const native = fileURLToPath(new URL('../native/keytar', import.meta.url));
-  if (existsSync(`${native}/build/Release/keytar.node`)) return createRequire(import.meta.url)(native) as KeytarModule;
-  const mod = (await import('keytar')) as KeytarModule & { default?: KeytarModule };
-  return mod.default ?? mod;
-}
 
 export interface AppServices {
   settings: SettingsStore;
@@ -43,7 +29,7 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
   const settings = new SettingsStore({ logger });
   const accounts = new AccountService({
     repository: settings,
-    keychain: new KeytarSecretStore({ loadKeytar: loadKeytarForElectron }),
+    keychain: new KeytarSecretStore(),
     session: new SessionSecretStore(),
     // Key checks use a throwaway client; saved accounts share one client each through the pool.
     createClient: (conn) => new PanelClient(conn, { logger }),

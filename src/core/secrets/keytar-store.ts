@@ -19,6 +19,11 @@ export interface KeytarSecretStoreOptions {
   loadKeytar?: () => Promise<KeytarModule>;
 }
 
+/**
+ * keytar 7.9 is an N-API module (its package.json: binary.napi_versions [3], prebuilds with
+ * `-r napi`), so the build npm made for Node loads in Electron's main process unchanged: no
+ * rebuild for Electron's ABI, no Electron headers, no C++ toolchain at `npm start`.
+ */
 async function importKeytar(): Promise<KeytarModule> {
   const mod = (await import('keytar')) as KeytarModule & { default?: KeytarModule };
   return mod.default ?? mod;

@@ -1,0 +1,12 @@
+// Types of scripts/electron-binary.mjs, for the tests that import it.
+export interface ElectronPackage {
+  dir: string;
+  version: string;
+}
+export type Located = { path: string; missing?: undefined; download?: undefined } | { missing: string; path?: undefined; download?: undefined } | { download: true; path?: undefined; missing?: undefined };
+export function platformExecutable(platform?: string): string;
+export function electronPackage(from?: string): ElectronPackage | null;
+export function locateElectron(options?: { env?: NodeJS.ProcessEnv; pkg?: ElectronPackage | null; platform?: string }): Located;
+export function downloadFailure(stderr: string): string;
+export function downloadElectron(options?: { pkg?: ElectronPackage | null; env?: NodeJS.ProcessEnv; onStart?: (version: string) => void }): Promise<{ path: string; failed?: undefined; log?: undefined } | { failed: string; log?: string; path?: undefined }>;
+export function sandboxProblem(options: { executable: string; platform?: string; sysctl?: string }): { helper: string } | null;
