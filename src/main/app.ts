@@ -193,7 +193,14 @@ export async function startApp(): Promise<() => Promise<void>> {
   services.monitor.start();
   events.syncAccounts();
   if (services.accounts.list().length === 0) {
-    if (process.env.PTEROTRAY_DEMO === '1') await services.demo.start().catch((error: unknown) => logger.error('demo: could not start', { error }));
+    // `npm run demo`: someone who just typed it wants to see the app, so the window opens on the
+    // demo panel's dashboard rather than leaving only a tray icon to find.
+    if (process.env.PTEROTRAY_DEMO === '1') {
+      await services.demo.start().then(
+        () => ui?.window.show({ view: 'dashboard', server: null }),
+        (error: unknown) => logger.error('demo: could not start', { error }),
+      );
+    }
     // No navigation from here: the page opens onboarding itself while there is no account, so a
     // panel added meanwhile (or a reload) can never be overtaken by a stale "go to onboarding".
     else ui.window.show();

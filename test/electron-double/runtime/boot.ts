@@ -55,6 +55,7 @@ function addSections(recorder: Recorder, app: App): void {
   recorder.section(() => ({
     platform: doublePlatform(),
     trayHost: hasTrayHost(),
+    versions: { node: process.versions.node, electron: process.versions.electron ?? '' },
     name: app.getName(),
     version: app.getVersion(),
     ready: app.isReady(),

@@ -14,6 +14,7 @@ export function emptySnapshot(): AppSnapshot {
     pid: process.pid,
     platform: 'linux',
     trayHost: true,
+    versions: { node: process.versions.node, electron: '' },
     name: '',
     version: '',
     ready: false,

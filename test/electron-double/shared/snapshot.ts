@@ -139,6 +139,8 @@ export interface AppSnapshot {
   platform: 'linux' | 'darwin' | 'win32';
   /** False when no tray host shows the icon (LaunchOptions.trayHost). */
   trayHost: boolean;
+  /** The app process's Node and (claimed) Electron versions. */
+  versions: { node: string; electron: string };
   name: string;
   version: string;
   ready: boolean;
