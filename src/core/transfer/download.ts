@@ -62,7 +62,12 @@ async function receiveInto(exchange: Exchange, tempPath: string, opts: DownloadO
   const counter = new ByteCounter(totalBytes, opts.onProgress);
   let fileError: PanelError | null = null;
   const file = createWriteStream(tempPath, { flags: 'wx', highWaterMark: WRITE_CHUNK_BYTES });
-  file.once('error', (err) => (fileError = localFileError(err, 'write the downloaded file')));
+  // Only the disk's own failures are the file's: since Node 22 pipeline() also destroys the file
+  // stream with the *response's* error (a cut-off body), which must stay a network failure. An
+  // error from the filesystem names the syscall that failed (open, write, …).
+  file.on('error', (err: NodeJS.ErrnoException) => {
+    if (typeof err.syscall === 'string') fileError ??= localFileError(err, 'write the downloaded file');
+  });
   // Counted as the bytes flow (no extra stream stage in the pipe).
   response.on('data', counter.add);
   try {
