@@ -14,11 +14,24 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** What install.js writes into path.txt for a platform (electron/npm/install.js getPlatformPath). */
-export function platformExecutable(platform = process.platform) {
-  if (platform === 'darwin' || platform === 'mas') return 'Electron.app/Contents/MacOS/Electron';
-  if (platform === 'win32') return 'electron.exe';
-  return 'electron';
+/**
+ * What install.js writes into path.txt (electron/npm/install.js getPlatformPath, which honours
+ * ELECTRON_INSTALL_PLATFORM and npm_config_platform); null where Electron has no build.
+ */
+export function platformExecutable(platform = process.platform, env = {}) {
+  switch (env.ELECTRON_INSTALL_PLATFORM || env.npm_config_platform || platform) {
+    case 'mas':
+    case 'darwin':
+      return 'Electron.app/Contents/MacOS/Electron';
+    case 'freebsd':
+    case 'openbsd':
+    case 'linux':
+      return 'electron';
+    case 'win32':
+      return 'electron.exe';
+    default:
+      return null;
+  }
 }
 
 /** The electron package's folder and version, or null when it is not installed. */
@@ -40,25 +53,27 @@ const isFile = (path) => {
 };
 
 /**
- * Where the executable is without downloading anything:
- * { path } when found, { missing: reason } when a named place holds none, { download: true } when
- * Electron would download it (no path.txt, or its dist/ is gone).
+ * Where the executable is without downloading anything, in Electron's order:
+ * { path, source } when found, { missing: reason } when a named place holds none, { download: true }
+ * when Electron would download it (no path.txt, or the binary it names under dist/ is gone).
  */
 export function locateElectron({ env = process.env, pkg = electronPackage(), platform = process.platform } = {}) {
   if (env.ELECTRON_EXEC_PATH) {
-    return isFile(env.ELECTRON_EXEC_PATH) ? { path: env.ELECTRON_EXEC_PATH } : { missing: `ELECTRON_EXEC_PATH is set to ${env.ELECTRON_EXEC_PATH}, which is not a file` };
+    return isFile(env.ELECTRON_EXEC_PATH) ? { path: env.ELECTRON_EXEC_PATH, source: 'ELECTRON_EXEC_PATH' } : { missing: `ELECTRON_EXEC_PATH=${env.ELECTRON_EXEC_PATH} does not exist` };
   }
   if (!pkg) return { missing: 'the electron package is not installed (run npm install)' };
   const pathFile = join(pkg.dir, 'path.txt');
   const written = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
-    // As index.js: the override folder plus path.txt's name, or plain 'electron'.
-    const path = join(env.ELECTRON_OVERRIDE_DIST_PATH, written || (platform === 'win32' ? 'electron.exe' : 'electron'));
-    return isFile(path) ? { path } : { missing: `ELECTRON_OVERRIDE_DIST_PATH is set, but ${path} does not exist` };
+    // index.js joins the folder with path.txt's name, or plain 'electron'; the platform's own
+    // name is what install.js would have written, so a macOS or Windows folder works too.
+    const executable = written || platformExecutable(platform, env) || 'electron';
+    const path = join(env.ELECTRON_OVERRIDE_DIST_PATH, executable);
+    return isFile(path) ? { path, source: 'ELECTRON_OVERRIDE_DIST_PATH' } : { missing: `ELECTRON_OVERRIDE_DIST_PATH=${env.ELECTRON_OVERRIDE_DIST_PATH} has no ${executable}` };
   }
   if (written) {
     const path = join(pkg.dir, 'dist', written);
-    if (isFile(path)) return { path };
+    if (isFile(path)) return { path, source: 'installed' };
   }
   return { download: true };
 }
@@ -71,24 +86,41 @@ export function downloadFailure(stderr) {
 }
 
 /**
- * Runs Electron's own install.js (the lazy download of index.js), quietly; resolves with
- * { path } or { failed: reason, log } where log is a file holding everything it printed.
+ * Runs Electron's own install.js (the lazy download of index.js) quietly, as index.js does (the
+ * same Node, the package's folder) but bounded: killed after `timeoutMs`. Resolves with { path }
+ * or { failed: reason, log } where log is a file holding everything it printed.
  */
-export function downloadElectron({ pkg = electronPackage(), env = process.env, onStart = () => {} } = {}) {
+export function downloadElectron({ pkg = electronPackage(), env = process.env, onStart = () => {}, timeoutMs = 600_000 } = {}) {
   if (!pkg) return Promise.resolve({ failed: 'the electron package is not installed (run npm install)' });
   onStart(pkg.version);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(pkg.dir, 'install.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(pkg.dir, 'install.js')], { cwd: pkg.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // install.js prints the error's stack on stderr; the log keeps both streams in order.
     let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', (error) => resolve({ failed: error.message }));
+    let errors = '';
+    const collect = (isError) => (chunk) => {
+      if (output.length < 64_000) output += chunk;
+      if (isError && errors.length < 64_000) errors += chunk;
+    };
+    child.stdout.on('data', collect(false));
+    child.stderr.on('data', collect(true));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ failed: error.message });
+    });
     child.on('close', (code) => {
-      const found = locateElectron({ env: { ...env, ELECTRON_EXEC_PATH: '' }, pkg });
+      clearTimeout(timer);
+      const found = locateElectron({ env: { ...env, ELECTRON_EXEC_PATH: '', ELECTRON_OVERRIDE_DIST_PATH: '' }, pkg });
       if (code === 0 && found.path) return resolve({ path: found.path });
       const log = join(mkdtempSync(join(tmpdir(), 'pterotray-electron-')), 'download.log');
       writeFileSync(log, output);
-      resolve({ failed: downloadFailure(output), log });
+      if (timedOut) return resolve({ failed: `no answer within ${timeoutMs} ms`, log });
+      resolve({ failed: code === 0 ? 'install.js succeeded but left no binary that path.txt names' : downloadFailure(errors || output), log });
     });
   });
 }

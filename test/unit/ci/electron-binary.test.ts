@@ -92,7 +92,7 @@ describe('findElectronBinary', () => {
 
   it("answers the download's failure in one line, from its stderr", async () => {
     const lookup = await find({ FAKE_INSTALL: 'fail' });
-    expect(lookup).toEqual({ found: false, reason: "no Electron binary, and Electron's own download (node_modules/electron/install.js) failed: TypeError: fetch failed" });
+    expect(lookup).toEqual({ found: false, reason: "no Electron binary, and Electron's own download (node_modules/electron/install.js) failed: fetch failed" });
   });
 
   it('gives up on a download that hangs after the time bound, killing it', async () => {

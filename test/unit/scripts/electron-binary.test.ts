@@ -36,14 +36,14 @@ describe('locateElectron', () => {
     const dir = temp();
     const binary = join(dir, 'electron');
     writeFileSync(binary, '');
-    expect(locateElectron({ env: { ELECTRON_EXEC_PATH: binary }, pkg: null })).toEqual({ path: binary });
-    expect(locateElectron({ env: { ELECTRON_EXEC_PATH: join(dir, 'nope') }, pkg: null }).missing).toMatch(/ELECTRON_EXEC_PATH is set to .*nope, which is not a file/);
+    expect(locateElectron({ env: { ELECTRON_EXEC_PATH: binary }, pkg: null })).toEqual({ path: binary, source: 'ELECTRON_EXEC_PATH' });
+    expect(locateElectron({ env: { ELECTRON_EXEC_PATH: join(dir, 'nope') }, pkg: null }).missing).toMatch(/ELECTRON_EXEC_PATH=.*nope does not exist/);
   });
 
   it('uses path.txt and dist/ as Electron writes them, per platform', () => {
     for (const platform of ['linux', 'darwin', 'win32']) {
       const pkg = fakePackage(platformExecutable(platform), true);
-      expect(locateElectron({ env: {}, pkg, platform }).path).toBe(join(pkg.dir, 'dist', platformExecutable(platform)));
+      expect(locateElectron({ env: {}, pkg, platform }).path).toBe(join(pkg.dir, 'dist', platformExecutable(platform)!));
     }
     expect(platformExecutable('darwin')).toBe('Electron.app/Contents/MacOS/Electron');
   });
@@ -58,7 +58,7 @@ describe('locateElectron', () => {
     writeFileSync(join(override, 'electron'), '');
     expect(locateElectron({ env: { ELECTRON_OVERRIDE_DIST_PATH: override }, pkg: fakePackage(null, false), platform: 'linux' }).path).toBe(join(override, 'electron'));
     const empty = temp();
-    expect(locateElectron({ env: { ELECTRON_OVERRIDE_DIST_PATH: empty }, pkg: fakePackage(null, false) }).missing).toMatch(/ELECTRON_OVERRIDE_DIST_PATH is set, but .* does not exist/);
+    expect(locateElectron({ env: { ELECTRON_OVERRIDE_DIST_PATH: empty }, pkg: fakePackage(null, false) }).missing).toMatch(/ELECTRON_OVERRIDE_DIST_PATH=.* has no electron/);
   });
 
   it('finds the project’s own electron package, whatever the working directory', () => {
