@@ -159,6 +159,15 @@ export class ServerRegistry {
    */
   onPanelBack(): void {
     this.follows.retryAll();
+    const now = this.ctx.clock.now();
+    for (const entry of this.entries.values()) {
+      // A server given up on while the panel was away (its token request failed, so it waits a
+      // minute to follow again) is followed again now: the panel that failed it is back.
+      if (entry.followRetryAtMs > now && entry.availability === 'ok') {
+        entry.followRetryAtMs = now;
+        this.reconcile(entry);
+      }
+    }
     for (const entry of this.entries.values()) if (!this.follows.isLive(entry.identifier) && this.isActive) this.poller.add(entry.identifier);
     this.poller.pollSoon();
     this.ctx.sink.changed();

@@ -122,6 +122,29 @@ describe('a panel that stops answering', () => {
   });
 });
 
+describe('a panel that comes back', () => {
+  it('follows again at once a server given up on while it was away, not a minute later', async () => {
+    const x = await started(1);
+    const down = () => new PanelError({ kind: 'network', message: 'connect ECONNREFUSED 127.0.0.1' });
+    for (const method of ['list', 'account', 'resources', 'websocket', 'server']) x.panel.failures.set(method, down);
+    // Wings went with the panel: the socket drops and its token requests fail until it gives up.
+    const socket = x.socketOf(S0);
+    socket.drop();
+    socket.retryNow();
+    await x.clock.advanceBy(30_000, 1_000);
+    expect(x.monitor.accounts()[0]?.status).toBe('unreachable');
+    // Given up: the follow ended, and would be tried again only after its minute of back-off.
+    expect(socket.isDisposed).toBe(true);
+    expect(x.view(S0)).toMatchObject({ isLive: false, isStateCurrent: false });
+    const tokensBefore = x.panel.count('websocket');
+    x.panel.failures.clear();
+    await x.clock.advanceBy(10_000, 1_000);
+    expect(x.monitor.accounts()[0]?.status).toBe('ok');
+    expect(x.panel.count('websocket')).toBeGreaterThan(tokensBefore);
+    expect(x.view(S0)).toMatchObject({ isLive: true, isStateCurrent: true });
+  });
+});
+
 describe('a polled server', () => {
   it('is current while its polls see it, and not current once they stop seeing it for two rounds', async () => {
     h = createHarness({ servers: makeServers(1) });
