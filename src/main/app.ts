@@ -3,15 +3,18 @@
  * objects (tray, notifications, window, IPC, power and theme events). Everything it starts, it
  * disposes on quit (house style rule 14).
  */
-import { app, dialog, ipcMain, nativeTheme, net, powerMonitor, shell } from 'electron';
+import { Menu, app, dialog, ipcMain, nativeTheme, net, powerMonitor, shell } from 'electron';
 import { decideNotices, isPaused, type NoticeLedger } from '../core/rules/notification-policy';
 import { noticeRulesFromSettings, pausePatch, resumePatch } from '../core/settings/notice-rules';
 import { buildTrayModel } from '../core/tray/tray-model';
 import type { Logger } from '../core/util/deps';
-import type { ServerRef } from '../shared/types';
+import type { DesktopInfo, ServerRef } from '../shared/types';
 import { createAppLogger } from './app-logger';
 import { appPaths, appUrlMatcher } from './app-paths';
 import { createServices, type AppServices } from './app-services';
+import { applicationMenuTemplate } from './desktop/app-menu';
+import { LoginItem } from './desktop/login-item';
+import { hasTrayHost } from './desktop/tray-host';
 import { checkExternalLink, serverPageUrl } from './external-links';
 import { createHandlers } from './ipc/handlers';
 import type { DialogPort } from './ipc/handlers/ports';
@@ -43,16 +46,26 @@ interface Ui {
   openExternal(url: string): void;
   /** Servers whose console and stats the window is showing: only those are pushed. */
   attached: Set<string>;
+  loginItem: LoginItem;
+  desktop(): DesktopInfo;
+}
+
+function platformName(): DesktopInfo['platform'] {
+  const { platform } = process;
+  return platform === 'linux' || platform === 'darwin' || platform === 'win32' ? platform : 'other';
 }
 
 function createUi(s: AppServices, logger: Logger, isQuitting: () => boolean): Ui {
   const paths = appPaths();
+  const hasTrayIcon = hasTrayHost(process.platform, process.env);
+  const loginItem = new LoginItem({ app, platform: process.platform, env: process.env, execPath: process.execPath, isDefaultApp: process.defaultApp === true, appName: 'Pterotray' });
+  const desktop = (): DesktopInfo => ({ launchAtLogin: loginItem.support(), hasTrayIcon, platform: platformName() });
   const openExternal = (url: string): void => {
     const verdict = checkExternalLink(url, s.accounts.list().map((a) => a.url));
     if (verdict.allowed) void shell.openExternal(verdict.url);
     else logger.warn('links: refused to open a URL', { reason: verdict.reason });
   };
-  const window = new MainWindow({ preloadPath: paths.preload, page: paths.page, iconPath: paths.icon, bounds: s.settings.windowBounds(), onBoundsChanged: (b) => s.settings.setWindowBounds(b), isQuitting, isAppUrl: appUrlMatcher(paths.page), openExternal, logger });
+  const window = new MainWindow({ preloadPath: paths.preload, page: paths.page, iconPath: paths.icon, bounds: s.settings.windowBounds(), onBoundsChanged: (b) => s.settings.setWindowBounds(b), isQuitting, hasTrayIcon, isAppUrl: appUrlMatcher(paths.page), openExternal, logger });
   const notifier = new Notifier({
     logger,
     iconPath: paths.icon,
@@ -74,7 +87,7 @@ function createUi(s: AppServices, logger: Logger, isQuitting: () => boolean): Ui
     reportFailure: (title, body) => notifier.show({ key: `failure:${title}`, title, body, urgency: 'normal', target: { accountId: '', identifier: null } }),
     logger,
   });
-  const tray = new TrayController({ resourcesDir: paths.resources, actions });
+  const tray = new TrayController({ resourcesDir: paths.resources, actions, onActivate: () => window.show(), desktop: process.env.XDG_CURRENT_DESKTOP });
   // The desktop's own clock format for "as of 14:03" on a state that is not current.
   const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
   const renderTray = (): void => {
@@ -82,7 +95,7 @@ function createUi(s: AppServices, logger: Logger, isQuitting: () => boolean): Ui
     const model = buildTrayModel({ accounts: s.views(), servers: s.monitor.servers(), flags: s.monitor.flags(), isPaused: isPaused(rules, Date.now()), formatTime: (ms) => timeOfDay.format(ms) });
     tray.render(model);
   };
-  return { window, tray, notifier, renderTray, openExternal, attached: new Set() };
+  return { window, tray, notifier, renderTray, openExternal, attached: new Set(), loginItem, desktop };
 }
 
 function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
@@ -98,6 +111,7 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       transfers: s.transfers,
       dialogs,
       settings: s.settings,
+      desktop: ui.desktop,
       openInPanel: async (ref) => ui.openExternal(serverPageUrl(s.accounts.get(ref.accountId).url, ref.identifier)),
       startDemo: () => s.demo.start(),
       commandHistory: s.commandHistory,
@@ -142,7 +156,7 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
     s.monitor.on('console', (line) => pushIfAttached(line.server, 'console:line', line)),
     s.monitor.on('console-connection', (ref, connection) => pushIfAttached(ref, 'console:connection', { server: ref, connection })),
     s.settings.onChange((settings) => {
-      app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+      ui.loginItem.apply(settings.launchAtLogin); // Writes only when it changed.
       nativeTheme.themeSource = settings.theme;
       ui.window.send('settings:changed', settings);
       ui.renderTray();
@@ -156,6 +170,9 @@ function connectSystem(s: AppServices, ui: Ui): () => void {
   const onResume = (): void => s.monitor.resync('resume');
   const onUnlock = (): void => s.monitor.resync('unlock');
   const onSecond = (): void => ui.window.show();
+  // macOS: re-opening the running app from Finder, Spotlight or the Dock is 'activate', not a
+  // second instance (docs/api/app.md "Event: 'activate' _macOS_").
+  const onActivate = (): void => ui.window.show();
   // Electron has no online/offline event in main: check the network now and then, and resync once
   // when it comes back (a changed Wi-Fi, a VPN), rather than waiting for every backoff to expire.
   let wasOnline = net.isOnline();
@@ -168,12 +185,14 @@ function connectSystem(s: AppServices, ui: Ui): () => void {
   powerMonitor.on('resume', onResume);
   powerMonitor.on('unlock-screen', onUnlock);
   app.on('second-instance', onSecond);
+  app.on('activate', onActivate);
   return () => {
     clearInterval(networkTimer);
     nativeTheme.removeListener('updated', onTheme);
     powerMonitor.removeListener('resume', onResume);
     powerMonitor.removeListener('unlock-screen', onUnlock);
     app.removeListener('second-instance', onSecond);
+    app.removeListener('activate', onActivate);
   };
 }
 
@@ -183,6 +202,8 @@ export async function startApp(): Promise<() => Promise<void>> {
   const logger = log.logger;
   let isQuitting = false;
   let ui: Ui | null = null;
+  const menu = applicationMenuTemplate(process.platform, app.isPackaged);
+  Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
   const services = createServices(logger, (p) => ui?.window.send('transfers:progress', p));
   ui = createUi(services, logger, () => isQuitting);
   const disposeIpc = registerIpc(services, ui, logger);
@@ -190,6 +211,7 @@ export async function startApp(): Promise<() => Promise<void>> {
   const disposeSystem = connectSystem(services, ui);
 
   nativeTheme.themeSource = services.settings.settings().theme;
+  ui.loginItem.apply(services.settings.settings().launchAtLogin);
   services.monitor.start();
   events.syncAccounts();
   if (services.accounts.list().length === 0) {
@@ -204,6 +226,10 @@ export async function startApp(): Promise<() => Promise<void>> {
     // No navigation from here: the page opens onboarding itself while there is no account, so a
     // panel added meanwhile (or a reload) can never be overtaken by a stale "go to onboarding".
     else ui.window.show();
+  } else if (!ui.desktop().hasTrayIcon) {
+    // Nobody shows the tray icon here: without the window the app would look dead. The page
+    // says why (DesktopInfo.hasTrayIcon).
+    ui.window.show();
   }
   logger.info('app: started', { accounts: services.accounts.list().length });
 

@@ -14,6 +14,7 @@ import type {
   ServerRef,
   ServerView,
   Settings,
+  DesktopInfo,
   StatsSample,
   TransferProgress,
 } from './types';
@@ -87,6 +88,7 @@ export interface InvokeChannels {
   'transfers:cancel': { args: [{ transferId: string }]; result: void };
 
   'settings:get': { args: []; result: Settings };
+  'app:desktop': { args: []; result: DesktopInfo };
   'settings:update': { args: [Partial<Settings>]; result: Settings };
   'notifications:pause': { args: [{ minutes: number | null }]; result: Settings };
   'notifications:resume': { args: []; result: Settings };
@@ -141,6 +143,7 @@ export const INVOKE_CHANNELS = [
   'files:pick-and-upload',
   'transfers:cancel',
   'settings:get',
+  'app:desktop',
   'settings:update',
   'notifications:pause',
   'notifications:resume',

@@ -139,6 +139,21 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark';
 }
 
+/**
+ * What the window needs to know about the desktop it runs on: whether launch at login can work
+ * here, and whether the tray icon can be seen at all.
+ */
+export interface DesktopInfo {
+  launchAtLogin: {
+    isAvailable: boolean;
+    /** Why not, when it is not: 'unpackaged' (a development run: only the installed app can register itself). */
+    reason: 'unpackaged' | null;
+  };
+  /** False on a desktop with no tray area (plain GNOME): the window is the only way in. */
+  hasTrayIcon: boolean;
+  platform: 'linux' | 'darwin' | 'win32' | 'other';
+}
+
 export type AppView = 'dashboard' | 'console' | 'files' | 'stats' | 'settings' | 'onboarding';
 
 /** Where the window should go (a notification click, a tray item). */

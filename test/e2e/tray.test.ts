@@ -8,11 +8,13 @@ import { screenshot, serverItem, startAppOnSim, trayItems, type AppOnSim } from 
 
 const MARK: Record<PowerState, string> = { running: '●', starting: '◐', stopping: '◑', offline: '○' };
 
-describe('the tray', () => {
+// Cheap (a few seconds each), so on every desktop the double plays; the click rules per
+// platform are in desktop.test.ts.
+describe.each(['linux', 'darwin', 'win32'] as const)('the tray on %s', (platform) => {
   let env: AppOnSim;
 
   beforeAll(async () => {
-    env = await startAppOnSim();
+    env = await startAppOnSim({ launch: { platform } });
   });
 
   afterAll(async () => {
@@ -68,6 +70,6 @@ describe('the tray', () => {
     const name = notice!.title.replace(/ crashed$/, '');
     await env.page.getByText(name, { exact: true }).first().waitFor({ timeout: 10_000 });
     expect(env.app.windows()[0]?.visible).toBe(true);
-    await screenshot(env.page, 'tray-notification-opens-console');
+    await screenshot(env.page, `tray-notification-opens-console-${platform}`);
   });
 });

@@ -36,6 +36,8 @@ export interface LaunchOptions {
   platform?: 'linux' | 'darwin' | 'win32';
   /** Linux only: false for a desktop with no tray host (plain GNOME). Default true. */
   trayHost?: boolean;
+  /** Play an installed build: `app.isPackaged` true, no `process.defaultApp`. Default false (npm start). */
+  packaged?: boolean;
   /** Echo the app's output to stderr as it comes (default: PTEROTRAY_DOUBLE_ECHO=1). */
   echo?: boolean;
 }
@@ -57,8 +59,12 @@ export interface LaunchedApp {
   snapshot(): AppSnapshot;
   /** The newest live tray (or tray #index): icon, tooltip, title and menu tree. */
   tray(index?: number): TraySnapshot | undefined;
-  /** A user activating the tray icon ('click'). */
-  clickTray(options?: { trayIndex?: number }): Promise<void>;
+  /**
+   * A user clicking the tray icon (left button by default), handled as on the launch's platform:
+   * 'click', 'right-click' and the context menu opening (counted in the tray's `menuOpens`).
+   * Fails when the desktop has no tray host (the icon is not shown).
+   */
+  clickTray(options?: { trayIndex?: number; button?: 'left' | 'right' }): Promise<void>;
   /** A user picking a menu item by its label path; refuses disabled or hidden items. */
   clickMenu(path: LabelMatcher[], options?: Omit<ClickMenuParams, 'path'>): Promise<void>;
   waitFor<T>(predicate: SnapshotPredicate<T>, options?: WaitOptions): Promise<T>;
@@ -70,6 +76,21 @@ export interface LaunchedApp {
   windows(): WindowRecord[];
   /** A user closing the window (emits 'close', which the app may prevent). */
   closeWindow(which?: Which<WindowRecord>): Promise<void>;
+  /** A user moving or resizing the window by its frame ('resized'/'moved' follow on macOS and Windows). */
+  dragWindow(bounds: Partial<WindowRecord['bounds']>, which?: Which<WindowRecord>): Promise<void>;
+  /**
+   * macOS: the user re-opening the running app (Finder, Spotlight, the Dock icon): 'activate'
+   * with `hasVisibleWindows`, as Electron emits it. Refused on other platforms, where it does not exist.
+   */
+  activate(): Promise<void>;
+  /**
+   * A key press the application menu may own, in Electron's accelerator syntax ('Ctrl+Shift+I',
+   * 'CmdOrCtrl+R', 'Alt+Command+I'): the matching item of the application menu is clicked for the
+   * focused window, as the menu bar's accelerators are. Resolves with the label clicked, or null.
+   */
+  pressAccelerator(accelerator: string): Promise<string | null>;
+  /** Windows: the taskbar's own light/dark (shouldUseDarkColorsForSystemIntegratedUI). */
+  setSystemTrayDark(dark: boolean): Promise<void>;
   readonly dialog: { answerNext(kind: DialogKind, answer: Record<string, unknown>): Promise<void>; calls(): DialogCall[] };
   shellCalls(): ShellCall[];
   clipboard(): { text: string; writes: string[] };

@@ -45,6 +45,17 @@ function pick<T>(records: T[], which: Which<T> | undefined, what: string): T {
   return found;
 }
 
+/**
+ * The session a Linux desktop gives its apps: a StatusNotifier host is modelled as KDE Plasma,
+ * no tray host as plain GNOME Shell (no AppIndicator extension under the XDG data dirs, which
+ * point into the test's home). Electron cannot tell apps either way; this is what they can read.
+ */
+function desktopSession(options: LaunchOptions, home: string): Record<string, string> {
+  if ((options.platform ?? 'linux') !== 'linux') return {};
+  if (options.trayHost !== false) return { XDG_CURRENT_DESKTOP: 'KDE' };
+  return { XDG_CURRENT_DESKTOP: 'GNOME', XDG_DATA_HOME: join(home, 'share'), XDG_DATA_DIRS: join(home, 'share-system') };
+}
+
 class Launched implements LaunchedApp {
   readonly exited: Promise<ExitInfo>;
   readonly dialog = {
@@ -70,12 +81,14 @@ class Launched implements LaunchedApp {
       if (echo) process.stderr.write(`[app ${stream}] ${text}\n`);
     };
     const env: Record<string, string> = {
+      ...desktopSession(options, home),
       ...options.env,
       PTEROTRAY_DOUBLE_HOME: home,
       PTEROTRAY_DOUBLE_DARK: options.darkMode ? '1' : '0',
       PTEROTRAY_DOUBLE_FAIL_NOTIFICATIONS: options.failNotifications ? '1' : '0',
       PTEROTRAY_DOUBLE_PLATFORM: options.platform ?? 'linux',
       PTEROTRAY_DOUBLE_TRAY_HOST: options.trayHost === false ? '0' : '1',
+      PTEROTRAY_DOUBLE_PACKAGED: options.packaged ? '1' : '0',
     };
     const cwd = resolve(options.cwd ?? process.cwd());
     this.process = new AppProcess({ main: resolve(cwd, options.main), args: options.args ?? [], cwd, env, onLine });
@@ -109,7 +122,7 @@ class Launched implements LaunchedApp {
     return index === undefined ? [...trays].reverse().find((tray) => !tray.destroyed) : trays[index];
   }
 
-  async clickTray(options: { trayIndex?: number } = {}): Promise<void> {
+  async clickTray(options: { trayIndex?: number; button?: 'left' | 'right' } = {}): Promise<void> {
     await this.ask(ToChild.clickTray, options);
   }
 
@@ -144,6 +157,22 @@ class Launched implements LaunchedApp {
 
   async closeWindow(which?: Which<WindowRecord>): Promise<void> {
     await this.ask(ToChild.userCloseWindow, { windowId: this.openWindow(which).id });
+  }
+
+  async dragWindow(bounds: Partial<WindowRecord['bounds']>, which?: Which<WindowRecord>): Promise<void> {
+    await this.ask(ToChild.userSetWindowBounds, { windowId: this.openWindow(which).id, bounds });
+  }
+
+  async activate(): Promise<void> {
+    await this.ask(ToChild.activateApp);
+  }
+
+  pressAccelerator(accelerator: string): Promise<string | null> {
+    return this.ask<string | null>(ToChild.pressAccelerator, { accelerator });
+  }
+
+  async setSystemTrayDark(dark: boolean): Promise<void> {
+    await this.ask(ToChild.setSystemTrayDark, { dark });
   }
 
   shellCalls(): ShellCall[] {

@@ -94,6 +94,7 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   'files:pick-and-upload': one(z.strictObject({ server: serverRef, directory: remotePath })),
   'transfers:cancel': one(z.strictObject({ transferId: id })),
   'settings:get': none,
+  'app:desktop': none,
   'settings:update': one(settingsPatch),
   'notifications:pause': one(z.strictObject({ minutes: z.number().int().min(1).max(7 * 24 * 60).nullable() })),
   'notifications:resume': none,

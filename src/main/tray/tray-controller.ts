@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { Menu, Tray, nativeImage, nativeTheme, type NativeImage } from 'electron';
 import { sameTrayModel, type TrayModel, type TrayStatus } from '../../core/tray/tray-model';
+import { isPanelDark } from '../desktop/panel-colour';
 import { trayMenuTemplate, type TrayActions } from './tray-menu';
 
 export interface TrayControllerOptions {
@@ -12,13 +13,20 @@ export interface TrayControllerOptions {
   /** The folder holding resources/tray. */
   resourcesDir: string;
   platform?: NodeJS.Platform;
+  /** A left click on Linux, where the host shows the menu on a right click (the window opens). */
+  onActivate?: () => void;
+  /** The desktop's name list (XDG_CURRENT_DESKTOP), for the colour of the panel on Linux. */
+  desktop?: string;
   /** For tests of the controller itself; the app uses Electron's Tray. */
   createTray?: (image: NativeImage) => Tray;
 }
 
-/** Picks the icon for a status: a template image on macOS, else light or dark for the theme. */
-export function trayIconPath(resourcesDir: string, status: TrayStatus, platform: NodeJS.Platform, isDark: boolean): string {
-  const name = platform === 'darwin' ? `tray-${status}Template.png` : `tray-${status}-${isDark ? 'dark' : 'light'}.png`;
+/**
+ * Picks the icon for a status: a template image on macOS (the system colours it), else the one
+ * drawn for a dark or a light panel (`-dark` is a light glyph for a dark panel).
+ */
+export function trayIconPath(resourcesDir: string, status: TrayStatus, platform: NodeJS.Platform, isPanelDark: boolean): string {
+  const name = platform === 'darwin' ? `tray-${status}Template.png` : `tray-${status}-${isPanelDark ? 'dark' : 'light'}.png`;
   return join(resourcesDir, 'tray', name);
 }
 
@@ -27,6 +35,8 @@ export class TrayController {
   #tray: Tray | null = null;
   #drawn: TrayModel | null = null;
   #drawnIcon: string | null = null;
+  /** The desktop's own light/dark, read while the app's theme follows the system. */
+  #systemDark = nativeTheme.shouldUseDarkColors;
   /** How many times the menu was actually rebuilt (tests and benchmarks read it). */
   renderCount = 0;
 
@@ -41,7 +51,10 @@ export class TrayController {
 
   render(model: TrayModel): void {
     const platform = this.#options.platform ?? process.platform;
-    const iconPath = trayIconPath(this.#options.resourcesDir, model.status, platform, nativeTheme.shouldUseDarkColors);
+    // With themeSource 'system' shouldUseDarkColors is the desktop's; otherwise keep what it was.
+    if (nativeTheme.themeSource === 'system') this.#systemDark = nativeTheme.shouldUseDarkColors;
+    const isDark = isPanelDark({ platform, desktop: this.#options.desktop, shouldUseDarkColorsForSystemIntegratedUI: nativeTheme.shouldUseDarkColorsForSystemIntegratedUI, systemDark: this.#systemDark });
+    const iconPath = trayIconPath(this.#options.resourcesDir, model.status, platform, isDark);
     const tray = this.#ensureTray(iconPath);
     if (iconPath !== this.#drawnIcon) {
       tray.setImage(this.#image(iconPath, platform));
@@ -66,9 +79,19 @@ export class TrayController {
     const image = this.#image(iconPath, platform);
     this.#tray = this.#options.createTray ? this.#options.createTray(image) : new Tray(image);
     this.#drawnIcon = iconPath;
-    // Linux trays show the menu on click anyway; elsewhere a left click opens it too.
-    this.#tray.on('click', () => this.#tray?.popUpContextMenu());
+    this.#listenForClicks(this.#tray, platform);
     return this.#tray;
+  }
+
+  /**
+   * One menu per click on every platform (docs/api/tray.md): macOS opens the context menu on a
+   * click by itself (popping it up again from 'click' reopened it after every pick); Windows
+   * opens it on a right click only, so a left click pops it up too; on Linux the host opens it on
+   * a right click and popUpContextMenu does nothing, so a left click (an activation) opens the window.
+   */
+  #listenForClicks(tray: Tray, platform: NodeJS.Platform): void {
+    if (platform === 'win32') tray.on('click', () => tray.popUpContextMenu());
+    else if (platform === 'linux') tray.on('click', () => this.#options.onActivate?.());
   }
 
   #image(path: string, platform: NodeJS.Platform): NativeImage {

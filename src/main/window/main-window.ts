@@ -17,6 +17,11 @@ export interface MainWindowOptions {
   onBoundsChanged(bounds: WindowBounds): void;
   /** True while the app is quitting: then close really closes. */
   isQuitting(): boolean;
+  /**
+   * False when no tray icon can be seen (a desktop with no tray host): closing then minimises,
+   * so the app stays in the taskbar and can be found again, instead of hiding where nobody looks.
+   */
+  hasTrayIcon: boolean;
   isAppUrl(url: string): boolean;
   /** Opens a link in the browser if it is on a configured panel's origin; refuses otherwise. */
   openExternal(url: string): void;
@@ -45,11 +50,15 @@ export function lockDownSession(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
+/** How long the bounds must stay still before they are saved (a drag emits many resize/move events). */
+export const BOUNDS_SAVE_DELAY_MS = 500;
+
 export class MainWindow {
   readonly #options: MainWindowOptions;
   #window: BrowserWindow | null = null;
   #pending: Navigation | null = null;
   #loaded = false;
+  #bounds: { saveNow(): void; cancel(): void } | null = null;
 
   constructor(options: MainWindowOptions) {
     this.#options = options;
@@ -75,6 +84,7 @@ export class MainWindow {
   }
 
   dispose(): void {
+    this.#bounds?.saveNow(); // A move that had not settled yet when the app quit.
     this.#window?.destroy();
     this.#window = null;
   }
@@ -94,20 +104,20 @@ export class MainWindow {
     });
     lockDownSession(window.webContents.session);
     this.#guard(window);
+    const boundsSaver = this.#watchBounds(window);
+    this.#bounds = boundsSaver;
     window.on('close', (event) => {
+      boundsSaver.saveNow();
       if (this.#options.isQuitting()) return;
       event.preventDefault();
-      window.hide();
+      if (this.#options.hasTrayIcon) window.hide();
+      else window.minimize();
     });
     window.on('closed', () => {
+      boundsSaver.cancel();
       this.#window = null;
       this.#loaded = false;
     });
-    const saveBounds = (): void => {
-      if (!window.isDestroyed() && !window.isMinimized()) this.#options.onBoundsChanged(window.getBounds());
-    };
-    window.on('resized', saveBounds);
-    window.on('moved', saveBounds);
     window.webContents.on('did-finish-load', () => {
       this.#loaded = true;
       if (this.#pending) {
@@ -119,6 +129,31 @@ export class MainWindow {
     void ('file' in page ? window.loadFile(page.file) : window.loadURL(page.url));
     this.#window = window;
     return window;
+  }
+
+  /**
+   * Saves the bounds once a move or resize has settled. 'resize' and 'move' exist on every
+   * platform; 'resized'/'moved' only on macOS and Windows (docs/api/base-window.md), which left
+   * Linux with bounds never saved. Debounced, as 'resize'/'move' fire all through a drag.
+   */
+  #watchBounds(window: BrowserWindow): { saveNow(): void; cancel(): void } {
+    let timer: NodeJS.Timeout | null = null;
+    const cancel = (): void => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    };
+    const saveNow = (): void => {
+      const wasPending = timer !== null;
+      cancel();
+      if (wasPending && !window.isDestroyed() && !window.isMinimized()) this.#options.onBoundsChanged(window.getBounds());
+    };
+    const schedule = (): void => {
+      cancel();
+      timer = setTimeout(saveNow, BOUNDS_SAVE_DELAY_MS);
+    };
+    window.on('resize', schedule);
+    window.on('move', schedule);
+    return { saveNow, cancel };
   }
 
   #guard(window: BrowserWindow): void {

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSecretService, invoke, type AppOnSim } from '../helpers/app-on-sim';
-import { computedStyle, openServer, serverRows, shot, startOnDashboard, waitForVisibleStates, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
+import { computedStyle, openServer, serverRows, shot as shotAs, startOnDashboard, waitForVisibleStates, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
 import type { Settings } from '../../../src/shared/types';
 
 /** The window's background colour, as drawn. */
@@ -19,12 +19,14 @@ function isDark(colour: string): boolean {
   return r! + g! + b! < (3 * 255) / 2;
 }
 
-describe.skipIf(!hasSecretService)('settings and the theme', () => {
+// A few seconds each, and the General options differ per desktop: on all three.
+describe.skipIf(!hasSecretService).each(['linux', 'darwin', 'win32'] as const)('settings and the theme on %s', (platform) => {
   let env: AppOnSim;
   let watch: ConsoleWatch;
+  const shot = (page: Page, name: string) => shotAs(page, platform === 'linux' ? name : `${name}-${platform}`);
 
   beforeAll(async () => {
-    env = await startOnDashboard({ sim: { servers: 8 } });
+    env = await startOnDashboard({ sim: { servers: 8 }, launch: { platform } });
     watch = watchConsole(env.page, env.app);
   });
 
@@ -43,6 +45,16 @@ describe.skipIf(!hasSecretService)('settings and the theme', () => {
     expect(await panel.innerText()).toMatch(/Signed in as \S+ · Key in the system keychain/);
     expect(await env.page.getByRole('radio', { name: 'Follow the system' }).isChecked()).toBe(true);
     expect(isDark(await background(env.page))).toBe(false);
+    // From npm start only Windows can register the app (electron.exe with the app's path).
+    const loginItem = env.page.getByRole('checkbox', { name: 'Open Pterotray when I log in' });
+    const note = env.page.getByText('Available in the installed app', { exact: false });
+    if (platform === 'win32') {
+      expect(await loginItem.isDisabled()).toBe(false);
+      expect(await note.count()).toBe(0);
+    } else {
+      await note.waitFor();
+      expect(await loginItem.isDisabled()).toBe(true);
+    }
     await shot(env.page, 'settings');
   });
 

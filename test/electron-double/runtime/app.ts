@@ -7,9 +7,11 @@ import { EventEmitter } from 'node:events';
 import type { App as ElectronApp } from 'electron';
 import { BrowserWindow } from './browser-window';
 import { CommandLine } from './command-line';
+import { setDefaultApplicationMenu } from './menu';
 import { createEvent } from './event';
 import type { AppPaths } from './app-paths';
 import type { PackageInfo } from './package-info';
+import { doublePlatform, isPackagedDouble } from './platform';
 import { SingleInstanceLock, type SecondInstanceMessage } from './single-instance';
 
 const RECORDED_EVENTS = new Set(['will-finish-launching', 'ready', 'before-quit', 'will-quit', 'quit', 'window-all-closed', 'second-instance', 'activate']);
@@ -35,9 +37,11 @@ type AppApi = Pick<
 export class App extends EventEmitter implements AppApi {
   readonly commandLine = new CommandLine();
   readonly dock = undefined;
-  readonly isPackaged = false;
+  readonly isPackaged = isPackagedDouble();
   readonly lifecycle: string[] = [];
   loginItemSettings: Record<string, unknown> = {};
+  /** Every setLoginItemSettings call as given, in order (an app should write only on a change). */
+  readonly loginItemCalls: Record<string, unknown>[] = [];
   appUserModelId: string | undefined;
   private appName: string;
   private ready = false;
@@ -126,6 +130,8 @@ export class App extends EventEmitter implements AppApi {
   markReady(): void {
     if (this.ready) return;
     this.emit('will-finish-launching');
+    // lib/browser/init.ts: app.once('will-finish-launching', setDefaultApplicationMenu).
+    setDefaultApplicationMenu();
     this.ready = true;
     this.emit('ready', createEvent(), {});
     this.resolveReady();
@@ -195,16 +201,43 @@ export class App extends EventEmitter implements AppApi {
     return { requested: this.lockRequested, hasLock: this.lock.held, secondInstances: this.secondInstances };
   }
 
-  /** Electron supports login items on macOS and Windows only: recorded, with no effect (as on Linux). */
+  /**
+   * docs/api/app.md `setLoginItemSettings` _macOS_ _Windows_: on Windows the entry is the
+   * executable `path` (default process.execPath) with `args` (default []); on macOS the app
+   * bundle. On Linux Electron does nothing: recorded as called, with no effect.
+   */
   setLoginItemSettings(settings: Record<string, unknown>): void {
-    this.loginItemSettings = { ...this.loginItemSettings, ...settings };
-    this.deps.warn('app.setLoginItemSettings has no effect on Linux (Electron: darwin, win32 only)');
+    this.loginItemCalls.push({ ...settings });
+    if (doublePlatform() === 'linux') {
+      this.deps.warn('app.setLoginItemSettings has no effect on Linux (Electron: darwin, win32 only)');
+    } else {
+      const windows = doublePlatform() === 'win32' ? { path: settings.path ?? process.execPath, args: settings.args ?? [] } : {};
+      this.loginItemSettings = { ...this.loginItemSettings, ...settings, ...windows };
+    }
     this.deps.touch();
   }
 
-  /** What Electron answers on Linux, whatever was set. */
-  getLoginItemSettings(): Record<string, unknown> {
-    return { openAtLogin: false, openAsHidden: false, wasOpenedAtLogin: false, wasOpenedAsHidden: false, restoreState: false, executableWillLaunchAtLogin: false, launchItems: [] };
+  /** What Electron answers: on Windows `openAtLogin` only for the same path and args; on Linux always off. */
+  getLoginItemSettings(options: { path?: string; args?: string[] } = {}): Record<string, unknown> {
+    const set = this.loginItemSettings;
+    const isOn = set.openAtLogin === true;
+    if (doublePlatform() === 'linux') return { openAtLogin: false, wasOpenedAtLogin: false, executableWillLaunchAtLogin: false, launchItems: [] };
+    if (doublePlatform() === 'darwin') return { openAtLogin: isOn, wasOpenedAtLogin: false, status: isOn ? 'enabled' : 'not-registered' };
+    const path = options.path ?? process.execPath;
+    const samePath = set.path === path;
+    const sameArgs = JSON.stringify(set.args ?? []) === JSON.stringify(options.args ?? []);
+    const launchItems = isOn ? [{ name: 'electron.app.' + this.appName, path: set.path, args: set.args, scope: 'user', enabled: true }] : [];
+    return { openAtLogin: isOn && samePath && sameArgs, executableWillLaunchAtLogin: isOn && samePath, launchItems };
+  }
+
+  /**
+   * macOS: the user re-opening the running app (Finder, the Dock): 'activate' with
+   * hasVisibleWindows (docs/api/app.md "Event: 'activate' _macOS_").
+   */
+  userActivate(): void {
+    if (doublePlatform() !== 'darwin') throw new Error(`'activate' is macOS only (docs/api/app.md); this launch plays ${doublePlatform()}`);
+    const hasVisibleWindows = BrowserWindow.getAllWindows().some((window) => window.isVisible());
+    this.emit('activate', createEvent(), hasVisibleWindows);
   }
 
   setAppUserModelId(id: string): void {

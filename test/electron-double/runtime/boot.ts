@@ -24,7 +24,7 @@ import { readPackageInfo } from './package-info';
 import { Recorder } from './recorder';
 import { sessionState } from './session';
 import { shellCalls } from './shell';
-import { applyPlatform, doublePlatform, hasTrayHost } from './platform';
+import { applyPlatform, doublePlatform, hasTrayHost, isPackagedDouble } from './platform';
 import { onDarkModeChange, themeState } from './system';
 import { allTrays } from './tray';
 import { protocolState } from './url-protocol';
@@ -44,7 +44,9 @@ function setProcessIdentity(): void {
   const dir = electronPackageDir();
   const version = dir ? (createRequire(import.meta.url)(join(dir, 'package.json')) as { version: string }).version : '0.0.0';
   Object.defineProperty(process.versions, 'electron', { value: version, enumerable: true });
-  Object.assign(process, { type: 'browser', defaultApp: true, resourcesPath: join(dir ?? process.cwd(), 'dist', 'resources') });
+  Object.assign(process, { type: 'browser', resourcesPath: join(dir ?? process.cwd(), 'dist', 'resources') });
+  // Electron sets `process.defaultApp` only when run as `electron <app>` (npm start), not in an installed build.
+  if (!isPackagedDouble()) Object.assign(process, { defaultApp: true });
 }
 
 function warn(message: string): void {
@@ -62,6 +64,7 @@ function addSections(recorder: Recorder, app: App): void {
     quitting: app.isQuitting,
     lifecycle: [...app.lifecycle],
     loginItemSettings: { ...app.loginItemSettings },
+    loginItemCalls: app.loginItemCalls.map((call) => ({ ...call })),
     singleInstance: app.singleInstanceState(),
     commandLine: { switches: { ...app.commandLine.switches }, arguments: [...app.commandLine.arguments] },
   }));
@@ -104,6 +107,9 @@ export function boot(): App {
   const recorder = new Recorder((snapshot) => bridge.notify(ToLauncher.snapshot, snapshot));
   bridge.setBeforeRespond(() => recorder.flush());
   const info = readPackageInfo(process.argv[1] ?? join(process.cwd(), 'index.js'));
+  // An installed build finds its extraResources (electron-builder.yml) in resourcesPath; the
+  // project's resources/ folder has the same layout.
+  if (isPackagedDouble()) Object.assign(process, { resourcesPath: join(info.appPath, 'resources') });
   const paths = new AppPaths(process.env.PTEROTRAY_DOUBLE_HOME ?? mkdtempSync(join(tmpdir(), 'electron-double-')), info.name);
   const app = new App({ info, paths, touch: () => recorder.touch(), warn, exitProcess: exiter(bridge, recorder, keepAlive) });
   setDoubleContext({

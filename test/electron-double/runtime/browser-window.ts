@@ -12,6 +12,7 @@ import { assertReady, doubleContext } from './context';
 import { createEvent } from './event';
 import { recordOptions } from './recordable';
 import { WebContents } from './web-contents';
+import { doublePlatform } from './platform';
 import { effectiveWebPreferences, unsupportedPreferences } from './web-preferences';
 import { requestPage, windowState, type WindowState } from './window-state';
 
@@ -203,6 +204,20 @@ export class BrowserWindow extends EventEmitter implements WindowApi {
     }
     if (before.x !== this.state.bounds.x || before.y !== this.state.bounds.y) this.emit('move');
     doubleContext().recorder.touch();
+  }
+
+  /**
+   * A user dragging the window's frame: 'resize'/'move' as it goes, then (macOS and Windows only)
+   * 'resized'/'moved' once it ends (docs/api/base-window.md: "'resized' _macOS_ _Windows_ Emitted
+   * once when the window has finished being resized", likewise 'moved'). Linux has neither.
+   */
+  userSetBounds(bounds: Partial<Rectangle>): void {
+    const before = this.getBounds();
+    this.setBounds(bounds);
+    if (doublePlatform() === 'linux') return;
+    const after = this.state.bounds;
+    if (before.width !== after.width || before.height !== after.height) this.emit('resized');
+    if (before.x !== after.x || before.y !== after.y) this.emit('moved');
   }
 
   getSize(): number[] {

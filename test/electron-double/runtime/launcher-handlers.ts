@@ -15,11 +15,12 @@ import type { App } from './app';
 import type { Bridge } from './bridge';
 import { BrowserWindow } from './browser-window';
 import { answerNextDialog } from './dialog';
-import { Menu } from './menu';
+import type { Rectangle } from 'electron';
+import { Menu, pressAccelerator } from './menu';
 import { captureMenu, clickMenuPath } from './menu-view';
 import { clickNotification, dismissNotification } from './notification';
 import { session } from './session';
-import { emitPowerEvent, setOnline, setSystemDark } from './system';
+import { emitPowerEvent, setOnline, setSystemDark, setSystemTrayDark } from './system';
 import { findTray } from './tray';
 import { decideWindowOpen, handleInvoke, handleSend, handleWillNavigate } from './web-contents-ipc';
 
@@ -48,12 +49,19 @@ function openAllowedWindow(opener: BrowserWindow, params: WindowOpenParams, opti
 function registerUserActions(bridge: Bridge, app: App): void {
   bridge.handle(ToChild.clickMenu, (params) => clickMenu(params as ClickMenuParams));
   bridge.handle(ToChild.clickTray, (params) => {
-    const { trayIndex, modifiers } = params as { trayIndex?: number; modifiers?: ClickMenuParams['modifiers'] };
-    findTray(trayIndex).userActivate(modifiers);
+    const { trayIndex, button, modifiers } = params as { trayIndex?: number; button?: 'left' | 'right'; modifiers?: ClickMenuParams['modifiers'] };
+    findTray(trayIndex).userActivate(button, modifiers);
   });
   bridge.handle(ToChild.clickNotification, (params) => clickNotification((params as { index: number }).index));
   bridge.handle(ToChild.dismissNotification, (params) => dismissNotification((params as { index: number }).index));
   bridge.handle(ToChild.userCloseWindow, (params) => windowById((params as { windowId?: number }).windowId).close());
+  bridge.handle(ToChild.userSetWindowBounds, (params) => {
+    const { windowId, bounds } = params as { windowId?: number; bounds: Partial<Rectangle> };
+    windowById(windowId).userSetBounds(bounds);
+  });
+  bridge.handle(ToChild.activateApp, () => app.userActivate());
+  bridge.handle(ToChild.pressAccelerator, (params) => pressAccelerator((params as { accelerator: string }).accelerator));
+  bridge.handle(ToChild.setSystemTrayDark, (params) => setSystemTrayDark((params as { dark: boolean }).dark));
   bridge.handle(ToChild.answerDialog, (params) => {
     const { kind, answer } = params as { kind: DialogKind; answer: Record<string, unknown> };
     answerNextDialog(kind, answer);

@@ -11,7 +11,7 @@ import { doubleContext } from './context';
 import { createEvent } from './event';
 import { removeExtraSeparators, validateTemplate } from './menu-template';
 import type { NativeImage } from './native-image';
-import { defaultRoleLabel, executeRole } from './roles';
+import { defaultRoleAccelerator, defaultRoleLabel, defaultRoleSubmenu, executeRole, normalizeAccelerator } from './roles';
 
 const ITEM_TYPES: readonly MenuItemKind[] = ['normal', 'separator', 'submenu', 'checkbox', 'radio', 'header', 'palette'];
 
@@ -36,6 +36,8 @@ export interface MenuItemOptions {
 
 let nextCommandId = 0;
 let applicationMenu: Menu | null = null;
+/** lib/browser/default-menu.ts: any setApplicationMenu call (null too) keeps Electron's default away. */
+let applicationMenuWasSet = false;
 
 type ItemApi = Pick<ElectronMenuItem, 'label' | 'sublabel' | 'toolTip' | 'enabled' | 'visible' | 'id' | 'commandId' | 'registerAccelerator'>;
 
@@ -63,14 +65,15 @@ export class MenuItem implements ItemApi {
   private isChecked: boolean;
 
   constructor(options: MenuItemOptions) {
-    const submenu = options.submenu;
+    // menu-item.ts: a menu role without a submenu gets its default one (File, Edit, View, …).
+    const submenu = options.submenu ?? defaultRoleSubmenu(options.role);
     this.submenu = submenu === undefined || submenu instanceof Menu ? submenu : Menu.buildFromTemplate(submenu);
     const type = options.type ?? (this.submenu ? 'submenu' : 'normal');
     if (!ITEM_TYPES.includes(type)) throw new Error(`Unknown menu item type: ${String(type)}`);
     if (type === 'submenu' && !this.submenu) throw new Error('Invalid submenu');
     this.type = type;
     this.role = options.role;
-    this.accelerator = options.accelerator ?? null;
+    this.accelerator = options.accelerator ?? defaultRoleAccelerator(options.role) ?? null;
     this.icon = options.icon;
     this.label = options.label ?? defaultRoleLabel(options.role);
     this.sublabel = options.sublabel ?? '';
@@ -122,6 +125,7 @@ export class Menu extends EventEmitter implements MenuApi {
   }
 
   static setApplicationMenu(menu: Menu | null): void {
+    applicationMenuWasSet = true;
     applicationMenu = menu;
     doubleContext().recorder.touch();
   }
@@ -191,4 +195,44 @@ export class Menu extends EventEmitter implements MenuApi {
     }
     return undefined;
   }
+}
+
+/**
+ * lib/browser/default-menu.ts, run at 'will-finish-launching': unless the app set its own menu
+ * (or null) first, Electron installs App (macOS), File, Edit, View (Reload, Force Reload, Toggle
+ * Developer Tools, …) and Window. On Linux and Windows it is every window's menu bar (shown by Alt
+ * when autoHideMenuBar), and its accelerators work while a window has focus.
+ */
+export function setDefaultApplicationMenu(): void {
+  if (applicationMenuWasSet) return;
+  const template: MenuItemOptions[] = [...(process.platform === 'darwin' ? [{ role: 'appMenu' }] : []), { role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }];
+  applicationMenu = Menu.buildFromTemplate(template);
+  doubleContext().recorder.touch();
+}
+
+function findAccelerated(menu: Menu, keys: string): MenuItem | undefined {
+  for (const item of menu.items) {
+    if (!item.enabled || item.type === 'separator') continue;
+    if (item.submenu) {
+      const found = findAccelerated(item.submenu, keys);
+      if (found) return found;
+    } else if (item.accelerator && item.registerAccelerator && (item.visible || item.acceleratorWorksWhenHidden) && normalizeAccelerator(item.accelerator) === keys) {
+      return item;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A key press in the focused window: the application menu's item with that accelerator is
+ * clicked (with `triggeredByAccelerator`). Null when no window has focus or no item matches
+ * (the key then goes to the page, which the double does not model).
+ */
+export function pressAccelerator(accelerator: string): string | null {
+  const window = doubleContext().focusedWindow();
+  if (!window || !applicationMenu) return null;
+  const item = findAccelerated(applicationMenu, normalizeAccelerator(accelerator));
+  if (!item) return null;
+  item.click({ triggeredByAccelerator: true }, window);
+  return item.label;
 }

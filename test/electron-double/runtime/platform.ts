@@ -19,6 +19,15 @@ export function hasTrayHost(): boolean {
   return process.env.PTEROTRAY_DOUBLE_TRAY_HOST !== '0';
 }
 
+/**
+ * True when the double plays an installed build (PTEROTRAY_DOUBLE_PACKAGED=1): `app.isPackaged`
+ * true and `process.defaultApp` unset, as for an app started from its installer rather than
+ * `electron .` (npm start).
+ */
+export function isPackagedDouble(): boolean {
+  return process.env.PTEROTRAY_DOUBLE_PACKAGED === '1';
+}
+
 /** Makes `process.platform` say the double's platform (Node's own modules keep the real one). */
 export function applyPlatform(): void {
   Object.defineProperty(process, 'platform', { value: doublePlatform(), enumerable: true, configurable: true });

@@ -28,6 +28,7 @@ export function emptySnapshot(): AppSnapshot {
     shell: [],
     clipboard: { text: '', writes: [] },
     loginItemSettings: {},
+    loginItemCalls: [],
     singleInstance: { requested: false, hasLock: false, secondInstances: [] },
     nativeTheme: { themeSource: 'system', shouldUseDarkColors: false },
     session: { hasPermissionRequestHandler: false, hasPermissionCheckHandler: false, webRequestListeners: 0, permissionRequests: [] },

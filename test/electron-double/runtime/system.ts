@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import type { Display, NativeTheme, Net, PowerMonitor, Screen } from 'electron';
 import { doubleContext } from './context';
 import { createEvent } from './event';
+import { doublePlatform } from './platform';
 
 const PRIMARY: Display = {
   id: 1,
@@ -84,6 +85,8 @@ type ThemeSource = 'system' | 'light' | 'dark';
 let themeSource: ThemeSource = 'system';
 let systemDark = process.env.PTEROTRAY_DOUBLE_DARK === '1';
 let onThemeChange: (dark: boolean) => void = () => {};
+/** Windows' own light/dark (the taskbar and tray), apart from the apps' mode; null: same as the apps'. */
+let systemTrayDark: boolean | null = null;
 
 function isDark(): boolean {
   return themeSource === 'dark' || (themeSource === 'system' && systemDark);
@@ -102,7 +105,14 @@ class NativeThemeDouble extends EventEmitter implements ThemeApi {
   readonly shouldUseInvertedColorScheme = false;
   readonly inForcedColorsMode = false;
   readonly prefersReducedTransparency = false;
-  readonly shouldUseDarkColorsForSystemIntegratedUI = false;
+
+  /**
+   * docs/api/native-theme.md (_macOS_ _Windows_): on Windows the system (taskbar) theme, apart
+   * from the apps' one; elsewhere shouldUseDarkColors (electron_api_native_theme.cc: value_or).
+   */
+  get shouldUseDarkColorsForSystemIntegratedUI(): boolean {
+    return doublePlatform() === 'win32' && systemTrayDark !== null ? systemTrayDark : isDark();
+  }
 
   get shouldUseDarkColors(): boolean {
     return isDark();
@@ -127,6 +137,14 @@ export function setSystemDark(dark: boolean): void {
   const before = isDark();
   systemDark = dark;
   themeChanged(before);
+}
+
+/** Windows: the user setting the taskbar ("Windows mode") dark or light. */
+export function setSystemTrayDark(dark: boolean): void {
+  if (doublePlatform() !== 'win32') throw new Error('the system tray has its own light/dark only on Windows (docs/api/native-theme.md)');
+  systemTrayDark = dark;
+  doubleContext().recorder.touch();
+  nativeTheme.emit('updated');
 }
 
 /** Boot wires this to the pages' prefers-color-scheme. */

@@ -2,6 +2,18 @@
  * Tray: records the icon, tooltip, title and the context menu as captured at `setContextMenu`
  * (on Linux a changed MenuItem shows only after `setContextMenu` is called again). Like Electron
  * it cannot be made before `ready` and throws "Tray is destroyed" once destroyed.
+ *
+ * Clicks follow each platform (docs/api/tray.md and the native code), and every time the user
+ * sees the context menu open is counted (`menuOpens`):
+ * - darwin (shell/browser/ui/tray_icon_cocoa.mm, mouseDown): with a context menu set, a left
+ *   click emits 'click' and then opens the menu itself; `popUpContextMenu` opens it unless it is
+ *   already open. A right click emits 'right-click' and opens the menu.
+ * - win32 (shell/browser/ui/win/notify_icon.cc, HandleClickEvent): a left click emits 'click'
+ *   only; a right click opens the context menu when one is set, else emits 'right-click'.
+ * - linux (StatusNotifierItem): a left click is an activation, 'click' only; the host (KDE, the
+ *   GNOME AppIndicator extension) shows the menu on a right click with no event; 'right-click'
+ *   and `popUpContextMenu` are "macOS Windows" only and do nothing. With no tray host (plain
+ *   GNOME) the icon is not shown at all: nobody can click it.
  */
 import { EventEmitter } from 'node:events';
 import type { Tray as ElectronTray, Rectangle } from 'electron';
@@ -12,6 +24,7 @@ import { createEvent } from './event';
 import type { Menu } from './menu';
 import { captureMenu, clickMenuPath, menuNodes, type MenuView } from './menu-view';
 import { toImage, type NativeImage } from './native-image';
+import { doublePlatform, hasTrayHost } from './platform';
 
 const trays: Tray[] = [];
 
@@ -43,6 +56,8 @@ export class Tray extends EventEmitter implements TrayApi {
   private view: MenuView | null = null;
   private destroyed = false;
   private ignoreDoubleClick = false;
+  private menuOpens = 0;
+  private menuIsOpen = false;
 
   constructor(
     image: NativeImage | string,
@@ -91,9 +106,12 @@ export class Tray extends EventEmitter implements TrayApi {
     doubleContext().recorder.touch();
   }
 
+  /** macOS and Windows only (docs/api/tray.md); on macOS not while the menu is already open. */
   popUpContextMenu(menu?: Menu): void {
     this.checkAlive();
-    (menu ?? this.menu)?.popup();
+    if (doublePlatform() === 'linux') return;
+    if (menu) this.openMenu(menu);
+    else if (!this.menuIsOpen) this.openMenu(this.menu);
   }
 
   closeContextMenu(): void {
@@ -133,11 +151,42 @@ export class Tray extends EventEmitter implements TrayApi {
     return this.destroyed;
   }
 
-  /** A user activating the icon: Electron on Linux emits 'click'. */
-  userActivate(modifiers: ClickMenuParams['modifiers'] = {}): void {
+  /** A user clicking the icon with the left or right button, as each platform handles it. */
+  userActivate(button: 'left' | 'right' = 'left', modifiers: ClickMenuParams['modifiers'] = {}): void {
     this.checkAlive();
+    if (!hasTrayHost()) throw new Error('this desktop has no tray host (no StatusNotifierWatcher): the icon is not shown, so nobody can click it');
+    const platform = doublePlatform();
+    const event = createEvent({ triggeredByAccelerator: false, ...modifiers });
     const bounds = this.getBounds();
-    this.emit('click', createEvent({ triggeredByAccelerator: false, ...modifiers }), bounds, { x: 0, y: 0 });
+    const hasMenu = (this.menu?.items.length ?? 0) > 0;
+    if (button === 'left') {
+      this.emit('click', event, bounds, { x: 0, y: 0 });
+      if (platform === 'darwin' && hasMenu) this.openMenu(this.menu);
+      return;
+    }
+    if (platform === 'linux') {
+      if (hasMenu) this.openMenu(this.menu);
+    } else if (platform === 'darwin') {
+      this.emit('right-click', event, bounds);
+      if (hasMenu) this.openMenu(this.menu);
+    } else if (hasMenu) {
+      this.openMenu(this.menu);
+    } else {
+      this.emit('right-click', event, bounds);
+    }
+  }
+
+  /** The menu shows and is dismissed (a pick is a separate clickMenu). */
+  private openMenu(menu: Menu | null): void {
+    if (!menu) return;
+    this.menuOpens += 1;
+    this.menuIsOpen = true;
+    try {
+      menu.popup();
+    } finally {
+      this.menuIsOpen = false;
+    }
+    doubleContext().recorder.touch();
   }
 
   /** A user picking an item in the context menu as last set. */
@@ -155,6 +204,7 @@ export class Tray extends EventEmitter implements TrayApi {
       tooltip: this.toolTip,
       title: this.title,
       menu: menuNodes(this.view),
+      menuOpens: this.menuOpens,
     };
     if (this.pressedImage) snapshot.pressedImage = this.pressedImage.toRef();
     return snapshot;

@@ -48,6 +48,8 @@ export interface TraySnapshot {
    * after `setContextMenu` is called again, so the double records it at that moment.
    */
   menu: MenuNode[] | null;
+  /** How many times the user saw the context menu open (by a click, or the app's popUpContextMenu). */
+  menuOpens: number;
 }
 
 export type NotificationState = 'shown' | 'clicked' | 'closed' | 'replaced' | 'failed';
@@ -154,7 +156,10 @@ export interface AppSnapshot {
   dialogs: DialogCall[];
   shell: ShellCall[];
   clipboard: { text: string; writes: string[] };
+  /** The login item as the OS holds it (macOS, Windows; on Linux Electron keeps nothing). */
   loginItemSettings: Record<string, unknown>;
+  /** Every app.setLoginItemSettings call, in order, on every platform. */
+  loginItemCalls: Record<string, unknown>[];
   appUserModelId?: string;
   singleInstance: SingleInstanceState;
   nativeTheme: { themeSource: string; shouldUseDarkColors: boolean };

@@ -49,6 +49,7 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     ...fileHandlers(ports),
 
     'settings:get': () => ports.settings.settings(),
+    'app:desktop': () => ports.desktop(),
     'settings:update': (patch) => ports.settings.update(patch),
     'notifications:pause': ({ minutes }) => ports.settings.update(pausePatch(ports.settings.settings().notifications, minutes, ports.now())),
     'notifications:resume': () => ports.settings.update(resumePatch(ports.settings.settings().notifications)),

@@ -4,7 +4,7 @@
  */
 import type { ClientApi } from '../../../core/api/client-types';
 import type { AccountRecord, AccountService } from '../../../core/accounts/account-service';
-import type { AccountView, ConsoleConnection, PowerSignal, ServerRef, ServerView, Settings, StatsSample } from '../../../shared/types';
+import type { AccountView, ConsoleConnection, PowerSignal, ServerRef, ServerView, Settings, DesktopInfo, StatsSample } from '../../../shared/types';
 
 /** The monitor as the window uses it. */
 export interface MonitorPort {
@@ -45,6 +45,8 @@ export interface HandlerPorts {
   transfers: TransferPort;
   dialogs: DialogPort;
   settings: SettingsPort;
+  /** What this desktop allows (launch at login, a visible tray icon). */
+  desktop(): DesktopInfo;
   openInPanel(ref: ServerRef): Promise<void>;
   startDemo(): Promise<AccountRecord>;
   /** Commands typed in the console, newest last, kept per server for up/down. */

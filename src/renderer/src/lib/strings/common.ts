@@ -12,6 +12,11 @@ export const common = {
   refresh: 'Refresh',
   unknownError: 'Something went wrong.',
   nav: { dashboard: 'Servers', settings: 'Settings' },
+  noTray: {
+    title: 'Your desktop cannot show the Pterotray icon.',
+    detail:
+      'This desktop has no tray area, so Pterotray keeps this window open instead: closing it minimises it, and notifications still come. On GNOME, the AppIndicator and KStatusNotifierItem Support extension adds the tray area; restart Pterotray after installing it.',
+  },
   states: {
     running: 'Running',
     starting: 'Starting',

@@ -84,6 +84,7 @@ export const settingsStrings = {
   general: {
     title: 'General',
     launchAtLogin: 'Open Pterotray when I log in',
+    launchAtLoginUnpackaged: 'Available in the installed app: this copy runs from its source (npm start), which cannot register itself to start at login.',
     theme: 'Appearance',
     themes: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
   },
