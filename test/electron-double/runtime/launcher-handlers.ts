@@ -17,7 +17,7 @@ import { BrowserWindow } from './browser-window';
 import { answerNextDialog } from './dialog';
 import { Menu } from './menu';
 import { captureMenu, clickMenuPath } from './menu-view';
-import { clickNotification, dismissNotification } from './notification';
+import { clickNotification, dismissNotification, expireNotification } from './notification';
 import { session } from './session';
 import { emitPowerEvent, setOnline, setSystemDark } from './system';
 import { findTray } from './tray';
@@ -53,6 +53,7 @@ function registerUserActions(bridge: Bridge, app: App): void {
   });
   bridge.handle(ToChild.clickNotification, (params) => clickNotification((params as { index: number }).index));
   bridge.handle(ToChild.dismissNotification, (params) => dismissNotification((params as { index: number }).index));
+  bridge.handle(ToChild.expireNotification, (params) => expireNotification((params as { index: number }).index));
   bridge.handle(ToChild.userCloseWindow, (params) => windowById((params as { windowId?: number }).windowId).close());
   bridge.handle(ToChild.answerDialog, (params) => {
     const { kind, answer } = params as { kind: DialogKind; answer: Record<string, unknown> };

@@ -40,6 +40,7 @@ export const ToChild = {
   clickTray: 'tray.click',
   clickNotification: 'notification.click',
   dismissNotification: 'notification.dismiss',
+  expireNotification: 'notification.expire',
   userCloseWindow: 'window.userClose',
   answerDialog: 'dialog.answer',
   emitPowerMonitor: 'powerMonitor.emit',
