@@ -53,9 +53,15 @@ function createUi(s: AppServices, logger: Logger, isQuitting: () => boolean): Ui
     else logger.warn('links: refused to open a URL', { reason: verdict.reason });
   };
   const window = new MainWindow({ preloadPath: paths.preload, page: paths.page, iconPath: paths.icon, bounds: s.settings.windowBounds(), onBoundsChanged: (b) => s.settings.setWindowBounds(b), isQuitting, isAppUrl: appUrlMatcher(paths.page), openExternal, logger });
+  // Set below, once the tray exists: the notifier reports a refusal from its first show() on.
+  let onNotificationStatus = (): void => {};
   const notifier = new Notifier({
     logger,
     iconPath: paths.icon,
+    onStatus: (status) => {
+      window.send('notifications:status-changed', status);
+      onNotificationStatus();
+    },
     onClick: ({ target }) => {
       const server = target.identifier ? { accountId: target.accountId, identifier: target.identifier } : null;
       if (server) s.monitor.acknowledgeCrash(server);
@@ -79,9 +85,10 @@ function createUi(s: AppServices, logger: Logger, isQuitting: () => boolean): Ui
   const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
   const renderTray = (): void => {
     const rules = noticeRulesFromSettings(s.settings.settings().notifications);
-    const model = buildTrayModel({ accounts: s.views(), servers: s.monitor.servers(), flags: s.monitor.flags(), isPaused: isPaused(rules, Date.now()), formatTime: (ms) => timeOfDay.format(ms) });
+    const model = buildTrayModel({ accounts: s.views(), servers: s.monitor.servers(), flags: s.monitor.flags(), isPaused: isPaused(rules, Date.now()), formatTime: (ms) => timeOfDay.format(ms), notificationsBlocked: notifier.status().blocked });
     tray.render(model);
   };
+  onNotificationStatus = renderTray;
   return { window, tray, notifier, renderTray, openExternal, attached: new Set() };
 }
 
@@ -102,6 +109,7 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       startDemo: () => s.demo.start(),
       commandHistory: s.commandHistory,
       console: { attach: (ref) => ui.attached.add(refKey(ref)), detach: (ref) => ui.attached.delete(refKey(ref)) },
+      notificationStatus: () => ui.notifier.status(),
       now: () => Date.now(),
     }),
   });
