@@ -65,6 +65,10 @@ export const ToLauncher = {
   executeJavaScript: 'window.executeJavaScript',
   reload: 'window.reload',
   setColorScheme: 'window.setColorScheme',
+  /** Runs the page's beforeunload: 'unloaded' (the page closed) or 'prevented' (it refused). */
+  runBeforeUnload: 'window.runBeforeUnload',
+  /** After 'prevented': unload anyway (will-prevent-unload was prevented) or keep the page. */
+  settleBeforeUnload: 'window.settleBeforeUnload',
   /** Notifications: */
   sendToPage: 'window.send',
   snapshot: 'snapshot',
