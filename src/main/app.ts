@@ -45,14 +45,14 @@ interface Ui {
   attached: Set<string>;
 }
 
-function createUi(s: AppServices, logger: Logger, isQuitting: () => boolean): Ui {
+function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): boolean; onQuitCancelled(): void }): Ui {
   const paths = appPaths();
   const openExternal = (url: string): void => {
     const verdict = checkExternalLink(url, s.accounts.list().map((a) => a.url));
     if (verdict.allowed) void shell.openExternal(verdict.url);
     else logger.warn('links: refused to open a URL', { reason: verdict.reason });
   };
-  const window = new MainWindow({ preloadPath: paths.preload, page: paths.page, iconPath: paths.icon, bounds: s.settings.windowBounds(), onBoundsChanged: (b) => s.settings.setWindowBounds(b), isQuitting, isAppUrl: appUrlMatcher(paths.page), openExternal, logger });
+  const window = new MainWindow({ preloadPath: paths.preload, page: paths.page, iconPath: paths.icon, bounds: s.settings.windowBounds(), onBoundsChanged: (b) => s.settings.setWindowBounds(b), ...quitting, isAppUrl: appUrlMatcher(paths.page), openExternal, logger });
   // Set below, once the tray exists: the notifier reports a refusal from its first show() on.
   let onNotificationStatus = (): void => {};
   const notifier = new Notifier({
@@ -192,7 +192,18 @@ export async function startApp(): Promise<() => Promise<void>> {
   let isQuitting = false;
   let ui: Ui | null = null;
   const services = createServices(logger, (p) => ui?.window.send('transfers:progress', p));
-  ui = createUi(services, logger, () => isQuitting);
+  ui = createUi(services, logger, {
+    isQuitting: () => isQuitting,
+    onQuitCancelled: () => {
+      isQuitting = false;
+      logger.info('app: quit cancelled to keep an unsaved edit');
+    },
+  });
+  // A quit closes the window (honouring the page's beforeunload) before index.ts disposes all.
+  const onBeforeQuit = (): void => {
+    isQuitting = true;
+  };
+  app.on('before-quit', onBeforeQuit);
   const disposeIpc = registerIpc(services, ui, logger);
   const events = connectEvents(services, ui);
   const disposeSystem = connectSystem(services, ui);
@@ -210,6 +221,7 @@ export async function startApp(): Promise<() => Promise<void>> {
 
   return async () => {
     isQuitting = true;
+    app.removeListener('before-quit', onBeforeQuit);
     disposeIpc();
     disposeSystem();
     for (const dispose of events.disposers) dispose();
