@@ -85,7 +85,7 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
   const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
   const renderTray = (): void => {
     const rules = noticeRulesFromSettings(s.settings.settings().notifications);
-    const model = buildTrayModel({ accounts: s.views(), servers: s.monitor.servers(), flags: s.monitor.flags(), isPaused: isPaused(rules, Date.now()), formatTime: (ms) => timeOfDay.format(ms), notificationsBlocked: notifier.status().blocked });
+    const model = buildTrayModel({ accounts: s.views(), servers: s.monitor.servers(), flags: s.monitor.flags(), isPaused: isPaused(rules, Date.now()), formatTime: (ms) => timeOfDay.format(ms), hasNotificationsBlocked: notifier.status().isBlocked });
     tray.render(model);
   };
   onNotificationStatus = renderTray;

@@ -174,12 +174,12 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 export type DesktopPlatform = 'linux' | 'darwin' | 'win32' | 'other';
 
 /**
- * Whether the system shows the app's notifications. `blocked` once the system refused one (macOS
+ * Whether the system shows the app's notifications. `isBlocked` once the system refused one (macOS
  * refuses every notification of an app that is not code-signed; Linux without a notification
  * daemon), until one is shown again.
  */
 export interface NotificationStatus {
-  blocked: boolean;
+  isBlocked: boolean;
   /** The system's own words for the refusal ('' when it gave none), or null when not blocked. */
   reason: string | null;
   platform: DesktopPlatform;

@@ -172,7 +172,7 @@ export function buildTrayModel(input: {
   isPaused: boolean;
   formatTime?: TimeFormatter;
   /** The system refuses the app's notifications (macOS unsigned, no daemon on Linux). */
-  notificationsBlocked?: boolean;
+  hasNotificationsBlocked?: boolean;
 }): TrayModel {
   const { accounts, servers, flags, isPaused } = input;
   const formatTime = input.formatTime ?? defaultTime;
@@ -185,7 +185,7 @@ export function buildTrayModel(input: {
   }));
   // Paused is shown only when nothing is wrong: a problem must stay visible even while quiet.
   const status: TrayStatus = isPaused && health === 'ok' ? 'paused' : health;
-  const tooltip = `${summary(health, servers, isPaused)}${input.notificationsBlocked ? NOTIFICATIONS_BLOCKED : ''}`;
+  const tooltip = `${summary(health, servers, isPaused)}${input.hasNotificationsBlocked ? NOTIFICATIONS_BLOCKED : ''}`;
   return { status, tooltip, isPaused, sections };
 }
 

@@ -67,7 +67,7 @@ export class Notifier {
   constructor(options: NotifierOptions) {
     this.#options = options;
     this.#platform = options.platform ?? process.platform;
-    this.#status = { blocked: false, reason: null, platform: desktopPlatform(this.#platform) };
+    this.#status = { isBlocked: false, reason: null, platform: desktopPlatform(this.#platform) };
     // Electron defines handleActivation on Windows only; one callback per app, replaced on call.
     if (this.#platform === 'win32') Notification.handleActivation((details) => this.#activated(details.arguments));
   }
@@ -136,15 +136,15 @@ export class Notifier {
   }
 
   #setBlocked(reason: string): void {
-    if (this.#status.blocked) return;
-    this.#status = { ...this.#status, blocked: true, reason };
+    if (this.#status.isBlocked) return;
+    this.#status = { ...this.#status, isBlocked: true, reason };
     this.#options.logger.warn('notifications: the system refuses them', { reason, platform: this.#status.platform });
     this.#options.onStatus?.(this.status());
   }
 
   #setShown(): void {
-    if (!this.#status.blocked) return;
-    this.#status = { ...this.#status, blocked: false, reason: null };
+    if (!this.#status.isBlocked) return;
+    this.#status = { ...this.#status, isBlocked: false, reason: null };
     this.#options.logger.info('notifications: the system shows them again');
     this.#options.onStatus?.(this.status());
   }

@@ -92,8 +92,8 @@ describe('when the system refuses notifications', () => {
     notifier.show(notice(6));
     await nextEvents();
     expect(double.notificationRecords().slice(-2).map((r) => r.state)).toEqual(['failed', 'failed']);
-    expect(statuses).toEqual([{ blocked: true, reason: double.MAC_UNSIGNED_ERROR, platform: 'darwin' }]);
-    expect(notifier.status().blocked).toBe(true);
+    expect(statuses).toEqual([{ isBlocked: true, reason: double.MAC_UNSIGNED_ERROR, platform: 'darwin' }]);
+    expect(notifier.status().isBlocked).toBe(true);
     expect(logger.warn).toHaveBeenCalledTimes(1);
   });
 
@@ -104,8 +104,8 @@ describe('when the system refuses notifications', () => {
     process.env.PTEROTRAY_DOUBLE_SIGNED = '1';
     notifier.show(notice(8));
     await nextEvents();
-    expect(statuses.map((s) => s.blocked)).toEqual([true, false]);
-    expect(notifier.status()).toEqual({ blocked: false, reason: null, platform: 'darwin' });
+    expect(statuses.map((s) => s.isBlocked)).toEqual([true, false]);
+    expect(notifier.status()).toEqual({ isBlocked: false, reason: null, platform: 'darwin' });
   });
 
   it('on Linux with a failing notification service: blocked, and the tray can say so', async () => {
@@ -114,7 +114,7 @@ describe('when the system refuses notifications', () => {
     notifier.show(notice(9));
     await nextEvents();
     expect(statuses).toHaveLength(1);
-    expect(statuses[0]).toMatchObject({ blocked: true, platform: 'linux' });
+    expect(statuses[0]).toMatchObject({ isBlocked: true, platform: 'linux' });
   });
 
   it('a signed macOS app and Linux with a daemon are never blocked', async () => {

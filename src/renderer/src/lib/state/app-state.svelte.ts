@@ -71,13 +71,13 @@ export class AppState {
   }
 
   /** True when the window should show the "notifications blocked" banner. */
-  get showsBlockedBanner(): boolean {
-    return this.notificationStatus?.blocked === true && !this.isBlockedBannerDismissed;
+  get shouldShowBlockedBanner(): boolean {
+    return this.notificationStatus?.isBlocked === true && !this.isBlockedBannerDismissed;
   }
 
   #applyNotificationStatus(status: NotificationStatus | null): void {
     // A new refusal after notifications worked again is news: show the banner again.
-    if (status?.blocked && !this.notificationStatus?.blocked) this.isBlockedBannerDismissed = false;
+    if (status?.isBlocked && !this.notificationStatus?.isBlocked) this.isBlockedBannerDismissed = false;
     this.notificationStatus = status;
   }
 
