@@ -55,7 +55,7 @@ function platformName(): DesktopInfo['platform'] {
   return platform === 'linux' || platform === 'darwin' || platform === 'win32' ? platform : 'other';
 }
 
-function createUi(s: AppServices, logger: Logger, isQuitting: () => boolean): Ui {
+function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): boolean; onQuitCancelled(): void }): Ui {
   const paths = appPaths();
   const hasTrayIcon = hasTrayHost(process.platform, process.env);
   const loginItem = new LoginItem({ app, platform: process.platform, env: process.env, execPath: process.execPath, isDefaultApp: process.defaultApp === true, appName: 'Pterotray' });
@@ -65,10 +65,16 @@ function createUi(s: AppServices, logger: Logger, isQuitting: () => boolean): Ui
     if (verdict.allowed) void shell.openExternal(verdict.url);
     else logger.warn('links: refused to open a URL', { reason: verdict.reason });
   };
-  const window = new MainWindow({ preloadPath: paths.preload, page: paths.page, iconPath: paths.icon, bounds: s.settings.windowBounds(), onBoundsChanged: (b) => s.settings.setWindowBounds(b), isQuitting, hasTrayIcon, isAppUrl: appUrlMatcher(paths.page), openExternal, logger });
+  const window = new MainWindow({ preloadPath: paths.preload, page: paths.page, iconPath: paths.icon, bounds: s.settings.windowBounds(), onBoundsChanged: (b) => s.settings.setWindowBounds(b), ...quitting, hasTrayIcon, isAppUrl: appUrlMatcher(paths.page), openExternal, logger });
+  // Set below, once the tray exists: the notifier reports a refusal from its first show() on.
+  let onNotificationStatus = (): void => {};
   const notifier = new Notifier({
     logger,
     iconPath: paths.icon,
+    onStatus: (status) => {
+      window.send('notifications:status-changed', status);
+      onNotificationStatus();
+    },
     onClick: ({ target }) => {
       const server = target.identifier ? { accountId: target.accountId, identifier: target.identifier } : null;
       if (server) s.monitor.acknowledgeCrash(server);
@@ -92,9 +98,10 @@ function createUi(s: AppServices, logger: Logger, isQuitting: () => boolean): Ui
   const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
   const renderTray = (): void => {
     const rules = noticeRulesFromSettings(s.settings.settings().notifications);
-    const model = buildTrayModel({ accounts: s.views(), servers: s.monitor.servers(), flags: s.monitor.flags(), isPaused: isPaused(rules, Date.now()), formatTime: (ms) => timeOfDay.format(ms) });
+    const model = buildTrayModel({ accounts: s.views(), servers: s.monitor.servers(), flags: s.monitor.flags(), isPaused: isPaused(rules, Date.now()), formatTime: (ms) => timeOfDay.format(ms), hasNotificationsBlocked: notifier.status().isBlocked });
     tray.render(model);
   };
+  onNotificationStatus = renderTray;
   return { window, tray, notifier, renderTray, openExternal, attached: new Set(), loginItem, desktop };
 }
 
@@ -116,6 +123,7 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       startDemo: () => s.demo.start(),
       commandHistory: s.commandHistory,
       console: { attach: (ref) => ui.attached.add(refKey(ref)), detach: (ref) => ui.attached.delete(refKey(ref)) },
+      notificationStatus: () => ui.notifier.status(),
       now: () => Date.now(),
     }),
   });
@@ -205,7 +213,18 @@ export async function startApp(): Promise<() => Promise<void>> {
   const menu = applicationMenuTemplate(process.platform, app.isPackaged);
   Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
   const services = createServices(logger, (p) => ui?.window.send('transfers:progress', p));
-  ui = createUi(services, logger, () => isQuitting);
+  ui = createUi(services, logger, {
+    isQuitting: () => isQuitting,
+    onQuitCancelled: () => {
+      isQuitting = false;
+      logger.info('app: quit cancelled to keep an unsaved edit');
+    },
+  });
+  // A quit closes the window (honouring the page's beforeunload) before index.ts disposes all.
+  const onBeforeQuit = (): void => {
+    isQuitting = true;
+  };
+  app.on('before-quit', onBeforeQuit);
   const disposeIpc = registerIpc(services, ui, logger);
   const events = connectEvents(services, ui);
   const disposeSystem = connectSystem(services, ui);
@@ -235,6 +254,7 @@ export async function startApp(): Promise<() => Promise<void>> {
 
   return async () => {
     isQuitting = true;
+    app.removeListener('before-quit', onBeforeQuit);
     disposeIpc();
     disposeSystem();
     for (const dispose of events.disposers) dispose();

@@ -14,9 +14,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     // Stay in the tray.
   });
-  app.on('before-quit', (event) => {
+  // app.quit() (tray Quit, Cmd+Q) first closes the window, whose page may keep an unsaved edit
+  // and so cancel the quit (main-window.ts asks). Only once every window is closed, will-quit:
+  // then the services close their sockets and the demo panel before the process ends.
+  app.on('will-quit', (event) => {
     if (isDisposed || !dispose) return;
-    // Let the services close their sockets and the demo panel before the process ends.
     event.preventDefault();
     const run = dispose;
     dispose = null;

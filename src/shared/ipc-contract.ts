@@ -10,6 +10,7 @@ import type {
   ConsoleLine,
   FileEntry,
   Navigation,
+  NotificationStatus,
   PowerSignal,
   ServerRef,
   ServerView,
@@ -92,6 +93,8 @@ export interface InvokeChannels {
   'settings:update': { args: [Partial<Settings>]; result: Settings };
   'notifications:pause': { args: [{ minutes: number | null }]; result: Settings };
   'notifications:resume': { args: []; result: Settings };
+  /** Whether the system shows notifications (the window's notice when it refuses them). */
+  'notifications:status': { args: []; result: NotificationStatus };
 }
 
 /** Events main pushes to the window. */
@@ -104,6 +107,7 @@ export interface PushEvents {
   'transfers:progress': TransferProgress;
   'settings:changed': Settings;
   'app:navigate': Navigation;
+  'notifications:status-changed': NotificationStatus;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -147,6 +151,7 @@ export const INVOKE_CHANNELS = [
   'settings:update',
   'notifications:pause',
   'notifications:resume',
+  'notifications:status',
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_EVENTS = [
@@ -158,6 +163,7 @@ export const PUSH_EVENTS = [
   'transfers:progress',
   'settings:changed',
   'app:navigate',
+  'notifications:status-changed',
 ] as const satisfies readonly PushEvent[];
 
 // Compile-time proof that the lists above name every channel and event exactly.

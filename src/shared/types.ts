@@ -184,3 +184,18 @@ export type IpcErrorCode =
 
 /** Every invoke answers with this envelope; the preload turns a failure into a thrown IpcFailure. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Which desktop main runs on, for advice that differs per system. */
+export type DesktopPlatform = 'linux' | 'darwin' | 'win32' | 'other';
+
+/**
+ * Whether the system shows the app's notifications. `isBlocked` once the system refused one (macOS
+ * refuses every notification of an app that is not code-signed; Linux without a notification
+ * daemon), until one is shown again.
+ */
+export interface NotificationStatus {
+  isBlocked: boolean;
+  /** The system's own words for the refusal ('' when it gave none), or null when not blocked. */
+  reason: string | null;
+  platform: DesktopPlatform;
+}

@@ -29,6 +29,11 @@ export interface LaunchOptions {
   /** Make every Notification.show() fail ('failed' event), like a desktop without a notification daemon. */
   failNotifications?: boolean;
   /**
+   * macOS: whether the app is code-signed. Default false, like a dev build: since Electron 42 an
+   * unsigned app gets 'failed' for every notification (docs/breaking-changes.md).
+   */
+  signed?: boolean;
+  /**
    * The desktop to play (default linux): Electron's per-platform behaviour for tray, window
    * events, login items, activate, notifications and the default menu. The app sees it as
    * `process.platform`.
@@ -70,7 +75,10 @@ export interface LaunchedApp {
   waitFor<T>(predicate: SnapshotPredicate<T>, options?: WaitOptions): Promise<T>;
   notifications(): NotificationRecord[];
   clickNotification(which: Which<NotificationRecord>): Promise<void>;
+  /** A user dismissing the notification (on Windows, also clearing it from Action Center). */
   dismissNotification(which: Which<NotificationRecord>): Promise<void>;
+  /** The desktop timing the notification out (Windows: 'close' timedOut, and it waits in Action Center). */
+  expireNotification(which: Which<NotificationRecord>): Promise<void>;
   /** The Playwright page of the first open window (or the one picked), once it has one. */
   window(which?: Which<WindowRecord>, options?: WaitOptions): Promise<Page>;
   windows(): WindowRecord[];

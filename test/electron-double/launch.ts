@@ -86,6 +86,7 @@ class Launched implements LaunchedApp {
       PTEROTRAY_DOUBLE_HOME: home,
       PTEROTRAY_DOUBLE_DARK: options.darkMode ? '1' : '0',
       PTEROTRAY_DOUBLE_FAIL_NOTIFICATIONS: options.failNotifications ? '1' : '0',
+      PTEROTRAY_DOUBLE_SIGNED: options.signed ? '1' : '0',
       PTEROTRAY_DOUBLE_PLATFORM: options.platform ?? 'linux',
       PTEROTRAY_DOUBLE_TRAY_HOST: options.trayHost === false ? '0' : '1',
       PTEROTRAY_DOUBLE_PACKAGED: options.packaged ? '1' : '0',
@@ -144,6 +145,10 @@ class Launched implements LaunchedApp {
 
   async dismissNotification(which: Which<NotificationRecord>): Promise<void> {
     await this.ask(ToChild.dismissNotification, { index: pick(this.notifications(), which, 'notification').index });
+  }
+
+  async expireNotification(which: Which<NotificationRecord>): Promise<void> {
+    await this.ask(ToChild.expireNotification, { index: pick(this.notifications(), which, 'notification').index });
   }
 
   async window(which?: Which<WindowRecord>, options: WaitOptions = {}): Promise<Page> {

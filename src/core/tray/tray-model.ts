@@ -161,6 +161,9 @@ function summary(status: TrayStatus, servers: readonly ServerView[], isPaused: b
   return `${base}${note}${isPaused ? ' · notifications paused' : ''}`;
 }
 
+/** The tooltip's note while the system refuses notifications: crashes would otherwise go unseen. */
+export const NOTIFICATIONS_BLOCKED = ' · Notifications are blocked by the system';
+
 /** Builds the tray model. Servers keep the order given (the panel's); accounts too. */
 export function buildTrayModel(input: {
   accounts: readonly AccountView[];
@@ -168,6 +171,8 @@ export function buildTrayModel(input: {
   flags: TrayServerFlags;
   isPaused: boolean;
   formatTime?: TimeFormatter;
+  /** The system refuses the app's notifications (macOS unsigned, no daemon on Linux). */
+  hasNotificationsBlocked?: boolean;
 }): TrayModel {
   const { accounts, servers, flags, isPaused } = input;
   const formatTime = input.formatTime ?? defaultTime;
@@ -180,7 +185,8 @@ export function buildTrayModel(input: {
   }));
   // Paused is shown only when nothing is wrong: a problem must stay visible even while quiet.
   const status: TrayStatus = isPaused && health === 'ok' ? 'paused' : health;
-  return { status, tooltip: summary(health, servers, isPaused), isPaused, sections };
+  const tooltip = `${summary(health, servers, isPaused)}${input.hasNotificationsBlocked ? NOTIFICATIONS_BLOCKED : ''}`;
+  return { status, tooltip, isPaused, sections };
 }
 
 /** True when two models would draw the same tray (the controller skips a redraw then). */

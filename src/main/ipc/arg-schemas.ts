@@ -98,4 +98,5 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   'settings:update': one(settingsPatch),
   'notifications:pause': one(z.strictObject({ minutes: z.number().int().min(1).max(7 * 24 * 60).nullable() })),
   'notifications:resume': none,
+  'notifications:status': none,
 };

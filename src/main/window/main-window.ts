@@ -22,6 +22,8 @@ export interface MainWindowOptions {
    * so the app stays in the taskbar and can be found again, instead of hiding where nobody looks.
    */
   hasTrayIcon: boolean;
+  /** The person chose to keep editing rather than quit: Electron has cancelled the quit. */
+  onQuitCancelled(): void;
   isAppUrl(url: string): boolean;
   /** Opens a link in the browser if it is on a configured panel's origin; refuses otherwise. */
   openExternal(url: string): void;
@@ -157,18 +159,28 @@ export class MainWindow {
   }
 
   #guard(window: BrowserWindow): void {
-    // The page refuses to unload while an edit is unsaved; Electron would then cancel a quit
-    // silently, so ask the person instead.
+    // The page refuses to unload while an edit is unsaved; Electron would then cancel a close or
+    // a quit silently, so ask the person instead. A quit (tray Quit, Cmd+Q, app.quit()) closes
+    // the window first, which runs the page's beforeunload (docs/api/app.md, app.quit()).
     window.webContents.on('will-prevent-unload', (event) => {
+      const isQuitting = this.#options.isQuitting();
+      if (isQuitting) {
+        // The window may be hidden in the tray: show what would be lost.
+        if (window.isMinimized()) window.restore();
+        window.show();
+        window.focus();
+      }
       const choice = dialog.showMessageBoxSync(window, {
         type: 'question',
-        buttons: ['Keep editing', 'Discard changes'],
+        buttons: isQuitting ? ['Keep editing', 'Quit and discard'] : ['Keep editing', 'Discard changes'],
         defaultId: 0,
         cancelId: 0,
-        message: 'Discard unsaved changes?',
+        message: isQuitting ? 'Quit and discard unsaved changes?' : 'Discard unsaved changes?',
         detail: 'A file you are editing has changes that are not saved.',
       });
       if (choice === 1) event.preventDefault();
+      // Not prevented: Electron keeps the page and cancels the quit (BeforeUnloadDialogCancelled).
+      else if (isQuitting) this.#options.onQuitCancelled();
     });
     window.webContents.on('will-navigate', (event, url) => {
       if (this.#options.isAppUrl(url)) return;

@@ -34,6 +34,11 @@ export function serveChild(peer: RpcPeer, host: BrowserHost, listeners: ChildLis
     return (await host.page(windowId)).evaluate(code);
   });
   peer.handle(ToLauncher.reload, async (params) => (await host.window((params as WindowParams).windowId)).reload());
+  peer.handle(ToLauncher.runBeforeUnload, async (params) => (await host.window((params as WindowParams).windowId)).runBeforeUnload());
+  peer.handle(ToLauncher.settleBeforeUnload, async (params) => {
+    const { windowId, proceed } = params as WindowParams & { proceed: boolean };
+    await (await host.window(windowId)).settleBeforeUnload(proceed);
+  });
   peer.handle(ToLauncher.setColorScheme, (params) => host.setColorScheme((params as { dark: boolean }).dark));
   peer.listen(ToLauncher.sendToPage, (params) => {
     const { windowId, channel, args } = params as WindowParams & { channel: string; args: unknown[] };

@@ -3,7 +3,7 @@
  * window), the bindings the page shim uses, navigation events read from CDP (ordered like
  * Electron's: did-navigate, dom-ready, did-finish-load), and the will-navigate guard.
  */
-import type { Browser, BrowserContext, CDPSession, Frame, Page, Request, Route } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Dialog, Frame, Page, Request, Route } from 'playwright-core';
 import { ToChild, type CreateWindowParams, type FrameInfo, type InvokeReply, type WebContentsEventParams } from '../shared/protocol';
 import type { RpcPeer } from '../shared/rpc';
 import type { FileServer } from './file-server';
@@ -31,6 +31,7 @@ export class WindowPage {
   private sendQueue: Promise<unknown> = Promise.resolve();
   private page: Page | undefined;
   private cdp: CDPSession | undefined;
+  private refusedUnload: Dialog | undefined;
 
   private constructor(
     readonly windowId: number,
@@ -81,6 +82,41 @@ export class WindowPage {
     this.sendQueue = this.sendQueue
       .then(() => page.evaluate(([name, payload]) => (globalThis as unknown as { __electronDoubleControl?: { dispatch(c: unknown, a: unknown): void } }).__electronDoubleControl?.dispatch(name, payload), [channel, encoded] as const))
       .catch(() => {}); // A page that is navigating or gone loses the message, as in Electron.
+  }
+
+  /**
+   * Closes the page the way Electron's window close does: beforeunload runs, with the user
+   * activation Electron grants first ("Required to make beforeunload handler work"), so a page
+   * may refuse. Resolves 'unloaded' once the page is gone, 'prevented' when it refused (the
+   * refusal is held until settleBeforeUnload).
+   */
+  async runBeforeUnload(): Promise<'unloaded' | 'prevented'> {
+    const page = this.page;
+    if (!page || page.isClosed()) return 'unloaded';
+    await this.cdp?.send('Runtime.evaluate', { expression: 'void 0', userGesture: true }).catch(() => {});
+    return new Promise((resolve) => {
+      const onClose = (): void => {
+        page.off('dialog', onDialog);
+        resolve('unloaded');
+      };
+      const onDialog = (dialog: Dialog): void => {
+        if (dialog.type() !== 'beforeunload') return;
+        page.off('dialog', onDialog);
+        page.off('close', onClose);
+        this.refusedUnload = dialog;
+        resolve('prevented');
+      };
+      page.on('dialog', onDialog);
+      page.once('close', onClose);
+      page.close({ runBeforeUnload: true }).catch(onClose);
+    });
+  }
+
+  /** After a refusal: unload anyway (the app prevented will-prevent-unload), or keep the page. */
+  async settleBeforeUnload(proceed: boolean): Promise<void> {
+    const dialog = this.refusedUnload;
+    this.refusedUnload = undefined;
+    await (proceed ? dialog?.accept() : dialog?.dismiss())?.catch(() => {});
   }
 
   async close(): Promise<void> {

@@ -144,7 +144,19 @@ export class App extends EventEmitter implements AppApi {
     this.emit('before-quit', beforeQuit);
     if (beforeQuit.defaultPrevented) return;
     this.quitState = 'closing-windows';
-    for (const window of BrowserWindow.getAllWindows()) window.close();
+    const windows = BrowserWindow.getAllWindows();
+    for (const window of windows) window.close();
+    // Pages run their beforeunload first; a page that refuses cancels the quit (OnWindowCloseCancelled).
+    const pending = windows.map((window) => window.pendingClose).filter((closing) => closing !== undefined);
+    if (pending.length > 0) {
+      void Promise.all(pending).then(() => this.finishQuit());
+      return;
+    }
+    this.finishQuit();
+  }
+
+  private finishQuit(): void {
+    if (this.quitState !== 'closing-windows') return;
     if (BrowserWindow.getAllWindows().length > 0) {
       this.quitState = 'running'; // A window's 'close' listener refused, which cancels the quit.
       return;

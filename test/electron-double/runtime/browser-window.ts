@@ -1,7 +1,11 @@
 /**
  * BrowserWindow: the window's state lives here (bounds, visibility, focus, close/closed); its page
  * is a real Chromium page the launcher owns. 'close' is preventable, as tray apps hide instead of
- * closing; `destroy()` skips it. A page opened by window.open that the handler allows becomes a
+ * closing; then the page's `beforeunload` runs (in Chromium, with the user activation Electron
+ * grants), and a page that refuses emits webContents 'will-prevent-unload', whose preventDefault()
+ * unloads anyway; otherwise the close is cancelled (BrowserWindow::OnCloseButtonClicked,
+ * WebContents::RunBeforeUnloadDialog, BeforeUnloadDialogCancelled → WindowCloseCancelled, which
+ * also cancels a quit). `destroy()` skips all of it. A page opened by window.open that the handler allows becomes a
  * new BrowserWindow loading that URL (the page's window.open itself returns null).
  */
 import { EventEmitter } from 'node:events';
@@ -33,6 +37,7 @@ export class BrowserWindow extends EventEmitter implements WindowApi {
   private readonly state: WindowState;
   private readonly pageReady: Promise<void>;
   private destroyed = false;
+  private closing: Promise<void> | undefined;
 
   static getAllWindows(): BrowserWindow[] {
     return windows.filter((window) => !window.destroyed);
@@ -85,12 +90,37 @@ export class BrowserWindow extends EventEmitter implements WindowApi {
     return this.webContents.loadFile(filePath, options);
   }
 
-  /** Like the title bar's close button: 'close' first, which the app may prevent. */
+  /** Like the title bar's close button: 'close' first, which the app may prevent, then beforeunload. */
   close(): void {
-    if (this.destroyed) return;
+    if (this.destroyed || this.closing) return;
     const event = createEvent();
     this.emit('close', event);
-    if (!event.defaultPrevented) this.destroy();
+    if (event.defaultPrevented) return;
+    // In-process (no launcher, no page): nothing can refuse the unload.
+    if (!doubleContext().bridge.connected) return this.destroy();
+    this.closing = this.unloadPage().finally(() => {
+      this.closing = undefined;
+    });
+  }
+
+  /** Settles when a close in progress (the page's beforeunload) has closed the window or been refused. */
+  get pendingClose(): Promise<void> | undefined {
+    return this.closing;
+  }
+
+  private async unloadPage(): Promise<void> {
+    const { bridge } = doubleContext();
+    await this.pageReady.catch(() => {});
+    const verdict = await bridge.request<'unloaded' | 'prevented'>(ToLauncher.runBeforeUnload, { windowId: this.id }).catch(() => 'unloaded' as const);
+    if (this.destroyed) return;
+    if (verdict === 'prevented') {
+      const event = createEvent();
+      this.webContents.emit('will-prevent-unload', event);
+      const proceed = event.defaultPrevented;
+      await bridge.request(ToLauncher.settleBeforeUnload, { windowId: this.id, proceed }).catch(() => {});
+      if (!proceed) return;
+    }
+    this.destroy();
   }
 
   /** Goes away without 'close'; 'closed' is guaranteed. */

@@ -18,7 +18,7 @@ import { answerNextDialog } from './dialog';
 import type { Rectangle } from 'electron';
 import { Menu, pressAccelerator } from './menu';
 import { captureMenu, clickMenuPath } from './menu-view';
-import { clickNotification, dismissNotification } from './notification';
+import { clickNotification, dismissNotification, expireNotification } from './notification';
 import { session } from './session';
 import { emitPowerEvent, setOnline, setSystemDark, setSystemTrayDark } from './system';
 import { findTray } from './tray';
@@ -54,6 +54,7 @@ function registerUserActions(bridge: Bridge, app: App): void {
   });
   bridge.handle(ToChild.clickNotification, (params) => clickNotification((params as { index: number }).index));
   bridge.handle(ToChild.dismissNotification, (params) => dismissNotification((params as { index: number }).index));
+  bridge.handle(ToChild.expireNotification, (params) => expireNotification((params as { index: number }).index));
   bridge.handle(ToChild.userCloseWindow, (params) => windowById((params as { windowId?: number }).windowId).close());
   bridge.handle(ToChild.userSetWindowBounds, (params) => {
     const { windowId, bounds } = params as { windowId?: number; bounds: Partial<Rectangle> };

@@ -40,6 +40,7 @@ export const ToChild = {
   clickTray: 'tray.click',
   clickNotification: 'notification.click',
   dismissNotification: 'notification.dismiss',
+  expireNotification: 'notification.expire',
   userCloseWindow: 'window.userClose',
   userSetWindowBounds: 'window.userSetBounds',
   activateApp: 'app.activate',
@@ -68,6 +69,10 @@ export const ToLauncher = {
   executeJavaScript: 'window.executeJavaScript',
   reload: 'window.reload',
   setColorScheme: 'window.setColorScheme',
+  /** Runs the page's beforeunload: 'unloaded' (the page closed) or 'prevented' (it refused). */
+  runBeforeUnload: 'window.runBeforeUnload',
+  /** After 'prevented': unload anyway (will-prevent-unload was prevented) or keep the page. */
+  settleBeforeUnload: 'window.settleBeforeUnload',
   /** Notifications: */
   sendToPage: 'window.send',
   snapshot: 'snapshot',

@@ -52,7 +52,11 @@ export interface TraySnapshot {
   menuOpens: number;
 }
 
-export type NotificationState = 'shown' | 'clicked' | 'closed' | 'replaced' | 'failed';
+/**
+ * `in-action-center`: a Windows toast that timed out ('close', reason timedOut) and waits in
+ * Action Center, where the user can still click it.
+ */
+export type NotificationState = 'shown' | 'in-action-center' | 'clicked' | 'closed' | 'replaced' | 'failed';
 
 /** One `show()` of a Notification (showing the same object twice records two entries). */
 export interface NotificationRecord {
@@ -67,8 +71,15 @@ export interface NotificationRecord {
   actions: { type: string; text?: string }[];
   hasReply: boolean;
   state: NotificationState;
-  /** Events emitted on the Notification object, in order ('show', 'click', 'close', …). */
+  /**
+   * Events emitted on the Notification object, in order ('show', 'click', 'close', …), and
+   * 'activation' when Windows delivered a click to `Notification.handleActivation`'s callback.
+   */
   events: string[];
+  /** Windows: the custom toast XML, when one was given. */
+  toastXml?: string;
+  /** Windows: the toast's `launch` arguments (what an activation hands the app); '' for Electron's default toast. */
+  launchArguments?: string;
 }
 
 export interface Bounds {

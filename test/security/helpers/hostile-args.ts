@@ -141,6 +141,7 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     'settings:update': { args: [{ theme: 'dark' }], fields: [{ path: ['theme'], kind: 'patch' }] },
     'notifications:pause': { args: [{ minutes: 60 }], fields: [{ path: ['minutes'], kind: 'minutes' }] },
     'notifications:resume': none,
+    'notifications:status': none,
   };
 }
 

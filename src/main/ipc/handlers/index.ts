@@ -53,5 +53,6 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     'settings:update': (patch) => ports.settings.update(patch),
     'notifications:pause': ({ minutes }) => ports.settings.update(pausePatch(ports.settings.settings().notifications, minutes, ports.now())),
     'notifications:resume': () => ports.settings.update(resumePatch(ports.settings.settings().notifications)),
+    'notifications:status': () => ports.notificationStatus(),
   };
 }

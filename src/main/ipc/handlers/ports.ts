@@ -4,7 +4,7 @@
  */
 import type { ClientApi } from '../../../core/api/client-types';
 import type { AccountRecord, AccountService } from '../../../core/accounts/account-service';
-import type { AccountView, ConsoleConnection, PowerSignal, ServerRef, ServerView, Settings, DesktopInfo, StatsSample } from '../../../shared/types';
+import type { AccountView, ConsoleConnection, DesktopInfo, NotificationStatus, PowerSignal, ServerRef, ServerView, Settings, StatsSample } from '../../../shared/types';
 
 /** The monitor as the window uses it. */
 export interface MonitorPort {
@@ -52,5 +52,7 @@ export interface HandlerPorts {
   /** Commands typed in the console, newest last, kept per server for up/down. */
   commandHistory: { get(ref: ServerRef): string[]; push(ref: ServerRef, command: string): void };
   console: { attach(ref: ServerRef): void; detach(ref: ServerRef): void };
+  /** Whether the system shows the app's notifications. */
+  notificationStatus(): NotificationStatus;
   now(): number;
 }

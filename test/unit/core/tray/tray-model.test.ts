@@ -80,6 +80,12 @@ describe('buildTrayModel', () => {
     expect(buildTrayModel({ accounts, servers, flags, isPaused: false }).status).toBe(status);
   });
 
+  it('says in the tooltip when the system blocks notifications, next to the summary', () => {
+    const base = { accounts: [account()], servers: [server()], flags: noFlags, isPaused: false };
+    expect(buildTrayModel(base).tooltip).not.toContain('blocked');
+    expect(buildTrayModel({ ...base, hasNotificationsBlocked: true }).tooltip).toBe('Pterotray: 1 of 1 server running · Notifications are blocked by the system');
+  });
+
   it('shows paused only when nothing is wrong, and says so in the tooltip', () => {
     const quiet = buildTrayModel({ accounts: [account()], servers: [server()], flags: noFlags, isPaused: true });
     expect(quiet.status).toBe('paused');

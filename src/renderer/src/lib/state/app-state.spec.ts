@@ -35,3 +35,27 @@ describe('AppState navigation pushed by main', () => {
     stop();
   });
 });
+
+describe('AppState notification status', () => {
+  const blocked = { isBlocked: true, reason: 'Notifications are not allowed for this application', platform: 'darwin' as const };
+  const fine = { isBlocked: false, reason: null, platform: 'darwin' as const };
+
+  it('shows the banner from the first answer, keeps it dismissed, and shows it again for a new refusal', async () => {
+    mockApi.answer('accountsList', [{ id: 'a1' }]);
+    mockApi.answer('serversList', []);
+    mockApi.answer('settingsGet', { theme: 'system' });
+    mockApi.answer('notificationsStatus', blocked);
+    const state = new AppState();
+    const stop = await state.init();
+    expect(state.shouldShowBlockedBanner).toBe(true);
+    state.isBlockedBannerDismissed = true;
+    mockApi.emit('notifications:status-changed', blocked);
+    expect(state.shouldShowBlockedBanner).toBe(false);
+    mockApi.emit('notifications:status-changed', fine);
+    expect(state.shouldShowBlockedBanner).toBe(false);
+    expect(state.notificationStatus).toEqual(fine);
+    mockApi.emit('notifications:status-changed', blocked);
+    expect(state.shouldShowBlockedBanner).toBe(true);
+    stop();
+  });
+});

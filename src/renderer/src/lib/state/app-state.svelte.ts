@@ -4,7 +4,7 @@
  */
 import { api, errorMessage } from '../api';
 import { confirmLeave } from '../unsaved-guard';
-import type { AccountView, Navigation, ServerRef, ServerView, Settings } from '../../../../shared/types';
+import type { AccountView, Navigation, NotificationStatus, ServerRef, ServerView, Settings } from '../../../../shared/types';
 
 export const sameRef = (a: ServerRef | null, b: ServerRef | null): boolean =>
   a !== null && b !== null && a.accountId === b.accountId && a.identifier === b.identifier;
@@ -16,6 +16,10 @@ export class AppState {
   navigation = $state<Navigation>({ view: 'dashboard', server: null });
   isLoading = $state(true);
   loadError = $state<string | null>(null);
+  /** Whether the system shows notifications; null until main answered. */
+  notificationStatus = $state<NotificationStatus | null>(null);
+  /** The person closed the "notifications blocked" banner (Settings still says it). */
+  isBlockedBannerDismissed = $state(false);
 
   /** Loads everything and subscribes to updates; returns the unsubscribe. */
   async init(): Promise<() => void> {
@@ -23,6 +27,7 @@ export class AppState {
       api.onServersChanged((servers) => (this.servers = servers)),
       api.onAccountsChanged((accounts) => (this.accounts = accounts)),
       api.onSettingsChanged((settings) => this.#applySettings(settings)),
+      api.onNotificationsStatusChanged((status) => this.#applyNotificationStatus(status)),
       // A tray item or a notification must not throw away an unsaved edit without asking.
       api.onAppNavigate((navigation) => void this.#navigateGuarded(navigation)),
     ];
@@ -34,10 +39,11 @@ export class AppState {
     this.isLoading = true;
     this.loadError = null;
     try {
-      const [accounts, servers, settings] = await Promise.all([api.accountsList(), api.serversList(), api.settingsGet()]);
+      const [accounts, servers, settings, status] = await Promise.all([api.accountsList(), api.serversList(), api.settingsGet(), api.notificationsStatus()]);
       this.accounts = accounts;
       this.servers = servers;
       this.#applySettings(settings);
+      this.#applyNotificationStatus(status);
       if (accounts.length === 0) this.navigation = { view: 'onboarding', server: null };
     } catch (error) {
       this.loadError = errorMessage(error);
@@ -62,6 +68,17 @@ export class AppState {
 
   account(accountId: string): AccountView | undefined {
     return this.accounts.find((a) => a.id === accountId);
+  }
+
+  /** True when the window should show the "notifications blocked" banner. */
+  get shouldShowBlockedBanner(): boolean {
+    return this.notificationStatus?.isBlocked === true && !this.isBlockedBannerDismissed;
+  }
+
+  #applyNotificationStatus(status: NotificationStatus | null): void {
+    // A new refusal after notifications worked again is news: show the banner again.
+    if (status?.isBlocked && !this.notificationStatus?.isBlocked) this.isBlockedBannerDismissed = false;
+    this.notificationStatus = status;
   }
 
   #applySettings(settings: Settings): void {

@@ -10,6 +10,7 @@ import { filesStrings } from './files';
 import { serverStrings } from './server';
 import { statsStrings } from './stats';
 import { consoleStrings } from './console';
+import { notificationStrings } from './notifications';
 
 export const t = {
   ...common,
@@ -20,4 +21,5 @@ export const t = {
   server: serverStrings,
   stats: statsStrings,
   console: consoleStrings,
+  notifications: notificationStrings,
 } as const;
