@@ -83,7 +83,7 @@ describe('the window, on the real app', () => {
     return record;
   };
 
-  it('has the checklist webPreferences, loads from a file, DevTools closed', () => {
+  it('has the checklist webPreferences, loads from app:// (never file://), DevTools closed', () => {
     expect(env.app.windows().length).toBeGreaterThan(0);
     for (const record of env.app.windows()) {
       const prefs = record.webPreferences;
@@ -97,11 +97,14 @@ describe('the window, on the real app', () => {
       expect(prefs.webviewTag ?? false).toBe(false);
       expect(prefs.experimentalFeatures ?? false).toBe(false);
       expect(String(prefs.preload)).toMatch(/out\/preload\/index\.cjs$/);
-      expect(record.url.startsWith('file://')).toBe(true);
+      // The renderer comes from the app's own scheme (security checklist: a custom protocol
+      // instead of file://), served by its protocol.handle handler on the window's session.
+      expect(record.url).toMatch(/^app:\/\/pterotray\/index\.html(#.*)?$/);
       expect(record.devToolsOpened).toBe(false);
       expect(record.hasWindowOpenHandler).toBe(true);
     }
-    const session = env.app.snapshot().session;
+    const { session, protocol } = env.app.snapshot();
+    expect(protocol).toEqual({ handled: ['app'], privilegedSchemes: ['app'] });
     expect(session.hasPermissionRequestHandler).toBe(true);
     expect(session.hasPermissionCheckHandler).toBe(true);
   });
@@ -165,6 +168,27 @@ describe('the window, on the real app', () => {
       return { stringTimer: g.__fromString === true ? 'ran' : 'blocked', inlineScript: g.__injected === true ? 'ran' : 'blocked', fetch: fetched, image: imageResult, violations: [...violations].sort() };
     }, panelUrl);
     expect(result).toEqual({ stringTimer: 'blocked', inlineScript: 'blocked', fetch: 'TypeError', image: 'blocked', violations: ['connect-src', 'img-src', 'script-src-elem', 'script-src'].sort() });
+  });
+
+  // The page asks its own scheme for files outside out/renderer, the way an XSS would: the
+  // app's handler answers only what is inside (a file:// page could read any of these).
+  it('reads nothing outside the renderer through app://: dot-dot paths, encoded or not, are refused', async () => {
+    const probes = ['/index.html', '/../main/index.js', '/..%2fmain%2findex.js', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json', '/%2fetc%2fpasswd', '/..%5c..%5cpackage.json'];
+    const results = await env.page.evaluate(async (paths: string[]) => {
+      const g = globalThis as unknown as { fetch(url: string): Promise<{ status: number; text(): Promise<string> }> };
+      const out: Array<{ path: string; status: number; body: string }> = [];
+      for (const path of paths) {
+        const response = await g.fetch(path);
+        out.push({ path, status: response.status, body: (await response.text()).slice(0, 200) });
+      }
+      return out;
+    }, probes);
+    expect(results[0]).toMatchObject({ path: '/index.html', status: 200 });
+    expect(results[0]?.body).toContain('Content-Security-Policy');
+    for (const result of results.slice(1)) {
+      expect([403, 404], result.path).toContain(result.status);
+      expect(result.body, result.path).not.toMatch(/"name": "pterotray"|root:|import|require/);
+    }
   });
 
   /** Makes the page click a link it created (a person clicking a link in server output, say). */

@@ -13,7 +13,7 @@ import type { AccountView } from '../../../src/shared/types';
 
 /**
  * CSP reports the window may print and why they are acceptable. Chromium ignores `frame-ancestors`
- * in a <meta> CSP (it only works as a response header, which main does not set for file:// pages);
+ * in a <meta> CSP (it only works as a response header, which main's app:// handler does not set);
  * the directive is kept for when it does.
  */
 export const KNOWN_CSP_MESSAGES: RegExp[] = [/directive 'frame-ancestors' is ignored when delivered via a <meta> element/];
