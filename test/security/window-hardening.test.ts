@@ -204,11 +204,14 @@ describe('the window, on the real app', () => {
 
   it('blocks navigation away from the app, by script and by link', async () => {
     const before = env.page.url();
+    const tried = (): Array<{ url: string; prevented: boolean }> => window0().navigationRequests.filter((n) => n.url.startsWith('https://evil.example/'));
     await env.page.evaluate(() => {
       (globalThis as unknown as { location: { href: string } }).location.href = 'https://evil.example/phish';
     });
+    // One at a time: a link clicked while the first navigation is still starting would cancel it
+    // before it reaches will-navigate (seen once in four runs).
+    await env.app.waitFor(() => tried().length >= 1, { timeoutMs: 5_000, message: 'will-navigate seen for the script' });
     await clickLink('https://evil.example/by-link');
-    const tried = (): Array<{ url: string; prevented: boolean }> => window0().navigationRequests.filter((n) => n.url.startsWith('https://evil.example/'));
     await env.app.waitFor(() => tried().length >= 2, { timeoutMs: 5_000, message: 'will-navigate seen for both' });
     expect(tried().every((n) => n.prevented)).toBe(true);
     expect(env.page.url()).toBe(before);
