@@ -125,7 +125,11 @@ export function createAppProtocolHandler(root: string): (request: Request) => Pr
     } catch {
       return answer(404, 'not found');
     }
-    const headers = { 'content-type': mimeTypeOf(file), 'content-length': String(body.byteLength), 'x-content-type-options': 'nosniff' };
+    const type = mimeTypeOf(file);
+    const headers: Record<string, string> = { 'content-type': type, 'content-length': String(body.byteLength), 'x-content-type-options': 'nosniff' };
+    // The page's <meta> CSP cannot carry frame-ancestors (Chromium ignores it there); a response
+    // header can, and adds to the meta policy rather than replacing it.
+    if (type.startsWith('text/html')) headers['content-security-policy'] = "frame-ancestors 'none'";
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   };
 }

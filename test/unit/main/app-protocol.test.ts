@@ -35,6 +35,8 @@ describe('app:// handler', () => {
     expect(response.headers.get('content-type')).toBe(type);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.text()).toBe(body);
+    // frame-ancestors only works as a header: the page carries it, nothing else needs it.
+    expect(response.headers.get('content-security-policy')).toBe(type.startsWith('text/html') ? "frame-ancestors 'none'" : null);
   });
 
   it.each([
