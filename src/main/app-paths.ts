@@ -1,16 +1,20 @@
 /**
  * Where the built app finds its parts. The main bundle is out/main/index.js; the preload, the
- * renderer and (unpackaged) the resources sit beside it.
+ * renderer and (unpackaged) the resources sit beside it. The renderer is served from the app's
+ * own scheme (app://pterotray/, src/main/app-protocol.ts), never as file:// pages.
  */
 import { fileURLToPath } from 'node:url';
 import { app } from 'electron';
+import { APP_PAGE_URL } from './app-protocol';
 
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
 export interface AppPaths {
   preload: string;
-  /** The renderer page: the dev server's URL in `electron-vite dev`, else the built file. */
-  page: { file: string } | { url: string };
+  /** The page the window loads: the dev server's URL in `electron-vite dev`, else app://pterotray/index.html. */
+  pageUrl: string;
+  /** The built renderer (out/renderer): all that app:// serves. */
+  rendererRoot: string;
   resources: string;
   icon: string;
 }
@@ -20,31 +24,9 @@ export function appPaths(): AppPaths {
   const resources = app.isPackaged ? process.resourcesPath : here('../../resources');
   return {
     preload: here('../preload/index.cjs'),
-    page: devUrl ? { url: devUrl } : { file: here('../renderer/index.html') },
+    pageUrl: devUrl ?? APP_PAGE_URL,
+    rendererRoot: here('../renderer'),
     resources,
     icon: `${resources}/icon.png`,
-  };
-}
-
-/** True when `url` is the app's own page (the sender check of every IPC call relies on it). */
-export function appUrlMatcher(page: AppPaths['page']): (url: string) => boolean {
-  if ('url' in page) {
-    const origin = new URL(page.url).origin;
-    return (url) => {
-      try {
-        return new URL(url).origin === origin;
-      } catch {
-        return false;
-      }
-    };
-  }
-  const expected = new URL(`file://${page.file}`);
-  return (url) => {
-    try {
-      const actual = new URL(url);
-      return actual.protocol === 'file:' && actual.pathname === expected.pathname;
-    } catch {
-      return false;
-    }
   };
 }

@@ -3,14 +3,15 @@
  * objects (tray, notifications, window, IPC, power and theme events). Everything it starts, it
  * disposes on quit (house style rule 14).
  */
-import { Menu, app, dialog, ipcMain, nativeTheme, net, powerMonitor, shell } from 'electron';
+import { Menu, app, dialog, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
 import { decideNotices, isPaused, type NoticeLedger } from '../core/rules/notification-policy';
 import { noticeRulesFromSettings, pausePatch, resumePatch } from '../core/settings/notice-rules';
 import { buildTrayModel } from '../core/tray/tray-model';
 import type { Logger } from '../core/util/deps';
 import type { DesktopInfo, ServerRef } from '../shared/types';
 import { createAppLogger } from './app-logger';
-import { appPaths, appUrlMatcher } from './app-paths';
+import { appPaths } from './app-paths';
+import { APP_SCHEME, appUrlMatcher, createAppProtocolHandler } from './app-protocol';
 import { createServices, type AppServices } from './app-services';
 import { applicationMenuTemplate } from './desktop/app-menu';
 import { LoginItem } from './desktop/login-item';
@@ -65,7 +66,7 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
     if (verdict.allowed) void shell.openExternal(verdict.url);
     else logger.warn('links: refused to open a URL', { reason: verdict.reason });
   };
-  const window = new MainWindow({ preloadPath: paths.preload, page: paths.page, iconPath: paths.icon, bounds: s.settings.windowBounds(), onBoundsChanged: (b) => s.settings.setWindowBounds(b), ...quitting, hasTrayIcon, isAppUrl: appUrlMatcher(paths.page), openExternal, logger });
+  const window = new MainWindow({ preloadPath: paths.preload, pageUrl: paths.pageUrl, iconPath: paths.icon, bounds: s.settings.windowBounds(), onBoundsChanged: (b) => s.settings.setWindowBounds(b), ...quitting, hasTrayIcon, isAppUrl: appUrlMatcher(paths.pageUrl), openExternal, logger });
   // Set below, once the tray exists: the notifier reports a refusal from its first show() on.
   let onNotificationStatus = (): void => {};
   const notifier = new Notifier({
@@ -108,7 +109,7 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
 function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
   return registerHandlers({
     ipcMain,
-    isAppUrl: appUrlMatcher(appPaths().page),
+    isAppUrl: appUrlMatcher(appPaths().pageUrl),
     logger,
     handlers: createHandlers({
       accounts: s.accounts,
@@ -212,6 +213,8 @@ export async function startApp(): Promise<() => Promise<void>> {
   let ui: Ui | null = null;
   const menu = applicationMenuTemplate(process.platform, app.isPackaged);
   Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
+  // The renderer's scheme, on the default session the window uses (docs/api/protocol.md).
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(appPaths().rendererRoot));
   const services = createServices(logger, (p) => ui?.window.send('transfers:progress', p));
   ui = createUi(services, logger, {
     isQuitting: () => isQuitting,

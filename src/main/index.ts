@@ -2,8 +2,13 @@
  * The main process entry. One instance only: a second launch shows the first one's window.
  * The app lives in the tray; closing the window does not quit it.
  */
-import { app } from 'electron';
+import { app, protocol } from 'electron';
 import { startApp } from './app';
+import { APP_SCHEME_PRIVILEGES } from './app-protocol';
+
+// Only before ready (docs/api/protocol.md): the renderer's app:// scheme gets an origin and a
+// secure context, like https.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

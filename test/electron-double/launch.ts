@@ -21,6 +21,7 @@ import { AppProcess, type ExitInfo } from './launcher/app-process';
 import { BrowserHost } from './launcher/browser-host';
 import { serveChild } from './launcher/child-requests';
 import { FileServer } from './launcher/file-server';
+import { SchemeOrigins } from './launcher/scheme-origins';
 import { createNodeCodec } from './launcher/init-script';
 import type { IpcLogEntry } from './launcher/ipc-log';
 import { SnapshotStore, type SnapshotPredicate, type WaitOptions } from './launcher/snapshot-store';
@@ -93,7 +94,7 @@ class Launched implements LaunchedApp {
     };
     const cwd = resolve(options.cwd ?? process.cwd());
     this.process = new AppProcess({ main: resolve(cwd, options.main), args: options.args ?? [], cwd, env, onLine });
-    const deps = { peer: this.process.peer, files: this.files, codec: createNodeCodec(), ipcLog: this.log, log: onLine, electronVersion: electronVersion() };
+    const deps = { peer: this.process.peer, files: this.files, schemes: new SchemeOrigins(), codec: createNodeCodec(), ipcLog: this.log, log: onLine, electronVersion: electronVersion() };
     const headed = options.headed ?? process.env.PTEROTRAY_HEADED === '1';
     this.host = new BrowserHost({ executablePath: options.chromiumPath ?? process.env.PTEROTRAY_CHROMIUM ?? '/usr/bin/chromium', headed }, deps);
     serveChild(this.process.peer, this.host, {

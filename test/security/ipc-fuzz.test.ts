@@ -13,6 +13,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARG_SCHEMAS } from '../../src/main/ipc/arg-schemas';
+import { APP_PAGE_URL, appUrlMatcher } from '../../src/main/app-protocol';
 import { registerHandlers, type Handlers, type IpcMainLike } from '../../src/main/ipc/register-handlers';
 import { silentLogger } from '../../src/core/util/deps';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../src/shared/ipc-contract';
@@ -41,7 +42,8 @@ function failuresOf(cases: readonly HostileCase[], replies: readonly Reply[]): s
 }
 
 describe("main's IPC wrapper, fed directly", () => {
-  const APP_URL = 'file:///opt/pterotray/out/renderer/index.html';
+  // The real matcher main uses (the renderer on app://pterotray), not a stub.
+  const APP_URL = APP_PAGE_URL;
   const listeners = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown>();
   const called: string[] = [];
   let dispose: () => void = () => {};
@@ -50,7 +52,7 @@ describe("main's IPC wrapper, fed directly", () => {
     const ipcMain: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener), removeHandler: (channel) => void listeners.delete(channel) };
     // Stub handlers: reaching one with a hostile argument is the failure this test looks for.
     const handlers = Object.fromEntries(INVOKE_CHANNELS.map((c) => [c, () => void called.push(c)])) as unknown as Handlers;
-    dispose = registerHandlers({ ipcMain, handlers, isAppUrl: (url) => url === APP_URL, logger: silentLogger });
+    dispose = registerHandlers({ ipcMain, handlers, isAppUrl: appUrlMatcher(APP_PAGE_URL), logger: silentLogger });
   });
 
   afterAll(() => dispose());
@@ -99,7 +101,13 @@ describe("main's IPC wrapper, fed directly", () => {
       ['a sub-frame of the app page', { url: APP_URL, parent: { url: APP_URL } }],
       ['another origin', { url: 'https://evil.example/', parent: null }],
       ['another local file', { url: 'file:///etc/passwd', parent: null }],
+      // The built page itself, loaded as a file (how the window used to load it): refused now.
+      ['the built page as file://', { url: 'file:///opt/pterotray/resources/app.asar/out/renderer/index.html', parent: null }],
+      ['another host of the app scheme', { url: 'app://evil/index.html', parent: null }],
+      ['a look-alike host', { url: 'app://pterotray.evil.example/index.html', parent: null }],
+      ['the app host on https', { url: 'https://pterotray/index.html', parent: null }],
       ['the app page on http', { url: 'http://127.0.0.1/opt/pterotray/out/renderer/index.html', parent: null }],
+      ['a sub-frame of the app page on the app scheme', { url: 'app://pterotray/index.html', parent: { url: 'https://evil.example/' } }],
       ['a javascript: URL', { url: 'javascript:alert(1)', parent: null }],
     ];
     for (const channel of INVOKE_CHANNELS) {

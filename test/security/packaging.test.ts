@@ -1,8 +1,9 @@
 /**
- * The packaging configuration (electron-builder.yml), read and checked, since it cannot be built
- * here without the Electron binary: the four targets, the fuses of the security checklist, an
- * asar whose integrity is checked, only the built app inside, the resources main looks for, and a
- * packaged app that loads its page from files with DevTools closed.
+ * The packaging configuration (electron-builder.yml), read and checked: the four targets, the
+ * fuses of the security checklist, an asar whose integrity is checked, only the built app inside,
+ * keytar loaded from outside the archive without a rebuild, the resources main looks for, and a
+ * packaged app that loads its page from its own app:// scheme with DevTools closed. What
+ * `electron-builder --dir` makes of it is checked by test/e2e/packaged.test.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,8 @@ describe('electron-builder.yml', () => {
     expect(fuses.enableNodeCliInspectArguments).toBe(false);
     expect(fuses.enableEmbeddedAsarIntegrityValidation).toBe(true);
     expect(fuses.onlyLoadAppFromAsar).toBe(true);
+    // The renderer is served from app://, so file:// needs none of Electron's extra privileges.
+    expect(fuses.grantFileProtocolExtraPrivileges).toBe(false);
     // Every value is a boolean: a typo would be flipped to nothing.
     const known = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'];
     for (const [name, value] of Object.entries(fuses)) {
@@ -40,6 +43,20 @@ describe('electron-builder.yml', () => {
   it('packs one asar whose integrity can be checked, with only the native module outside', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(['**/*.node']);
+    // keytar requires its binary by a path inside app.asar; the unpack rule must match it there.
+    expect(readFileSync(join('node_modules', 'keytar', 'lib', 'keytar.js'), 'utf8')).toContain("require('../build/Release/keytar.node')");
+    expect(existsSync(join('node_modules', 'keytar', 'build', 'Release', 'keytar.node'))).toBe(true);
+  });
+
+  it('ships keytar as npm built it: N-API, so no rebuild for Electron (and no header download)', () => {
+    expect(config.npmRebuild).toBe(false);
+    expect(config.buildDependenciesFromSource).toBe(false);
+    const keytar = JSON.parse(readFileSync(join('node_modules', 'keytar', 'package.json'), 'utf8')) as { version: string; binary?: { napi_versions?: number[] } };
+    expect(keytar.binary?.napi_versions).toEqual([3]);
+    // Every native module among the runtime dependencies must be N-API for that to hold.
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean; hasInstallScript?: boolean }> };
+    const native = Object.entries(lock.packages).filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev && !entry.devOptional && entry.hasInstallScript).map(([path]) => path);
+    expect(native).toEqual(['node_modules/keytar']);
   });
 
   it('ships only the built app: no sources, tests, maps or the dev server', () => {
@@ -76,11 +93,19 @@ describe('electron-builder.yml', () => {
     expect(section('mac').hardenedRuntime).toBe(true);
   });
 
-  it('makes a packaged app load its page from files, never a dev server, with DevTools closed', () => {
+  it('makes a packaged app load its page from app://, never a file or a dev server, with DevTools closed', () => {
     const appPaths = readFileSync(join('src', 'main', 'app-paths.ts'), 'utf8');
     expect(appPaths).toMatch(/!app\.isPackaged \? process\.env\.ELECTRON_RENDERER_URL : undefined/);
+    expect(appPaths).toMatch(/pageUrl: devUrl \?\? APP_PAGE_URL/);
+    // The scheme is privileged before ready, at the entry's top level, and served on the window's (default) session.
+    expect(readFileSync(join('src', 'main', 'index.ts'), 'utf8')).toMatch(/^protocol\.registerSchemesAsPrivileged\(\[APP_SCHEME_PRIVILEGES\]\);$/m);
+    expect(readFileSync(join('src', 'main', 'app.ts'), 'utf8')).toContain('protocol.handle(APP_SCHEME, createAppProtocolHandler(appPaths().rendererRoot));');
     const mainSources = readdirSync(join('src', 'main'), { recursive: true }).filter((f): f is string => typeof f === 'string' && f.endsWith('.ts'));
-    for (const file of mainSources) expect(readFileSync(join('src', 'main', file), 'utf8'), file).not.toMatch(/openDevTools\s*\(/);
+    for (const file of mainSources) {
+      const code = readFileSync(join('src', 'main', file), 'utf8');
+      expect(code, file).not.toMatch(/openDevTools\s*\(/);
+      expect(code, file).not.toMatch(/\.loadFile\s*\(/);
+    }
   });
 });
 

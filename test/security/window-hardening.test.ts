@@ -83,7 +83,7 @@ describe('the window, on the real app', () => {
     return record;
   };
 
-  it('has the checklist webPreferences, loads from a file, DevTools closed', () => {
+  it('has the checklist webPreferences, loads from app:// (never file://), DevTools closed', () => {
     expect(env.app.windows().length).toBeGreaterThan(0);
     for (const record of env.app.windows()) {
       const prefs = record.webPreferences;
@@ -97,11 +97,14 @@ describe('the window, on the real app', () => {
       expect(prefs.webviewTag ?? false).toBe(false);
       expect(prefs.experimentalFeatures ?? false).toBe(false);
       expect(String(prefs.preload)).toMatch(/out\/preload\/index\.cjs$/);
-      expect(record.url.startsWith('file://')).toBe(true);
+      // The renderer comes from the app's own scheme (security checklist: a custom protocol
+      // instead of file://), served by its protocol.handle handler on the window's session.
+      expect(record.url).toMatch(/^app:\/\/pterotray\/index\.html(#.*)?$/);
       expect(record.devToolsOpened).toBe(false);
       expect(record.hasWindowOpenHandler).toBe(true);
     }
-    const session = env.app.snapshot().session;
+    const { session, protocol } = env.app.snapshot();
+    expect(protocol).toEqual({ handled: ['app'], privilegedSchemes: ['app'] });
     expect(session.hasPermissionRequestHandler).toBe(true);
     expect(session.hasPermissionCheckHandler).toBe(true);
   });
@@ -167,6 +170,28 @@ describe('the window, on the real app', () => {
     expect(result).toEqual({ stringTimer: 'blocked', inlineScript: 'blocked', fetch: 'TypeError', image: 'blocked', violations: ['connect-src', 'img-src', 'script-src-elem', 'script-src'].sort() });
   });
 
+  // The page asks its own scheme for files outside out/renderer, the way an XSS would: the
+  // app's handler answers only what is inside (a file:// page could read any of these).
+  it('reads nothing outside the renderer through app://: dot-dot paths, encoded or not, are refused', async () => {
+    const probes = ['/index.html', '/../main/index.js', '/..%2fmain%2findex.js', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json', '/%2fetc%2fpasswd', '/..%5c..%5cpackage.json'];
+    const results = await env.page.evaluate(async (paths: string[]) => {
+      const g = globalThis as unknown as { fetch(url: string): Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }> };
+      const out: Array<{ path: string; status: number; csp: string | null; body: string }> = [];
+      for (const path of paths) {
+        const response = await g.fetch(path);
+        out.push({ path, status: response.status, csp: response.headers.get('content-security-policy'), body: (await response.text()).slice(0, 200) });
+      }
+      return out;
+    }, probes);
+    // The page also gets frame-ancestors as a header, the one place Chromium applies it.
+    expect(results[0]).toMatchObject({ path: '/index.html', status: 200, csp: "frame-ancestors 'none'" });
+    expect(results[0]?.body).toContain('Content-Security-Policy');
+    for (const result of results.slice(1)) {
+      expect([403, 404], result.path).toContain(result.status);
+      expect(result.body, result.path).not.toMatch(/"name": "pterotray"|root:|import|require/);
+    }
+  });
+
   /** Makes the page click a link it created (a person clicking a link in server output, say). */
   const clickLink = (href: string, target?: string): Promise<void> =>
     env.page.evaluate(([url, where]) => {
@@ -180,11 +205,14 @@ describe('the window, on the real app', () => {
 
   it('blocks navigation away from the app, by script and by link', async () => {
     const before = env.page.url();
+    const tried = (): Array<{ url: string; prevented: boolean }> => window0().navigationRequests.filter((n) => n.url.startsWith('https://evil.example/'));
     await env.page.evaluate(() => {
       (globalThis as unknown as { location: { href: string } }).location.href = 'https://evil.example/phish';
     });
+    // One at a time: a link clicked while the first navigation is still starting would cancel it
+    // before it reaches will-navigate (seen once in four runs).
+    await env.app.waitFor(() => tried().length >= 1, { timeoutMs: 5_000, message: 'will-navigate seen for the script' });
     await clickLink('https://evil.example/by-link');
-    const tried = (): Array<{ url: string; prevented: boolean }> => window0().navigationRequests.filter((n) => n.url.startsWith('https://evil.example/'));
     await env.app.waitFor(() => tried().length >= 2, { timeoutMs: 5_000, message: 'will-navigate seen for both' });
     expect(tried().every((n) => n.prevented)).toBe(true);
     expect(env.page.url()).toBe(before);

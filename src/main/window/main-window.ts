@@ -10,8 +10,8 @@ import type { Navigation } from '../../shared/types';
 
 export interface MainWindowOptions {
   preloadPath: string;
-  /** The page: a file (packaged and preview builds) or the dev server's URL. */
-  page: { file: string } | { url: string };
+  /** The page: app://pterotray/index.html (packaged and preview builds) or the dev server's URL. */
+  pageUrl: string;
   iconPath: string;
   bounds: WindowBounds | null;
   onBoundsChanged(bounds: WindowBounds): void;
@@ -127,8 +127,8 @@ export class MainWindow {
         this.#pending = null;
       }
     });
-    const { page } = this.#options;
-    void ('file' in page ? window.loadFile(page.file) : window.loadURL(page.url));
+    // A failed load is reported by did-fail-load; the window stays, as Electron leaves it.
+    window.loadURL(this.#options.pageUrl).catch((error: unknown) => this.#options.logger.warn('window: the page did not load', { error: String(error) }));
     this.#window = window;
     return window;
   }

@@ -13,8 +13,8 @@ import type { AccountView } from '../../../src/shared/types';
 
 /**
  * CSP reports the window may print and why they are acceptable. Chromium ignores `frame-ancestors`
- * in a <meta> CSP (it only works as a response header, which main does not set for file:// pages);
- * the directive is kept for when it does.
+ * in a <meta> CSP (it only works as a response header: main's app:// handler sends it for pages);
+ * the meta keeps it so the policy reads whole in one place.
  */
 export const KNOWN_CSP_MESSAGES: RegExp[] = [/directive 'frame-ancestors' is ignored when delivered via a <meta> element/];
 

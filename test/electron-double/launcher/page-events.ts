@@ -25,7 +25,7 @@ function watchConsole(window: WindowPage, page: Page, deps: WindowPageDeps): voi
     window.notify({
       windowId: window.windowId,
       name: 'console-message',
-      detail: { ...level, message: message.text(), lineNumber: location.lineNumber, sourceId: deps.files.toAppUrl(location.url) },
+      detail: { ...level, message: message.text(), lineNumber: location.lineNumber, sourceId: window.appUrl(location.url) },
     });
   });
   page.on('pageerror', (error) => deps.log('renderer', `[window ${window.windowId}] uncaught: ${error.stack ?? error.message}`));
@@ -44,18 +44,28 @@ export async function watchPage(window: WindowPage, page: Page, deps: WindowPage
   const cdp = await page.context().newCDPSession(page);
   const last = { title: '' };
   let mainFrameId = '';
+  // A failed navigation commits Chromium's error page (chrome-error://chromewebdata/); Electron
+  // reports it with did-fail-load only, never did-navigate (electron_api_web_contents.cc,
+  // DidFinishNavigation: `if (!navigation_handle->IsErrorPage())`), so its load events are not
+  // the app's either — they would settle the next loadURL too early.
+  let onErrorPage = false;
   cdp.on('Page.frameNavigated', ({ frame }: NavigatedFrame) => {
     if (frame.parentId) return;
     mainFrameId = frame.id;
     window.navigation += 1;
-    const url = deps.files.toAppUrl(frame.url + (frame.urlFragment ?? ''));
+    onErrorPage = frame.url.startsWith('chrome-error:');
+    if (onErrorPage) return;
+    const url = window.appUrl(frame.url + (frame.urlFragment ?? ''));
     window.notify({ windowId: window.windowId, name: 'did-navigate', url, navigation: window.navigation });
   });
   cdp.on('Page.navigatedWithinDocument', ({ frameId, url }: { frameId: string; url: string }) => {
-    if (frameId === mainFrameId) window.notify({ windowId: window.windowId, name: 'did-navigate-in-page', url: deps.files.toAppUrl(url) });
+    if (frameId === mainFrameId) window.notify({ windowId: window.windowId, name: 'did-navigate-in-page', url: window.appUrl(url) });
   });
-  cdp.on('Page.domContentEventFired', () => window.notify({ windowId: window.windowId, name: 'dom-ready' }));
+  cdp.on('Page.domContentEventFired', () => {
+    if (!onErrorPage) window.notify({ windowId: window.windowId, name: 'dom-ready' });
+  });
   cdp.on('Page.loadEventFired', () => {
+    if (onErrorPage) return;
     window.notify({ windowId: window.windowId, name: 'did-finish-load' });
     void notifyTitle(window, page, last);
   });

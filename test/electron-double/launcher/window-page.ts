@@ -11,11 +11,15 @@ import { buildInitScript, type CloneCodec } from './init-script';
 import type { IpcLogEntry } from './ipc-log';
 import { loadFailure } from './load-errors';
 import { watchPage } from './page-events';
+import { SchemeOrigins } from './scheme-origins';
+
+type ProtocolAnswer = { ok: true; status: number; headers: Record<string, string>; body: Uint8Array } | { ok: false; errorCode: number; errorDescription: string };
 
 /** What a window page shares with the rest of the launcher. */
 export interface WindowPageDeps {
   peer: RpcPeer;
   files: FileServer;
+  schemes: SchemeOrigins;
   codec: CloneCodec;
   ipcLog: IpcLogEntry[];
   log(stream: string, text: string): void;
@@ -28,6 +32,8 @@ export class WindowPage {
   private readonly frameKeys = new WeakMap<Frame, number>();
   private nextFrameKey = 1;
   private readonly programmatic = new Set<string>();
+  /** The net error of an app-scheme request the handler failed, by page URL, for did-fail-load. */
+  private readonly schemeFailures = new Map<string, { errorCode: number; errorDescription: string }>();
   private sendQueue: Promise<unknown> = Promise.resolve();
   private page: Page | undefined;
   private cdp: CDPSession | undefined;
@@ -52,21 +58,37 @@ export class WindowPage {
     return this.page;
   }
 
-  /** Starts loading `appUrl` (file:// is served over http); events report how it went. */
+  /**
+   * Starts loading `appUrl` (file:// is served over http, the app's own schemes through its
+   * protocol.handle handler); events report how it went.
+   */
   async load(appUrl: string, loadId: number): Promise<void> {
     let target = appUrl;
     if (appUrl.startsWith('file:')) {
       const failure = await loadFailure(appUrl);
       if (failure) return this.notify({ windowId: this.windowId, name: 'did-fail-load', url: appUrl, detail: { ...failure, loadId } });
       target = await this.deps.files.serve(appUrl);
+    } else if (SchemeOrigins.isAppScheme(appUrl)) {
+      target = this.deps.schemes.pageUrl(appUrl);
     }
     this.programmatic.add(new URL(target).href);
-    this.currentPage.goto(target, { waitUntil: 'commit' }).catch((error: unknown) => {
+    const page = this.currentPage;
+    page.goto(target, { waitUntil: 'commit' }).catch(async (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       const code = /net::(ERR_[A-Z_]+)/.exec(message)?.[1] ?? (/interrupted/.test(message) ? 'ERR_ABORTED' : 'ERR_FAILED');
-      const detail = { errorDescription: code, errorCode: code === 'ERR_ABORTED' ? -3 : -2, validatedURL: appUrl, loadId };
+      const schemeFailure = this.schemeFailures.get(new URL(target).href);
+      this.schemeFailures.delete(new URL(target).href);
+      // A failed (not aborted) navigation still commits Chromium's error page after goto gives up;
+      // waiting for it keeps its load events from landing on the app's next load.
+      if (code !== 'ERR_ABORTED') await page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() && frame.url().startsWith('chrome-error:'), timeout: 5_000 }).catch(() => {});
+      const detail = { errorDescription: code, errorCode: code === 'ERR_ABORTED' ? -3 : -2, ...schemeFailure, validatedURL: appUrl, loadId };
       this.notify({ windowId: this.windowId, name: 'did-fail-load', url: appUrl, detail });
     });
+  }
+
+  /** A page URL as the app sees it: served files as file://, app-scheme pages as their scheme's URL. */
+  appUrl(pageUrl: string): string {
+    return this.deps.schemes.appUrl(pageUrl) ?? this.deps.files.toAppUrl(pageUrl);
   }
 
   async reload(): Promise<void> {
@@ -136,7 +158,7 @@ export class WindowPage {
       frameKey = this.frameKeys.get(frame) ?? this.nextFrameKey++;
       this.frameKeys.set(frame, frameKey);
     }
-    return { url: this.deps.files.toAppUrl(href), isMainFrame, navigation: this.navigation, frameKey };
+    return { url: this.appUrl(href), isMainFrame, navigation: this.navigation, frameKey };
   }
 
   private async install(params: CreateWindowParams): Promise<void> {
@@ -150,7 +172,7 @@ export class WindowPage {
     );
     await this.context.exposeBinding('__electronDoubleReport', (_source, name: 'preload-error', detail: Record<string, unknown>) => this.notify({ windowId: this.windowId, name, detail }));
     await this.context.addInitScript({ content: script });
-    await this.context.route('**/*', (route, request) => this.guard(route, request));
+    await this.context.route('**/*', (route, request) => this.route(route, request));
     this.page = await this.context.newPage();
     this.cdp = await watchPage(this, this.page, this.deps);
     if (preloadError) {
@@ -172,18 +194,54 @@ export class WindowPage {
     return reply.ok ? { ok: true, value: this.deps.codec.encode(reply.value) } : reply;
   }
 
-  // Page-initiated navigations of the main frame ask the app's will-navigate listeners first.
-  private async guard(route: Route, request: Request): Promise<void> {
+  // Every request: page-initiated navigations of the main frame ask the app's will-navigate
+  // listeners first; requests to an app scheme's page origin are answered by its handler.
+  private async route(route: Route, request: Request): Promise<void> {
+    if (await this.navigationPrevented(request)) return route.abort('aborted');
+    const appUrl = this.deps.schemes.appUrl(request.url());
+    if (appUrl === undefined) return route.fallback();
+    return this.serveScheme(route, request, appUrl);
+  }
+
+  private async navigationPrevented(request: Request): Promise<boolean> {
     let frame: Frame | undefined;
     try {
       frame = request.isNavigationRequest() ? request.frame() : undefined;
     } catch {
       frame = undefined; // Service-worker requests have no frame.
     }
-    if (!frame || frame !== this.page?.mainFrame() || request.redirectedFrom()) return route.fallback();
-    if (this.programmatic.delete(new URL(request.url()).href)) return route.fallback();
-    const url = this.deps.files.toAppUrl(request.url());
-    const prevented = await this.deps.peer.request<boolean>(ToChild.willNavigate, { windowId: this.windowId, url }).catch(() => false);
-    return prevented ? route.abort('aborted') : route.fallback();
+    if (!frame || frame !== this.page?.mainFrame() || request.redirectedFrom()) return false;
+    if (this.programmatic.delete(new URL(request.url()).href)) return false;
+    const url = this.appUrl(request.url());
+    return this.deps.peer.request<boolean>(ToChild.willNavigate, { windowId: this.windowId, url }).catch(() => false);
+  }
+
+  // The request crosses to the child, the app's protocol.handle handler answers, the body comes back.
+  private async serveScheme(route: Route, request: Request, appUrl: string): Promise<void> {
+    try {
+      await this.answerScheme(route, request, appUrl);
+    } catch {
+      await route.abort('failed').catch(() => {}); // The page or the app went away meanwhile.
+    }
+  }
+
+  private async answerScheme(route: Route, request: Request, appUrl: string): Promise<void> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(await request.allHeaders())) {
+      // The page's own origin in these is the http stand-in; the handler sees the scheme's.
+      if (name === 'referer') headers[name] = this.appUrl(value);
+      else if (name === 'origin') headers[name] = this.appUrl(`${value}/`).replace(/\/$/, '');
+      else headers[name] = value;
+    }
+    const params = { windowId: this.windowId, url: appUrl, method: request.method(), headers, body: request.postDataBuffer() };
+    const answer = await this.deps.peer
+      .request<ProtocolAnswer>(ToChild.protocolRequest, params)
+      .catch((error: unknown): ProtocolAnswer => ({ ok: false, errorCode: -2, errorDescription: `ERR_FAILED: ${String(error)}` }));
+    if (!answer.ok) {
+      if (request.isNavigationRequest()) this.schemeFailures.set(request.url(), { errorCode: answer.errorCode, errorDescription: answer.errorDescription });
+      this.deps.log('renderer', `[window ${this.windowId}] ${appUrl} failed: ${answer.errorDescription} (${answer.errorCode})`);
+      return route.abort('failed').catch(() => {});
+    }
+    return route.fulfill({ status: answer.status, headers: answer.headers, body: Buffer.from(answer.body) }).catch(() => {});
   }
 }

@@ -20,6 +20,7 @@ import { Menu, pressAccelerator } from './menu';
 import { captureMenu, clickMenuPath } from './menu-view';
 import { clickNotification, dismissNotification, expireNotification } from './notification';
 import { session } from './session';
+import type { ProtocolRequestParams } from './session-protocol';
 import { emitPowerEvent, setOnline, setSystemDark, setSystemTrayDark } from './system';
 import { findTray } from './tray';
 import { decideWindowOpen, handleInvoke, handleSend, handleWillNavigate } from './web-contents-ipc';
@@ -107,6 +108,11 @@ function registerPageTraffic(bridge: Bridge, touch: () => void): void {
     touch();
     if (decision.action === 'allow') openAllowedWindow(window, request, decision.overrideBrowserWindowOptions);
     return decision.action;
+  });
+  // Electron runs the handler of the session the requesting window uses.
+  bridge.handle(ToChild.protocolRequest, (params) => {
+    const request = params as ProtocolRequestParams;
+    return windowById(request.windowId).webContents.session.protocol.serve(request);
   });
   bridge.listen(ToChild.webContentsEvent, (params) => {
     const event = params as WebContentsEventParams;

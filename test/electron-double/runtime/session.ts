@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import type { Session as ElectronSession } from 'electron';
 import type { PermissionRequestRecord } from '../shared/snapshot';
 import { doubleContext } from './context';
+import { SessionProtocol } from './session-protocol';
 
 type PermissionRequestHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: object) => void;
 type PermissionCheckHandler = (webContents: unknown, permission: string, requestingOrigin: string, details: object) => boolean;
@@ -37,6 +38,8 @@ type SessionApi = Pick<ElectronSession, 'clearCache' | 'getUserAgent' | 'setUser
 /** One session; the app mostly meets `session.defaultSession`. */
 export class Session extends EventEmitter implements SessionApi {
   readonly webRequest = new WebRequest();
+  /** Handlers of `protocol.handle` for this session's windows. */
+  readonly protocol = new SessionProtocol();
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
   readonly permissionRequests: PermissionRequestRecord[] = [];

@@ -1,34 +1,40 @@
 /**
- * `protocol` (minimal): schemes the app registers are recorded; pages in the double are served
- * over http, so custom scheme handlers are never called.
+ * The `protocol` module: Electron's module-level handle/unhandle/isProtocolHandled act on the
+ * default session's protocol (lib/browser/api/protocol.ts); registerSchemesAsPrivileged is
+ * global and only allowed before ready.
  */
 import { doubleContext } from './context';
+import { session } from './session';
+import { isStandardScheme, privilegedSchemes, registerPrivileges } from './session-protocol';
 
-const handled = new Set<string>();
-const privileged = new Set<string>();
+interface CustomScheme {
+  scheme: string;
+  privileges?: Record<string, boolean>;
+}
 
 /** The `protocol` module. */
 export const protocol = {
-  handle(scheme: string): void {
-    handled.add(scheme);
-    doubleContext().recorder.touch();
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void {
+    session.defaultSession.protocol.handle(scheme, handler);
   },
   unhandle(scheme: string): void {
-    handled.delete(scheme);
-    doubleContext().recorder.touch();
+    session.defaultSession.protocol.unhandle(scheme);
   },
   isProtocolHandled(scheme: string): boolean {
-    return handled.has(scheme);
+    return session.defaultSession.protocol.isProtocolHandled(scheme);
   },
   /** Like Electron, only allowed before ready. */
-  registerSchemesAsPrivileged(schemes: { scheme: string }[]): void {
+  registerSchemesAsPrivileged(schemes: CustomScheme[]): void {
     if (doubleContext().isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
-    for (const { scheme } of schemes) privileged.add(scheme);
+    for (const { scheme, privileges } of schemes) registerPrivileges(scheme, privileges ?? {});
     doubleContext().recorder.touch();
+  },
+  getStandardSchemes(): string[] {
+    return privilegedSchemes().filter(isStandardScheme);
   },
 };
 
-/** The protocol state for the snapshot. */
+/** The protocol state for the snapshot (the default session's handlers). */
 export function protocolState(): { handled: string[]; privilegedSchemes: string[] } {
-  return { handled: [...handled], privilegedSchemes: [...privileged] };
+  return { handled: session.defaultSession.protocol.handledSchemes(), privilegedSchemes: privilegedSchemes() };
 }

@@ -1,8 +1,9 @@
 /**
  * WebFrameMain as handlers see it in `event.senderFrame`: the URL and origin are the page's real
- * ones at call time (served pages are reported with their file:// URL, as in Electron).
+ * ones at call time (served pages are reported with their file:// or app:// URL, as in Electron).
  */
 import type { WebFrameMain as ElectronWebFrameMain } from 'electron';
+import { isStandardScheme } from './session-protocol';
 
 /** What a frame needs from its webContents. */
 export interface FrameOwner {
@@ -12,11 +13,15 @@ export interface FrameOwner {
   executeJavaScript(code: string): Promise<unknown>;
 }
 
-/** The origin Chromium reports for a URL (`file://` for files, `null` for opaque ones). */
+/**
+ * The origin Chromium reports for a URL: `file://` for files, scheme://host for a custom scheme
+ * registered as standard (a tuple origin, like http's), `null` for opaque ones.
+ */
 export function originOf(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.protocol === 'file:') return 'file://';
+    if (isStandardScheme(parsed.protocol.slice(0, -1))) return `${parsed.protocol}//${parsed.host}`;
     return parsed.origin;
   } catch {
     return 'null';

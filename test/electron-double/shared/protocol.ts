@@ -8,7 +8,7 @@ export type LabelMatcher = string | RegExp;
 
 /** Where a call from a page came from, as the launcher saw it at call time. */
 export interface FrameInfo {
-  /** The frame's URL as the app sees it (served pages are mapped back to file://). */
+  /** The frame's URL as the app sees it (served pages are mapped back to file:// or the app's scheme). */
   url: string;
   isMainFrame: boolean;
   /** Increases with every cross-document navigation of the main frame. */
@@ -56,6 +56,8 @@ export const ToChild = {
   send: 'ipc.send',
   willNavigate: 'wc.willNavigate',
   windowOpen: 'wc.windowOpen',
+  /** A page's request to a scheme the app handles with protocol.handle. */
+  protocolRequest: 'protocol.request',
   /** A notification, not a request. */
   webContentsEvent: 'wc.event',
 } as const;

@@ -8,7 +8,7 @@ import { INVOKE_CHANNELS } from '../../../../src/shared/ipc-contract';
 import { silentLogger } from '../../../../src/core/util/deps';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
-const APP_URL = 'file:///app/out/renderer/index.html';
+const APP_URL = 'app://pterotray/index.html';
 const ref = { accountId: 'a1', identifier: 'abcd1234' };
 
 function setup(overrides: Partial<Handlers> = {}) {
