@@ -138,7 +138,7 @@ describe('the README’s commands, through npm', () => {
     const run = npm(['run', 'demo'], standIn('Demo panel', 'readme-npm-run-demo.png'));
     const ready = await run.ready;
     demoReport = ready;
-    expect(ready.url).toMatch(/out\/renderer\/index\.html$/);
+    expect(ready.url).toBe('app://pterotray/index.html');
     expect(ready.text).toContain('Demo panel');
     expect(ready.text).toMatch(/\b8 servers\b/);
     expect(ready.tray).toMatch(/servers/);
