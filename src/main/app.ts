@@ -14,6 +14,7 @@ import { appPaths } from './app-paths';
 import { APP_SCHEME, appUrlMatcher, createAppProtocolHandler } from './app-protocol';
 import { createServices, type AppServices } from './app-services';
 import { applicationMenuTemplate } from './desktop/app-menu';
+import { DockPresence } from './desktop/dock-presence';
 import { LoginItem } from './desktop/login-item';
 import { hasTrayHost } from './desktop/tray-host';
 import { checkExternalLink, serverPageUrl } from './external-links';
@@ -49,6 +50,7 @@ interface Ui {
   attached: Set<string>;
   loginItem: LoginItem;
   desktop(): DesktopInfo;
+  dock: DockPresence;
 }
 
 function platformName(): DesktopInfo['platform'] {
@@ -66,7 +68,10 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
     if (verdict.allowed) void shell.openExternal(verdict.url);
     else logger.warn('links: refused to open a URL', { reason: verdict.reason });
   };
-  const window = new MainWindow({ preloadPath: paths.preload, pageUrl: paths.pageUrl, iconPath: paths.icon, bounds: s.settings.windowBounds(), onBoundsChanged: (b) => s.settings.setWindowBounds(b), ...quitting, hasTrayIcon, isAppUrl: appUrlMatcher(paths.pageUrl), openExternal, logger });
+  // macOS only (app.dock is undefined elsewhere): the Dock icon is there while the window is.
+  const dock = new DockPresence(app.dock);
+  dock.start();
+  const window = new MainWindow({ preloadPath: paths.preload, pageUrl: paths.pageUrl, iconPath: paths.icon, bounds: s.settings.windowBounds(), onBoundsChanged: (b) => s.settings.setWindowBounds(b), ...quitting, hasTrayIcon, isAppUrl: appUrlMatcher(paths.pageUrl), openExternal, onVisibilityChanged: (isVisible) => dock.windowVisibilityChanged(isVisible), logger });
   // Set below, once the tray exists: the notifier reports a refusal from its first show() on.
   let onNotificationStatus = (): void => {};
   const notifier = new Notifier({
@@ -103,7 +108,7 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
     tray.render(model);
   };
   onNotificationStatus = renderTray;
-  return { window, tray, notifier, renderTray, openExternal, attached: new Set(), loginItem, desktop };
+  return { window, tray, notifier, renderTray, openExternal, attached: new Set(), loginItem, desktop, dock };
 }
 
 function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
@@ -265,6 +270,7 @@ export async function startApp(): Promise<() => Promise<void>> {
     ui?.notifier.dispose();
     ui?.tray.dispose();
     ui?.window.dispose();
+    ui?.dock.dispose();
     log.close();
   };
 }

@@ -213,6 +213,33 @@ describe('macOS', () => {
       await app.close();
     }
   });
+
+  it('has a Dock icon while the window is open, and none once it is closed', async () => {
+    // A development run: Electron's bundle starts with a Dock icon, which the app hides itself.
+    const app = await start({ home: newHome(), platform: 'darwin' });
+    try {
+      expect(app.snapshot().dock?.visible).toBe(true);
+      await app.closeWindow();
+      // The hide waits out Electron's "within one second of a previous call" known issue.
+      await app.waitFor((s) => s.dock?.visible === false, { timeoutMs: 5_000, message: 'Dock icon hidden with the window' });
+      expect(app.snapshot().dock?.calls).not.toContain('hide (ignored)');
+      await app.activate();
+      await app.waitFor((s) => s.dock?.visible === true && s.windows[0]?.visible === true, { message: 'Dock icon back with the window' });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('the Dock off macOS', () => {
+  it('is not there (app.dock is undefined on Linux and Windows)', async () => {
+    const app = await start({ home: newHome(), platform: 'win32', packaged: true });
+    try {
+      expect(app.snapshot().dock).toBeNull();
+    } finally {
+      await app.close();
+    }
+  });
 });
 
 if (!hasSecretService) {

@@ -24,6 +24,8 @@ export interface MainWindowOptions {
   hasTrayIcon: boolean;
   /** The person chose to keep editing rather than quit: Electron has cancelled the quit. */
   onQuitCancelled(): void;
+  /** The window was shown, hidden or closed (the Dock icon follows it on macOS). */
+  onVisibilityChanged?(isVisible: boolean): void;
   isAppUrl(url: string): boolean;
   /** Opens a link in the browser if it is on a configured panel's origin; refuses otherwise. */
   openExternal(url: string): void;
@@ -115,7 +117,10 @@ export class MainWindow {
       if (this.#options.hasTrayIcon) window.hide();
       else window.minimize();
     });
+    window.on('show', () => this.#options.onVisibilityChanged?.(true));
+    window.on('hide', () => this.#options.onVisibilityChanged?.(false));
     window.on('closed', () => {
+      this.#options.onVisibilityChanged?.(false);
       boundsSaver.cancel();
       this.#window = null;
       this.#loaded = false;

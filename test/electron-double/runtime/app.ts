@@ -11,6 +11,7 @@ import { setDefaultApplicationMenu } from './menu';
 import { createEvent } from './event';
 import type { AppPaths } from './app-paths';
 import type { PackageInfo } from './package-info';
+import { Dock } from './dock';
 import { doublePlatform, isPackagedDouble } from './platform';
 import { SingleInstanceLock, type SecondInstanceMessage } from './single-instance';
 
@@ -36,7 +37,8 @@ type AppApi = Pick<
 /** The double's `app`. */
 export class App extends EventEmitter implements AppApi {
   readonly commandLine = new CommandLine();
-  readonly dock = undefined;
+  /** macOS only, as in Electron (runtime/dock.ts). */
+  readonly dock: Dock | undefined;
   readonly isPackaged = isPackagedDouble();
   readonly lifecycle: string[] = [];
   loginItemSettings: Record<string, unknown> = {};
@@ -56,6 +58,7 @@ export class App extends EventEmitter implements AppApi {
   constructor(private readonly deps: AppDeps) {
     super();
     this.appName = deps.info.name;
+    this.dock = doublePlatform() === 'darwin' ? new Dock(this.isPackaged, () => deps.touch()) : undefined;
     this.readyPromise = new Promise<void>((resolve) => {
       this.resolveReady = resolve;
     });

@@ -65,6 +65,7 @@ function addSections(recorder: Recorder, app: App): void {
     lifecycle: [...app.lifecycle],
     loginItemSettings: { ...app.loginItemSettings },
     loginItemCalls: app.loginItemCalls.map((call) => ({ ...call })),
+    dock: app.dock?.record() ?? null,
     singleInstance: app.singleInstanceState(),
     commandLine: { switches: { ...app.commandLine.switches }, arguments: [...app.commandLine.arguments] },
   }));

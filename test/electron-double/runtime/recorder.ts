@@ -29,6 +29,7 @@ export function emptySnapshot(): AppSnapshot {
     clipboard: { text: '', writes: [] },
     loginItemSettings: {},
     loginItemCalls: [],
+    dock: null,
     singleInstance: { requested: false, hasLock: false, secondInstances: [] },
     nativeTheme: { themeSource: 'system', shouldUseDarkColors: false },
     session: { hasPermissionRequestHandler: false, hasPermissionCheckHandler: false, webRequestListeners: 0, permissionRequests: [] },

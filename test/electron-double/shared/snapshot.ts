@@ -171,6 +171,8 @@ export interface AppSnapshot {
   loginItemSettings: Record<string, unknown>;
   /** Every app.setLoginItemSettings call, in order, on every platform. */
   loginItemCalls: Record<string, unknown>[];
+  /** macOS: the Dock icon's visibility and the calls made (runtime/dock.ts); null elsewhere. */
+  dock: { visible: boolean; calls: string[] } | null;
   appUserModelId?: string;
   singleInstance: SingleInstanceState;
   nativeTheme: { themeSource: string; shouldUseDarkColors: boolean };
