@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hasSecretService, startAppOnSim } from './helpers/app-on-sim';
 
 const STAND_IN = resolve('test/electron-double/bin/electron');
 const SHOTS = resolve('test-results/screenshots');
@@ -160,6 +161,23 @@ describe('the README’s commands, through npm', () => {
     const ready = await run.ready;
     expect(ready.text).toContain('Welcome to Pterotray');
     expect(ready.text).not.toContain('Demo panel');
+  });
+
+  it.skipIf(!hasSecretService)('npm start opens on the configured panel: the app starts in the tray, and its icon opens the servers', async () => {
+    // A panel added the way onboarding adds it (its key in the keychain), then the app quit.
+    const configured = home();
+    const setup = await startAppOnSim({ launch: { home: configured } });
+    try {
+      await setup.app.close();
+      const run = npm(['start'], { ...standIn('Test panel', 'readme-npm-start-configured.png'), ELECTRON_DOUBLE_HOME: configured, ELECTRON_DOUBLE_OPEN_FROM_TRAY: '1' });
+      const ready = await run.ready;
+      expect(ready.text).toContain('Test panel');
+      expect(ready.text).not.toContain('Welcome to Pterotray');
+      for (const server of setup.sim.control.servers()) expect(ready.text).toContain(server.name);
+      expect(ready.tray).toMatch(/of 4 servers/);
+    } finally {
+      await setup.sim.close();
+    }
   });
 
   it('npm run dev serves the window from electron-vite’s dev server', async () => {

@@ -9,7 +9,8 @@
  *   electron-double: failed <reason>
  *     when that does not happen within ELECTRON_DOUBLE_TIMEOUT_MS (default 90 s).
  * SIGTERM or SIGINT quits the app like a user would; the exit code is the app's.
- * Other settings: ELECTRON_DOUBLE_HOME (app paths; default a temp dir), ELECTRON_DOUBLE_PLATFORM.
+ * Other settings: ELECTRON_DOUBLE_HOME (app paths; default a temp dir), ELECTRON_DOUBLE_PLATFORM,
+ * ELECTRON_DOUBLE_OPEN_FROM_TRAY=1 (an app that starts in the tray: click its icon, as a user would).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -56,6 +57,10 @@ try {
   void app.exited.then((info) => {
     if (!quitting) process.exit(info.code ?? 1);
   });
+  if (process.env.ELECTRON_DOUBLE_OPEN_FROM_TRAY === '1') {
+    await app.waitFor((s) => s.trays.some((tray) => !tray.destroyed && (tray.menu?.length ?? 0) > 0), { timeoutMs, message: 'a tray icon with its menu' });
+    await app.clickTray();
+  }
   const page = await app.window(undefined, { timeoutMs });
   const wanted = process.env.ELECTRON_DOUBLE_READY_TEXT;
   if (wanted) await page.getByText(new RegExp(wanted)).first().waitFor({ timeout: timeoutMs });
