@@ -14,7 +14,8 @@ describe.each(['linux', 'darwin', 'win32'] as const)('the tray on %s', (platform
   let env: AppOnSim;
 
   beforeAll(async () => {
-    env = await startAppOnSim({ launch: { platform } });
+    // A signed macOS build: an unsigned one gets no notifications at all (notifications.test.ts).
+    env = await startAppOnSim({ launch: { platform, signed: true } });
   });
 
   afterAll(async () => {
