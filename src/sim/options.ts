@@ -26,6 +26,7 @@ export interface ResolvedOptions {
   wings: SimWingsVersion;
   crashTimeoutMs: number;
   crashDetection: boolean;
+  serverIdentifiers: 'short' | 'prefixed';
 }
 
 const MIB = 1024 * 1024;
@@ -56,5 +57,6 @@ export function resolveOptions(options: SimPanelOptions = {}): ResolvedOptions {
     wings: options.wings ?? (flavor === 'pelican' ? 'pelican' : 'pterodactyl-1.12'),
     crashTimeoutMs: options.crashTimeoutMs ?? 60_000,
     crashDetection: options.crashDetection ?? true,
+    serverIdentifiers: options.serverIdentifiers ?? 'short',
   };
 }

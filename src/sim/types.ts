@@ -73,6 +73,14 @@ export interface SimPanelOptions {
   crashTimeoutMs?: number;
   /** Wings' `crash_detection.enabled`; false never restarts a crashed server. Default true. */
   crashDetection?: boolean;
+  /**
+   * `short` (default): the uuid's first 8 hex characters, as Pterodactyl 1.11 and Pelican.
+   * `prefixed`: Pterodactyl 1.12 with PTERODACTYL_USE_SERVER_IDENTIFIERS=true (panel PR #5548):
+   * `serv_` + the uuid's 16 bytes in unpadded lower-case base 32; routes still take the uuid and
+   * the 8-character form, and the server object carries `server_identifier` and
+   * `__deprecated_uuid_short`.
+   */
+  serverIdentifiers?: 'short' | 'prefixed';
 }
 
 /** A fault to inject into the next matching requests. */

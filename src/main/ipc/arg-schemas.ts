@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 import type { InvokeArgs, InvokeChannel } from '../../shared/ipc-contract';
+import { isServerIdentifier } from '../../shared/server-identifier';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
-const identifier = z.string().regex(/^[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/i, 'must be a server identifier or uuid');
+// Whatever shape the panel uses (8 hex, serv_ + base 32, a uuid), bounded (src/shared/server-identifier.ts).
+const identifier = z.string().refine(isServerIdentifier, 'must be a server identifier: up to 64 letters, digits, "_" or "-"');
 const serverRef = z.strictObject({ accountId: id, identifier });
 
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point

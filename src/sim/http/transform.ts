@@ -57,6 +57,7 @@ export function serverItem(state: SimState, server: SimServer, includes = new Se
   const attributes: Record<string, unknown> = {
     server_owner: server.permissions === null,
     identifier: server.identifier,
+    ...(state.options.serverIdentifiers === 'prefixed' ? { server_identifier: server.identifier, __deprecated_uuid_short: server.uuid.slice(0, 8) } : {}),
     internal_id: server.internalId,
     uuid: server.uuid,
     name: server.name,

@@ -15,6 +15,7 @@ import { ServerEvents } from './events';
 import { allPermissions } from './permissions';
 import { PowerController } from './power';
 import { generateServers } from './servers';
+import { prefixedIdentifier } from '../util/identifiers';
 import type { SimServer } from './servers';
 
 /** The exact 409 details of `ServerStateConflictException` (§2.3), in the panel's precedence. */
@@ -62,8 +63,11 @@ export class SimState {
     this.permissionList = allPermissions(options.flavor);
     this.servers = generateServers({ count: options.servers, seed: options.seed, nowMs: this.clock.now(), allPermissions: this.permissionList });
     for (const server of this.servers) {
+      // Every form a route takes (panel PR #5548: the prefixed identifier, the uuid, the short one).
+      if (options.serverIdentifiers === 'prefixed') server.identifier = prefixedIdentifier('serv', server.uuid);
       this.lookup.set(server.identifier, server);
       this.lookup.set(server.uuid, server);
+      this.lookup.set(server.uuid.slice(0, 8), server);
       // A server that is already up has printed its boot log, so `send logs` has a backlog.
       if (server.state === 'running') {
         server.consoleLog.push(...START_DAEMON_LINES.map((line) => daemonLine(options.flavor, line)), ...server.egg.bootLines, server.egg.readyLine);

@@ -47,7 +47,8 @@ type Kind = 'id' | 'identifier' | 'remotePath' | 'fileName' | 'localPaths' | 'ur
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   id: ['', ' ', 'a/b', '../etc/passwd', 'a b', 'a\u0000', '<script>', 'é', rep('a', 65), HUGE],
-  identifier: ['', 'zzzzzzzz', '1a2b3c4', '1a2b3c4d5', '../../x', '1a2b3c4d/../x', '1a2b3c4d\n', ' 1a2b3c4d', '%2e%2e%2f', HUGE],
+  // Any shape a panel uses is taken (8 hex, serv_ + base 32, a uuid); what could leave the path is not.
+  identifier: ['', 'a'.repeat(65), '../../x', '1a2b3c4d/../x', '1a2b3c4d\n', ' 1a2b3c4d', '%2e%2e%2f', 'serv_abc?x=1', 'serv_abc#x', 'sérv', HUGE],
   remotePath: ['', 'relative', '..', '/..', '/a/../..', '/../etc/passwd', '/a/..', '\\..\\win', 'C:\\x', '/x\u0000y', '/x\ny', '/x\ty', '/x\u007f', rep('/a', 2049), HUGE],
   fileName: ['', '.', '..', 'a/b', '../x', '/x', 'x\u0000', 'x\n', 'x\u001b[31m', rep('a', 256), HUGE],
   localPaths: [[], 'x', ['x\u0000'], ['/tmp/x\n'], [rep('a', 4097)], Array.from({ length: 101 }, () => '/tmp/x'), [HUGE], [1]],

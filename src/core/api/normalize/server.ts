@@ -1,6 +1,7 @@
 /**
  * `server` objects (pterodactyl-api.md §4.1, Pelican §9, and the seed guide's simplified entry).
  */
+import { serverIdentifierProblem } from '../../../shared/server-identifier';
 import type { Allocation, FeatureLimits, Server, ServerDetails, ServerLimits, SftpDetails } from '../models';
 import { meta, parseRelationshipList, unwrapItem } from './envelope';
 import {
@@ -68,6 +69,9 @@ function identifierOf(a: JsonRecord, uuid: string | null): string {
   if (typeof value !== 'string' || value === '') {
     throw badResponse(`server.identifier should be a non-empty string, got ${describeType(value)}`);
   }
+  // Any shape the panel uses, but bounded: it goes into every /servers/{server} path.
+  const problem = serverIdentifierProblem(value);
+  if (problem !== null) throw badResponse(`server.identifier ${problem}`);
   return value;
 }
 

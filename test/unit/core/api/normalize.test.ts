@@ -92,7 +92,16 @@ describe('normalizeServer', () => {
     expect(normalizeServer({ uuid: 'deadbeef-0000-0000-0000-000000000000', name: 'x' }).identifier).toBe('deadbeef');
   });
 
+  it('takes any identifier shape the panel uses: 8 hex, Pterodactyl 1.12’s serv_ + base 32, a uuid', () => {
+    for (const identifier of ['1a7ce997', 'serv_jbrwwmzlufct3ipg2fjrf2cbaq', '48636b33-2ba1-453d-a1e6-d15312e84104']) {
+      expect(normalizeServer({ identifier, name: 'x' }).identifier).toBe(identifier);
+    }
+  });
+
   it.each([
+    ['identifier could leave the URL path', { identifier: '../admin', name: 'x' }],
+    ['identifier has a query', { identifier: 'serv_a?b=1', name: 'x' }],
+    ['identifier is too long', { identifier: 'a'.repeat(65), name: 'x' }],
     ['identifier is a number', { identifier: 42, name: 'x' }],
     ['name missing', { identifier: 'abc' }],
     ['attributes is a string', { object: 'server', attributes: 'nope' }],
