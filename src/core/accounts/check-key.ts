@@ -69,10 +69,11 @@ export function normalizePanelUrl(input: string): string {
 export function checkKeyShape(apiKey: string): string {
   const key = apiKey.trim();
   if (key === '') throw new AccountCheckError('empty-key', 'Paste a client API key from your panel (Account → API Credentials).');
-  if (/^(ptla|papp)_/i.test(key)) {
+  // Application keys: Pterodactyl's ptla_, Pelican's papp_ and, before 2025-09, peli_ (pelican PR #1650).
+  if (/^(ptla|papp|peli)_/i.test(key)) {
     throw new AccountCheckError(
       'application-key',
-      'This is an application API key (ptla_ / papp_), which only works for the admin API. Create a client key under Account → API Credentials instead.',
+      'This is an application API key (ptla_ / papp_ / peli_), which only works for the admin API. Create a client key under Account → API Credentials instead.',
     );
   }
   return key;

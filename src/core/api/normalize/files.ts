@@ -9,6 +9,16 @@ import { badResponse, field, firstField, optBool, optNumber, optString, reqStrin
 const SYMBOLIC_MODE = /^[r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-]$/;
 
 /**
+ * `mode_bits` as three octal digits whatever Wings sends: it formats them without padding (`"44"`,
+ * `"0"`), and some docs show `"0644"` (panel-versions.md, "Older panels still in use"). Anything
+ * not octal falls back to the symbolic `mode`.
+ */
+export function normalizeModeBits(modeBits: string | null, mode: string): string {
+  if (modeBits !== null && /^[0-7]{1,4}$/.test(modeBits)) return modeBits.padStart(3, '0').slice(-3);
+  return modeBitsFromMode(mode);
+}
+
+/**
  * Octal permission bits (`"644"`) from a mode: symbolic (`-rw-r--r--`, `drwxr-xr-x`, or the
  * seed's 9-character `rw-r--r--`) or already octal (`"0755"`). Returns `""` when unreadable.
  */
@@ -47,7 +57,7 @@ export function normalizeFileEntry(raw: unknown): FileEntry {
   return {
     name,
     mode,
-    modeBits: optString(field(a, 'mode_bits'), null) ?? modeBitsFromMode(mode),
+    modeBits: normalizeModeBits(optString(field(a, 'mode_bits'), null), mode),
     sizeBytes: Math.max(0, optNumber(field(a, 'size'), 0)),
     isFile,
     isSymlink: optBool(firstField(a, ['is_symlink', 'symlink']), false),

@@ -23,10 +23,12 @@ export function normalizeBackup(a: JsonRecord): Backup {
   return {
     uuid: reqString(a, 'uuid', 'backup'),
     name: optString(field(a, 'name'), ''),
-    isSuccessful: optBool(field(a, 'is_successful'), false),
+    // Pre-1.0 panels had no is_successful: a backup they list as completed succeeded.
+    isSuccessful: optBool(field(a, 'is_successful'), field(a, 'is_successful') === undefined && typeof field(a, 'completed_at') === 'string'),
     isLocked: optBool(field(a, 'is_locked'), false),
     ignoredFiles: stringArray(field(a, 'ignored_files')),
-    checksum: optString(field(a, 'checksum'), null),
+    // Pre-1.0 panels named it sha256_hash (a bare hex digest); newer ones send "sha1:…" etc.
+    checksum: optString(field(a, 'checksum'), null) ?? ((hash) => (hash === null ? null : `sha256:${hash}`))(optString(field(a, 'sha256_hash'), null)),
     bytes: Math.max(0, optNumber(field(a, 'bytes'), 0)),
     createdAt: optString(field(a, 'created_at'), null),
     completedAt: optString(field(a, 'completed_at'), null),

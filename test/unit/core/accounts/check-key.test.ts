@@ -32,7 +32,7 @@ describe('checkKeyShape', () => {
     expect(checkKeyShape('pacc_abc')).toBe('pacc_abc');
   });
 
-  it.each(['ptla_0123456789abcdef', 'papp_0123456789abcdef'])('rejects the application key %s and says what to do', (key) => {
+  it.each(['ptla_0123456789abcdef', 'papp_0123456789abcdef', 'peli_0123456789abcdef'])('rejects the application key %s and says what to do', (key) => {
     try {
       checkKeyShape(key);
       expect.unreachable();

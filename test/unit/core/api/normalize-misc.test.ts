@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  normalizeBackup,
   MAX_LIST_ITEMS,
   MAX_STRING_LENGTH,
   normalizeAccount,
@@ -44,6 +45,17 @@ describe('websocket credentials and signed URLs', () => {
   it('accepts an https signed URL and rejects a javascript: one', () => {
     expect(normalizeSignedUrl({ object: 'signed_url', attributes: { url: 'https://n:8080/download/file?token=x' } })).toContain('token=x');
     expectBadResponse(() => normalizeSignedUrl({ attributes: { url: 'javascript:alert(1)' } }));
+  });
+});
+
+describe('backups from an old panel', () => {
+  it('read sha256_hash as the checksum and a completed backup with no is_successful as successful', () => {
+    const old = normalizeBackup({ uuid: 'b1', name: 'nightly', sha256_hash: 'ab12', bytes: 10, created_at: '2020-01-01T00:00:00Z', completed_at: '2020-01-01T00:01:00Z' });
+    expect(old).toMatchObject({ checksum: 'sha256:ab12', isSuccessful: true });
+    const running = normalizeBackup({ uuid: 'b2', name: 'now', created_at: '2020-01-01T00:00:00Z', completed_at: null });
+    expect(running).toMatchObject({ checksum: null, isSuccessful: false });
+    // A panel that says is_successful is believed, and a checksum it sends wins over sha256_hash.
+    expect(normalizeBackup({ uuid: 'b3', is_successful: false, completed_at: '2020-01-01T00:01:00Z', checksum: 'sha1:ff', sha256_hash: 'ab' })).toMatchObject({ isSuccessful: false, checksum: 'sha1:ff' });
   });
 });
 

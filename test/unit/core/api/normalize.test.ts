@@ -222,6 +222,18 @@ describe('files', () => {
     expect(modeBitsFromMode(mode)).toBe(bits);
   });
 
+  it.each([
+    ['44', '-rw-r--r--', '044'],
+    ['0', '----------', '000'],
+    ['0644', '-rw-r--r--', '644'],
+    ['755', 'drwxr-xr-x', '755'],
+    ['rw-r--r--', '-rw-r--r--', '644'],
+    ['9z', '-rwx------', '700'],
+  ])('reads mode_bits %j (mode %j) as %j: three octal digits, else from the mode', (modeBits, mode, want) => {
+    const [entry] = normalizeFileList({ data: [{ object: 'file_object', attributes: { name: 'f', mode, mode_bits: modeBits, size: 1, is_file: true } }] });
+    expect(entry?.modeBits).toBe(want);
+  });
+
   it('drops entries a hostile panel names to escape the directory', () => {
     const list = normalizeFileList({ data: [{ name: '..' }, { name: 'a/b' }, { name: 'ok.txt', is_file: true }, { name: 'x\0y' }] });
     expect(list.map((f) => f.name)).toEqual(['ok.txt']);
