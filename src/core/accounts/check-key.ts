@@ -13,6 +13,7 @@ export type AccountProblem =
   | 'application-key'
   | 'unreachable'
   | 'not-a-panel'
+  | 'panel-error'
   | 'key-rejected'
   | 'ip-not-allowed'
   | 'two-factor-required'
@@ -90,6 +91,9 @@ function explain(error: unknown, url: string): AccountCheckError {
     case 'timeout':
       return new AccountCheckError('timeout', `${host} did not answer in time. Try again, or check that the address is right.`);
     case 'bad-response':
+      // The panel's own JSON error for a 5xx: it is a panel, and it is failing.
+      if (error.isPanelFailure) return new AccountCheckError('panel-error', error.message);
+      return new AccountCheckError('not-a-panel', `${host} answered, but not like a Pterodactyl or Pelican panel. Check the address (it is the one you open in your browser).`);
     case 'not-found':
       return new AccountCheckError('not-a-panel', `${host} answered, but not like a Pterodactyl or Pelican panel. Check the address (it is the one you open in your browser).`);
     case 'auth':

@@ -68,8 +68,16 @@ export interface PanelErrorInit {
   conflictReason?: ConflictReason;
   /** For `rate-limited`: how long to wait before the next request to this panel. */
   retryAfterMs?: number;
+  /**
+   * For `bad-response`: the panel's own JSON error for a 5xx. It is a panel, and it is failing;
+   * the address is right.
+   */
+  isPanelFailure?: boolean;
   cause?: unknown;
 }
+
+/** The advice for a panel that answers its own 5xx error. */
+export const PANEL_FAILURE_ADVICE = 'The panel itself is failing (an internal error). Try again later, or tell the panel’s admin.';
 
 /** The single error type of the core. */
 export class PanelError extends Error {
@@ -79,6 +87,7 @@ export class PanelError extends Error {
   readonly detail: string | undefined;
   readonly conflictReason: ConflictReason | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly isPanelFailure: boolean;
 
   constructor(init: PanelErrorInit) {
     super(init.message ?? init.detail ?? ERROR_ADVICE[init.kind], { cause: init.cause });
@@ -89,11 +98,12 @@ export class PanelError extends Error {
     this.detail = init.detail;
     this.conflictReason = init.conflictReason;
     this.retryAfterMs = init.retryAfterMs;
+    this.isPanelFailure = init.isPanelFailure === true;
   }
 
   /** The kind's advice, for UIs that show a second line under the message. */
   get advice(): string {
-    return ERROR_ADVICE[this.kind];
+    return this.isPanelFailure ? PANEL_FAILURE_ADVICE : ERROR_ADVICE[this.kind];
   }
 
   /** A plain object safe to log or send over IPC (no cause, no stack, no secrets). */
@@ -107,6 +117,7 @@ export class PanelError extends Error {
       detail: this.detail,
       conflictReason: this.conflictReason,
       retryAfterMs: this.retryAfterMs,
+      ...(this.isPanelFailure ? { isPanelFailure: true } : {}),
     };
   }
 }

@@ -112,6 +112,11 @@ function retryAfterOf(res: RawResponse, nowMs: number): number | undefined {
 
 function messageOf(kind: PanelErrorKind, status: number, body: ErrorBody, secrets: readonly string[]): string | undefined {
   if (kind === 'validation' && body.details.length > 1) return redact(body.details.join(' '), secrets);
+  // A JSON 5xx is the panel itself failing (its own error page), not an address that is wrong.
+  if (kind === 'bad-response' && status >= 500 && body.isJson) {
+    const said = body.detail === undefined ? '' : ` It said: “${redact(body.detail, secrets)}”`;
+    return `The panel failed with an internal error (${status}).${said} The problem is on the panel: try again later, or tell its admin.`;
+  }
   if (body.detail !== undefined) return redact(body.detail, secrets);
   if (kind === 'bad-response') return `The panel answered ${status} without a usable error body.`;
   if (kind === 'network') return `A proxy in front of the panel answered ${status}: the panel itself may be down.`;
@@ -132,5 +137,6 @@ export function errorFromResponse(res: RawResponse, ctx: ErrorContext): PanelErr
     message: messageOf(kind, res.status, body, ctx.secrets),
     conflictReason: kind === 'conflict' ? conflictReasonOf(detail) : undefined,
     retryAfterMs: kind === 'rate-limited' ? retryAfterOf(res, ctx.nowMs) : undefined,
+    isPanelFailure: kind === 'bad-response' && res.status >= 500 && body.isJson,
   });
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AccountCheckError, checkKeyShape, normalizePanelUrl } from '../../../../src/core/accounts/check-key';
+import { AccountCheckError, checkAccount, checkKeyShape, normalizePanelUrl } from '../../../../src/core/accounts/check-key';
+import type { ClientApi } from '../../../../src/core/api/client-types';
+import { errorFromResponse } from '../../../../src/core/api/http-errors';
 
 describe('normalizePanelUrl', () => {
   it.each([
@@ -46,5 +48,23 @@ describe('checkKeyShape', () => {
 
   it('rejects an empty key', () => {
     expect(() => checkKeyShape('   ')).toThrow(/Paste a client API key/);
+  });
+});
+
+describe('checkAccount on a panel that fails with its own 500', () => {
+  it('says the panel is failing, not that the address is wrong', async () => {
+    const failing = errorFromResponse(
+      { status: 500, body: JSON.stringify({ errors: [{ code: 'HttpException', status: '500', detail: 'An unexpected error was encountered while processing this request, please try again.' }] }), headers: { 'content-type': 'application/json' } },
+      { secrets: [], nowMs: 0 },
+    );
+    const client = {
+      getAccount: () => Promise.reject(failing),
+      listServersPage: () => Promise.reject(new Error('not reached')),
+    } as unknown as ClientApi;
+    const error = await checkAccount({ url: 'https://panel.example.com', apiKey: 'ptlc_0123456789abcdef' }, () => client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccountCheckError);
+    expect((error as AccountCheckError).problem).toBe('panel-error');
+    expect((error as AccountCheckError).message).toMatch(/internal error \(500\)/);
+    expect((error as AccountCheckError).message).not.toMatch(/Check the address/);
   });
 });

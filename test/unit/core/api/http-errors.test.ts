@@ -24,6 +24,24 @@ function map(r: RawResponse, operation?: string): PanelError {
   return errorFromResponse(r, { operation, secrets: SECRETS, nowMs: NOW });
 }
 
+describe('a panel failing with its own JSON 5xx', () => {
+  it('is the panel failing, not an address that does not point to a panel', () => {
+    const error = map(res(500, panelBody('HttpException', 500, 'An unexpected error was encountered while processing this request, please try again.')));
+    expect(error.kind).toBe('bad-response');
+    expect(error.isPanelFailure).toBe(true);
+    expect(error.message).toContain('The panel failed with an internal error (500)');
+    expect(error.message).toContain('An unexpected error was encountered');
+    expect(error.advice).not.toMatch(/URL|address/);
+    expect(error.advice).toMatch(/panel itself is failing/);
+  });
+
+  it('is not said of an HTML 500, which may come from anything in front of the panel', () => {
+    const error = map(res(500, '<html>Internal Server Error</html>', { 'content-type': 'text/html' }));
+    expect(error.isPanelFailure).toBe(false);
+    expect(error.message).not.toContain('internal error');
+  });
+});
+
 describe('errorFromResponse', () => {
   it.each<[string, RawResponse, PanelErrorKind, string | undefined]>([
     ['401', res(401, panelBody('AuthenticationException', 401, 'Unauthenticated.')), 'auth', undefined],
