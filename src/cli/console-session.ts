@@ -185,6 +185,7 @@ function stopKind(reason: ConnectionChange['reason']): PanelError['kind'] {
 function stopMessage(reason: ConnectionChange['reason']): string {
   if (reason === 'suspended') return 'The server is suspended; its console is closed.';
   if (reason === 'deleted') return 'The server was deleted.';
+  if (reason === 'refused') return 'Wings refused the console connection (close code 4400). Try again later, or ask the panel’s admin to check the node.';
   return 'The node closed the console.';
 }
 

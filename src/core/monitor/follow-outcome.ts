@@ -36,6 +36,8 @@ export function followOutcome(why: FollowEnd, failuresBefore: number): FollowOut
       return { availability: 'suspended', retryInMs: 0, failures: failuresBefore, shouldRefreshList: false };
     case 'deleted':
       return { availability: null, retryInMs: FOLLOW_RETRY_MIN_MS, failures, shouldRefreshList: true };
+    // Wings' 4400: not again soon (the panel's UI gives up); the server is polled meanwhile.
+    case 'refused':
     case 'forbidden':
       return { availability: null, retryInMs: FORBIDDEN_RETRY_MS, failures, shouldRefreshList: false };
     case 'unreachable':

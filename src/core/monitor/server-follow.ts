@@ -30,7 +30,7 @@ const TRANSFER_UNDER_WAY: ReadonlySet<string> = new Set(['starting', 'pending', 
 
 /** Why following stopped. */
 export type FollowEnd =
-  | { reason: 'suspended' | 'deleted' | 'forbidden' | 'unreachable' }
+  | { reason: 'suspended' | 'deleted' | 'forbidden' | 'refused' | 'unreachable' }
   | { reason: 'credentials'; error: PanelError };
 
 /** WebSocket close code of a connection that dropped without a close frame (RFC 6455 §7.1.5). */
@@ -254,6 +254,7 @@ export class ServerFollower {
   private onStopped(change: ConnectionChange): void {
     if (change.reason === 'suspended') return this.endSoon({ reason: 'suspended' });
     if (change.reason === 'deleted') return this.endSoon({ reason: 'deleted' });
+    if (change.reason === 'refused') return this.endSoon({ reason: 'refused' });
     if (change.reason === 'credentials-failed' && change.error) return this.endSoon({ reason: 'credentials', error: change.error });
     this.endSoon({ reason: 'forbidden' });
   }

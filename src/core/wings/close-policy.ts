@@ -2,11 +2,16 @@
 
 /** Wings' close code for a suspended server (Pelican Wings and upstream throttling PR #290). */
 export const CLOSE_SUSPENDED = 4409;
+/**
+ * Wings' close code for its other internal refusals (wings PR #287); the panel's own UI stops
+ * reconnecting on it as on 4409 (panel PR #5464): coming back would be refused again.
+ */
+export const CLOSE_REFUSED = 4400;
 /** RFC 6455 "going away"; Wings uses it, with the reason "server deleted", when the server is deleted. */
 export const CLOSE_GOING_AWAY = 1001;
 
 /** The verdict on a close. */
-export type CloseVerdict = 'suspended' | 'deleted' | 'reconnect';
+export type CloseVerdict = 'suspended' | 'deleted' | 'refused' | 'reconnect';
 
 /**
  * Classifies a close. 1001 stops only when Wings said the server was deleted (the `deleted`
@@ -15,6 +20,7 @@ export type CloseVerdict = 'suspended' | 'deleted' | 'reconnect';
  */
 export function classifyClose(code: number, reason: string, sawDeletedEvent: boolean): CloseVerdict {
   if (code === CLOSE_SUSPENDED) return 'suspended';
+  if (code === CLOSE_REFUSED) return 'refused';
   if (code === CLOSE_GOING_AWAY && (sawDeletedEvent || /deleted/i.test(reason))) return 'deleted';
   return 'reconnect';
 }

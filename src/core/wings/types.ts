@@ -40,6 +40,8 @@ export type ConnectionReason =
   | 'transfer'
   | 'deleted'
   | 'suspended'
+  /** Wings closed with 4400: it refuses this socket; reconnecting would be refused again. */
+  | 'refused'
   | 'auth-error'
   | 'disposed';
 

@@ -131,6 +131,22 @@ describe('ServerMonitor: the real world', () => {
     expect(h.monitor.watchModeOf(h.ref('s0000000'))).toBe('polled');
   });
 
+  it('stops following a server whose socket Wings closed with 4400, polls it, and does not come back soon', async () => {
+    h = createHarness({ servers: makeServers(1) });
+    await h.start();
+    const socket = h.socketOf('s0000000');
+    socket.transition({ state: 'idle', reason: 'refused', closeCode: 4400 });
+    await h.clock.advance(10);
+    expect(socket.isDisposed).toBe(true);
+    expect(h.monitor.watchModeOf(h.ref('s0000000'))).toBe('polled');
+    const tokens = h.panel.count('websocket');
+    await h.clock.advanceBy(10 * 60_000, 10_000);
+    // Polled meanwhile (its state stays current), and no token asked for the refused socket.
+    expect(h.panel.count('websocket')).toBe(tokens);
+    expect(h.panel.count('resources')).toBeGreaterThan(0);
+    expect(h.view('s0000000').isStateCurrent).toBe(true);
+  });
+
   it('shows 504 as node unreachable, tells after a minute, and tells the recovery', async () => {
     h = createHarness({ servers: makeServers(2, { node: 'Node A' }) });
     h.panel.failures.set('websocket', errors.forbidden); // polled servers

@@ -310,6 +310,7 @@ describe('WingsSocket: reconnecting and stopping', () => {
 
   it.each<[number, string, ConnectionChange['reason']]>([
     [4409, 'server is suspended', 'suspended'],
+    [4400, '', 'refused'],
     [1001, 'server deleted', 'deleted'],
   ])('stops on close code %i', async (code, reason, expected) => {
     const s = makeSocket();
