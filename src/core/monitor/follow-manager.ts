@@ -12,6 +12,7 @@ import { observeAvailability, observeConsole, observeLive, observeStats, observe
 import type { RegistryContext } from './registry-context';
 import type { ServerEntry } from './server-entry';
 import { ServerFollower, type FollowConnection, type FollowEnd, type FollowHandlers } from './server-follow';
+import { TokenRate } from './token-rate';
 
 /** How long a probed socket may stay silent before it counts as dead (after a sleep). */
 export const PROBE_TIMEOUT_MS = 5_000;
@@ -31,6 +32,8 @@ export interface FollowHooks {
 /** Followers by server identifier. */
 export class FollowManager {
   private readonly followers = new Map<string, ServerFollower>();
+  /** Tokens asked for per server in the last minute: never a sixth (token-rate.ts). */
+  private readonly tokens = new TokenRate();
 
   constructor(
     private readonly ctx: RegistryContext,
@@ -121,9 +124,19 @@ export class FollowManager {
     if (!client) throw new PanelError({ kind: 'cancelled', message: 'This panel has no client now.' });
     // A socket that was authenticated asking is a token refresh: it is live, or was until its token died.
     const priority = this.followers.get(identifier)?.hasOpenSession ? 'high' : 'normal';
+    const waitMs = this.tokens.waitMs(identifier, this.ctx.clock.now());
+    if (waitMs > 0) {
+      // Said as the panel would say it, so the socket waits that long (and counts no failure);
+      // only this server waits: nothing reaches the account's rate-limit state.
+      throw new PanelError({ kind: 'rate-limited', retryAfterMs: waitMs, message: 'Five websocket tokens a minute per server is the panel’s limit: this one waits its turn.' });
+    }
     return this.ctx.budget.run(priority, async () => {
       // The server may have been unfollowed while this waited its turn: spend nothing on it.
       if (!isCurrent()) throw new PanelError({ kind: 'cancelled', message: 'No longer followed.' });
+      // Checked again: other requests for this server may have gone out while this one queued.
+      const stillWaitMs = this.tokens.waitMs(identifier, this.ctx.clock.now());
+      if (stillWaitMs > 0) throw new PanelError({ kind: 'rate-limited', retryAfterMs: stillWaitMs, message: 'Five websocket tokens a minute per server is the panel’s limit: this one waits its turn.' });
+      this.tokens.record(identifier, this.ctx.clock.now());
       try {
         const credentials = await client.getWebsocketCredentials(identifier, { priority: 'background' });
         this.ctx.noteSuccess();
