@@ -162,6 +162,8 @@ export interface Backup {
   name: string;
   isSuccessful: boolean;
   isLocked: boolean;
+  /** Pelican: made by a schedule (BackupTransformer `is_scheduled`); null where the panel does not say. */
+  isScheduled: boolean | null;
   ignoredFiles: string[];
   checksum: string | null;
   bytes: number;

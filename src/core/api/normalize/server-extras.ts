@@ -26,6 +26,7 @@ export function normalizeBackup(a: JsonRecord): Backup {
     // Pre-1.0 panels had no is_successful: a backup they list as completed succeeded.
     isSuccessful: optBool(field(a, 'is_successful'), field(a, 'is_successful') === undefined && typeof field(a, 'completed_at') === 'string'),
     isLocked: optBool(field(a, 'is_locked'), false),
+    isScheduled: optBool(field(a, 'is_scheduled'), null),
     ignoredFiles: stringArray(field(a, 'ignored_files')),
     // Pre-1.0 panels named it sha256_hash (a bare hex digest); newer ones send "sha1:…" etc.
     checksum: optString(field(a, 'checksum'), null) ?? ((hash) => (hash === null ? null : `sha256:${hash}`))(optString(field(a, 'sha256_hash'), null)),

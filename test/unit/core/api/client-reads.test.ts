@@ -115,7 +115,7 @@ describe('typed reads', () => {
   it('reads backups, databases (hashid and Pelican integer ids) and schedules', async () => {
     const { c, calls } = setup();
     await expect(c.listBackups('s1')).resolves.toEqual([
-      { uuid: 'b1', name: 'nightly', isSuccessful: true, isLocked: false, ignoredFiles: [], checksum: 'sha1:x', bytes: 10, createdAt: 't', completedAt: null },
+      { uuid: 'b1', name: 'nightly', isSuccessful: true, isLocked: false, isScheduled: null, ignoredFiles: [], checksum: 'sha1:x', bytes: 10, createdAt: 't', completedAt: null },
     ]);
     const dbs = await c.listDatabases('s1');
     expect(calls.at(-1)?.params).toEqual({ include: 'password' });
