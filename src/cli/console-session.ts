@@ -9,6 +9,7 @@ import type { ClientApi } from '../core/api/client-types';
 import { isPanelError, PanelError } from '../core/api/errors';
 import type { Server } from '../core/api/models';
 import type { Clock, Disposer } from '../core/util/deps';
+import { explainJwtError } from '../core/wings/inbound';
 import type { ConnectionChange } from '../core/wings/types';
 import type { ConsoleSocket } from './external-deps';
 import type { Output } from './output';
@@ -65,7 +66,7 @@ export class ConsoleSession {
       socket.on('status', (state) => out.stderr.line(`[pterotray] server marked as ${state}`)),
       socket.on('daemon-message', (text) => out.stderr.line(`[daemon] ${text}`)),
       socket.on('daemon-error', (text) => out.stderr.line(`[daemon error] ${text}`)),
-      socket.on('auth-error', (message) => this.fail(new PanelError({ kind: 'forbidden', message: `The node refused the console: ${message}` }))),
+      socket.on('auth-error', (message) => this.fail(new PanelError({ kind: 'forbidden', message: explainJwtError(message) ?? `The node refused the console: ${message}` }))),
       socket.on('connection', (change) => this.onConnection(change)),
       // Wings dropped these unread (its token check runs first): the panel takes them instead.
       socket.on('commands-refused', (commands) => void this.resendRefused(commands)),

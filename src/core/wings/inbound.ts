@@ -32,6 +32,19 @@ export function isRefreshableJwtError(message: string): boolean {
   return REFRESHABLE_JWT_ERRORS.some((needle) => lower.includes(needle));
 }
 
+/**
+ * What a fatal `jwt error` means for a person, and which side to upgrade. Wings 1.12.2 and newer
+ * check the token's scopes; a panel older than 1.12.3 issues tokens without them, and every
+ * socket fails with `jwt: missing connect permission` (panel PR #5636, advisory
+ * GHSA-8r6w-3qq5-4p4r, panel issue #5691). Null when the message is not one we can explain.
+ */
+export function explainJwtError(message: string): string | null {
+  if (/missing \w+ permission/i.test(message)) {
+    return 'Wings refused the panel’s websocket token: the panel is older than its Wings (a panel before 1.12.3 with Wings 1.12.2 or newer). The panel’s admin should upgrade the panel to 1.12.3 or newer.';
+  }
+  return null;
+}
+
 /** Interprets a decoded frame. Unknown events are ignored, as Wings ignores ours. */
 export function interpretFrame(frame: WingsFrame): InboundAction {
   const arg = firstStringArg(frame);

@@ -11,7 +11,7 @@ import { classifyClose, isTransferReconnectStatus } from './close-policy';
 import { TypedEmitter } from './emitter';
 import { isFatalCredentialError, toPanelError } from './errors';
 import { encodeFrame, parseFrame } from './frames';
-import { interpretFrame, type WingsEmit } from './inbound';
+import { explainJwtError, interpretFrame, type WingsEmit } from './inbound';
 import { resolveSocketOptions, type ResolvedSocketOptions } from './options';
 import { closeQuietly, isOpen, openWingsSocket } from './socket-io';
 import { TokenRefresher } from './token-refresher';
@@ -274,7 +274,7 @@ export class WingsSocket {
   }
 
   private onFatalJwtError(message: string): void {
-    this.cfg.logger.warn('wings: fatal JWT error', { message });
+    this.cfg.logger.warn('wings: fatal JWT error', { message, explanation: explainJwtError(message) ?? undefined });
     this.emitter.emit('auth-error', message);
     this.stop('auth-error');
   }

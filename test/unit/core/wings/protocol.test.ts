@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelayMs } from '../../../../src/core/wings/backoff';
 import { classifyClose, isTransferReconnectStatus } from '../../../../src/core/wings/close-policy';
 import { encodeFrame, parseFrame } from '../../../../src/core/wings/frames';
-import { interpretFrame, isRefreshableJwtError } from '../../../../src/core/wings/inbound';
+import { interpretFrame, explainJwtError, isRefreshableJwtError } from '../../../../src/core/wings/inbound';
 import { panelOrigin } from '../../../../src/core/wings/origin';
 import { parsePowerState, parseStats } from '../../../../src/core/wings/stats';
 
@@ -136,5 +136,17 @@ describe('close policy and origin', () => {
     [' https://Panel.Example.com ', 'https://panel.example.com'],
   ])('origin of %j is %j', (url, origin) => {
     expect(panelOrigin(url)).toBe(origin);
+  });
+});
+
+describe('explainJwtError', () => {
+  it('names the side to upgrade for a scope error (a panel before 1.12.3 with Wings 1.12.2+)', () => {
+    expect(explainJwtError('jwt: missing connect permission')).toMatch(/upgrade the panel to 1\.12\.3 or newer/);
+    expect(explainJwtError('Error Event [x]: jwt: missing connect permission')).toMatch(/panel is older than its Wings/);
+  });
+
+  it('says nothing it does not know', () => {
+    expect(explainJwtError('jwt: exp claim is invalid')).toBeNull();
+    expect(explainJwtError('something else')).toBeNull();
   });
 });
