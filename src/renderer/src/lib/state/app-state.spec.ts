@@ -36,6 +36,30 @@ describe('AppState navigation pushed by main', () => {
   });
 });
 
+describe('AppState first load with no panel', () => {
+  it('opens onboarding, unless main asked for a view while it loaded (Settings from the tray)', async () => {
+    mockApi.answer('serversList', []);
+    mockApi.answer('settingsGet', { theme: 'system' });
+    mockApi.answer('accountsList', []);
+    const plain = new AppState();
+    const stopPlain = await plain.init();
+    expect(plain.navigation.view).toBe('onboarding');
+    stopPlain();
+
+    let release: (value: unknown) => void = () => {};
+    mockApi.bridge.accountsList!.mockImplementation(() => new Promise((resolve) => (release = resolve)));
+    const state = new AppState();
+    const started = state.init();
+    await flush();
+    mockApi.emit('app:navigate', { view: 'settings', server: null });
+    await flush();
+    release({ ok: true, value: [] });
+    const stop = await started;
+    expect(state.navigation.view).toBe('settings');
+    stop();
+  });
+});
+
 describe('AppState notification status', () => {
   const blocked = { isBlocked: true, reason: 'Notifications are not allowed for this application', platform: 'darwin' as const };
   const fine = { isBlocked: false, reason: null, platform: 'darwin' as const };

@@ -38,13 +38,16 @@ export class AppState {
   async reload(): Promise<void> {
     this.isLoading = true;
     this.loadError = null;
+    // A navigation that arrives while this loads (a tray pick right after the window opened)
+    // is what the person asked for: the first-run default must not overwrite it.
+    const asked = this.navigation;
     try {
       const [accounts, servers, settings, status] = await Promise.all([api.accountsList(), api.serversList(), api.settingsGet(), api.notificationsStatus()]);
       this.accounts = accounts;
       this.servers = servers;
       this.#applySettings(settings);
       this.#applyNotificationStatus(status);
-      if (accounts.length === 0) this.navigation = { view: 'onboarding', server: null };
+      if (accounts.length === 0 && this.navigation === asked) this.navigation = { view: 'onboarding', server: null };
     } catch (error) {
       this.loadError = errorMessage(error);
     } finally {
