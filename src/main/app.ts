@@ -183,10 +183,10 @@ function connectSystem(s: AppServices, ui: Ui): () => void {
   const onTheme = (): void => ui.renderTray();
   const onResume = (): void => s.monitor.resync('resume');
   const onUnlock = (): void => s.monitor.resync('unlock');
-  const onSecond = (): void => ui.window.show();
-  // macOS: re-opening the running app from Finder, Spotlight or the Dock is 'activate', not a
-  // second instance (docs/api/app.md "Event: 'activate' _macOS_").
-  const onActivate = (): void => ui.window.show();
+  // A second launch shows the window; on macOS, re-opening the running app from Finder,
+  // Spotlight or the Dock is 'activate', not a second instance (docs/api/app.md "Event:
+  // 'activate' _macOS_").
+  const showWindow = (): void => ui.window.show();
   // Electron has no online/offline event in main: check the network now and then, and resync once
   // when it comes back (a changed Wi-Fi, a VPN), rather than waiting for every backoff to expire.
   let wasOnline = net.isOnline();
@@ -198,15 +198,15 @@ function connectSystem(s: AppServices, ui: Ui): () => void {
   nativeTheme.on('updated', onTheme);
   powerMonitor.on('resume', onResume);
   powerMonitor.on('unlock-screen', onUnlock);
-  app.on('second-instance', onSecond);
-  app.on('activate', onActivate);
+  app.on('second-instance', showWindow);
+  app.on('activate', showWindow);
   return () => {
     clearInterval(networkTimer);
     nativeTheme.removeListener('updated', onTheme);
     powerMonitor.removeListener('resume', onResume);
     powerMonitor.removeListener('unlock-screen', onUnlock);
-    app.removeListener('second-instance', onSecond);
-    app.removeListener('activate', onActivate);
+    app.removeListener('second-instance', showWindow);
+    app.removeListener('activate', showWindow);
   };
 }
 

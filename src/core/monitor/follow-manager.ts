@@ -124,18 +124,12 @@ export class FollowManager {
     if (!client) throw new PanelError({ kind: 'cancelled', message: 'This panel has no client now.' });
     // A socket that was authenticated asking is a token refresh: it is live, or was until its token died.
     const priority = this.followers.get(identifier)?.hasOpenSession ? 'high' : 'normal';
-    const waitMs = this.tokens.waitMs(identifier, this.ctx.clock.now());
-    if (waitMs > 0) {
-      // Said as the panel would say it, so the socket waits that long (and counts no failure);
-      // only this server waits: nothing reaches the account's rate-limit state.
-      throw new PanelError({ kind: 'rate-limited', retryAfterMs: waitMs, message: 'Five websocket tokens a minute per server is the panel’s limit: this one waits its turn.' });
-    }
+    this.holdBackToken(identifier);
     return this.ctx.budget.run(priority, async () => {
       // The server may have been unfollowed while this waited its turn: spend nothing on it.
       if (!isCurrent()) throw new PanelError({ kind: 'cancelled', message: 'No longer followed.' });
       // Checked again: other requests for this server may have gone out while this one queued.
-      const stillWaitMs = this.tokens.waitMs(identifier, this.ctx.clock.now());
-      if (stillWaitMs > 0) throw new PanelError({ kind: 'rate-limited', retryAfterMs: stillWaitMs, message: 'Five websocket tokens a minute per server is the panel’s limit: this one waits its turn.' });
+      this.holdBackToken(identifier);
       this.tokens.record(identifier, this.ctx.clock.now());
       try {
         const credentials = await client.getWebsocketCredentials(identifier, { priority: 'background' });
@@ -146,6 +140,16 @@ export class FollowManager {
         throw err;
       }
     });
+  }
+
+  /**
+   * Throws when this server has had its five tokens this minute. Said as the panel would say it,
+   * so the socket waits that long (and counts no failure); only this server waits: nothing
+   * reaches the account's rate-limit state.
+   */
+  private holdBackToken(identifier: string): void {
+    const waitMs = this.tokens.waitMs(identifier, this.ctx.clock.now());
+    if (waitMs > 0) throw new PanelError({ kind: 'rate-limited', retryAfterMs: waitMs, message: 'Five websocket tokens a minute per server is the panel’s limit: this one waits its turn.' });
   }
 
   private refOf(entry: ServerEntry): ServerRef {

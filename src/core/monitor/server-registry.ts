@@ -167,8 +167,8 @@ export class ServerRegistry {
         entry.followRetryAtMs = now;
         this.reconcile(entry);
       }
+      if (!this.follows.isLive(entry.identifier) && this.isActive) this.poller.add(entry.identifier);
     }
-    for (const entry of this.entries.values()) if (!this.follows.isLive(entry.identifier) && this.isActive) this.poller.add(entry.identifier);
     this.poller.pollSoon();
     this.ctx.sink.changed();
   }
