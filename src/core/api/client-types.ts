@@ -21,6 +21,7 @@ import type {
   Allocation,
   WebsocketCredentials,
 } from './models';
+import type { RouteLimitId } from './route-limits';
 
 /** Where a panel is and how to reach it. The key never leaves the client's transport. */
 export interface PanelConnection {
@@ -66,10 +67,23 @@ export interface PullOptions {
   foreground?: boolean;
 }
 
+/** `POST /servers/{server}/backups`; every field optional (the panel names it by date). */
+export interface CreateBackupOptions {
+  name?: string;
+  /** Files to leave out, one pattern a line, as the panel's form takes them. */
+  ignored?: string;
+  isLocked?: boolean;
+}
+
 /** The Client API, as the app and the CLI use it. `server` is an identifier or a uuid. */
 export interface ClientApi {
   readonly url: string;
   rateLimit(): RateLimitInfo;
+  /**
+   * How long until `server` may use a route with a per-server limit of its own (0: now), as far
+   * as this client has counted and the panel has said (route-limits.ts). Optional for fakes.
+   */
+  routeLimitWaitMs?(server: string, route: RouteLimitId): number;
 
   getAccount(opts?: CallOptions): Promise<Account>;
   /** One page of `GET /api/client`. */

@@ -3,7 +3,7 @@
  * panel connection; it owns a scheduler (concurrency, rate limit, retries) and must be disposed.
  */
 import type { AxiosAdapter, AxiosInstance } from 'axios';
-import type { CallOptions, ChmodEntry, ClientApi, PanelConnection, PullOptions, RateLimitInfo, RenameEntry } from './client-types';
+import type { CallOptions, ChmodEntry, ClientApi, CreateBackupOptions, PanelConnection, PullOptions, RateLimitInfo, RenameEntry } from './client-types';
 import { PanelError } from './errors';
 import { normalizePanelUrl } from './base-url';
 import * as files from './files-api';
@@ -32,6 +32,7 @@ import { collectAllPages } from './paginate';
 import { serverPath } from './paths';
 import { secretsOf } from './redact';
 import { PanelRequester } from './requester';
+import type { RouteLimitId } from './route-limits';
 import { RequestScheduler, type SchedulerOptions } from './scheduler';
 import { silentLogger, systemClock, type Clock, type Logger } from '../util/deps';
 
@@ -104,6 +105,10 @@ export class PanelClient implements ClientApi {
 
   rateLimit(): RateLimitInfo {
     return this.scheduler.rateLimit();
+  }
+
+  routeLimitWaitMs(server: string, route: RouteLimitId): number {
+    return this.scheduler.routeLimitWaitMs(server, route);
   }
 
   async getAccount(opts?: CallOptions): Promise<Account> {
@@ -218,6 +223,12 @@ export class PanelClient implements ClientApi {
       maxPages: this.maxPages,
       logger: this.logger,
     });
+  }
+
+  /** Starts a backup. The panel allows 2 per 10 minutes per server; the third fails at once. */
+  async createBackup(server: string, options: CreateBackupOptions = {}, opts?: CallOptions): Promise<Backup> {
+    const json = { name: options.name, ignored: options.ignored, is_locked: options.isLocked };
+    return this.r.json({ method: 'POST', path: serverPath(server, 'backups'), json, opts }, (b) => n.normalizeBackup(n.unwrapItem(b, 'backup')));
   }
 
   async listDatabases(server: string, opts?: CallOptions): Promise<Database[]> {

@@ -39,6 +39,11 @@ export function describePanelError(err: unknown): { title: string; advice: strin
     return { title: 'Unexpected error', advice: 'Something went wrong inside Pterotray. Try again; if it keeps happening, report it.' };
   }
   const title = err.kind === 'conflict' ? CONFLICT_TITLES[err.conflictReason ?? 'other'] : TITLES[err.kind];
+  if (err.kind === 'rate-limited' && err.rateLimitScope !== undefined) {
+    // One route's own limit (route-limits.ts): nothing is retried, and the message says when.
+    const whose = err.rateLimitScope === 'server' ? 'this server' : 'your account';
+    return { title, advice: `${err.message} Only this action on ${whose} waits; everything else goes on.` };
+  }
   if (err.kind === 'rate-limited' && err.retryAfterMs !== undefined) {
     const seconds = Math.max(1, Math.ceil(err.retryAfterMs / 1000));
     return { title, advice: `The panel asked to wait ${seconds} s before the next request. Pterotray will wait that long.` };

@@ -69,6 +69,11 @@ export interface PanelErrorInit {
   /** For `rate-limited`: how long to wait before the next request to this panel. */
   retryAfterMs?: number;
   /**
+   * For `rate-limited`: whose limit it is. `server` and `account` are one route's own limit
+   * (a backup, a websocket token…) and hold back only that route; absent means the whole panel.
+   */
+  rateLimitScope?: 'server' | 'account';
+  /**
    * For `bad-response`: the panel's own JSON error for a 5xx. It is a panel, and it is failing;
    * the address is right.
    */
@@ -87,6 +92,7 @@ export class PanelError extends Error {
   readonly detail: string | undefined;
   readonly conflictReason: ConflictReason | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly rateLimitScope: 'server' | 'account' | undefined;
   readonly isPanelFailure: boolean;
 
   constructor(init: PanelErrorInit) {
@@ -98,6 +104,7 @@ export class PanelError extends Error {
     this.detail = init.detail;
     this.conflictReason = init.conflictReason;
     this.retryAfterMs = init.retryAfterMs;
+    this.rateLimitScope = init.rateLimitScope;
     this.isPanelFailure = init.isPanelFailure === true;
   }
 
@@ -117,6 +124,7 @@ export class PanelError extends Error {
       detail: this.detail,
       conflictReason: this.conflictReason,
       retryAfterMs: this.retryAfterMs,
+      ...(this.rateLimitScope ? { rateLimitScope: this.rateLimitScope } : {}),
       ...(this.isPanelFailure ? { isPanelFailure: true } : {}),
     };
   }

@@ -8,6 +8,7 @@ import { errorFromResponse } from './http-errors';
 import type { HttpAttempt, PanelHttp } from './http';
 import { parseJson } from './normalize/envelope';
 import { header, type RawResponse } from './raw-response';
+import { matchRouteLimit } from './route-limits';
 import type { RequestScheduler } from './scheduler';
 import type { Clock } from '../util/deps';
 
@@ -48,6 +49,7 @@ export class PanelRequester {
       idempotent: spec.idempotent ?? spec.method === 'GET',
       priority: spec.opts?.priority,
       signal: spec.opts?.signal,
+      route: matchRouteLimit(spec.method, spec.path) ?? undefined,
     });
     if (res.status >= 200 && res.status < 300) return res;
     throw errorFromResponse(res, { operation: spec.operation, secrets: this.options.secrets, nowMs: this.options.clock.now() });

@@ -8,6 +8,8 @@ import { PanelError } from './errors';
 import { readErrorBody } from './http-errors';
 import { header, type RawResponse } from './raw-response';
 import { parseCountHeader, parseResetMs, parseRetryAfterMs } from './retry-after';
+import { RouteLimiter, type RouteTicket, type RouteVerdict } from './route-limiter';
+import type { RouteLimitId, RouteMatch } from './route-limits';
 import { RESET_CODES, cancelledError, errorFromTransport } from './transport-errors';
 import { silentLogger, systemClock, type Clock, type Logger } from '../util/deps';
 
@@ -46,6 +48,8 @@ export interface ScheduledRequest {
   idempotent: boolean;
   priority?: RequestPriority;
   signal?: AbortSignal;
+  /** The per-server limited route it goes to (route-limits.ts), if any. */
+  route?: RouteMatch;
 }
 
 type JobState = 'queued' | 'running' | 'waiting' | 'done';
@@ -59,6 +63,9 @@ interface Job {
   detach(): void;
   timer?: unknown;
   controller?: AbortController;
+  ticket?: RouteTicket;
+  /** Whose limit the last answer spoke of, on a limited route. */
+  verdict?: RouteVerdict;
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -72,6 +79,7 @@ export class RequestScheduler {
   private readonly queues: Record<RequestPriority, Job[]> = { user: [], background: [] };
   private readonly running = new Set<Job>();
   private readonly waiting = new Set<Job>();
+  private readonly routes = new RouteLimiter();
   private blockedUntilMs = 0;
   private wakeTimer: unknown = undefined;
   private limit: number | null = null;
@@ -97,8 +105,11 @@ export class RequestScheduler {
   run(req: ScheduledRequest): Promise<RawResponse> {
     if (this.disposed) return Promise.reject(cancelledError(DISPOSED));
     if (req.signal?.aborted) return Promise.reject(cancelledError());
+    // A route's own limit fails the request at once, with the limit and the wait in words.
+    const admitted = req.route ? this.routes.admit(req.route, this.clock.now()) : null;
+    if (admitted && 'error' in admitted) return Promise.reject(admitted.error);
     return new Promise<RawResponse>((resolve, reject) => {
-      const job: Job = { req, attempt: 0, state: 'queued', resolve, reject, detach: () => {} };
+      const job: Job = { req, attempt: 0, state: 'queued', resolve, reject, detach: () => {}, ticket: admitted?.ticket };
       const signal = req.signal;
       if (signal) {
         const onAbort = (): void => this.abortJob(job);
@@ -114,6 +125,11 @@ export class RequestScheduler {
   rateLimit(): RateLimitInfo {
     const blocked = this.blockedUntilMs > this.clock.now() ? this.blockedUntilMs : null;
     return { limitPerMinute: this.limit, remaining: this.remaining, blockedUntilMs: blocked };
+  }
+
+  /** How long until `server` may use a limited route (0: now), e.g. before asking a websocket token. */
+  routeLimitWaitMs(server: string, route: RouteLimitId): number {
+    return this.routes.waitMs(server, route, this.clock.now());
   }
 
   /** Clears every timer, rejects queued and waiting calls with `cancelled`, aborts those in flight. */
@@ -159,6 +175,15 @@ export class RequestScheduler {
   }
 
   private async start(job: Job): Promise<void> {
+    if (job.ticket) {
+      // The route's limit may have tightened while this waited (a 429, a lower X-RateLimit-Limit).
+      const waitMs = this.routes.sendWaitMs(job.ticket, this.clock.now());
+      if (waitMs > 0) {
+        this.finishWithError(job, this.routes.errorFor(job.ticket.match, waitMs));
+        return;
+      }
+      this.routes.sent(job.ticket, this.clock.now());
+    }
     job.state = 'running';
     job.controller = new AbortController();
     this.running.add(job);
@@ -171,7 +196,7 @@ export class RequestScheduler {
     }
     this.running.delete(job);
     job.controller = undefined;
-    if (res) this.observe(res);
+    if (res) this.observe(res, job);
     this.settle(job, res, err);
     this.pump();
   }
@@ -189,12 +214,21 @@ export class RequestScheduler {
     }
     job.state = 'done';
     job.detach();
-    if (res) job.resolve(res);
+    if (job.ticket) this.routes.release(job.ticket);
+    if (res?.status === 429 && job.verdict === 'route' && job.ticket) {
+      const waitMs = this.routes.sendWaitMs(job.ticket, this.clock.now());
+      job.reject(this.routes.errorFor(job.ticket.match, waitMs, 429));
+    } else if (res) job.resolve(res);
     else job.reject(errorFromTransport(err, []));
   }
 
   private retryDelayMs(job: Job, res: RawResponse | undefined, err: unknown): number | null {
     if (!job.req.idempotent || job.attempt >= this.opts.maxRetries) return null;
+    if (res?.status === 429 && job.verdict === 'route' && job.ticket) {
+      // Only this server's route is held: the retry waits for it, not behind a panel-wide block.
+      const waitMs = this.routes.sendWaitMs(job.ticket, this.clock.now());
+      return waitMs <= this.opts.maxRetryWaitMs ? waitMs : null;
+    }
     if (res?.status === 429) {
       // The block set by observe() holds the retry; give up when the panel wants too long a wait.
       const waitMs = parseRetryAfterMs(header(res, 'retry-after'), this.clock.now()) ?? 0;
@@ -227,7 +261,13 @@ export class RequestScheduler {
     return Math.round(ceiling / 2 + (this.opts.random() * ceiling) / 2);
   }
 
-  private observe(res: RawResponse): void {
+  private observe(res: RawResponse, job: Job): void {
+    if (job.ticket) {
+      // On a limited route the headers may be the route's pair: those are not the panel's. (A
+      // backup's own 429 carries the global pair: that is read below, and blocks nobody.)
+      job.verdict = this.routes.observe(job.ticket, res, this.limit, this.clock.now());
+      if (job.verdict === 'route' && job.ticket.match.spec.via === 'throttle') return;
+    }
     const limit = parseCountHeader(header(res, 'x-ratelimit-limit'));
     const remaining = parseCountHeader(header(res, 'x-ratelimit-remaining'));
     if (limit !== null) this.limit = limit;
@@ -271,6 +311,7 @@ export class RequestScheduler {
     this.waiting.delete(job);
     job.state = 'done';
     job.detach();
+    if (job.ticket) this.routes.release(job.ticket);
     job.reject(err);
   }
 }
