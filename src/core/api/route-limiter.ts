@@ -111,11 +111,10 @@ export class RouteLimiter {
       return 'global';
     }
     this.adopt(spec.id, limit);
-    if (res.status === 429) {
-      this.block(ticket.key, res, nowMs);
-    } else if (remaining !== null) {
-      this.padTo(ticket.key, limit - remaining, nowMs);
-    }
+    // Adopting another generation's figure may change who shares the count (1.11: the user).
+    const key = this.keyOf(ticket.match);
+    if (res.status === 429) this.block(key, res, nowMs);
+    else if (remaining !== null) this.padTo(key, limit - remaining, nowMs);
     return 'route';
   }
 
