@@ -49,8 +49,8 @@ export interface RouteLimitSpec {
 const MINUTE_MS = 60_000;
 const PELICAN = 'Pelican, Pterodactyl 1.12';
 
-function perServer(limit: number, minutes: number): RouteLimitVariant {
-  return { panels: PELICAN, limit, windowMs: minutes * MINUTE_MS, scope: 'server' };
+function variant(limit: number, minutes: number, panels = PELICAN, scope: RouteLimitScope = 'server'): RouteLimitVariant {
+  return { panels, limit, windowMs: minutes * MINUTE_MS, scope };
 }
 
 /**
@@ -63,28 +63,14 @@ function perServer(limit: number, minutes: number): RouteLimitVariant {
  * `throttles` limit 2, period 600 s, per server.
  */
 export const ROUTE_LIMITS: readonly RouteLimitSpec[] = [
-  { id: 'websocket', method: 'GET', pattern: 'websocket', noun: ['console connection', 'console connections'], via: 'throttle', variants: [perServer(5, 1)] },
-  { id: 'database-create', method: 'POST', pattern: 'databases', noun: ['new database', 'new databases'], via: 'throttle', variants: [perServer(2, 1)] },
-  {
-    id: 'file-pull',
-    method: 'POST',
-    pattern: 'files/pull',
-    noun: ['download from a URL', 'downloads from a URL'],
-    via: 'throttle',
-    variants: [perServer(5, 10), { panels: 'Pterodactyl 1.11', limit: 10, windowMs: 5 * MINUTE_MS, scope: 'account' }],
-  },
-  { id: 'schedule-create', method: 'POST', pattern: 'schedules', noun: ['new schedule', 'new schedules'], via: 'throttle', variants: [perServer(2, 1)] },
-  { id: 'allocation-create', method: 'POST', pattern: 'network/allocations', noun: ['new port', 'new ports'], via: 'throttle', variants: [perServer(2, 1)] },
-  { id: 'subuser-create', method: 'POST', pattern: 'users', noun: ['new subuser', 'new subusers'], via: 'throttle', variants: [perServer(10, 15)] },
-  { id: 'backup-restore', method: 'POST', pattern: 'backups/*/restore', noun: ['backup restore', 'backup restores'], via: 'throttle', variants: [perServer(3, 15)] },
-  {
-    id: 'backup-create',
-    method: 'POST',
-    pattern: 'backups',
-    noun: ['backup', 'backups'],
-    via: 'service',
-    variants: [{ panels: 'Pelican, Pterodactyl 1.11 and 1.12', limit: 2, windowMs: 10 * MINUTE_MS, scope: 'server' }],
-  },
+  { id: 'websocket', method: 'GET', pattern: 'websocket', noun: ['console connection', 'console connections'], via: 'throttle', variants: [variant(5, 1)] },
+  { id: 'database-create', method: 'POST', pattern: 'databases', noun: ['new database', 'new databases'], via: 'throttle', variants: [variant(2, 1)] },
+  { id: 'file-pull', method: 'POST', pattern: 'files/pull', noun: ['download from a URL', 'downloads from a URL'], via: 'throttle', variants: [variant(5, 10), variant(10, 5, 'Pterodactyl 1.11', 'account')] },
+  { id: 'schedule-create', method: 'POST', pattern: 'schedules', noun: ['new schedule', 'new schedules'], via: 'throttle', variants: [variant(2, 1)] },
+  { id: 'allocation-create', method: 'POST', pattern: 'network/allocations', noun: ['new port', 'new ports'], via: 'throttle', variants: [variant(2, 1)] },
+  { id: 'subuser-create', method: 'POST', pattern: 'users', noun: ['new subuser', 'new subusers'], via: 'throttle', variants: [variant(10, 15)] },
+  { id: 'backup-restore', method: 'POST', pattern: 'backups/*/restore', noun: ['backup restore', 'backup restores'], via: 'throttle', variants: [variant(3, 15)] },
+  { id: 'backup-create', method: 'POST', pattern: 'backups', noun: ['backup', 'backups'], via: 'service', variants: [variant(2, 10, 'Pelican, Pterodactyl 1.11 and 1.12')] },
 ];
 
 /** A request on a limited route: which route, for which server. */

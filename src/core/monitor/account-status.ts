@@ -54,6 +54,8 @@ export function accountVerdict(error: unknown, source: FailureSource): AccountVe
     case 'two-factor-required':
       return { scope: 'blocked', status: 'two-factor-required', message: ERROR_ADVICE['two-factor-required'] };
     case 'rate-limited':
+      // One route's own limit on one server (a websocket token, a backup) is not the panel's.
+      if (error.rateLimitScope !== undefined) return { scope: 'none' };
       return { scope: 'wait', status: 'rate-limited', message: ERROR_ADVICE['rate-limited'] };
     case 'cancelled':
       return { scope: 'none' };

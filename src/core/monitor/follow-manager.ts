@@ -148,7 +148,10 @@ export class FollowManager {
    * reaches the account's rate-limit state.
    */
   private holdBackToken(identifier: string): void {
-    const waitMs = this.tokens.waitMs(identifier, this.ctx.clock.now());
+    // The client's count also knows what the panel said (a 429, another user's tokens, a limit
+    // the admin changed); the monitor's own knows the tokens it asked for.
+    const panelWaitMs = this.ctx.client()?.routeLimitWaitMs?.(identifier, 'websocket') ?? 0;
+    const waitMs = Math.max(this.tokens.waitMs(identifier, this.ctx.clock.now()), panelWaitMs);
     if (waitMs > 0) throw new PanelError({ kind: 'rate-limited', retryAfterMs: waitMs, message: 'Five websocket tokens a minute per server is the panel’s limit: this one waits its turn.' });
   }
 

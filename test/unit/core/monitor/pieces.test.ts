@@ -149,6 +149,7 @@ describe('pure decisions', () => {
     { name: 'a 500', error: err({ kind: 'bad-response', status: 500 }), source: 'list', scope: 'down' },
     { name: 'a 500', error: err({ kind: 'bad-response', status: 500 }), source: 'server', scope: 'check' },
     { name: '429', error: err({ kind: 'rate-limited' }), source: 'server', scope: 'wait' },
+    { name: 'one server’s route limit', error: err({ kind: 'rate-limited', rateLimitScope: 'server', retryAfterMs: 40_000 }), source: 'server', scope: 'none' },
     { name: '409', error: err({ kind: 'conflict', conflictReason: 'suspended' }), source: 'server', scope: 'none' },
     { name: 'a node’s 504', error: err({ kind: 'node-unreachable' }), source: 'server', scope: 'none' },
     { name: 'a node’s 504', error: err({ kind: 'node-unreachable' }), source: 'list', scope: 'down' },

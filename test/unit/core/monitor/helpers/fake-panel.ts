@@ -128,6 +128,8 @@ function buildClient(panel: FakePanel, clock: Clock): MonitorClient {
       panel.record('websocket', identifier, opts?.priority);
       return { token: `token-${identifier}`, socket: `ws://node.test/${identifier}` };
     },
+    // The fake counts no route limits of its own: the monitor's TokenRate is what is tested.
+    routeLimitWaitMs: () => 0,
     power: async (identifier: string, _signal: PowerSignal, opts?: { priority?: string }) => {
       panel.record('power', identifier, opts?.priority);
     },
