@@ -58,4 +58,17 @@ describe('a socket that keeps dropping', () => {
     expect(h.view('s0000001')).toMatchObject({ isLive: true, isStateCurrent: true });
     expect(h.monitor.accounts()[0]?.status).toBe('ok');
   });
+
+  it('waits as long as the client’s route count says for that server only (the panel’s 429, other users)', async () => {
+    h = createHarness({ servers: makeServers(2) });
+    h.panel.tokenRouteFreeAtMs.set('s0000000', h.clock.now() + 40_000);
+    await h.start();
+    await h.clock.advance(1_000);
+    const tokensOf = (id: string): number => h!.panel.log.filter((r) => r.method === 'websocket' && r.identifier === id).length;
+    expect(tokensOf('s0000000')).toBe(0);
+    expect(tokensOf('s0000001')).toBeGreaterThan(0);
+    await h.clock.advance(40_000);
+    expect(tokensOf('s0000000')).toBeGreaterThan(0);
+    expect(h.monitor.accounts()[0]?.status).toBe('ok');
+  });
 });

@@ -52,6 +52,8 @@ export class FakePanel {
   readonly failures = new Map<string, Failure>();
   limitPerMinute: number | null = 720;
   blockedUntilMs: number | null = null;
+  /** What the client's route count says, by identifier: epoch ms until a websocket token may go. */
+  readonly tokenRouteFreeAtMs = new Map<string, number>();
   clientsCreated = 0;
   clientsDisposed = 0;
   createClientFailure: (() => unknown) | null = null;
@@ -128,8 +130,8 @@ function buildClient(panel: FakePanel, clock: Clock): MonitorClient {
       panel.record('websocket', identifier, opts?.priority);
       return { token: `token-${identifier}`, socket: `ws://node.test/${identifier}` };
     },
-    // The fake counts no route limits of its own: the monitor's TokenRate is what is tested.
-    routeLimitWaitMs: () => 0,
+    // As PanelClient.routeLimitWaitMs: what the panel said of one server's tokens (a 429, other users).
+    routeLimitWaitMs: (identifier: string) => Math.max(0, (panel.tokenRouteFreeAtMs.get(identifier) ?? 0) - clock.now()),
     power: async (identifier: string, _signal: PowerSignal, opts?: { priority?: string }) => {
       panel.record('power', identifier, opts?.priority);
     },
