@@ -7,6 +7,7 @@ import type { FaultRegistry, RequestLog } from './http/request-log';
 import type { SimServer } from './state/servers';
 import type { SimState } from './state/sim-state';
 import type { SimControl, SimPowerState, SimServerSnapshot } from './types';
+import type { TokenBook } from './wings/tokens';
 import type { WingsNode } from './wings/wings-server';
 
 /** What the control surface drives. */
@@ -15,6 +16,7 @@ export interface ControlDeps {
   log: RequestLog;
   faults: FaultRegistry;
   wings: WingsNode;
+  tokens: TokenBook;
 }
 
 const STATES: readonly SimPowerState[] = ['offline', 'starting', 'running', 'stopping'];
@@ -103,10 +105,9 @@ function panelControls(deps: ControlDeps): Omit<SimControl, keyof ServerControls
     requestCount: (route) => deps.log.count(route),
     requestLog: () => deps.log.snapshot(),
     resetCounts: () => deps.log.reset(),
-    expireTokens: () => {
-      // Wings' denylist: tokens issued before now are refused (wings PR #289).
-      state.tokenGeneration++;
-      deps.wings.expireAll();
+    expireTokens: (server) => {
+      // Wings' denylist (wings PR #289, `DenyForServer`): tokens issued up to now are refused.
+      deps.tokens.deny(server === undefined ? null : state.require(server).uuid);
     },
   };
 }

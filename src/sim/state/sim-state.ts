@@ -49,8 +49,6 @@ export class SimState {
   ipAllowed = true;
   nodeMaintenance = false;
   nodeReachable = true;
-  /** Bumped by `expireTokens()`; tokens of an older generation are rejected. */
-  tokenGeneration = 0;
   panelUrl = '';
   wingsUrl = '';
   private readonly lookup = new Map<string, SimServer>();

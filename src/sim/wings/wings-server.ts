@@ -70,11 +70,6 @@ export class WingsNode {
     if (!on && this.server) await this.close();
   }
 
-  /** `expireTokens()`: every authenticated socket's token is denylisted. */
-  expireAll(): void {
-    for (const connection of this.connections) connection.expireNow();
-  }
-
   /** The sim is closing: close the port for good. */
   async shutdown(): Promise<void> {
     await this.close();

@@ -28,8 +28,6 @@ function allows(grant: WebsocketGrant, permission: string): boolean {
 /** The server side of one socket. */
 export class WingsConnection {
   private grant: WebsocketGrant | null = null;
-  /** `expireTokens()` denylisted the token this socket authenticated with. */
-  private isDenylisted = false;
   private readonly disposers: Array<() => void> = [];
 
   constructor(
@@ -54,7 +52,8 @@ export class WingsConnection {
   private tokenError(): string | null {
     if (!this.grant) return 'jwt: no jwt present';
     if (this.grant.expMs <= this.state.clock.now()) return 'jwt: exp claim is invalid';
-    if (this.isDenylisted) return 'jwt: created too far in past (denylist)';
+    // `Denylisted()` is asked each time, so a later `expireTokens()` applies to this token too.
+    if (this.tokens.isDenylisted(this.grant)) return 'jwt: created too far in past (denylist)';
     return null;
   }
 
@@ -62,11 +61,6 @@ export class WingsConnection {
   send(frame: WingsFrame): void {
     const error = this.tokenError();
     this.sendRaw(error === null ? frame : { event: 'jwt error', args: [error] });
-  }
-
-  /** `expireTokens()`: the token is denylisted; nothing is said until the socket next hears an event. */
-  expireNow(): void {
-    if (this.grant) this.isDenylisted = true;
   }
 
   /** Closes the socket with a code (4409 for suspended servers, 1001 for shutdowns). */
@@ -145,7 +139,6 @@ export class WingsConnection {
     if (!allows(result, 'websocket.connect')) return this.sendRaw({ event: 'jwt error', args: ['jwt: missing connect permission'] });
     const firstAuth = this.grant === null;
     this.grant = result;
-    this.isDenylisted = false;
     this.sendRaw({ event: 'auth success' });
     // "This prevents duplicate status messages": a re-auth gets nothing more.
     if (firstAuth) this.startStreaming();
