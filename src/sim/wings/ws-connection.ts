@@ -16,8 +16,11 @@ import { SUSPENDED_FRAME } from '../state/sim-state';
 import type { SimState } from '../state/sim-state';
 import { readStats, wingsStatsJson } from '../state/stats';
 import type { TokenBook, WebsocketGrant } from './tokens';
+import { ConnectionLimiter } from './ws-limiter';
 
 const SIGNAL_PERMISSION: Record<PowerSignal, string> = { start: 'control.start', stop: 'control.stop', kill: 'control.stop', restart: 'control.restart' };
+/** Pelican drops larger messages unread (`router_server_ws.go`). */
+const MAX_MESSAGE_BYTES = 32_768;
 /** `listenForExpiration` warns when at most this much is left... */
 const EXPIRING_WINDOW_MS = 60_000;
 
@@ -29,6 +32,8 @@ function allows(grant: WebsocketGrant, permission: string): boolean {
 export class WingsConnection {
   private grant: WebsocketGrant | null = null;
   private readonly disposers: Array<() => void> = [];
+  /** Wings' limiters (ws-limiter.ts) on 1.12 and Pelican; 1.11 has none. */
+  private readonly limiter: ConnectionLimiter | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -36,11 +41,20 @@ export class WingsConnection {
     private readonly state: SimState,
     private readonly tokens: TokenBook,
   ) {
+    if (state.options.websocketThrottling) this.limiter = new ConnectionLimiter(() => state.clock.now(), (frame) => this.sendRaw(frame));
     ws.on('message', (data, isBinary) => {
-      if (!isBinary) this.onMessage(data.toString());
+      // The connection limiter counts every message, before its type, size or JSON are looked at.
+      if (this.limiter && !this.limiter.allowMessage()) return;
+      const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length;
+      if (!isBinary && !(this.limiter && size > MAX_MESSAGE_BYTES)) this.onMessage(data.toString());
     });
     ws.on('close', () => this.dispose());
     ws.on('error', () => ws.terminate());
+  }
+
+  /** The uuid of the server this socket is for. */
+  get serverUuid(): string {
+    return this.server.uuid;
   }
 
   /** Sends a frame without the token check (the token frames themselves). */
@@ -84,6 +98,8 @@ export class WingsConnection {
     }
     const { event, args } = (frame ?? {}) as { event?: unknown; args?: unknown };
     if (typeof event !== 'string') return;
+    if (this.server.status === 'suspended' && this.state.options.version !== null) return this.onSuspended();
+    if (this.limiter?.isThrottled(event)) return;
     const strings = Array.isArray(args) ? args.filter((a): a is string => typeof a === 'string') : [];
     if (event === 'auth') return this.authenticate(strings[0] ?? '');
     // HandleInbound: every other event needs a valid token, and is not run without one.
