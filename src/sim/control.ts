@@ -3,6 +3,7 @@
  * `/__sim/*` (routes/control.ts) exposes the same methods over HTTP.
  */
 import { simFiles } from './files/sim-files';
+import { EULA_FALSE } from './state/features';
 import type { FaultRegistry, RequestLog } from './http/request-log';
 import type { SimServer } from './state/servers';
 import type { SimState } from './state/sim-state';
@@ -42,7 +43,7 @@ function snapshot(server: SimServer, allPermissions: string[]): SimServerSnapsho
 
 type ServerControls = Pick<
   SimControl,
-  'servers' | 'setState' | 'suspend' | 'setStatus' | 'setTransferring' | 'setPermissions' | 'crash' | 'emitConsole' | 'consoleLines' | 'files'
+  'servers' | 'setState' | 'suspend' | 'setStatus' | 'setTransferring' | 'setPermissions' | 'crash' | 'emitConsole' | 'consoleLines' | 'requireEula' | 'files'
 >;
 
 /** The per-server half of the surface. */
@@ -70,6 +71,11 @@ function serverControls(state: SimState): ServerControls {
     },
     emitConsole: (id, line) => state.power.print(state.require(id), line),
     consoleLines: (id) => [...state.require(id).consoleLog],
+    requireEula: (id) => {
+      const server = state.require(id);
+      if (!server.egg.features?.includes('eula')) throw new Error(`sim: server "${id}" does not run a Minecraft egg`);
+      simFiles(state.tree(server), server.seed).write('/eula.txt', EULA_FALSE);
+    },
     files: (id) => {
       const server = state.require(id);
       return simFiles(state.tree(server), server.seed);

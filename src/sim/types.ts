@@ -211,6 +211,13 @@ export interface SimControl {
   emitConsole(server: string, line: string): void;
   /** The server's console backlog as Wings keeps it (what `send logs` replays), oldest first. */
   consoleLines(server: string): string[];
+  /**
+   * Writes `eula=false` to a Minecraft server's eula.txt (throws for other eggs): its next start
+   * prints "You need to agree to the EULA in order to run the server" and stops (exit code 0,
+   * which Wings treats as a crash), until eula.txt says `eula=true` (what the panel's
+   * EulaModalFeature writes before it restarts the server).
+   */
+  requireEula(server: string): void;
   revokeKey(): void;
   setApiKey(key: string): void;
   setTwoFactorRequired(on: boolean): void;
