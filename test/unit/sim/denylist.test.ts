@@ -85,7 +85,8 @@ describe('expireTokens() over a real socket', () => {
     const same = await getJson<{ data: { token: string } }>(sim, `/api/client/servers/${id}/websocket`);
     probe.send('auth', same.body.data.token);
     expect((await probe.next('jwt error', (f) => String(f.args?.[0]).startsWith('Error Event'))).args![0]).toContain(DENIED);
-    clock.advance(900);
+    // Past the second of the denial, and past Wings' auth limit (2 per 5 s) of this socket.
+    clock.advance(5000);
     const fresh = await getJson<{ data: { token: string } }>(sim, `/api/client/servers/${id}/websocket`);
     probe.send('auth', fresh.body.data.token);
     await probe.next('auth success');
