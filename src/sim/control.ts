@@ -3,10 +3,12 @@
  * `/__sim/*` (routes/control.ts) exposes the same methods over HTTP.
  */
 import { simFiles } from './files/sim-files';
+import { EULA_FALSE } from './state/features';
 import type { FaultRegistry, RequestLog } from './http/request-log';
 import type { SimServer } from './state/servers';
 import type { SimState } from './state/sim-state';
 import type { SimControl, SimPowerState, SimServerSnapshot } from './types';
+import type { TokenBook } from './wings/tokens';
 import type { WingsNode } from './wings/wings-server';
 
 /** What the control surface drives. */
@@ -15,6 +17,7 @@ export interface ControlDeps {
   log: RequestLog;
   faults: FaultRegistry;
   wings: WingsNode;
+  tokens: TokenBook;
 }
 
 const STATES: readonly SimPowerState[] = ['offline', 'starting', 'running', 'stopping'];
@@ -40,7 +43,7 @@ function snapshot(server: SimServer, allPermissions: string[]): SimServerSnapsho
 
 type ServerControls = Pick<
   SimControl,
-  'servers' | 'setState' | 'suspend' | 'setStatus' | 'setTransferring' | 'setPermissions' | 'crash' | 'emitConsole' | 'consoleLines' | 'files'
+  'servers' | 'setState' | 'suspend' | 'setStatus' | 'setTransferring' | 'setPermissions' | 'crash' | 'emitConsole' | 'consoleLines' | 'requireEula' | 'files'
 >;
 
 /** The per-server half of the surface. */
@@ -68,6 +71,11 @@ function serverControls(state: SimState): ServerControls {
     },
     emitConsole: (id, line) => state.power.print(state.require(id), line),
     consoleLines: (id) => [...state.require(id).consoleLog],
+    requireEula: (id) => {
+      const server = state.require(id);
+      if (!server.egg.features?.includes('eula')) throw new Error(`sim: server "${id}" does not run a Minecraft egg`);
+      simFiles(state.tree(server), server.seed).write('/eula.txt', EULA_FALSE);
+    },
     files: (id) => {
       const server = state.require(id);
       return simFiles(state.tree(server), server.seed);
@@ -103,10 +111,9 @@ function panelControls(deps: ControlDeps): Omit<SimControl, keyof ServerControls
     requestCount: (route) => deps.log.count(route),
     requestLog: () => deps.log.snapshot(),
     resetCounts: () => deps.log.reset(),
-    expireTokens: () => {
-      // Wings' denylist: tokens issued before now are refused (wings PR #289).
-      state.tokenGeneration++;
-      deps.wings.expireAll();
+    expireTokens: (server) => {
+      // Wings' denylist (wings PR #289, `DenyForServer`): tokens issued up to now are refused.
+      deps.tokens.deny(server === undefined ? null : state.require(server).uuid);
     },
   };
 }

@@ -8,12 +8,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createControl } from './control';
 import { createPanelHandler } from './http/panel-server';
-import { RateLimiter } from './http/rate-limit';
+import { RateLimiter, WindowLimiter } from './http/rate-limit';
 import { FaultRegistry, RequestLog } from './http/request-log';
 import type { PanelRoute } from './http/route-types';
 import { Router } from './http/router';
 import { resolveOptions } from './options';
 import { accountRoutes } from './routes/account';
+import { backupWriteRoutes } from './routes/backups-write';
 import { createControlHandler } from './routes/control';
 import { extraRoutes } from './routes/extras';
 import { fileReadRoutes } from './routes/files-read';
@@ -38,6 +39,7 @@ function buildRouter(tokens: TokenBook): Router<PanelRoute> {
     ...fileReadRoutes(tokens),
     ...fileWriteRoutes,
     ...extraRoutes,
+    ...backupWriteRoutes,
   );
 }
 
@@ -73,9 +75,9 @@ export async function startSimPanel(options?: SimPanelOptions): Promise<SimPanel
   const limiter = new RateLimiter(resolved.rateLimitPerMinute, state.clock);
   const tokens = new TokenBook(state);
   const wings = new WingsNode({ state, tokens, log, faults });
-  const control = createControl({ state, log, faults, wings });
+  const control = createControl({ state, log, faults, wings, tokens });
   const panel = createServer(
-    createPanelHandler({ state, router: buildRouter(tokens), log, faults, limiter, control: createControlHandler(control, state) }),
+    createPanelHandler({ state, router: buildRouter(tokens), log, faults, limiter, routeLimiter: new WindowLimiter(state.clock), control: createControlHandler(control, state) }),
   );
   const sockets = trackSockets(panel);
   try {

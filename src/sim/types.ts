@@ -29,16 +29,35 @@ export type SimFlavor = 'pterodactyl' | 'pelican';
  */
 export type SimWingsVersion = 'pterodactyl-1.11' | 'pterodactyl-1.12' | 'pelican';
 
+/**
+ * A whole panel + Wings release to imitate (the `version` option), see README "Versions":
+ * - `pterodactyl-1.11`: 720/min, only `POST files/pull` throttled (`throttle:10,5`, per user),
+ *   no websocket throttling;
+ * - `pterodactyl-1.12`: 256/min, Pelican's per-server route limits, 4409 close codes, Wings'
+ *   websocket throttling (`throttled`), JWT scopes;
+ * - `pelican`: the Pelican flavor with 256/min, `ResourceLimit` per-server limits, websocket
+ *   throttling and `feature match` frames.
+ */
+export type SimPanelVersion = 'pterodactyl-1.11' | 'pterodactyl-1.12' | 'pelican';
+
 /** Options of `startSimPanel`; every field has a default. */
 export interface SimPanelOptions {
+  /**
+   * The release to imitate; sets the defaults of `flavor`, `wings` and `rateLimitPerMinute`
+   * (each still overrides) and turns on its per-server route limits, websocket throttling and
+   * `feature match` frames. Default: none, which keeps the sim as it was before versions
+   * (Pterodactyl shapes, 720/min, Wings 1.12 close codes, no route limits, no throttling).
+   */
+  version?: SimPanelVersion;
   /** Number of servers; default 6. Up to 1000 must work (the list paginates). */
   servers?: number;
   /** Seed for names, uuids, files and stats; default 1337. */
   seed?: number;
   /** Default: random `ptlc_` (or `pacc_`) + 11 + 32 characters, 48 in total. */
   apiKey?: string;
+  /** Default `pterodactyl`; `pelican` with `version: 'pelican'`. */
   flavor?: SimFlavor;
-  /** Default 720 (Pelican 256). Fixed 60 s window per API key. */
+  /** Default 720 (Pelican, `pterodactyl-1.12`: 256). Fixed 60 s window per API key. */
   rateLimitPerMinute?: number;
   /** Default 0; 20000 reproduces the panel's 20 s `/resources` cache. */
   resourcesCacheMs?: number;
@@ -64,7 +83,7 @@ export interface SimPanelOptions {
   transferPort?: number;
   /** Time source; default the real clock (read at call time, so fake timers apply). */
   clock?: Clock;
-  /** Default `pelican` for the Pelican flavor, else `pterodactyl-1.12`. */
+  /** Default: `version` when given, else `pelican` for the Pelican flavor, else `pterodactyl-1.12`. */
   wings?: SimWingsVersion;
   /**
    * Wings' `crash_detection.timeout`: a crash this soon after the last one is not restarted
@@ -192,6 +211,13 @@ export interface SimControl {
   emitConsole(server: string, line: string): void;
   /** The server's console backlog as Wings keeps it (what `send logs` replays), oldest first. */
   consoleLines(server: string): string[];
+  /**
+   * Writes `eula=false` to a Minecraft server's eula.txt (throws for other eggs): its next start
+   * prints "You need to agree to the EULA in order to run the server" and stops (exit code 0,
+   * which Wings treats as a crash), until eula.txt says `eula=true` (what the panel's
+   * EulaModalFeature writes before it restarts the server).
+   */
+  requireEula(server: string): void;
   revokeKey(): void;
   setApiKey(key: string): void;
   setTwoFactorRequired(on: boolean): void;
@@ -203,11 +229,13 @@ export interface SimControl {
   resetCounts(): void;
   files(server: string): SimFiles;
   /**
-   * Denylists every token issued so far, as Wings does when the panel revokes them (wings PR
-   * #289): `auth` with one fails, and a socket authenticated with one gets `jwt error` in place
-   * of every event until it re-authenticates with a new token.
+   * Denylists the tokens issued up to now, for one server or (without `server`) every server, as
+   * Wings does when the panel revokes them (wings PR #289, `isDenylisted`): a token whose `iat`
+   * (whole seconds) is not after the denial is refused, so one issued later in the same second
+   * is refused too. `auth` with one fails, and a socket authenticated with one gets `jwt error` in
+   * place of every event until it re-authenticates with a newer token.
    */
-  expireTokens(): void;
+  expireTokens(server?: string): void;
 }
 
 /** A running simulated panel + Wings. */

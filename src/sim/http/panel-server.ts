@@ -5,12 +5,15 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasPermission } from '../state/permissions';
+import type { SimServer } from '../state/servers';
 import type { SimState } from '../state/sim-state';
 import { isJsonContent, parseJsonBody, readBody } from './body';
 import { PanelHttpError, conflict, forbidden, nodeUnreachable, notFound, unexpected } from './errors';
 import { applyFault } from './fault-response';
 import { authenticate, guard } from './panel-auth';
-import type { RateLimiter } from './rate-limit';
+import { combineLimitHeaders } from './rate-limit';
+import type { RateLimiter, WindowLimiter } from './rate-limit';
+import { routeLimitsFor } from './route-limits';
 import type { FaultRegistry, RequestLog } from './request-log';
 import { expectsJson, htmlPage, send, sendJson } from './respond';
 import type { HttpContext } from './respond';
@@ -24,6 +27,8 @@ export interface PanelDeps {
   log: RequestLog;
   faults: FaultRegistry;
   limiter: RateLimiter;
+  /** The per-route limits of the version (route-limits.ts). */
+  routeLimiter: WindowLimiter;
   /** Handles `/__sim/*` (not logged, not faulted, not rate limited). */
   control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
 }
@@ -55,7 +60,23 @@ function landing(ctx: HttpContext, state: SimState): void {
   throw notFound();
 }
 
-function checkRoute(ctx: HttpContext, state: SimState, match: RouteMatch<PanelRoute>, json: unknown): RouteContext['server'] {
+/**
+ * The route's own `ThrottleRequests` (route-limits.ts), inside `throttle:api.client`: counted after
+ * the global hit, and its headers combined with the global pair as Laravel's pipeline does.
+ */
+function limitRoute(ctx: HttpContext, deps: PanelDeps, route: PanelRoute, server: SimServer): void {
+  const limit = route.limit ? routeLimitsFor(deps.state.options.version)[route.limit] : undefined;
+  if (!route.limit || !limit) return;
+  const key = limit.by === 'server' ? `${route.limit}:${server.uuid}` : `${route.limit}:user:1`;
+  const result = deps.routeLimiter.hit(key, limit.max, limit.periodMs);
+  const combined = combineLimitHeaders(ctx.extraHeaders, result.headers);
+  for (const name of Object.keys(ctx.extraHeaders)) if (name.startsWith('X-RateLimit-') || name === 'Retry-After') delete ctx.extraHeaders[name];
+  Object.assign(ctx.extraHeaders, combined);
+  if (!result.allowed) throw new PanelHttpError(429, 'ThrottleRequestsException', 'Too Many Attempts.');
+}
+
+function checkRoute(ctx: HttpContext, deps: PanelDeps, match: RouteMatch<PanelRoute>, json: unknown): RouteContext['server'] {
+  const { state } = deps;
   const id = match.params.server;
   if (id === undefined) return null;
   const server = state.find(id);
@@ -64,6 +85,7 @@ function checkRoute(ctx: HttpContext, state: SimState, match: RouteMatch<PanelRo
     const detail = state.conflictDetail(server);
     if (detail) throw conflict(detail);
   }
+  limitRoute(ctx, deps, match.route, server);
   const permission = match.route.permission;
   const needed = typeof permission === 'function' ? permission(json) : permission;
   if (needed && !hasPermission(server.permissions, needed)) throw forbidden();
@@ -82,7 +104,7 @@ async function run(deps: PanelDeps, ctx: HttpContext, match: ReturnType<Router<P
   if ('allowed' in match) {
     throw new PanelHttpError(405, 'MethodNotAllowedHttpException', `The ${ctx.method} method is not supported for route ${ctx.url.pathname.slice(1)}. Supported methods: ${match.allowed.join(', ')}.`);
   }
-  const server = checkRoute(ctx, state, match, json);
+  const server = checkRoute(ctx, deps, match, json);
   const routeCtx: RouteContext = Object.assign(ctx, { state, routeKey: match.key, params: match.params, query: ctx.url.searchParams, rawBody, json, server });
   await match.route.handler(routeCtx);
 }

@@ -2,6 +2,7 @@
 import type { SimServer } from '../state/servers';
 import type { SimState } from '../state/sim-state';
 import type { HttpContext } from './respond';
+import type { RouteLimitName } from './route-limits';
 import type { RouteBase } from './router';
 
 /** A request that reached a handler: authenticated, within the rate limit, server resolved. */
@@ -23,6 +24,8 @@ export interface PanelRoute extends RouteBase {
   permission?: string | ((json: unknown) => string | null);
   /** True only for `GET /servers/{server}`, which works in every conflict state (§2.3). */
   conflictExempt?: boolean;
+  /** The version's own limit on this route (route-limits.ts), checked after 409 and before 403. */
+  limit?: RouteLimitName;
   /** The panel asks Wings: 504 while the node is unreachable. */
   wings?: boolean;
   handler(ctx: RouteContext): void | Promise<void>;

@@ -12,7 +12,7 @@ type Json = unknown;
 
 const CONTROL_METHODS = new Set([
   'servers', 'setState', 'suspend', 'setStatus', 'setTransferring', 'setNodeMaintenance', 'setNodeReachable', 'setPermissions',
-  'crash', 'emitConsole', 'consoleLines', 'revokeKey', 'setApiKey', 'setTwoFactorRequired', 'setAllowedIp', 'injectFault', 'clearFaults',
+  'crash', 'emitConsole', 'consoleLines', 'requireEula', 'revokeKey', 'setApiKey', 'setTwoFactorRequired', 'setAllowedIp', 'injectFault', 'clearFaults',
   'requestCount', 'requestLog', 'resetCounts', 'expireTokens',
 ]);
 const FILE_METHODS = new Set(['exists', 'stat', 'list', 'read', 'readText', 'write', 'mkdir', 'remove', 'createLarge', 'sha256']);

@@ -15,7 +15,8 @@ function byAttribute(items: Item[], key: string, value: string): Item {
 }
 
 function backups(ctx: RouteContext): void {
-  const all = backupsOf(serverOf(ctx));
+  const server = serverOf(ctx);
+  const all = [...backupsOf(server), ...server.createdBackups.map((b) => b.item)];
   const { page, perPage } = pageParams(ctx.query, 20, 50);
   const backupCount = all.filter((b) => b.attributes.is_successful || b.attributes.completed_at === null).length;
   sendJson(ctx, 200, paginated(`${ctx.state.panelUrl}${ctx.url.pathname}`, ctx.query, all, page, perPage, { backup_count: backupCount }));
@@ -57,7 +58,10 @@ export const extraRoutes: PanelRoute[] = ((): PanelRoute[] => {
       method: 'GET',
       path: `${base}/backups/:backup`,
       permission: 'backup.read',
-      handler: (ctx) => sendJson(ctx, 200, byAttribute(backupsOf(serverOf(ctx)), 'uuid', ctx.params.backup ?? '')),
+      handler: (ctx) => {
+        const server = serverOf(ctx);
+        sendJson(ctx, 200, byAttribute([...backupsOf(server), ...server.createdBackups.map((b) => b.item)], 'uuid', ctx.params.backup ?? ''));
+      },
     },
     { method: 'GET', path: `${base}/databases`, permission: 'database.read', handler: databases },
     { method: 'GET', path: `${base}/schedules`, permission: 'schedule.read', handler: (ctx) => sendJson(ctx, 200, list(schedulesOf(serverOf(ctx)))) },

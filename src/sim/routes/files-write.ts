@@ -150,6 +150,7 @@ export const fileWriteRoutes: PanelRoute[] = ((): PanelRoute[] => {
     route('POST', 'delete', 'file.delete', remove),
     route('POST', 'create-folder', 'file.create', createFolderRoute),
     route('POST', 'chmod', 'file.update', chmod),
-    route('POST', 'pull', 'file.create', pull),
+    // Pelican `ResourceLimit::FilePull`, 1.11 `throttle:10,5` (route-limits.ts).
+    { ...route('POST', 'pull', 'file.create', pull), limit: 'filePull' },
   ];
 })();

@@ -84,6 +84,7 @@ export function serverRoutes(tokens: TokenBook): PanelRoute[] {
       method: 'GET',
       path: `${base}/websocket`,
       permission: 'websocket.connect',
+      limit: 'websocket',
       // Not the usual envelope (§3.2).
       handler: (ctx) => {
         const server = serverOf(ctx);

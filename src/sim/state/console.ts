@@ -32,8 +32,10 @@ export const START_DAEMON_LINES = [
   'Finished pulling Docker container image',
 ];
 
-/** Wings' crash-detection messages (`server/crash.go`), for exit code 1, not OOM. */
-export const CRASH_DAEMON_LINES = ['---------- Detected server process in a crashed state! ----------', 'Exit code: 1', 'Out of memory: false'];
+/** Wings' crash-detection messages (`server/crash.go`), not OOM. */
+export function crashDaemonLines(exitCode: number): string[] {
+  return ['---------- Detected server process in a crashed state! ----------', `Exit code: ${exitCode}`, 'Out of memory: false'];
+}
 
 /** What Wings prints instead of restarting a crash that came too soon after the last one. */
 export function crashAbortLine(timeoutMs: number): string {

@@ -7,7 +7,8 @@
 import type { Clock } from '../../core/util/deps';
 import type { SimFlavor, SimPowerState } from '../types';
 import type { TimerSet } from '../util/timers';
-import { CRASH_DAEMON_LINES, CRASH_DETECTION_DISABLED_LINE, START_DAEMON_LINES, crashAbortLine, daemonLine, printConsole } from './console';
+import { CRASH_DETECTION_DISABLED_LINE, START_DAEMON_LINES, crashAbortLine, crashDaemonLines, daemonLine, printConsole } from './console';
+import { EULA_LINES, eulaAgreed, matchFeature } from './features';
 import type { ServerEvents } from './events';
 import type { SimServer } from './servers';
 import { readStats, wingsStatsJson } from './stats';
@@ -28,9 +29,14 @@ export interface PowerDeps {
   /** Wings' `crash_detection.timeout` (0: always restart) and `crash_detection.enabled`. */
   crashTimeoutMs: number;
   crashDetection: boolean;
+  /** Wings publishes `feature match` for egg feature lines (Pelican's Wings, state/features.ts). */
+  featureMatch: boolean;
+  /** The server's eula.txt, or null when it has none (Minecraft's start checks it). */
+  eulaText(server: SimServer): string | null;
 }
 
-type Step = () => void;
+/** A start step; 'exit' means the game process ended there (code 0), see `run`. */
+type Step = () => void | 'exit';
 
 /** Drives every server's power state. */
 export class PowerController {
@@ -91,16 +97,16 @@ export class PowerController {
    * prints "Aborting automatic restart…" and leaves it offline (wings server/server.go,
    * server/crash.go). With crash detection off it prints only that it will not restart.
    */
-  crash(server: SimServer): PowerResult {
+  crash(server: SimServer, exitCode = 1): PowerResult {
     if (server.state !== 'running' && server.state !== 'starting') return 'ignored';
     this.cancel(server);
     this.apply(server, 'offline');
-    const say = (text: string): void => this.print(server, daemonLine(this.deps.flavor, text));
+    const say = (text: string): void => this.say(server, text);
     if (!this.deps.crashDetection) {
       say(CRASH_DETECTION_DISABLED_LINE);
       return 'accepted';
     }
-    for (const line of CRASH_DAEMON_LINES) say(line);
+    for (const line of crashDaemonLines(exitCode)) say(line);
     const now = this.deps.clock.now();
     const { crashTimeoutMs } = this.deps;
     if (crashTimeoutMs !== 0 && server.lastCrashAtMs !== null && now - server.lastCrashAtMs < crashTimeoutMs) {
@@ -112,9 +118,19 @@ export class PowerController {
     return 'accepted';
   }
 
-  /** Prints a console line. */
+  /**
+   * Prints a line of the game's output; Pelican's Wings then matches it against the egg's
+   * features (`feature match` after the line, server/listeners.go).
+   */
   print(server: SimServer, line: string): void {
     printConsole(this.deps.bus, server, line);
+    const match = this.deps.featureMatch ? matchFeature(server.egg.features, line) : null;
+    if (match) this.deps.bus.publish(server.uuid, { event: 'feature match', args: [JSON.stringify(match)] });
+  }
+
+  /** Prints one of Wings' own lines (`PublishConsoleOutputFromDaemon`: never feature-matched). */
+  private say(server: SimServer, text: string): void {
+    printConsole(this.deps.bus, server, daemonLine(this.deps.flavor, text));
   }
 
   private startSteps(server: SimServer): Step[] {
@@ -122,9 +138,15 @@ export class PowerController {
     return [
       () => {
         this.apply(server, 'starting');
-        for (const line of START_DAEMON_LINES) this.print(server, daemonLine(this.deps.flavor, line));
+        for (const line of START_DAEMON_LINES) this.say(server, line);
       },
       () => {
+        // Minecraft stops at once, with exit code 0, unless eula.txt agrees to the EULA; Wings
+        // counts that as a crash (`detect_clean_exit_as_crash` defaults to true).
+        if (egg.features?.includes('eula') && !eulaAgreed(this.deps.eulaText(server))) {
+          for (const line of [egg.bootLines[0] ?? '', ...EULA_LINES]) this.print(server, line);
+          return 'exit';
+        }
         for (const line of egg.bootLines) this.print(server, line);
       },
       () => {
@@ -152,7 +174,11 @@ export class PowerController {
         this.pending.delete(server);
         return;
       }
-      step();
+      if (step() === 'exit') {
+        this.pending.delete(server);
+        this.crash(server, 0);
+        return;
+      }
       if (index === steps.length - 1) {
         this.pending.delete(server);
         return;

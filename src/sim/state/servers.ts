@@ -3,6 +3,7 @@
  * allocations, which ones run, which ones the key's user only sub-uses.
  */
 import type { FileTree } from '../files/tree';
+import type { CreatedBackup } from './backups';
 import type { SimPowerState, SimServerStatus } from '../types';
 import { SeededRandom, mixSeed } from '../util/random';
 import { EGGS } from './eggs';
@@ -53,6 +54,8 @@ export interface SimServer {
   /** Wings' `crasher.LastCrashTime()`: when it last restarted this server after a crash. */
   lastCrashAtMs: number | null;
   tree: FileTree | null;
+  /** Backups made through `POST /backups`, oldest first (state/backups.ts). */
+  createdBackups: CreatedBackup[];
   resourcesCache: { atMs: number; body: unknown } | null;
 }
 
@@ -116,6 +119,7 @@ function makeServer(index: number, options: GenerateOptions, used: Map<string, n
     consoleLog: [],
     lastCrashAtMs: null,
     tree: null,
+    createdBackups: [],
     resourcesCache: null,
   };
 }

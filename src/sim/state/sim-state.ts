@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/util/deps';
 import { BlobStore } from '../files/blobs';
 import { buildSeedTree } from '../files/seed-tree';
+import { readContent } from '../files/content';
 import { FileTree } from '../files/tree';
 import type { ResolvedOptions } from '../options';
 import type { SimServerStatus } from '../types';
@@ -49,8 +50,6 @@ export class SimState {
   ipAllowed = true;
   nodeMaintenance = false;
   nodeReachable = true;
-  /** Bumped by `expireTokens()`; tokens of an older generation are rejected. */
-  tokenGeneration = 0;
   panelUrl = '';
   wingsUrl = '';
   private readonly lookup = new Map<string, SimServer>();
@@ -81,6 +80,11 @@ export class SimState {
       flavor: options.flavor,
       crashTimeoutMs: options.crashTimeoutMs,
       crashDetection: options.crashDetection,
+      featureMatch: options.featureMatch,
+      eulaText: (server) => {
+        const node = this.tree(server).get('/eula.txt');
+        return node?.kind === 'file' ? readContent(node.content).toString('utf8') : null;
+      },
     });
   }
 

@@ -39,12 +39,10 @@ export interface TokenOptions {
   wingsUrl: string;
   nowMs: number;
   ttlMs: number;
-  /** `SimState.tokenGeneration`: `expireTokens()` bumps it to reject older tokens. */
-  generation: number;
   claims: Record<string, unknown>;
 }
 
-/** A token with Pterodactyl's claims (§5.1) plus the sim's millisecond expiry and generation. */
+/** A token with Pterodactyl's claims (§5.1) plus the sim's millisecond expiry. */
 export function issueToken(options: TokenOptions): string {
   const seconds = Math.floor(options.nowMs / 1000);
   return signJwt(
@@ -58,7 +56,6 @@ export function issueToken(options: TokenOptions): string {
       ...options.claims,
       // Millisecond precision so short test lifetimes (1.5 s) behave exactly.
       sim_exp_ms: options.nowMs + options.ttlMs,
-      sim_gen: options.generation,
     },
     options.secret,
   );

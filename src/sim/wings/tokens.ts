@@ -14,6 +14,10 @@ const SIM_USER_UUID = '00000000-0000-4000-8000-000000000001';
 export interface WebsocketGrant {
   expMs: number;
   permissions: string[];
+  /** `iat`, whole seconds, as the panel's `NodeJWTService` issues it. */
+  iatS: number;
+  serverUuid: string;
+  userUuid: string;
 }
 
 /** Why Wings refused a websocket token, in its `jwt error` words (§5.4). */
@@ -28,8 +32,43 @@ export interface TransferGrant {
 /** Issues and checks tokens; remembers used transfer tokens. */
 export class TokenBook {
   private readonly used = new Set<string>();
+  /** `userDenylist`: `server:user` (or `*:user` for every server) -> when it was denied, ms. */
+  private readonly denials = new Map<string, number>();
+  /**
+   * `wingsBootTime`. Deliberately the start of the second the sim started in, so tokens of its
+   * first second work (a real Wings has been up long before anyone asks for a token).
+   */
+  private readonly bootMs: number;
 
-  constructor(private readonly state: SimState) {}
+  constructor(private readonly state: SimState) {
+    this.bootMs = Math.floor(state.clock.now() / 1000) * 1000;
+  }
+
+  /**
+   * The panel revokes a user's tokens for a server (wings `DenyForServer`), or for every server
+   * when `serverUuid` is null: tokens issued up to now are refused.
+   */
+  deny(serverUuid: string | null, userUuid = SIM_USER_UUID): void {
+    this.denials.set(`${serverUuid ?? '*'}:${userUuid}`, this.state.clock.now());
+  }
+
+  /**
+   * Wings' `isDenylisted` (pelican-dev/wings `router/tokens/websocket.go`): issued before Wings
+   * booted, or not after the denial (`!IssuedAt.After(t)`): with `iat` in whole seconds and the
+   * denial in nanoseconds, a token issued in the same second as the denial is refused too.
+   * Pterodactyl Wings 2024 (1.11) refuses `IssuedAt.Before(t)`: the same, but for a denial on
+   * an exact second.
+   */
+  isDenylisted(grant: Pick<WebsocketGrant, 'iatS' | 'serverUuid' | 'userUuid'>): boolean {
+    const iatMs = grant.iatS * 1000;
+    if (iatMs < this.bootMs) return true;
+    const strict = this.state.options.wings === 'pterodactyl-1.11';
+    for (const key of [`${grant.serverUuid}:${grant.userUuid}`, `*:${grant.userUuid}`]) {
+      const deniedAt = this.denials.get(key);
+      if (deniedAt !== undefined && (strict ? iatMs < deniedAt : iatMs <= deniedAt)) return true;
+    }
+    return false;
+  }
 
   private issue(ttlMs: number, claims: Record<string, unknown>): string {
     return issueToken({
@@ -38,7 +77,6 @@ export class TokenBook {
       wingsUrl: this.state.wingsUrl,
       nowMs: this.state.clock.now(),
       ttlMs,
-      generation: this.state.tokenGeneration,
       claims,
     });
   }
@@ -70,12 +108,13 @@ export class TokenBook {
     const claims = verifyJwt(token, this.state.jwtSecret);
     if (!claims) return 'signature';
     if (claims.server_uuid !== uuid) return 'jwt: server uuid mismatch';
-    // A token issued before the last denylisting (`expireTokens()`), as Wings words it.
-    if (claims.sim_gen !== this.state.tokenGeneration) return 'jwt: created too far in past (denylist)';
     const expMs = Number(claims.sim_exp_ms);
-    if (!(expMs > this.state.clock.now())) return 'jwt: exp claim is invalid';
     const permissions = Array.isArray(claims.permissions) ? claims.permissions.filter((p): p is string => typeof p === 'string') : [];
-    return { expMs, permissions };
+    const grant = { expMs, permissions, iatS: Number(claims.iat), serverUuid: uuid, userUuid: String(claims.user_uuid ?? '') };
+    // Denied or issued before Wings booted (`isDenylisted`), as Wings words it.
+    if (this.isDenylisted(grant)) return 'jwt: created too far in past (denylist)';
+    if (!(expMs > this.state.clock.now())) return 'jwt: exp claim is invalid';
+    return grant;
   }
 
   /** Checks and uses up a transfer token: 'invalid' (403) or 'used' (404) when refused. */

@@ -18,6 +18,8 @@ import type { TokenBook } from './tokens';
 import { handleDownload, handleUpload } from './transfer';
 import { WingsConnection } from './ws-connection';
 
+const MAX_SOCKETS_PER_SERVER = 30;
+
 interface WingsRoute {
   method: string;
   path: string;
@@ -68,11 +70,6 @@ export class WingsNode {
   async setReachable(on: boolean, host: string): Promise<void> {
     if (on && !this.server) await this.listen(host, this.port);
     if (!on && this.server) await this.close();
-  }
-
-  /** `expireTokens()`: every authenticated socket's token is denylisted. */
-  expireAll(): void {
-    for (const connection of this.connections) connection.expireNow();
   }
 
   /** The sim is closing: close the port for good. */
@@ -133,6 +130,9 @@ export class WingsNode {
     if (!server || key !== 'GET /api/servers/:uuid/ws') return this.reject(socket, 404, 'Not Found', log);
     // Wings' CheckOrigin: the Origin must equal the panel URL exactly (§5.1).
     if (req.headers.origin !== this.deps.state.panelUrl) return this.reject(socket, 403, 'request origin not allowed', log);
+    // 30 open sockets per server, across users (pelican-dev/wings router/router_server_ws.go).
+    const open = [...this.connections].filter((c) => c.serverUuid === server.uuid).length;
+    if (this.deps.state.options.websocketThrottling && open >= MAX_SOCKETS_PER_SERVER) return this.reject(socket, 400, 'Too many open websocket connections.', log);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       log.status = 101;
       const connection = new WingsConnection(ws, server, this.deps.state, this.deps.tokens);

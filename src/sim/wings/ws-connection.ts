@@ -16,8 +16,11 @@ import { SUSPENDED_FRAME } from '../state/sim-state';
 import type { SimState } from '../state/sim-state';
 import { readStats, wingsStatsJson } from '../state/stats';
 import type { TokenBook, WebsocketGrant } from './tokens';
+import { ConnectionLimiter } from './ws-limiter';
 
 const SIGNAL_PERMISSION: Record<PowerSignal, string> = { start: 'control.start', stop: 'control.stop', kill: 'control.stop', restart: 'control.restart' };
+/** Pelican drops larger messages unread (`router_server_ws.go`). */
+const MAX_MESSAGE_BYTES = 32_768;
 /** `listenForExpiration` warns when at most this much is left... */
 const EXPIRING_WINDOW_MS = 60_000;
 
@@ -28,9 +31,9 @@ function allows(grant: WebsocketGrant, permission: string): boolean {
 /** The server side of one socket. */
 export class WingsConnection {
   private grant: WebsocketGrant | null = null;
-  /** `expireTokens()` denylisted the token this socket authenticated with. */
-  private isDenylisted = false;
   private readonly disposers: Array<() => void> = [];
+  /** Wings' limiters (ws-limiter.ts) on 1.12 and Pelican; 1.11 has none. */
+  private readonly limiter: ConnectionLimiter | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -38,11 +41,20 @@ export class WingsConnection {
     private readonly state: SimState,
     private readonly tokens: TokenBook,
   ) {
+    if (state.options.websocketThrottling) this.limiter = new ConnectionLimiter(() => state.clock.now(), (frame) => this.sendRaw(frame));
     ws.on('message', (data, isBinary) => {
-      if (!isBinary) this.onMessage(data.toString());
+      // The connection limiter counts every message, before its type, size or JSON are looked at.
+      if (this.limiter && !this.limiter.allowMessage()) return;
+      const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length;
+      if (!isBinary && !(this.limiter && size > MAX_MESSAGE_BYTES)) this.onMessage(data.toString());
     });
     ws.on('close', () => this.dispose());
     ws.on('error', () => ws.terminate());
+  }
+
+  /** The uuid of the server this socket is for. */
+  get serverUuid(): string {
+    return this.server.uuid;
   }
 
   /** Sends a frame without the token check (the token frames themselves). */
@@ -54,7 +66,8 @@ export class WingsConnection {
   private tokenError(): string | null {
     if (!this.grant) return 'jwt: no jwt present';
     if (this.grant.expMs <= this.state.clock.now()) return 'jwt: exp claim is invalid';
-    if (this.isDenylisted) return 'jwt: created too far in past (denylist)';
+    // `Denylisted()` is asked each time, so a later `expireTokens()` applies to this token too.
+    if (this.tokens.isDenylisted(this.grant)) return 'jwt: created too far in past (denylist)';
     return null;
   }
 
@@ -62,11 +75,6 @@ export class WingsConnection {
   send(frame: WingsFrame): void {
     const error = this.tokenError();
     this.sendRaw(error === null ? frame : { event: 'jwt error', args: [error] });
-  }
-
-  /** `expireTokens()`: the token is denylisted; nothing is said until the socket next hears an event. */
-  expireNow(): void {
-    if (this.grant) this.isDenylisted = true;
   }
 
   /** Closes the socket with a code (4409 for suspended servers, 1001 for shutdowns). */
@@ -90,6 +98,8 @@ export class WingsConnection {
     }
     const { event, args } = (frame ?? {}) as { event?: unknown; args?: unknown };
     if (typeof event !== 'string') return;
+    if (this.server.status === 'suspended' && this.state.options.version !== null) return this.onSuspended();
+    if (this.limiter?.isThrottled(event)) return;
     const strings = Array.isArray(args) ? args.filter((a): a is string => typeof a === 'string') : [];
     if (event === 'auth') return this.authenticate(strings[0] ?? '');
     // HandleInbound: every other event needs a valid token, and is not run without one.
@@ -145,7 +155,6 @@ export class WingsConnection {
     if (!allows(result, 'websocket.connect')) return this.sendRaw({ event: 'jwt error', args: ['jwt: missing connect permission'] });
     const firstAuth = this.grant === null;
     this.grant = result;
-    this.isDenylisted = false;
     this.sendRaw({ event: 'auth success' });
     // "This prevents duplicate status messages": a re-auth gets nothing more.
     if (firstAuth) this.startStreaming();
