@@ -36,6 +36,13 @@ export interface RateLimitInfo {
   remaining: number | null;
   /** Epoch ms until which no request may be sent (a 429's Retry-After), or null. */
   blockedUntilMs: number | null;
+  /**
+   * What is left of the panel's current window for everything the user does (their browser too),
+   * less the requests on their way; null when no answer of this window was seen (a new one).
+   */
+  windowRemaining?: number | null;
+  /** By when that window is over for sure; null with `windowRemaining`. */
+  windowEndsByMs?: number | null;
 }
 
 /** Options common to every call. */

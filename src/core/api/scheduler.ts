@@ -7,6 +7,7 @@ import type { RateLimitInfo } from './client-types';
 import { PanelError } from './errors';
 import { readErrorBody } from './http-errors';
 import { header, type RawResponse } from './raw-response';
+import { RateWindow } from './rate-window';
 import { parseCountHeader, parseResetMs, parseRetryAfterMs } from './retry-after';
 import { RouteLimiter, type RouteTicket, type RouteVerdict } from './route-limiter';
 import type { RouteLimitId, RouteMatch } from './route-limits';
@@ -66,6 +67,8 @@ interface Job {
   ticket?: RouteTicket;
   /** Whose limit the last answer spoke of, on a limited route. */
   verdict?: RouteVerdict;
+  /** When the last attempt went out: the rate window is read against it. */
+  sentAtMs?: number;
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -80,6 +83,8 @@ export class RequestScheduler {
   private readonly running = new Set<Job>();
   private readonly waiting = new Set<Job>();
   private readonly routes = new RouteLimiter();
+  /** The panel's fixed window as X-RateLimit-Remaining tells it (rate-window.ts). */
+  private readonly window = new RateWindow();
   private blockedUntilMs = 0;
   private wakeTimer: unknown = undefined;
   private limit: number | null = null;
@@ -124,7 +129,8 @@ export class RequestScheduler {
   /** What the panel's headers last said, and whether every caller is being held. */
   rateLimit(): RateLimitInfo {
     const blocked = this.blockedUntilMs > this.clock.now() ? this.blockedUntilMs : null;
-    return { limitPerMinute: this.limit, remaining: this.remaining, blockedUntilMs: blocked };
+    const window = this.window.view(this.clock.now());
+    return { limitPerMinute: this.limit, remaining: this.remaining, blockedUntilMs: blocked, windowRemaining: window.remaining, windowEndsByMs: window.endsByMs };
   }
 
   /** How long until `server` may use a limited route (0: now), e.g. before asking a websocket token. */
@@ -186,6 +192,8 @@ export class RequestScheduler {
     }
     job.state = 'running';
     job.controller = new AbortController();
+    job.sentAtMs = this.clock.now();
+    this.window.sent();
     this.running.add(job);
     let res: RawResponse | undefined;
     let err: unknown;
@@ -197,6 +205,7 @@ export class RequestScheduler {
     this.running.delete(job);
     job.controller = undefined;
     if (res) this.observe(res, job);
+    else this.window.answered(job.sentAtMs ?? 0, null);
     this.settle(job, res, err);
     this.pump();
   }
@@ -266,17 +275,22 @@ export class RequestScheduler {
       // On a limited route the headers may be the route's pair: those are not the panel's. (A
       // backup's own 429 carries the global pair: that is read below, and blocks nobody.)
       job.verdict = this.routes.observe(job.ticket, res, this.limit, this.clock.now());
-      if (job.verdict === 'route' && job.ticket.match.spec.via === 'throttle') return;
+      if (job.verdict === 'route' && job.ticket.match.spec.via === 'throttle') {
+        this.window.answered(job.sentAtMs ?? 0, null);
+        return;
+      }
     }
     const limit = parseCountHeader(header(res, 'x-ratelimit-limit'));
     const remaining = parseCountHeader(header(res, 'x-ratelimit-remaining'));
     if (limit !== null) this.limit = limit;
     if (remaining !== null) this.remaining = remaining;
     const now = this.clock.now();
+    this.window.answered(job.sentAtMs ?? now, remaining);
     if (res.status === 429) {
       // Backup creation throttles one server (TooManyRequestsHttpException): not the whole panel.
       if (readErrorBody(res.body).code === 'TooManyRequestsHttpException') return;
       const waitMs = parseRetryAfterMs(header(res, 'retry-after'), now) ?? parseResetMs(header(res, 'x-ratelimit-reset'), now);
+      if (waitMs !== null) this.window.exhaustedUntil(job.sentAtMs ?? now, now + waitMs);
       this.block(Math.min(this.opts.maxBlockMs, waitMs ?? this.backoffMs(0)));
     } else if (remaining === 0) {
       this.block(parseResetMs(header(res, 'x-ratelimit-reset'), now) ?? this.opts.exhaustedWindowMs);

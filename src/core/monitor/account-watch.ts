@@ -10,7 +10,7 @@ import type { NotifiableEvent } from '../rules/notification-policy';
 import type { AccountStatus, AccountView, ServerView } from '../../shared/types';
 import { AccountState, ListSchedule } from './account-state';
 import { accountVerdict, DownSchedule, type AccountVerdict, type FailureSource } from './account-status';
-import { budgetPerMinute, SERVERS_PER_PAGE } from './budget';
+import { budgetPerMinute, MAX_BUDGET_SHARE, SERVERS_PER_PAGE, windowHeadroom } from './budget';
 import { CrashNotices } from './crash-notices';
 import { PanelHeartbeat } from './heartbeat';
 import { NodeHealth } from './node-health';
@@ -56,12 +56,18 @@ export class AccountWatch {
   ) {
     this.state = new AccountState(deps.clock, () => sink.changed());
     this.nextList = new ListSchedule(deps.clock, () => void this.runList('background'));
-    const perMinute = (): number => budgetPerMinute(this.client?.rateLimit().limitPerMinute ?? null, deps.settings().budgetShare);
+    // While states are still unknown (start-up) the monitor may use the user's whole half of the
+    // limit, in bursts; the window rule keeps the other half free whatever the share says.
+    // Only where the panel tells its window (X-RateLimit-*): elsewhere the share is all there is.
+    const isCatchingUp = (): boolean => (this.client?.rateLimit().limitPerMinute ?? null) !== null && (this.registry?.isCatchingUp() ?? true);
+    const perMinute = (): number => budgetPerMinute(this.client?.rateLimit().limitPerMinute ?? null, isCatchingUp() ? MAX_BUDGET_SHARE : deps.settings().budgetShare);
     this.budget = new RequestBudget({
       clock: deps.clock,
       perMinute,
       blockedUntilMs: () => this.client?.rateLimit().blockedUntilMs ?? null,
       onBlocked: () => this.onRateLimited(),
+      burstShare: () => (isCatchingUp() ? 1 : 0),
+      headroom: () => windowHeadroom(this.client?.rateLimit() ?? { limitPerMinute: null }, deps.clock.now()),
     });
     this.nodes = new NodeHealth({ clock: deps.clock, accountId: account.id, accountName: () => this.account.name, emit: (e) => this.emit(e) });
     this.crashes = new CrashNotices(deps.clock, (e) => this.emit(e));

@@ -43,9 +43,42 @@ export function budgetPerMinute(limitPerMinute: number | null, share: number): n
   return Math.max(1, limit * clamped);
 }
 
-/** The token bucket for a budget: its burst capacity and its refill per millisecond. */
-export function bucketShape(perMinute: number): { capacity: number; refillPerMs: number } {
+/**
+ * The token bucket for a budget: its burst capacity and its refill per millisecond. While states
+ * are still unknown (start-up) the whole minute may go at once: the window rule below keeps it
+ * within the user's half, and a state known a minute sooner is worth more than an even spread.
+ */
+export function bucketShape(perMinute: number, burstShare = BURST_SHARE): { capacity: number; refillPerMs: number } {
+  if (burstShare >= 1) return { capacity: Math.max(1, perMinute), refillPerMs: perMinute / 60_000 };
   return { capacity: Math.max(1, perMinute * BURST_SHARE), refillPerMs: (perMinute * (1 - BURST_SHARE)) / 60_000 };
+}
+
+/**
+ * However the budget is set, this share of the user's limit stays free in every window of the
+ * panel's, for their own browser and tools: X-RateLimit-Remaining counts all of it.
+ */
+export const RESERVED_SHARE = 0.5;
+
+/** What the window rule reads: the client's view of the panel's window (RateLimitInfo). */
+export interface WindowFacts {
+  limitPerMinute: number | null;
+  windowRemaining?: number | null;
+  windowEndsByMs?: number | null;
+}
+
+/**
+ * Whether one more background request keeps at least RESERVED_SHARE of the limit left in the
+ * panel's current window, and if not, when to look again (the window's end). A window nobody was
+ * seen to use yet has all of it.
+ */
+export function windowHeadroom(facts: WindowFacts, nowMs: number): { spare: number; retryAtMs: number | null } {
+  const limit = facts.limitPerMinute !== null && facts.limitPerMinute > 0 ? facts.limitPerMinute : DEFAULT_LIMIT_PER_MINUTE;
+  const reserve = Math.ceil(limit * RESERVED_SHARE);
+  const remaining = facts.windowRemaining ?? limit;
+  const spare = remaining - reserve;
+  if (spare >= 1) return { spare, retryAtMs: null };
+  const endsBy = facts.windowEndsByMs ?? null;
+  return { spare, retryAtMs: endsBy !== null && endsBy > nowMs ? endsBy : nowMs + 1_000 };
 }
 
 /** Token fetches a minute that `followed` sockets cost in steady state. */

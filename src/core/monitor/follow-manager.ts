@@ -34,6 +34,8 @@ export class FollowManager {
   private readonly followers = new Map<string, ServerFollower>();
   /** Tokens asked for per server in the last minute: never a sixth (token-rate.ts). */
   private readonly tokens = new TokenRate();
+  /** Servers whose token request waits for the budget: a poll would spend what the token will. */
+  private readonly awaitingToken = new Set<string>();
 
   constructor(
     private readonly ctx: RegistryContext,
@@ -125,7 +127,9 @@ export class FollowManager {
     // A socket that was authenticated asking is a token refresh: it is live, or was until its token died.
     const priority = this.followers.get(identifier)?.hasOpenSession ? 'high' : 'normal';
     this.holdBackToken(identifier);
-    return this.ctx.budget.run(priority, async () => {
+    this.awaitingToken.add(identifier);
+    const rank = (): number => this.ctx.deps.attention.rank(this.ctx.accountId, identifier);
+    const request = this.ctx.budget.run(priority, async () => {
       // The server may have been unfollowed while this waited its turn: spend nothing on it.
       if (!isCurrent()) throw new PanelError({ kind: 'cancelled', message: 'No longer followed.' });
       // Checked again: other requests for this server may have gone out while this one queued.
@@ -139,7 +143,13 @@ export class FollowManager {
         this.ctx.noteFailure(err, 'server');
         throw err;
       }
-    });
+    }, rank);
+    return request.finally(() => this.awaitingToken.delete(identifier));
+  }
+
+  /** A token request of this server waits for the budget, or is on its way. */
+  isAwaitingToken(identifier: string): boolean {
+    return this.awaitingToken.has(identifier);
   }
 
   /**

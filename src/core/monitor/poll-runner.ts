@@ -17,6 +17,10 @@ export interface PollRunnerHooks {
   entry(identifier: string): ServerEntry | undefined;
   /** True when the server is followed live now (it may have become so while its poll waited). */
   isLive(identifier: string): boolean;
+  /** True while the server's token request waits for the budget: the token will bring the state. */
+  isAwaitingToken(identifier: string): boolean;
+  /** Lower is polled first among servers due at once (attention.ts). */
+  rank(identifier: string): number;
   serverCount(): number;
   followedCount(): number;
   /** After each answer: the server may now be followed, or need slower polls. */
@@ -35,12 +39,13 @@ export function createPoller(ctx: RegistryContext, hooks: PollRunnerHooks): Poll
       return serverPollIntervalMs(ctx.settings().pollIntervalS, entry !== undefined && isUnavailable(entry.availability));
     },
     poll: (id) => pollOnce(ctx, hooks, id),
+    rank: (id) => hooks.rank(id),
   });
 }
 
 async function pollOnce(ctx: RegistryContext, hooks: PollRunnerHooks, identifier: string): Promise<void> {
   const client = ctx.client();
-  if (!client || !hooks.entry(identifier)) return;
+  if (!client || !hooks.entry(identifier) || hooks.isAwaitingToken(identifier)) return;
   let release: BudgetRelease;
   try {
     release = await ctx.budget.take('normal');

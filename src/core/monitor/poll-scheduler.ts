@@ -16,6 +16,8 @@ export interface PollSchedulerOptions {
   intervalMs: (id: string) => number;
   /** Waits for the budget, then polls; must not reject. */
   poll: (id: string) => Promise<void>;
+  /** Among servers due at the same time, lower goes first (what is on screen); default all equal. */
+  rank?: (id: string) => number;
 }
 
 /** Per server: when it was last polled, or that it is due now. One timer, one poll in flight. */
@@ -85,10 +87,12 @@ export class PollScheduler {
 
   /** The server due first. Intervals are read now, so a settings change applies at once. */
   private nextDue(): { id: string; atMs: number } | null {
-    let best: { id: string; atMs: number } | null = null;
+    let best: { id: string; atMs: number; rank: number } | null = null;
     for (const [id, lastMs] of this.lastMs) {
       const atMs = lastMs === Number.NEGATIVE_INFINITY ? lastMs : lastMs + this.opts.intervalMs(id);
-      if (best === null || atMs < best.atMs) best = { id, atMs };
+      if (best !== null && atMs > best.atMs) continue;
+      const rank = this.opts.rank?.(id) ?? 0;
+      if (best === null || atMs < best.atMs || rank < best.rank) best = { id, atMs, rank };
     }
     return best;
   }

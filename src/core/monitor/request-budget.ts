@@ -21,6 +21,13 @@ export interface RequestBudgetOptions {
   blockedUntilMs: () => number | null;
   /** Told once each time the bucket starts holding requests because of a block. */
   onBlocked?: () => void;
+  /** The bucket's burst as a share of the minute (budget.ts bucketShape); read at each refill. */
+  burstShare?: () => number;
+  /**
+   * The panel's window as the user's whole use leaves it (budget.ts windowHeadroom): when it says
+   * to wait, nothing background goes until then, whatever the bucket holds.
+   */
+  headroom?: () => { retryAtMs: number | null };
 }
 
 /** Ends the slot a `take` gave; idempotent. */
@@ -29,6 +36,8 @@ export type BudgetRelease = () => void;
 interface Waiter {
   resolve(release: BudgetRelease): void;
   reject(err: PanelError): void;
+  /** Lower goes first among `normal` waiters (what is on screen, favourites); read when picking. */
+  rank?: () => number;
 }
 
 /** Single-timer token bucket with two priorities. */
@@ -41,9 +50,10 @@ export class RequestBudget {
   private isBlocked = false;
   private isDisposed = false;
   private inFlight = 0;
+  private wasBurst = false;
 
   constructor(private readonly opts: RequestBudgetOptions) {
-    this.tokens = bucketShape(opts.perMinute()).capacity;
+    this.tokens = bucketShape(opts.perMinute(), opts.burstShare?.()).capacity;
     this.lastRefillMs = opts.clock.now();
   }
 
@@ -56,18 +66,18 @@ export class RequestBudget {
    * Resolves when one request may be sent, with the function to call once it is answered (the
    * next background request waits for that). Rejects at once while paused, and on dispose.
    */
-  take(priority: BudgetPriority = 'normal'): Promise<BudgetRelease> {
+  take(priority: BudgetPriority = 'normal', rank?: () => number): Promise<BudgetRelease> {
     if (this.isDisposed) return Promise.reject(cancelled());
     if (this.pausedBy) return Promise.reject(this.pausedBy);
     return new Promise<BudgetRelease>((resolve, reject) => {
-      this.queues[priority].push({ resolve, reject });
+      this.queues[priority].push({ resolve, reject, rank });
       this.pump();
     });
   }
 
   /** Takes a slot, runs `fn`, and frees the slot however `fn` ends. */
-  async run<T>(priority: BudgetPriority, fn: () => Promise<T>): Promise<T> {
-    const release = await this.take(priority);
+  async run<T>(priority: BudgetPriority, fn: () => Promise<T>, rank?: () => number): Promise<T> {
+    const release = await this.take(priority, rank);
     try {
       return await fn();
     } finally {
@@ -111,12 +121,32 @@ export class RequestBudget {
     this.isBlocked = false;
     this.refill();
     if (this.inFlight > 0) return; // release() pumps again
+    const retryAtMs = this.opts.headroom?.().retryAtMs ?? null;
+    if (retryAtMs !== null) {
+      this.arm(Math.max(1, retryAtMs - now));
+      return;
+    }
     if (this.tokens >= 1) {
       this.tokens -= 1;
-      const waiter = this.queues.high.shift() ?? this.queues.normal.shift();
+      const waiter = this.queues.high.shift() ?? this.nextNormal();
       waiter?.resolve(this.grant());
     }
     if (this.pending > 0 && this.inFlight === 0) this.arm(this.msUntilToken());
+  }
+
+  /** The `normal` waiter of lowest rank; the first of equals (FIFO). */
+  private nextNormal(): Waiter | undefined {
+    const queue = this.queues.normal;
+    let best = -1;
+    let bestRank = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < queue.length; i++) {
+      const rank = queue[i]!.rank?.() ?? Number.MAX_SAFE_INTEGER;
+      if (rank < bestRank) {
+        best = i;
+        bestRank = rank;
+      }
+    }
+    return best < 0 ? queue.shift() : queue.splice(best, 1)[0];
   }
 
   private grant(): BudgetRelease {
@@ -132,7 +162,12 @@ export class RequestBudget {
 
   private refill(): void {
     const now = this.opts.clock.now();
-    const { capacity, refillPerMs } = bucketShape(this.opts.perMinute());
+    const burstShare = this.opts.burstShare?.();
+    const { capacity, refillPerMs } = bucketShape(this.opts.perMinute(), burstShare);
+    const isBurst = (burstShare ?? 0) >= 1;
+    // Start-up begins (the panel's window is known and states are not): the minute is there at once.
+    if (isBurst && !this.wasBurst) this.tokens = capacity;
+    this.wasBurst = isBurst;
     this.tokens = Math.min(capacity, this.tokens + (now - this.lastRefillMs) * refillPerMs);
     this.lastRefillMs = now;
   }

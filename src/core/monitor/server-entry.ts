@@ -29,6 +29,11 @@ export class ServerEntry {
   /** When `state` was last seen, or last known true (the moment a live socket stopped being live). */
   stateSeenAtMs: number | null = null;
   /**
+   * `state` is the last one known before the app last quit (state-cache.ts): shown with its age,
+   * never as current, and the first state seen this run is a baseline, not a change.
+   */
+  isFromDisk = false;
+  /**
    * Events held back while the panel is asked whether the server was suspended (a stop nobody
    * here asked for, a socket dropped without a close frame); null when nothing is held.
    */

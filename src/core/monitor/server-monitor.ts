@@ -17,6 +17,8 @@
 import { PanelError } from '../api/errors';
 import type { PowerSignal } from '../api/models';
 import { systemClock, silentLogger, type Disposer } from '../util/deps';
+import { Attention, type AttentionInput } from './attention';
+import type { CachedAccount } from './state-cache';
 import { WingsSocket } from '../wings';
 import type { TrayServerFlags } from '../tray/tray-model';
 import type { AccountView, ConsoleConnection, ServerRef, ServerView, StatsSample } from '../../shared/types';
@@ -51,6 +53,7 @@ function resolveDeps(opts: ServerMonitorOptions): MonitorDeps {
     listRefreshMs: opts.listRefreshMs ?? MONITOR_DEFAULTS.listRefreshMs,
     historySamples: opts.historySamples ?? MONITOR_DEFAULTS.historySamples,
     historyMinSpacingMs: opts.historyMinSpacingMs ?? MONITOR_DEFAULTS.historyMinSpacingMs,
+    attention: new Attention(),
   };
 }
 
@@ -93,6 +96,29 @@ export class ServerMonitor {
     for (const [id, watch] of this.watches) if (!next.has(id)) watch.dispose();
     this.watches = next;
     this.sink.changed();
+  }
+
+  /**
+   * The last states kept on disk (state-cache.ts), for accounts whose URL is still the same: shown
+   * with their age until each server is seen again. Call after setAccounts, before the lists come.
+   */
+  seed(cache: Readonly<Record<string, CachedAccount>>): void {
+    for (const [id, watch] of this.watches) {
+      const cached = cache[id];
+      if (cached && cached.url === watch.url) watch.registry.seed(cached.servers);
+    }
+  }
+
+  /** What to keep on disk now: every account's last known states. */
+  cacheable(): Record<string, CachedAccount> {
+    const out: Record<string, CachedAccount> = {};
+    for (const [id, watch] of this.watches) out[id] = { url: watch.url, servers: watch.registry.cacheable() };
+    return out;
+  }
+
+  /** What the person looks at: live states come first for it (attention.ts). */
+  setAttention(input: AttentionInput): void {
+    this.deps.attention.set(input);
   }
 
   /** Starts watching every account given so far, and any added later. Idempotent. */

@@ -16,6 +16,7 @@ import type { RegistryContext } from './registry-context';
 import { ServerEntry } from './server-entry';
 import { applyUserPower } from './signals';
 import { FreshnessTimer, freshForMs, isStateCurrent } from './state-freshness';
+import { cacheableServer, type CachedServer } from './state-cache';
 import { SuspensionCheck } from './suspension-check';
 import { availabilityOf, isUnavailable, toServerView } from './view-model';
 
@@ -27,6 +28,8 @@ export const STALE_BASELINE_MS = 5 * 60_000;
  * socket stuck without a token does not leave the state unseen.
  */
 export const NOT_LIVE_POLL_AFTER_MS = 15_000;
+/** Start-up (every state unknown, the budget in bursts) lasts at most this long after the first list. */
+export const CATCH_UP_MAX_MS = 10 * 60_000;
 
 /** Entries, followers and the poller of one panel. */
 export class ServerRegistry {
@@ -38,6 +41,9 @@ export class ServerRegistry {
   /** Followed servers in the poll rotation only because their socket is not live yet. */
   private readonly notLivePolls = new Set<string>();
   private isActive = false;
+  /** When the first list came in; null before. */
+  private firstListAtMs: number | null = null;
+  private catchUp = { atMs: Number.NaN, value: true };
 
   constructor(private readonly ctx: RegistryContext) {
     this.follows = new FollowManager(ctx, {
@@ -49,6 +55,8 @@ export class ServerRegistry {
     this.poller = createPoller(ctx, {
       entry: (id) => this.entries.get(id),
       isLive: (id) => this.follows.isLive(id),
+      isAwaitingToken: (id) => this.follows.isAwaitingToken(id),
+      rank: (id) => ctx.deps.attention.rank(ctx.accountId, id),
       serverCount: () => this.entries.size,
       followedCount: () => this.follows.size,
       afterPoll: (entry) => this.reconcile(entry),
@@ -60,6 +68,7 @@ export class ServerRegistry {
 
   /** Takes a fresh server list: adds, updates and removes entries, in the panel's order. */
   applyList(servers: readonly Server[]): void {
+    this.firstListAtMs ??= this.ctx.clock.now();
     const next = new Map<string, ServerEntry>();
     let hasChanged = servers.length !== this.entries.size;
     for (const server of servers) {
@@ -90,6 +99,57 @@ export class ServerRegistry {
     if (listed !== 'ok') observeAvailability(this.ctx, entry, listed);
     else if (isUnavailable(entry.availability)) observeAvailability(this.ctx, entry, 'ok');
     return before !== JSON.stringify(server);
+  }
+
+  /**
+   * The last states known before the app last quit, shown until the panel's list comes in (and
+   * kept for the servers it still lists): with their age, never as current, and the first state
+   * seen this run is a baseline (no notice of a change nobody saw).
+   */
+  seed(cached: readonly CachedServer[]): void {
+    if (this.firstListAtMs !== null || this.entries.size > 0) return;
+    for (const { server, state, seenAtMs } of cached) {
+      if (this.entries.has(server.identifier)) continue;
+      const entry = new ServerEntry(server, this.ctx.deps);
+      entry.state = state;
+      entry.stateSeenAtMs = seenAtMs;
+      entry.isFromDisk = true;
+      entry.crashBaselineStaleUntilMs = Number.POSITIVE_INFINITY;
+      this.entries.set(server.identifier, entry);
+    }
+    if (this.entries.size > 0) this.ctx.sink.changed();
+  }
+
+  /** What to keep on disk: each server's last state seen, this run's or the last run's. */
+  cacheable(): CachedServer[] {
+    const out: CachedServer[] = [];
+    for (const entry of this.entries.values()) {
+      if (entry.state === 'unknown' || entry.stateSeenAtMs === null) continue;
+      const seenAtMs = entry.isLive ? this.ctx.clock.now() : entry.stateSeenAtMs;
+      out.push({ server: cacheableServer(entry.server), state: entry.state, seenAtMs });
+    }
+    return out;
+  }
+
+  /**
+   * Start-up: the list has not come in, or some server the monitor can watch has no state seen
+   * this run yet. Bounded in time, so a server that never answers does not keep it so.
+   */
+  isCatchingUp(): boolean {
+    if (this.firstListAtMs === null) return true;
+    const now = this.ctx.clock.now();
+    if (now - this.firstListAtMs > CATCH_UP_MAX_MS) return false;
+    // The budget asks many times a turn: one look per millisecond at 500 entries is plenty.
+    if (this.catchUp.atMs === now) return this.catchUp.value;
+    let value = false;
+    for (const entry of this.entries.values()) {
+      if (entry.availability === 'ok' && (entry.state === 'unknown' || entry.isFromDisk)) {
+        value = true;
+        break;
+      }
+    }
+    this.catchUp = { atMs: now, value };
+    return value;
   }
 
   /** Starts (true) or pauses (false) the background work. Paused keeps live sockets, which need no panel. */

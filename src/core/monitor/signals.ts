@@ -49,7 +49,9 @@ function crashNews(entry: ServerEntry, v: CrashVerdict): CrashNews {
 
 /** A power state was seen. Returns the state event (if it changed) and any crash news. */
 export function applyPowerState(accountId: string, entry: ServerEntry, state: PowerState, atMs: number): Observed {
-  const previous = entry.state;
+  // A state from the last run is not a sight of this one: what happened in between is not known.
+  const previous = entry.isFromDisk ? 'unknown' : entry.state;
+  entry.isFromDisk = false;
   const isStale = atMs < entry.crashBaselineStaleUntilMs;
   const track = isStale ? { ...entry.crashTrack, state: 'unknown' as const } : entry.crashTrack;
   entry.crashBaselineStaleUntilMs = 0;

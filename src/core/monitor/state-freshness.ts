@@ -19,7 +19,7 @@ export function freshForMs(pollCadenceMs: number): number {
 /** True when the state shown for `entry` can be taken as true now. */
 export function isStateCurrent(entry: ServerEntry, nowMs: number, freshMs: number, isAccountOk: boolean): boolean {
   if (entry.isLive) return true;
-  if (!isAccountOk || entry.stateSeenAtMs === null) return false;
+  if (!isAccountOk || entry.stateSeenAtMs === null || entry.isFromDisk) return false;
   return nowMs - entry.stateSeenAtMs < freshMs;
 }
 
@@ -27,7 +27,7 @@ export function isStateCurrent(entry: ServerEntry, nowMs: number, freshMs: numbe
 export function nextStaleAtMs(entries: Iterable<ServerEntry>, nowMs: number, freshMs: number): number | null {
   let next: number | null = null;
   for (const entry of entries) {
-    if (entry.isLive || entry.stateSeenAtMs === null) continue;
+    if (entry.isLive || entry.stateSeenAtMs === null || entry.isFromDisk) continue;
     const staleAt = entry.stateSeenAtMs + freshMs;
     if (staleAt > nowMs && (next === null || staleAt < next)) next = staleAt;
   }

@@ -3,6 +3,7 @@
  * emits. Kept apart from the classes so main and the tests can import types only.
  */
 import type { ClientApi } from '../api/client-types';
+import type { Attention } from './attention';
 import type { NotifiableEvent } from '../rules/notification-policy';
 import type { Clock, Disposer, Logger } from '../util/deps';
 import type { WingsSocket, WingsSocketOptions } from '../wings';
@@ -67,6 +68,8 @@ export interface MonitorDeps {
   listRefreshMs: number;
   historySamples: number;
   historyMinSpacingMs: number;
+  /** What the person looks at: the order live states are sought in (attention.ts). */
+  attention: Attention;
 }
 
 /** Every event of the monitor and its listener's arguments. */

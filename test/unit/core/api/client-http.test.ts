@@ -111,7 +111,7 @@ describe('headers', () => {
   it('reads the rate-limit headers of every answer', async () => {
     const c = client();
     await c.getAccount();
-    expect(c.rateLimit()).toEqual({ limitPerMinute: 720, remaining: 719, blockedUntilMs: null });
+    expect(c.rateLimit()).toMatchObject({ limitPerMinute: 720, remaining: 719, blockedUntilMs: null });
   });
 });
 

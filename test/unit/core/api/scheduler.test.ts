@@ -69,7 +69,7 @@ describe('RequestScheduler', () => {
     await vi.advanceTimersByTimeAsync(0);
     const post = scheduler.run(panel.request('post', { idempotent: false }));
     const poll = scheduler.run(panel.request('poll', { priority: 'background' }));
-    expect(scheduler.rateLimit()).toEqual({ limitPerMinute: 720, remaining: 0, blockedUntilMs: Date.now() + 10_000 });
+    expect(scheduler.rateLimit()).toMatchObject({ limitPerMinute: 720, remaining: 0, blockedUntilMs: Date.now() + 10_000 });
 
     await vi.advanceTimersByTimeAsync(9_999);
     expect(panel.ids()).toEqual(['get']); // nothing at all went out inside the window

@@ -80,8 +80,36 @@ export class FakePanel {
     return best;
   }
 
+  /**
+   * Laravel's fixed window (ThrottleRequests): it starts at the first hit and lasts a minute. The
+   * busiest one seen is `busiestWindow`; `browserHits` adds hits by the user's browser to the
+   * current window (they count in X-RateLimit-Remaining too).
+   */
+  window = { startMs: Number.NEGATIVE_INFINITY, hits: 0 };
+  busiestWindow = 0;
+
+  browserHits(count: number): void {
+    this.hit();
+    this.window.hits += count - 1;
+  }
+
+  /** What the client would read from the headers: the window's remaining and its end. */
+  windowView(): { windowRemaining: number | null; windowEndsByMs: number | null } {
+    const now = this.clock.now();
+    if (this.limitPerMinute === null || now >= this.window.startMs + 60_000) return { windowRemaining: null, windowEndsByMs: null };
+    return { windowRemaining: Math.max(0, this.limitPerMinute - this.window.hits), windowEndsByMs: this.window.startMs + 61_000 };
+  }
+
+  private hit(): void {
+    const now = this.clock.now();
+    if (now >= this.window.startMs + 60_000) this.window = { startMs: now, hits: 0 };
+    this.window.hits += 1;
+    this.busiestWindow = Math.max(this.busiestWindow, this.window.hits);
+  }
+
   record(method: LoggedRequest['method'], identifier: string | null, priority: string | undefined): void {
     this.log.push({ method, identifier, atMs: this.clock.now(), priority });
+    this.hit();
     const failure = this.failures.get(`${method}:${identifier}`) ?? this.failures.get(method);
     if (failure) throw failure();
     if (this.blockedUntilMs !== null && this.clock.now() < this.blockedUntilMs) throw errors.rateLimited(this.blockedUntilMs - this.clock.now())();
@@ -102,7 +130,12 @@ export class FakePanel {
 function buildClient(panel: FakePanel, clock: Clock): MonitorClient {
   const impl = {
     url: 'http://panel.test',
-    rateLimit: (): RateLimitInfo => ({ limitPerMinute: panel.limitPerMinute, remaining: null, blockedUntilMs: panel.blockedUntilMs !== null && panel.blockedUntilMs > clock.now() ? panel.blockedUntilMs : null }),
+    rateLimit: (): RateLimitInfo => ({
+      limitPerMinute: panel.limitPerMinute,
+      remaining: null,
+      blockedUntilMs: panel.blockedUntilMs !== null && panel.blockedUntilMs > clock.now() ? panel.blockedUntilMs : null,
+      ...panel.windowView(),
+    }),
     dispose: () => {
       panel.clientsDisposed += 1;
     },
