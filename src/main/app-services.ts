@@ -1,4 +1,6 @@
 /** The app's long-lived services, built once; main's wiring connects them to Electron. */
+import { join } from 'node:path';
+import { app } from 'electron';
 import { PanelClient } from '../core/api/client';
 import { AccountService } from '../core/accounts/account-service';
 import { ServerMonitor, type MonitorSettings } from '../core/monitor';
@@ -10,6 +12,7 @@ import { DemoPanel } from './demo';
 import { accountViews } from './services/account-views';
 import { ClientPool } from './services/client-pool';
 import { CommandHistory } from './services/command-history';
+import { LAST_STATES_FILE, LastStatesStore } from './services/last-states';
 import { SettingsStore } from './settings/settings-store';
 
 export interface AppServices {
@@ -20,6 +23,8 @@ export interface AppServices {
   transfers: TransferManager;
   demo: DemoPanel;
   commandHistory: CommandHistory;
+  /** The last known states on disk, shown at the next start (last-states.ts). */
+  lastStates: LastStatesStore;
   /** Accounts as the window and tray show them (records joined with live status). */
   views(): AccountView[];
   dispose(): Promise<void>;
@@ -42,6 +47,7 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
   });
   const transfers = new TransferManager({ client: (id) => clients.get(id), onProgress: onTransferProgress, logger });
   const demo = new DemoPanel(accounts, logger);
+  const lastStates = new LastStatesStore({ path: join(app.getPath('userData'), LAST_STATES_FILE), source: monitor, logger });
   return {
     settings,
     accounts,
@@ -50,8 +56,10 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
     transfers,
     demo,
     commandHistory: new CommandHistory(),
+    lastStates,
     views: () => accountViews(accounts.list(), monitor.accounts()),
     dispose: async () => {
+      lastStates.dispose(); // Before the monitor forgets what it saw.
       monitor.dispose();
       transfers.dispose();
       clients.dispose();

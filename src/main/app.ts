@@ -154,6 +154,7 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
     forgetRemoved,
     s.accounts.onChange(syncAccounts),
     s.monitor.on('changed', () => {
+      s.lastStates.changed();
       ui.renderTray();
       ui.window.send('servers:changed', s.monitor.servers());
       ui.window.send('accounts:changed', s.views());
@@ -239,8 +240,12 @@ export async function startApp(): Promise<() => Promise<void>> {
 
   nativeTheme.themeSource = services.settings.settings().theme;
   ui.loginItem.apply(services.settings.settings().launchAtLogin);
-  services.monitor.start();
+  // The accounts first, then what was last seen of their servers, then the live states: every
+  // row has its last known state (with its age) before the first request goes out.
   events.syncAccounts();
+  services.monitor.seed(await services.lastStates.load());
+  services.lastStates.start();
+  services.monitor.start();
   if (services.accounts.list().length === 0) {
     // `npm run demo`: someone who just typed it wants to see the app, so the window opens on the
     // demo panel's dashboard rather than leaving only a tray icon to find.
