@@ -6,7 +6,7 @@
 import { Menu, app, dialog, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
 import { decideNotices, isPaused, type NoticeLedger } from '../core/rules/notification-policy';
 import { noticeRulesFromSettings, pausePatch, resumePatch } from '../core/settings/notice-rules';
-import { buildTrayModel } from '../core/tray/tray-model';
+import { buildTrayModel, serversInMenuView } from '../core/tray/tray-model';
 import type { Logger } from '../core/util/deps';
 import type { DesktopInfo, ServerRef } from '../shared/types';
 import { createAppLogger } from './app-logger';
@@ -26,6 +26,7 @@ import { installTestHooks } from './test-hooks';
 import { createTrayActions } from './tray-actions';
 import { TrayController } from './tray/tray-controller';
 import { MainWindow } from './window/main-window';
+import { OnScreen } from './window/on-screen';
 
 const refKey = (ref: ServerRef): string => `${ref.accountId}/${ref.identifier}`;
 
@@ -51,6 +52,7 @@ interface Ui {
   loginItem: LoginItem;
   desktop(): DesktopInfo;
   dock: DockPresence;
+  onScreen: OnScreen;
 }
 
 function platformName(): DesktopInfo['platform'] {
@@ -71,7 +73,23 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
   // macOS only (app.dock is undefined elsewhere): the Dock icon is there while the window is.
   const dock = new DockPresence(app.dock);
   dock.start();
-  const window = new MainWindow({ preloadPath: paths.preload, pageUrl: paths.pageUrl, iconPath: paths.icon, bounds: s.settings.windowBounds(), onBoundsChanged: (b) => s.settings.setWindowBounds(b), ...quitting, hasTrayIcon, isAppUrl: appUrlMatcher(paths.pageUrl), openExternal, onVisibilityChanged: (isVisible) => dock.windowVisibilityChanged(isVisible), logger });
+  const onScreen = new OnScreen((keys) => s.monitor.setAttention({ onScreen: keys }));
+  const window = new MainWindow({
+    preloadPath: paths.preload,
+    pageUrl: paths.pageUrl,
+    iconPath: paths.icon,
+    bounds: s.settings.windowBounds(),
+    onBoundsChanged: (b) => s.settings.setWindowBounds(b),
+    ...quitting,
+    hasTrayIcon,
+    isAppUrl: appUrlMatcher(paths.pageUrl),
+    openExternal,
+    onVisibilityChanged: (isVisible) => {
+      dock.windowVisibilityChanged(isVisible);
+      onScreen.visibilityChanged(isVisible);
+    },
+    logger,
+  });
   // Set below, once the tray exists: the notifier reports a refusal from its first show() on.
   let onNotificationStatus = (): void => {};
   const notifier = new Notifier({
@@ -99,7 +117,9 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
     reportFailure: (title, body) => notifier.show({ key: `failure:${title}`, title, body, urgency: 'normal', target: { accountId: '', identifier: null } }),
     logger,
   });
-  const tray = new TrayController({ resourcesDir: paths.resources, actions, onActivate: () => window.show(), desktop: process.env.XDG_CURRENT_DESKTOP });
+  // While the menu is open, the servers it shows before scrolling have their live states sought first.
+  const onMenuOpenChanged = (isOpen: boolean): void => s.monitor.setAttention({ inMenu: isOpen ? serversInMenuView(tray.drawnModel) : [] });
+  const tray = new TrayController({ resourcesDir: paths.resources, actions, onActivate: () => window.show(), desktop: process.env.XDG_CURRENT_DESKTOP, onMenuOpenChanged });
   // The desktop's own clock format for "as of 14:03" on a state that is not current.
   const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
   const renderTray = (): void => {
@@ -108,7 +128,7 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
     tray.render(model);
   };
   onNotificationStatus = renderTray;
-  return { window, tray, notifier, renderTray, openExternal, attached: new Set(), loginItem, desktop, dock };
+  return { window, tray, notifier, renderTray, openExternal, attached: new Set(), loginItem, desktop, dock, onScreen };
 }
 
 function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
@@ -130,6 +150,7 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       commandHistory: s.commandHistory,
       console: { attach: (ref) => ui.attached.add(refKey(ref)), detach: (ref) => ui.attached.delete(refKey(ref)) },
       notificationStatus: () => ui.notifier.status(),
+      reportOnScreen: (keys) => ui.onScreen.report(keys),
       now: () => Date.now(),
     }),
   });
@@ -171,6 +192,7 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
     s.monitor.on('console', (line) => pushIfAttached(line.server, 'console:line', line)),
     s.monitor.on('console-connection', (ref, connection) => pushIfAttached(ref, 'console:connection', { server: ref, connection })),
     s.settings.onChange((settings) => {
+      s.monitor.setAttention({ favourites: settings.favourites });
       ui.loginItem.apply(settings.launchAtLogin); // Writes only when it changed.
       nativeTheme.themeSource = settings.theme;
       ui.window.send('settings:changed', settings);
@@ -243,6 +265,7 @@ export async function startApp(): Promise<() => Promise<void>> {
   // The accounts first, then what was last seen of their servers, then the live states: every
   // row has its last known state (with its age) before the first request goes out.
   events.syncAccounts();
+  services.monitor.setAttention({ favourites: services.settings.settings().favourites });
   services.monitor.seed(await services.lastStates.load());
   services.lastStates.start();
   services.monitor.start();

@@ -62,6 +62,10 @@ export interface InvokeChannels {
   'servers:refresh': { args: []; result: void };
   'servers:power': { args: [{ server: ServerRef; signal: PowerSignal }]; result: void };
   'servers:open-in-panel': { args: [ServerRef]; result: void };
+  /** The servers the window shows now (rows in view, the open one): their live states come first. */
+  'servers:attention': { args: [{ onScreen: ServerRef[] }]; result: void };
+  /** Marks or unmarks a favourite, atomically in main (the tray may change the list too). */
+  'servers:favourite': { args: [{ server: ServerRef; isFavourite: boolean }]; result: Settings };
 
   'stats:history': { args: [ServerRef]; result: StatsSample[] };
 
@@ -127,6 +131,8 @@ export const INVOKE_CHANNELS = [
   'servers:refresh',
   'servers:power',
   'servers:open-in-panel',
+  'servers:attention',
+  'servers:favourite',
   'stats:history',
   'console:attach',
   'console:detach',

@@ -137,6 +137,8 @@ export interface Settings {
   };
   launchAtLogin: boolean;
   theme: 'system' | 'light' | 'dark';
+  /** Servers marked as favourite (`accountId/identifier`): their live states are sought first. */
+  favourites: string[];
 }
 
 /**

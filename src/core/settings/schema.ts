@@ -4,6 +4,7 @@
  * and never wiped whole. Keys are never part of it: any field that looks like one is dropped.
  */
 import type { AccountRecord } from '../accounts/account-service';
+import { isServerKey } from '../../shared/server-key';
 import type { NotificationRule, Settings } from '../../shared/types';
 
 export const SETTINGS_VERSION = 2;
@@ -32,7 +33,11 @@ export const DEFAULT_SETTINGS: Settings = {
   monitor: { budgetShare: 0.25, pollIntervalS: 30 },
   launchAtLogin: false,
   theme: 'system',
+  favourites: [],
 };
+
+/** More favourites than this is no longer a choice of a few (and the file stays small). */
+export const MAX_FAVOURITES = 1000;
 
 export function defaultDocument(): SettingsDocument {
   return { version: SETTINGS_VERSION, accounts: [], settings: structuredClone(DEFAULT_SETTINGS), windowBounds: null };
@@ -103,6 +108,18 @@ function sanitizeOverrides(raw: unknown, path: string, r: Repairs): Record<strin
   return out;
 }
 
+/** Well-formed keys only, each once, at most MAX_FAVOURITES; anything else is dropped and reported. */
+function sanitizeFavourites(raw: unknown, r: Repairs): string[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    r.note('settings.favourites');
+    return [];
+  }
+  const kept = [...new Set(raw.filter(isServerKey))].slice(0, MAX_FAVOURITES);
+  if (kept.length !== raw.length) r.note('settings.favourites');
+  return kept;
+}
+
 function sanitizeSettingsObject(raw: unknown, r: Repairs): Settings {
   const o = isObj(raw) ? raw : {};
   const n = isObj(o.notifications) ? o.notifications : {};
@@ -122,6 +139,7 @@ function sanitizeSettingsObject(raw: unknown, r: Repairs): Settings {
     },
     launchAtLogin: pick(o.launchAtLogin, isBool, false, 'settings.launchAtLogin', r),
     theme: pick(o.theme, isTheme, 'system', 'settings.theme', r),
+    favourites: sanitizeFavourites(o.favourites, r),
   };
 }
 

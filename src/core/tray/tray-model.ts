@@ -193,3 +193,15 @@ export function buildTrayModel(input: {
 export function sameTrayModel(a: TrayModel | null, b: TrayModel): boolean {
   return a !== null && JSON.stringify(a) === JSON.stringify(b);
 }
+
+/**
+ * About as many entries as a menu shows on a laptop screen before it scrolls (about 25 px each):
+ * while the menu is open, these are the servers the person is looking at.
+ */
+export const MENU_ENTRIES_IN_VIEW = 40;
+
+/** The keys of the first `limit` servers in the menu's order: those seen without scrolling. */
+export function serversInMenuView(model: TrayModel | null, limit = MENU_ENTRIES_IN_VIEW): string[] {
+  if (!model) return [];
+  return model.sections.flatMap((section) => section.servers).slice(0, limit).map(serverKey);
+}

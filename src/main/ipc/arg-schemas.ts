@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { InvokeArgs, InvokeChannel } from '../../shared/ipc-contract';
 import { isServerIdentifier } from '../../shared/server-identifier';
+import { isServerKey } from '../../shared/server-key';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 // Whatever shape the panel uses (8 hex, serv_ + base 32, a uuid), bounded (src/shared/server-identifier.ts).
@@ -52,7 +53,8 @@ const settingsPatch = z.strictObject({
     .strictObject({
       global: fullRule,
       accounts: z.record(id, ruleOverride),
-      servers: z.record(z.string().regex(/^[A-Za-z0-9_-]+\/[0-9a-f-]{8,36}$/i), ruleOverride),
+      // Any identifier shape the panel uses (8 hex, serv_ + base 32, a uuid): src/shared/server-key.ts.
+      servers: z.record(z.string().refine(isServerKey, 'must be accountId/identifier'), ruleOverride),
       pausedUntil: z.number().nullable(),
     })
     .optional(),
@@ -76,6 +78,9 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   'servers:refresh': none,
   'servers:power': one(z.strictObject({ server: serverRef, signal: z.enum(['start', 'stop', 'restart', 'kill']) })),
   'servers:open-in-panel': one(serverRef),
+  // A window of a 4K screen shows well under a thousand rows.
+  'servers:attention': one(z.strictObject({ onScreen: z.array(serverRef).max(1000) })),
+  'servers:favourite': one(z.strictObject({ server: serverRef, isFavourite: z.boolean() })),
   'stats:history': one(serverRef),
   'console:attach': one(serverRef),
   'console:detach': one(serverRef),

@@ -17,6 +17,11 @@ export interface TrayControllerOptions {
   onActivate?: () => void;
   /** The desktop's name list (XDG_CURRENT_DESKTOP), for the colour of the panel on Linux. */
   desktop?: string;
+  /**
+   * The menu opened (true) or closed (false): Menu's 'menu-will-show' and 'menu-will-close'. Not
+   * emitted for a tray's menu on Linux, where the host draws it over D-Bus (electron#28837).
+   */
+  onMenuOpenChanged?: (isOpen: boolean) => void;
   /** For tests of the controller itself; the app uses Electron's Tray. */
   createTray?: (image: NativeImage) => Tray;
 }
@@ -62,7 +67,13 @@ export class TrayController {
     }
     if (sameTrayModel(this.#drawn, model)) return;
     tray.setToolTip(model.tooltip);
-    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(model, this.#options.actions)));
+    const menu = Menu.buildFromTemplate(trayMenuTemplate(model, this.#options.actions));
+    const onOpen = this.#options.onMenuOpenChanged;
+    if (onOpen) {
+      menu.on('menu-will-show', () => onOpen(true));
+      menu.on('menu-will-close', () => onOpen(false));
+    }
+    tray.setContextMenu(menu);
     this.#drawn = model;
     this.renderCount++;
   }

@@ -42,7 +42,7 @@ const WRONG_TYPES: Encoded[] = [null, U, 0, -1, 1.5, NAN, INF, true, false, [], 
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'];
 const POLLUTION: Encoded = { polluted: 'yes', isAdmin: true };
 
-type Kind = 'id' | 'identifier' | 'remotePath' | 'fileName' | 'localPaths' | 'url' | 'apiKey' | 'name' | 'command' | 'content' | 'mode' | 'names' | 'signal' | 'minutes' | 'patch';
+type Kind = 'id' | 'identifier' | 'remotePath' | 'fileName' | 'localPaths' | 'url' | 'apiKey' | 'name' | 'command' | 'content' | 'mode' | 'names' | 'signal' | 'minutes' | 'patch' | 'refs' | 'bool';
 
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
@@ -61,6 +61,8 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   names: [[], ['..'], ['.'], ['a/b'], [''], ['x\u0000'], Array.from({ length: 1001 }, () => 'a'), 'x.txt', [1], [HUGE]],
   signal: ['', 'START', 'explode', 'start ', 'kill;rm', '__proto__'],
   minutes: [0, -1, 1.5, 10_081, '60', NAN, INF],
+  refs: ['x', [1], [null], [{ accountId: 'a/b', identifier: 'x' }], [{ accountId: 'a', identifier: '../x' }], [{ accountId: 'a', identifier: 'x', extra: 1 }], Array.from({ length: 1001 }, () => ({ accountId: 'a', identifier: 'x' }))],
+  bool: ['true', 1, null, U],
   patch: [
     { unknown: 1 },
     { theme: 'evil' },
@@ -114,6 +116,8 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     'servers:refresh': none,
     'servers:power': onServer({ signal: 'start' }, [{ path: ['signal'], kind: 'signal' }]),
     'servers:open-in-panel': { args: [server], fields: bareRef },
+    'servers:attention': { args: [{ onScreen: [server] }], fields: [{ path: ['onScreen'], kind: 'refs' }] },
+    'servers:favourite': onServer({ isFavourite: true }, [{ path: ['isFavourite'], kind: 'bool' }]),
     'stats:history': { args: [server], fields: bareRef },
     'console:attach': { args: [server], fields: bareRef },
     'console:detach': { args: [server], fields: bareRef },

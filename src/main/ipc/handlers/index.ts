@@ -2,7 +2,10 @@
  * Every IPC handler, one per contract channel, as thin calls into main's services. Arguments
  * arrive validated by the wrapper; results are view models without keys.
  */
+import { favouriteChange } from '../../../core/settings/favourites';
 import { pausePatch, resumePatch } from '../../../core/settings/notice-rules';
+import { MAX_FAVOURITES } from '../../../core/settings/schema';
+import { serverKey } from '../../../shared/server-key';
 import type { Handlers } from '../register-handlers';
 import { HandlerError } from '../to-ipc-error';
 import { fileHandlers } from './files';
@@ -32,6 +35,12 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     'servers:refresh': () => ports.monitor.refresh(),
     'servers:power': ({ server, signal }) => ports.monitor.power(server, signal),
     'servers:open-in-panel': (ref) => ports.openInPanel(ref),
+    'servers:attention': ({ onScreen }) => ports.reportOnScreen(onScreen.map(serverKey)),
+    'servers:favourite': async ({ server, isFavourite }) => {
+      const change = favouriteChange(ports.settings.settings().favourites, serverKey(server), isFavourite);
+      if ('problem' in change) throw new HandlerError('invalid-argument', `At most ${MAX_FAVOURITES} servers can be favourites: unmark one first.`);
+      return ports.settings.update(change);
+    },
 
     'stats:history': (ref) => ports.monitor.history(ref),
 

@@ -52,6 +52,8 @@ export interface HandlerPorts {
   /** Commands typed in the console, newest last, kept per server for up/down. */
   commandHistory: { get(ref: ServerRef): string[]; push(ref: ServerRef, command: string): void };
   console: { attach(ref: ServerRef): void; detach(ref: ServerRef): void };
+  /** The servers the page shows (`accountId/identifier`); they count while the window is visible. */
+  reportOnScreen(keys: string[]): void;
   /** Whether the system shows the app's notifications. */
   notificationStatus(): NotificationStatus;
   now(): number;

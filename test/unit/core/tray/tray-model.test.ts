@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrayModel, powerActions, powerBlockedReason, sameTrayModel, type TrayServerFlags } from '../../../../src/core/tray/tray-model';
+import { buildTrayModel, powerActions, powerBlockedReason, sameTrayModel, serversInMenuView, type TrayServerFlags } from '../../../../src/core/tray/tray-model';
 import type { AccountView, ServerView } from '../../../../src/shared/types';
 
 const account = (over: Partial<AccountView> = {}): AccountView => ({
@@ -137,5 +137,19 @@ describe('buildTrayModel', () => {
     expect(sameTrayModel(a, buildTrayModel(input))).toBe(true);
     expect(sameTrayModel(a, buildTrayModel({ ...input, servers: [server({ state: 'stopping' })] }))).toBe(false);
     expect(sameTrayModel(null, a)).toBe(false);
+  });
+});
+
+describe('serversInMenuView', () => {
+  it('names the servers seen without scrolling, in the menu’s order across panels', () => {
+    const model = buildTrayModel({
+      accounts: [account(), account({ id: 'a2', name: 'Friends' })],
+      servers: [server({ identifier: 'one' }), server({ identifier: 'two' }), server({ accountId: 'a2', identifier: 'serv_three' })],
+      flags: noFlags,
+      isPaused: false,
+    });
+    expect(serversInMenuView(model)).toEqual(['a1/one', 'a1/two', 'a2/serv_three']);
+    expect(serversInMenuView(model, 2)).toEqual(['a1/one', 'a1/two']);
+    expect(serversInMenuView(null)).toEqual([]);
   });
 });

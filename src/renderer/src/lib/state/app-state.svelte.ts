@@ -3,6 +3,7 @@
  * window is. Filled from main at start, then kept current by main's push events.
  */
 import { api, errorMessage } from '../api';
+import { OnScreenReporter } from '../on-screen';
 import { confirmLeave } from '../unsaved-guard';
 import type { AccountView, Navigation, NotificationStatus, ServerRef, ServerView, Settings } from '../../../../shared/types';
 
@@ -20,6 +21,8 @@ export class AppState {
   notificationStatus = $state<NotificationStatus | null>(null);
   /** The person closed the "notifications blocked" banner (Settings still says it). */
   isBlockedBannerDismissed = $state(false);
+  /** The servers this window shows, for main: their live states come first. */
+  readonly onScreen = new OnScreenReporter((onScreen) => api.serversAttention({ onScreen }));
 
   /** Loads everything and subscribes to updates; returns the unsubscribe. */
   async init(): Promise<() => void> {

@@ -41,6 +41,12 @@ export const dashboardStrings = {
     noResultsDetail: 'Try another name, identifier or address, or show all states.',
     clear: 'Clear search and filter',
   },
+  favourite: {
+    label: (server: string) => `Favourite: ${server}`,
+    offTitle: 'Mark as favourite: its live state is sought first',
+    onTitle: 'Favourite (its live state is sought first): click to unmark',
+    failed: (why: string) => `Could not change the favourite: ${why}`,
+  },
   power: {
     label: (server: string) => `Power of ${server}`,
     start: (server: string) => `Start ${server}`,

@@ -6,6 +6,7 @@ import DashboardView from './DashboardView.svelte';
 import { mockApi } from '../../../test/mock-api';
 import { appState } from '../../lib/state/app-state.svelte';
 import { makeAccount, makeServer, manyServers } from '../../../test/view-models';
+import { makeSettings } from '../settings/settings-fixtures';
 
 const rowNames = (): string[] => screen.queryAllByRole('row').map((r) => r.getAttribute('aria-label') ?? '');
 
@@ -159,5 +160,28 @@ describe('DashboardView', () => {
     render(DashboardView);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The panel cannot be reached.'));
+  });
+
+  it('marks a favourite with the star (keyboard too), as main saved it, without opening the server', async () => {
+    setup();
+    appState.settings = makeSettings({ favourites: [] });
+    mockApi.answer('serversFavourite', makeSettings({ favourites: [`${makeServer().accountId}/bbbb0002`] }));
+    render(DashboardView);
+    const star = screen.getByRole('button', { name: 'Favourite: Beta' });
+    expect(star.getAttribute('aria-pressed')).toBe('false');
+    star.focus();
+    await userEvent.setup().keyboard('{Enter}');
+    expect(mockApi.calls('serversFavourite')).toEqual([[{ server: { accountId: makeServer().accountId, identifier: 'bbbb0002' }, isFavourite: true }]]);
+    await waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true'));
+    expect(appState.navigation.view).toBe('dashboard');
+  });
+
+  it('says why a favourite could not be saved', async () => {
+    setup();
+    appState.settings = makeSettings({ favourites: [] });
+    mockApi.fail('serversFavourite', { code: 'invalid-argument', message: 'At most 1000 servers can be favourites: unmark one first.' });
+    render(DashboardView);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Favourite: Alpha' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('unmark one first'));
   });
 });

@@ -12,6 +12,7 @@ export function makeSettings(patch: Partial<Settings> = {}): Settings {
     monitor: { budgetShare: 0.25, pollIntervalS: 30 },
     launchAtLogin: false,
     theme: 'system',
+    favourites: [],
     ...patch,
   };
 }
