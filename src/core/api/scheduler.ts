@@ -193,7 +193,7 @@ export class RequestScheduler {
     job.state = 'running';
     job.controller = new AbortController();
     job.sentAtMs = this.clock.now();
-    this.window.sent();
+    this.window.sent(job.sentAtMs);
     this.running.add(job);
     let res: RawResponse | undefined;
     let err: unknown;
@@ -285,7 +285,7 @@ export class RequestScheduler {
     if (limit !== null) this.limit = limit;
     if (remaining !== null) this.remaining = remaining;
     const now = this.clock.now();
-    this.window.answered(job.sentAtMs ?? now, remaining);
+    this.window.answered(job.sentAtMs ?? now, remaining, limit);
     if (res.status === 429) {
       // Backup creation throttles one server (TooManyRequestsHttpException): not the whole panel.
       if (readErrorBody(res.body).code === 'TooManyRequestsHttpException') return;
