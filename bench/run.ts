@@ -16,6 +16,8 @@ import { figuresBlock, replaceFigures } from './lib/report';
 import { renderText, type Table } from './lib/table';
 import { transferTable } from './transfer/transfer-table';
 import { runTransfers } from './transfer/transfer-bench';
+import { runStartupCase, type StartupFigures } from './startup/startup-run';
+import { startupTable } from './startup/startup-table';
 import { benchWatch } from './watch/watch-bench';
 
 const REPORT_DIR = 'test-results/bench';
@@ -31,6 +33,8 @@ async function runSection(section: SectionName, plan: BenchPlan): Promise<Table>
   switch (section) {
     case 'watch':
       return benchWatch(plan, progress);
+    case 'startup':
+      return benchStartup(plan);
     case 'idle':
       return benchIdle(plan);
     case 'transfer':
@@ -38,6 +42,15 @@ async function runSection(section: SectionName, plan: BenchPlan): Promise<Table>
     case 'files':
       return fileListTable(await runFileList(plan.files, progress));
   }
+}
+
+async function benchStartup(plan: BenchPlan): Promise<Table> {
+  const runs: StartupFigures[] = [];
+  for (const group of plan.startup.groups) {
+    progress(`startup: ${group.map((c) => `${c.servers} servers on ${c.panels} panel(s)`).join(', ')} (at most ${Math.round(plan.startup.capMs / 1000)} s each)`);
+    runs.push(...(await Promise.all(group.map((c) => runStartupCase(c, plan.startup.capMs)))));
+  }
+  return startupTable(runs.sort((a, b) => a.servers - b.servers || a.panels - b.panels), plan.isQuick);
 }
 
 // Two minutes are enough to see a CPU rate that has no token refresh or list in it.

@@ -1,6 +1,6 @@
 /** The command line of `npm run bench` and the plan it gives: what runs, for how long. Pure. */
 
-export const SECTIONS = ['watch', 'idle', 'transfer', 'files'] as const;
+export const SECTIONS = ['watch', 'startup', 'idle', 'transfer', 'files'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /** How long and how big each section runs. */
@@ -17,6 +17,12 @@ export interface BenchPlan {
     /** A state change is made this often while the window runs. */
     trialEveryMs: number;
   };
+  startup: {
+    /** Sizes (servers, panels); the sizes of one group run at the same time. */
+    groups: Array<Array<{ servers: number; panels: number }>>;
+    /** How long a watcher gets before its time says "not within". */
+    capMs: number;
+  };
   idle: {
     servers: number;
     windowMs: number;
@@ -28,7 +34,7 @@ export interface BenchPlan {
   files: { repeats: number };
 }
 
-export const USAGE = `Usage: npm run bench [-- --quick] [-- --only=watch,idle,transfer,files] [-- --write-docs]
+export const USAGE = `Usage: npm run bench [-- --quick] [-- --only=watch,startup,idle,transfer,files] [-- --write-docs]
 
   --quick        about 5 minutes instead of 20: idle window 1 min (not 10), watch windows 30 s at
                  10 and 100 servers only (side by side), one 256 MiB transfer round (not three of
@@ -77,6 +83,15 @@ function planFor(flags: Pick<BenchPlan, 'isQuick' | 'sections' | 'shouldWriteDoc
     watch: isQuick
       ? { groups: [[10, 100]], windowMs: 30_000, trialEveryMs: 1_000 }
       : { groups: [[10, 100], [500]], windowMs: 60_000, trialEveryMs: 1_000 },
+    startup: {
+      groups: isQuick
+        ? [[{ servers: 100, panels: 1 }, { servers: 100, panels: 3 }]]
+        : [
+            [{ servers: 100, panels: 1 }, { servers: 100, panels: 3 }, { servers: 500, panels: 3 }],
+            [{ servers: 500, panels: 1 }],
+          ],
+      capMs: isQuick ? 120_000 : 300_000,
+    },
     idle: { servers: 500, windowMs: isQuick ? 60_000 : 600_000, sampleEveryMs: isQuick ? 10_000 : 30_000, hasNoStatsRun },
     transfer: { bytes: isQuick ? GIB / 4 : GIB, rounds: isQuick ? 1 : 3 },
     files: { repeats: isQuick ? 3 : 5 },

@@ -13,7 +13,8 @@ export const DASHBOARD_POLL_MS = 30_000;
 
 /** A panel the dashboard shows. */
 export interface DashboardPanel {
-  client: ClientApi;
+  /** Only resources are asked: a PanelClient, or a browser tab's plain fetch (bench/startup). */
+  client: Pick<ClientApi, 'getResources'>;
   identifiers: readonly string[];
 }
 
@@ -27,7 +28,7 @@ export interface DashboardPollerOptions {
 /** One row: its timer and what it last saw. */
 interface Row {
   server: WatchedServer;
-  client: ClientApi;
+  client: Pick<ClientApi, 'getResources'>;
   state: SeenState;
   timer: unknown;
   nextAtMs: number;

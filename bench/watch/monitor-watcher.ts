@@ -4,6 +4,7 @@
  */
 import { PanelClient } from '../../src/core/api/client';
 import { ServerMonitor, type MonitorAccount } from '../../src/core/monitor';
+import type { CachedAccount } from '../../src/core/monitor/state-cache';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/schema';
 import type { Disposer } from '../../src/core/util/deps';
 import { keyOf, type SeenListener, type SeenState, type WatchedServer, type Watcher } from './watcher';
@@ -14,7 +15,7 @@ export interface MonitoredPanel {
   apiKey: string;
 }
 
-const accountId = (panel: number): string => `panel-${panel}`;
+export const accountId = (panel: number): string => `panel-${panel}`;
 const panelOf = (id: string): number => Number(id.slice('panel-'.length));
 
 /** The ServerMonitor as a Watcher. */
@@ -41,7 +42,8 @@ export class MonitorWatcher implements Watcher {
     });
   }
 
-  start(): void {
+  /** Starts watching; `lastStates` is what the app would have kept on disk from its last run. */
+  start(lastStates?: Readonly<Record<string, CachedAccount>>): void {
     this.offs.push(
       this.monitor.on('changed', () => this.refreshSeen('changed')),
       this.monitor.on('event', (event) => {
@@ -51,6 +53,7 @@ export class MonitorWatcher implements Watcher {
       }),
     );
     this.monitor.setAccounts(this.accounts);
+    if (lastStates) this.monitor.seed(lastStates);
     this.monitor.start();
   }
 
