@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): it repeats the tray specs on real Electron, whose releases tray.test.ts covers on the double.
 /**
  * The tray specs on real Electron, through Playwright's `_electron`, where an Electron binary
  * exists or can be downloaded (a developer's machine, the hosted CI): it is found as the electron

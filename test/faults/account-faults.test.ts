@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): 401, 400, 409 and the vanished panel are injected or made alike on every release; its slow halves run on compressed-time.test.ts.
 /**
  * Faults that concern a whole account or one server's state on the panel, against the real app:
  * 401 mid-session, 400 two-factor required, the panel vanishing and coming back on the same

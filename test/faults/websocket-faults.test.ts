@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's; a minute of real time each): the releases' close codes, throttling and token limits run on compressed time in compressed-time.test.ts.
 /**
  * The node side failing, against the real app on the Electron double: Wings restarting (every
  * websocket drops), Wings down for a few seconds (the panel answers 504 for its servers), token

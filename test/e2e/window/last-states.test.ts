@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): the kept states come from the app's own disk file, whatever the panel.
 /**
  * The last known states kept on disk: after a quit, the next start shows every server at once
  * with what was last seen and its age, never as live, even while the panel cannot be reached;
