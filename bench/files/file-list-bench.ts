@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): the list is Wings' answer, the same shape on every release (client-files.test.ts checks each).
 /**
  * Section 4: opening the 10,000-entry folder (`/big` in every sim server) in the window's file
  * list, against a 100-entry folder on the same server, in the same window, alternating. To tell

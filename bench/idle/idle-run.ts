@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): the idle cost is the app's own sockets, timers and heap, and idle it stays far below every release's limits.
 /**
  * Section 2: the app's main process (built bundle on the Electron double) watching 500 servers
  * on 3 panels, left alone with its window closed to the tray. Heap (after a full GC) and RSS at

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { limitOf, SimFleet, splitServers } from './sim-fleet';
+import { limitOf, SimFleet, splitServers, withEnvVersion } from './sim-fleet';
 
 describe('splitServers and limitOf', () => {
   it.each([
@@ -16,6 +16,15 @@ describe('splitServers and limitOf', () => {
     expect(limitOf({})).toBe(720);
     expect(limitOf({ flavor: 'pelican' })).toBe(256);
     expect(limitOf({ rateLimitPerMinute: 60 })).toBe(60);
+    expect(limitOf({ version: 'pterodactyl-1.11' })).toBe(720);
+    expect(limitOf({ version: 'pterodactyl-1.12' })).toBe(256);
+    expect(limitOf({ version: 'pelican', rateLimitPerMinute: 1000 })).toBe(1000);
+  });
+
+  it('SIM_VERSION sets the version of every panel that names none, and a wrong one is refused', () => {
+    expect(withEnvVersion([{ servers: 1 }], undefined)).toEqual([{ servers: 1 }]);
+    expect(withEnvVersion([{ servers: 1 }, { version: 'pterodactyl-1.11' }], 'pelican')).toEqual([{ version: 'pelican', servers: 1 }, { version: 'pterodactyl-1.11' }]);
+    expect(() => withEnvVersion([{}], 'pelican-2')).toThrow(/not a sim version/);
   });
 });
 

@@ -26,9 +26,24 @@ export function splitServers(total: number, panels: number): number[] {
   return Array.from({ length: panels }, (_, i) => base + (i < total % panels ? 1 : 0));
 }
 
-/** The rate limit a panel started with these options enforces (the sim's defaults). */
+/** The rate limit a panel started with these options enforces (the sim's defaults, src/sim/README.md "Versions"). */
 export function limitOf(options: HostedPanelOptions): number {
-  return options.rateLimitPerMinute ?? (options.flavor === 'pelican' ? 256 : 720);
+  if (options.rateLimitPerMinute !== undefined) return options.rateLimitPerMinute;
+  if (options.version !== undefined) return options.version === 'pterodactyl-1.11' ? 720 : 256;
+  return options.flavor === 'pelican' ? 256 : 720;
+}
+
+const SIM_VERSIONS: readonly string[] = ['pterodactyl-1.11', 'pterodactyl-1.12', 'pelican'];
+
+/**
+ * `version` from SIM_VERSION for every panel that sets none, so a whole bench run can imitate one
+ * release (`SIM_VERSION=pelican npm run bench`); nothing when unset (the demo panel's defaults).
+ */
+export function withEnvVersion(panels: HostedPanelOptions[], env: string | undefined = process.env.SIM_VERSION): HostedPanelOptions[] {
+  const version = env?.trim() ?? '';
+  if (version === '') return panels;
+  if (!SIM_VERSIONS.includes(version)) throw new Error(`SIM_VERSION="${version}" is not a sim version: use one of ${SIM_VERSIONS.join(', ')}, or leave it unset.`);
+  return panels.map((panel) => ({ version: version as HostedPanelOptions['version'], ...panel }));
 }
 
 /** Simulated panels in a child process. */
@@ -45,7 +60,8 @@ export class SimFleet {
   }
 
   /** Starts the host and one panel per entry of `panels`. */
-  static async start(panels: HostedPanelOptions[]): Promise<SimFleet> {
+  static async start(requested: HostedPanelOptions[]): Promise<SimFleet> {
+    const panels = withEnvVersion(requested);
     const child = fork(HOST, [], { execArgv: ['--import', REGISTER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const fleet = new SimFleet(child);
     const reply = await fleet.request({ type: 'start', panels });

@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): transfers use Wings' signed URLs, served alike by every release (client-files.test.ts runs them on each).
 /**
  * Section 3: a 1 GiB download and upload through the signed Wings URLs, Pterotray's core against
  * curl on the same loopback, in the same run, rounds interleaved. Every transfer runs in its own

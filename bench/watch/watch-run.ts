@@ -1,3 +1,4 @@
+// One sim version per run (the sim's default, or SIM_VERSION's): both watchers face the same panels, so the comparison holds on any release.
 /**
  * One size of the watch benchmark: Pterotray's monitor and the panel's dashboard side by side,
  * each on its own three simulated panels (same seeds, so the same servers), at the same time.

@@ -1,3 +1,4 @@
+// One sim version is enough: no panel at all (with no account the window opens by itself).
 /**
  * The app on each desktop the double plays (Linux with a StatusNotifier host, macOS, Windows):
  * the tray opens its menu once per click, window bounds are saved and restored, the app's own

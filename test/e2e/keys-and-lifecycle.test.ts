@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): the key's way into the keychain and the app's lifecycle do not depend on the panel's release.
 /**
  * The API key's path through the app (into the real keychain, nowhere else), and the tray app's
  * lifecycle: closing the window keeps it running, one instance only, launch at login, kill asks.

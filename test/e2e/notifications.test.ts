@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): what differs here is the desktop, not the panel; every release's crash reaches the tray in tray.test.ts.
 /**
  * Notifications as users get them on each desktop, end to end (the built app on the double
  * playing linux, win32 and darwin, against the simulated panel): a crash is announced and a click

@@ -1,3 +1,4 @@
+// One sim version is enough: it checks the packed app's files, not a panel.
 /**
  * The package users get: `electron-builder --dir` (what `npm run pack` runs) with this repo's
  * electron-builder.yml, and what comes out of it. Packing needs no network here (npmRebuild is

@@ -1,3 +1,4 @@
+// One sim version is enough: the README's commands open the demo panel, which is the sim's default on purpose.
 /**
  * The README's commands, exactly as a user types them, through npm: `npm run demo`, `npm start`
  * and `npm run dev`. Electron is the stand-in executable (test/electron-double/bin/electron),

@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): it repeats the tray specs on real Electron, whose releases tray.test.ts covers on the double.
 /**
  * The tray specs on real Electron, through Playwright's `_electron`, where an Electron binary
  * exists or can be downloaded (a developer's machine, the hosted CI): it is found as the electron
@@ -18,6 +19,7 @@ import type { TestHooks } from '../../src/main/test-hooks';
 import type { AccountView } from '../../src/shared/types';
 import { MAIN, hasSecretService, invoke, requireBuild } from './helpers/app-on-sim';
 import { findElectronBinary } from './helpers/electron-binary';
+import { simVersionDefaults } from '../helpers/sim-versions';
 
 const electron = await findElectronBinary();
 // On Linux keytar needs a Secret Service (npm test provides a private one); macOS and Windows
@@ -47,7 +49,7 @@ describe.skipIf(skipReason !== null)('on real Electron', () => {
     // Electron honours --user-data-dir before the app runs (shell/app/electron_main_delegate.cc,
     // PreSandboxStartup), so the app's settings never land in the developer's own profile.
     userDataDir = mkdtempSync(join(tmpdir(), 'pterotray-real-electron-'));
-    sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400 });
+    sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults() });
     const executablePath = electron.found ? electron.path : '';
     app = await _electron.launch({ executablePath, args: [MAIN, '--no-sandbox', `--user-data-dir=${userDataDir}`], env: { ...process.env, PTEROTRAY_TEST_HOOKS: '1', PTEROTRAY_QUIET: '1' } as Record<string, string> });
     page = await app.firstWindow();

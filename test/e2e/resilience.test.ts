@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): a corrupt settings file and a resync after sleep are the app's own, alike on every release.
 /** The app survives a broken settings file and resyncs after sleep without a request storm. */
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

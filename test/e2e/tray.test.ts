@@ -5,17 +5,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PowerState } from '../../src/core/api/models';
 import { screenshot, serverItem, startAppOnSim, trayItems, type AppOnSim } from './helpers/app-on-sim';
+import { simVersions } from '../helpers/sim-versions';
 
 const MARK: Record<PowerState, string> = { running: '●', starting: '◐', stopping: '◑', offline: '○' };
 
-// Cheap (a few seconds each), so on every desktop the double plays; the click rules per
-// platform are in desktop.test.ts.
-describe.each(['linux', 'darwin', 'win32'] as const)('the tray on %s', (platform) => {
+// Cheap (a few seconds each), so on every desktop the double plays and against every panel
+// release; the click rules per platform are in desktop.test.ts.
+const PLATFORMS = ['linux', 'darwin', 'win32'] as const;
+const CASES = PLATFORMS.flatMap((platform) => simVersions().map((version) => ({ platform, version })));
+
+describe.each(CASES)('the tray on $platform, panel $version', ({ platform, version }) => {
   let env: AppOnSim;
 
   beforeAll(async () => {
     // A signed macOS build: an unsigned one gets no notifications at all (notifications.test.ts).
-    env = await startAppOnSim({ launch: { platform, signed: true } });
+    env = await startAppOnSim({ sim: { version }, launch: { platform, signed: true } });
   });
 
   afterAll(async () => {
@@ -71,6 +75,6 @@ describe.each(['linux', 'darwin', 'win32'] as const)('the tray on %s', (platform
     const name = notice!.title.replace(/ crashed$/, '');
     await env.page.getByText(name, { exact: true }).first().waitFor({ timeout: 10_000 });
     expect(env.app.windows()[0]?.visible).toBe(true);
-    await screenshot(env.page, `tray-notification-opens-console-${platform}`);
+    await screenshot(env.page, `tray-notification-opens-console-${platform}-${version}`);
   });
 });

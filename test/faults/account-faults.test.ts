@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): 401, 400, 409 and the vanished panel are injected or made alike on every release; its slow halves run on compressed-time.test.ts.
 /**
  * Faults that concern a whole account or one server's state on the panel, against the real app:
  * 401 mid-session, 400 two-factor required, the panel vanishing and coming back on the same
@@ -10,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import { startSimPanel } from '../../src/sim';
 import type { IpcResult } from '../../src/shared/types';
 import { invoke } from '../e2e/helpers/app-on-sim';
+import { simVersionDefaults } from '../helpers/sim-versions';
 import {
   eventually,
   expectAlive,
@@ -80,7 +82,7 @@ describe('the panel away, and 409s, on the real app', () => {
     await env.app.waitFor(() => trayShowsLastKnown(env, lastKnown), { timeoutMs: 5_000, message: 'every server with its last state, as of when it was seen' });
     expect((await windowServers(env)).every((s) => !s.isStateCurrent && s.stateSeenAt !== null)).toBe(true);
     // The same panel comes back on the same ports, with the same key and servers.
-    env.sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, port, transferPort, apiKey });
+    env.sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), port, transferPort, apiKey });
     const backMs = Date.now();
     await env.app.waitFor(() => trayProblem(env.app) === null, { timeoutMs: 30_000, message: 'recovers by itself on its back-off' });
     await waitSettled(env, 60_000);

@@ -16,6 +16,7 @@ import { FOLLOW_RETRY_MAX_MS } from '../../src/core/monitor/follow-outcome';
 import { NODE_UNREACHABLE_NOTICE_MS } from '../../src/core/monitor/node-health';
 import type { ServerAvailability } from '../../src/shared/types';
 import { startCompressedRig, type CompressedRig } from './helpers/compressed-rig';
+import { simVersions } from '../helpers/sim-versions';
 import { faultCase } from './helpers/fault-ledger';
 
 const MINUTE = 60_000;
@@ -43,9 +44,10 @@ function eventTypesSince(r: CompressedRig, fromMs: number): string[] {
   return r.events.filter((e) => e.seenAtMs >= fromMs).map((e) => e.type);
 }
 
-describe('on compressed time', () => {
+// Cheap (seconds on compressed time), so against every panel release: their limits and close codes differ.
+describe.each(simVersions())('on compressed time (%s)', (version) => {
   faultCase('a panel that vanishes for five minutes and comes back', async () => {
-    rig = await startCompressedRig();
+    rig = await startCompressedRig({ sim: { version } });
     const r = liveRig();
     const names = panel(r).control.servers().map((s) => s.name);
     const startMs = r.clock.now();
@@ -86,7 +88,7 @@ describe('on compressed time', () => {
   // Wired like main (ClientPool.forMonitor): the refused client goes back to the pool, and the
   // next check builds one with the key read anew.
   faultCase('401 mid-session, until a new key is in the keychain', async () => {
-    rig = await startCompressedRig();
+    rig = await startCompressedRig({ sim: { version } });
     const r = liveRig();
     const startMs = r.clock.now();
     panel(r).control.revokeKey();
@@ -110,7 +112,7 @@ describe('on compressed time', () => {
   });
 
   faultCase('400 two-factor required, until the person enables it', async () => {
-    rig = await startCompressedRig();
+    rig = await startCompressedRig({ sim: { version } });
     const r = liveRig();
     const startMs = r.clock.now();
     panel(r).control.setTwoFactorRequired(true);
@@ -127,7 +129,7 @@ describe('on compressed time', () => {
   });
 
   faultCase('timeouts: a panel that stops answering', async () => {
-    rig = await startCompressedRig();
+    rig = await startCompressedRig({ sim: { version } });
     const r = liveRig();
     const startMs = r.clock.now();
     // Every list request hangs (the sim holds it for 10 minutes of real time); the client gives up after 20 s.
@@ -150,7 +152,7 @@ describe('on compressed time', () => {
   });
 
   faultCase('a Wings that refuses the socket (403, as for a wrong Origin), until it is fixed', async () => {
-    rig = await startCompressedRig();
+    rig = await startCompressedRig({ sim: { version } });
     const r = liveRig();
     const servers = panel(r).control.servers();
     const startMs = r.clock.now();
@@ -173,7 +175,7 @@ describe('on compressed time', () => {
   });
 
   faultCase('a node unreachable for over a minute (504), then back', async () => {
-    rig = await startCompressedRig();
+    rig = await startCompressedRig({ sim: { version } });
     const r = liveRig();
     const servers = panel(r).control.servers();
     const startMs = r.clock.now();
@@ -215,12 +217,12 @@ function setConflict(r: CompressedRig, reason: Reason, identifier: string, on: b
   if (reason === 'node-maintenance') control.setNodeMaintenance(on);
 }
 
-describe('409 for each reason, on compressed time', () => {
+describe.each(simVersions())('409 for each reason, on compressed time (%s)', (version) => {
   for (const reason of Object.keys(REASON_TEXT) as Reason[]) {
     faultCase(`409 ${reason}: shown, then ready again by itself`, async () => {
       // A running server: suspending, reinstalling or restoring it makes Wings stop it first
       // (stopping, then offline), which must never read as a crash.
-      rig = await startCompressedRig({ sim: { servers: 3 } });
+      rig = await startCompressedRig({ sim: { version, servers: 3 } });
       const r = liveRig();
       const target = panel(r).control.servers().find((s) => s.state === 'running');
       if (!target) throw new Error('no running server');

@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): the failed saves and cut downloads are injected, alike on every release.
 /**
  * No data lost: the real window's file editor keeps a person's edit when the panel fails the save
  * (500, 409, a reset connection, a timeout), says so, and saves it once the panel answers again.

@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): the 429, 5xx, resets and bad JSON are injected on the server list, alike on every release.
 /**
  * The panel itself failing, against the real app on the Electron double: a 429 with Retry-After,
  * 5xx answers, connection resets and malformed JSON, each on the server list (the request that

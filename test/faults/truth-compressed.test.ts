@@ -11,6 +11,7 @@ import { afterEach, describe, expect } from 'vitest';
 import type { SimFault } from '../../src/sim';
 import type { CrashEvent } from '../../src/core/rules/notification-policy';
 import { startCompressedRig, type CompressedRig } from './helpers/compressed-rig';
+import { simVersions } from '../helpers/sim-versions';
 import { faultCase } from './helpers/fault-ledger';
 
 const MINUTE = 60_000;
@@ -40,10 +41,11 @@ const FAULTS: Array<[string, SimFault]> = [
   ['connection resets', { type: 'reset' }],
 ];
 
-describe('10-minute tokens, on compressed time', () => {
+// Cheap (under a second on compressed time), so against every panel release.
+describe.each(simVersions())('10-minute tokens, on compressed time (%s)', (version) => {
   for (const [what, fault] of FAULTS) {
     faultCase(`the panel down past every token’s expiry, answering ${what}`, async () => {
-      rig = await startCompressedRig({ sim: { servers: 4 } });
+      rig = await startCompressedRig({ sim: { version, servers: 4 } });
       const r = rig;
       const sim = r.sim!;
       // The tokens of the first connects die ten minutes in; the app asks for the next one a minute before.

@@ -1,3 +1,4 @@
+// Slow (over two minutes), so one sim version (default, or SIM_VERSION's), but the suspension case runs on every release: each Wings suspends differently.
 /**
  * Never blind, on the real app against a sim that does what Wings does (src/sim: status only on
  * a socket's first auth, events replaced by `jwt error` once the token is dead, a crash restarted
@@ -9,9 +10,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
-import { startSimPanel, type SimPanel, type SimPanelOptions, type SimWingsVersion } from '../../src/sim';
+import { startSimPanel, type SimPanel, type SimPanelOptions } from '../../src/sim';
 import type { AccountView, ServerView } from '../../src/shared/types';
 import { hasSecretService, invoke } from '../e2e/helpers/app-on-sim';
+import { ALL_SIM_VERSIONS, simVersionDefaults } from '../helpers/sim-versions';
 import { openServer, serverRow, shot } from '../e2e/helpers/window-kit';
 import {
   MARK,
@@ -53,7 +55,7 @@ async function everythingTrue(env: FaultApp, sim: SimPanel, accountId: string): 
 
 /** Adds another simulated panel to the running app, as a person would from Settings. */
 async function addPanel(env: FaultApp, name: string, options: SimPanelOptions): Promise<{ sim: SimPanel; account: AccountView }> {
-  const sim = await startSimPanel({ servers: 2, tickMs: 150, statsIntervalMs: 400, ...options });
+  const sim = await startSimPanel({ servers: 2, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), ...options });
   const added = await invoke<AccountView>(env.page, 'accountsAdd', { url: sim.url, name, apiKey: sim.apiKey, ...(hasSecretService ? {} : { sessionOnly: true }) });
   if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code}`);
   await env.app.waitFor(() => sim.control.servers().every((s) => trayServer(env.app, s.name)?.label === `${MARK[s.state]} ${s.name}`), { timeoutMs: 20_000, message: `${name} in the tray` });
@@ -188,9 +190,9 @@ describe('commands, suspensions and crash loops, on the real app', () => {
     }
   });
 
-  for (const wings of ['pterodactyl-1.11', 'pterodactyl-1.12', 'pelican'] as const satisfies readonly SimWingsVersion[]) {
+  for (const wings of ALL_SIM_VERSIONS) {
     faultCase(`a live server suspended by the panel (Wings ${wings})`, async () => {
-      const panel = await addPanel(env, `Panel on ${wings}`, { seed: 31, wings, flavor: wings === 'pelican' ? 'pelican' : 'pterodactyl' });
+      const panel = await addPanel(env, `Panel on ${wings}`, { seed: 31, version: wings });
       try {
         const notices = env.app.notifications().length;
         const target = panel.sim.control.servers().find((s) => s.state === 'running')!;

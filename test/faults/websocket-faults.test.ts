@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's; a minute of real time each): the releases' close codes, throttling and token limits run on compressed time in compressed-time.test.ts.
 /**
  * The node side failing, against the real app on the Electron double: Wings restarting (every
  * websocket drops), Wings down for a few seconds (the panel answers 504 for its servers), token
@@ -9,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import { startSimPanel, type SimPanel } from '../../src/sim';
 import type { AccountView, ServerView } from '../../src/shared/types';
 import { hasSecretService, invoke } from '../e2e/helpers/app-on-sim';
+import { simVersionDefaults } from '../helpers/sim-versions';
 import {
   MARK,
   eventually,
@@ -98,7 +100,7 @@ describe('the node failing, on the real app', () => {
   faultCase('a Wings that refuses the Origin', async () => {
     // A second panel, added under another name for the same host: Wings checks the Origin
     // against the URL the panel is configured with, so every socket gets 403.
-    const other: SimPanel = await startSimPanel({ servers: 2, seed: 11, tickMs: 150, statsIntervalMs: 400 });
+    const other: SimPanel = await startSimPanel({ servers: 2, seed: 11, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults() });
     try {
       const notices = env.app.notifications().length;
       const url = other.url.replace('127.0.0.1', 'localhost');

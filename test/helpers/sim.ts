@@ -5,10 +5,11 @@
 import { PanelClient } from '../../src/core/api/client';
 import { startSimPanel } from '../../src/sim';
 import type { SimPanel, SimPanelOptions } from '../../src/sim/types';
+import { simVersionDefaults } from './sim-versions';
 
-/** A sim whose state machine ticks every 50 ms, so a start reaches `running` in ~100 ms. */
+/** A sim whose state machine ticks every 50 ms, so a start reaches `running` in ~100 ms; `version` defaults to SIM_VERSION. */
 export function startTestSim(options: SimPanelOptions = {}): Promise<SimPanel> {
-  return startSimPanel({ tickMs: 50, statsIntervalMs: 200, ...options });
+  return startSimPanel({ tickMs: 50, statsIntervalMs: 200, ...simVersionDefaults(), ...options });
 }
 
 /** A client for the sim's current key. */

@@ -97,6 +97,8 @@ export interface ClientApi {
   listServersPage(page: number, options?: ListServersOptions, opts?: CallOptions): Promise<Page<Server>>;
   /** Every page of `GET /api/client`, in order. */
   listServers(options?: ListServersOptions, opts?: CallOptions): Promise<Server[]>;
+  /** Every subuser permission the panel knows, as `group.key` (Pterodactyl nests them, Pelican lists them). */
+  listPermissions(opts?: CallOptions): Promise<string[]>;
   getServer(server: string, opts?: CallOptions): Promise<ServerDetails>;
   getResources(server: string, opts?: CallOptions): Promise<ServerResources>;
   power(server: string, signal: PowerSignal, opts?: CallOptions): Promise<void>;

@@ -115,6 +115,10 @@ export class PanelClient implements ClientApi {
     return this.r.json({ method: 'GET', path: '/account', opts }, n.normalizeAccount);
   }
 
+  async listPermissions(opts?: CallOptions): Promise<string[]> {
+    return this.r.json({ method: 'GET', path: '/permissions', opts }, n.normalizeSystemPermissions);
+  }
+
   async listServersPage(page: number, options: ListServersOptions = {}, opts?: CallOptions): Promise<Page<Server>> {
     const params: Record<string, string | number | undefined> = {
       page,

@@ -7,6 +7,7 @@ import type { Item } from '../state/extras';
 import { hasPermission } from '../state/permissions';
 import type { SimServer } from '../state/servers';
 import type { SimState } from '../state/sim-state';
+import type { SimFlavor } from '../types';
 
 /** An item. */
 export function item(object: string, attributes: Record<string, unknown>): Item {
@@ -27,14 +28,14 @@ function allocationItems(server: SimServer, canRead: boolean): Item[] {
   );
 }
 
-function relationships(server: SimServer, includes: Set<string>): Record<string, unknown> {
+function relationships(server: SimServer, includes: Set<string>, flavor: SimFlavor): Record<string, unknown> {
   const canReadStartup = hasPermission(server.permissions, 'startup.read');
   const out: Record<string, unknown> = {
     allocations: list(allocationItems(server, hasPermission(server.permissions, 'allocation.read'))),
     variables: canReadStartup ? list(variablesOf(server)) : NULL_RESOURCE,
   };
   if (includes.has('egg')) out.egg = item('egg', { uuid: server.egg.uuid, name: server.egg.name });
-  if (includes.has('subusers')) out.subusers = hasPermission(server.permissions, 'user.read') ? list(subusersOf(server)) : NULL_RESOURCE;
+  if (includes.has('subusers')) out.subusers = hasPermission(server.permissions, 'user.read') ? list(subusersOf(server, flavor)) : NULL_RESOURCE;
   return out;
 }
 
@@ -64,7 +65,8 @@ export function serverItem(state: SimState, server: SimServer, includes = new Se
     node: server.node,
     is_node_under_maintenance: state.nodeMaintenance,
     sftp_details: sftp,
-    ...(pelican ? {} : { description: server.description }),
+    // Pelican drops it only when `panel.editable_server_descriptions` is off (default on).
+    description: server.description,
     limits,
     invocation: canReadStartup ? invocationOf(server) : server.egg.startup.replaceAll(/\{\{\w+\}\}/g, '[hidden]'),
     docker_image: server.dockerImage,
@@ -74,7 +76,7 @@ export function serverItem(state: SimState, server: SimServer, includes = new Se
     is_suspended: server.status === 'suspended',
     is_installing: server.status === 'installing',
     is_transferring: server.isTransferring,
-    relationships: relationships(server, includes),
+    relationships: relationships(server, includes, state.options.flavor),
   };
   return item('server', attributes);
 }

@@ -1,30 +1,22 @@
 /** Account routes (§3.1): the key owner, permissions, API keys, account activity. */
 import { activityOf } from '../state/extras';
 import { systemPermissions } from '../state/permissions';
-import { item, list, pageParams, paginated } from '../http/transform';
+import { SIM_ACCOUNT_USER, activityView, userAttributes } from '../state/flavor-shapes';
+import { includesOf, item, list, pageParams, paginated } from '../http/transform';
 import { sendJson } from '../http/respond';
 import type { PanelRoute, RouteContext } from '../http/route-types';
 import { SEED_EPOCH_MS, atom } from '../util/time';
 
 /** The key owner's username; Pterodactyl's SFTP user is `<username>.<identifier>`. */
-export const SIM_USERNAME = 'demo';
+export const SIM_USERNAME = SIM_ACCOUNT_USER.username;
 
 function account(ctx: RouteContext): void {
-  const created = atom(SEED_EPOCH_MS);
+  const { flavor } = ctx.state.options;
+  // Pelican answers with its UserTransformer (no id, no names); Pterodactyl with AccountTransformer.
   const attributes =
-    ctx.state.options.flavor === 'pelican'
-      ? {
-          uuid: '00000000-0000-4000-8000-000000000001',
-          username: SIM_USERNAME,
-          email: 'demo@pterotray.test',
-          language: 'en',
-          image: 'https://gravatar.com/avatar/0?s=160',
-          root_admin: false,
-          '2fa_enabled': false,
-          created_at: created,
-          updated_at: created,
-        }
-      : { id: 1, admin: false, username: SIM_USERNAME, email: 'demo@pterotray.test', first_name: 'Demo', last_name: 'User', language: 'en' };
+    flavor === 'pelican'
+      ? userAttributes(flavor, SIM_ACCOUNT_USER)
+      : { id: 1, admin: false, username: SIM_USERNAME, email: SIM_ACCOUNT_USER.email, first_name: 'Demo', last_name: 'User', language: 'en' };
   sendJson(ctx, 200, item('user', attributes));
 }
 
@@ -39,7 +31,9 @@ function apiKeys(ctx: RouteContext): void {
 
 function activity(ctx: RouteContext): void {
   const { page, perPage } = pageParams(ctx.query, 25, 100);
-  sendJson(ctx, 200, paginated(`${ctx.state.panelUrl}${ctx.url.pathname}`, ctx.query, activityOf(null, 40), page, perPage));
+  const withActor = includesOf(ctx.query).has('actor');
+  const entries = activityOf(null, 40).map((entry) => activityView(ctx.state.options.flavor, entry, withActor));
+  sendJson(ctx, 200, paginated(`${ctx.state.panelUrl}${ctx.url.pathname}`, ctx.query, entries, page, perPage));
 }
 
 /** The account routes. */

@@ -12,6 +12,7 @@ import { serverOf } from '../http/route-types';
 import { Validator } from '../http/validate';
 import { checkBackupAllowed, isNonFailed, newBackup } from '../state/backups';
 import { backupsOf } from '../state/extras';
+import { backupView } from '../state/flavor-shapes';
 import { hasPermission } from '../state/permissions';
 import { atom } from '../util/time';
 
@@ -36,7 +37,7 @@ function create(ctx: RouteContext): void {
     const payload = { uuid: attributes.uuid, is_successful: true, checksum: String(attributes.checksum).slice(5), checksum_type: 'sha1', file_size: bytes };
     ctx.state.bus.publish(server.uuid, { event: 'backup completed', args: [JSON.stringify(payload)] });
   }, ctx.state.options.tickMs);
-  sendJson(ctx, 200, backup.item);
+  sendJson(ctx, 200, backupView(ctx.state.options.flavor, backup.item));
 }
 
 function restore(ctx: RouteContext): void {

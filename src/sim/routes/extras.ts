@@ -6,6 +6,7 @@ import { serverOf } from '../http/route-types';
 import { includesOf, item, list, pageParams, paginated } from '../http/transform';
 import { backupsOf, databasesOf, invocationOf, schedulesOf, subusersOf, variablesOf } from '../state/extras';
 import type { Item } from '../state/extras';
+import { backupView } from '../state/flavor-shapes';
 import { hasPermission } from '../state/permissions';
 
 function byAttribute(items: Item[], key: string, value: string): Item {
@@ -19,7 +20,8 @@ function backups(ctx: RouteContext): void {
   const all = [...backupsOf(server), ...server.createdBackups.map((b) => b.item)];
   const { page, perPage } = pageParams(ctx.query, 20, 50);
   const backupCount = all.filter((b) => b.attributes.is_successful || b.attributes.completed_at === null).length;
-  sendJson(ctx, 200, paginated(`${ctx.state.panelUrl}${ctx.url.pathname}`, ctx.query, all, page, perPage, { backup_count: backupCount }));
+  const shaped = all.map((b) => backupView(ctx.state.options.flavor, b));
+  sendJson(ctx, 200, paginated(`${ctx.state.panelUrl}${ctx.url.pathname}`, ctx.query, shaped, page, perPage, { backup_count: backupCount }));
 }
 
 function databases(ctx: RouteContext): void {
@@ -60,7 +62,8 @@ export const extraRoutes: PanelRoute[] = ((): PanelRoute[] => {
       permission: 'backup.read',
       handler: (ctx) => {
         const server = serverOf(ctx);
-        sendJson(ctx, 200, byAttribute([...backupsOf(server), ...server.createdBackups.map((b) => b.item)], 'uuid', ctx.params.backup ?? ''));
+        const found = byAttribute([...backupsOf(server), ...server.createdBackups.map((b) => b.item)], 'uuid', ctx.params.backup ?? '');
+        sendJson(ctx, 200, backupView(ctx.state.options.flavor, found));
       },
     },
     { method: 'GET', path: `${base}/databases`, permission: 'database.read', handler: databases },
@@ -72,12 +75,12 @@ export const extraRoutes: PanelRoute[] = ((): PanelRoute[] => {
       handler: (ctx) => sendJson(ctx, 200, byAttribute(schedulesOf(serverOf(ctx)), 'id', ctx.params.schedule ?? '')),
     },
     { method: 'GET', path: `${base}/network/allocations`, permission: 'allocation.read', handler: allocations },
-    { method: 'GET', path: `${base}/users`, permission: 'user.read', handler: (ctx) => sendJson(ctx, 200, list(subusersOf(serverOf(ctx)))) },
+    { method: 'GET', path: `${base}/users`, permission: 'user.read', handler: (ctx) => sendJson(ctx, 200, list(subusersOf(serverOf(ctx), ctx.state.options.flavor))) },
     {
       method: 'GET',
       path: `${base}/users/:user`,
       permission: 'user.read',
-      handler: (ctx) => sendJson(ctx, 200, byAttribute(subusersOf(serverOf(ctx)), 'uuid', ctx.params.user ?? '')),
+      handler: (ctx) => sendJson(ctx, 200, byAttribute(subusersOf(serverOf(ctx), ctx.state.options.flavor), 'uuid', ctx.params.user ?? '')),
     },
     { method: 'GET', path: `${base}/startup`, permission: 'startup.read', handler: startup },
   ];

@@ -6,6 +6,7 @@ import { serverOf } from '../http/route-types';
 import { includesOf, item, pageParams, paginated, serverItem } from '../http/transform';
 import { Validator } from '../http/validate';
 import { activityOf } from '../state/extras';
+import { activityView } from '../state/flavor-shapes';
 import type { PowerSignal } from '../state/power';
 import { readStats, restStatsAttributes } from '../state/stats';
 import type { TokenBook } from '../wings/tokens';
@@ -64,7 +65,9 @@ function command(ctx: RouteContext): void {
 
 function activity(ctx: RouteContext): void {
   const { page, perPage } = pageParams(ctx.query, 25, 100);
-  sendJson(ctx, 200, paginated(`${ctx.state.panelUrl}${ctx.url.pathname}`, ctx.query, activityOf(serverOf(ctx), 30), page, perPage));
+  const withActor = includesOf(ctx.query).has('actor');
+  const entries = activityOf(serverOf(ctx), 30).map((entry) => activityView(ctx.state.options.flavor, entry, withActor));
+  sendJson(ctx, 200, paginated(`${ctx.state.panelUrl}${ctx.url.pathname}`, ctx.query, entries, page, perPage));
 }
 
 function powerPermission(json: unknown): string | null {

@@ -5,6 +5,7 @@
 import type { SimFlavor } from '../types';
 import { SeededRandom, mixSeed } from '../util/random';
 import { SEED_EPOCH_MS, atom } from '../util/time';
+import { userAttributes } from './flavor-shapes';
 import type { SimServer } from './servers';
 
 /** One `{object, attributes}` item. */
@@ -97,18 +98,14 @@ export function schedulesOf(server: SimServer): Item[] {
   ];
 }
 
-/** `server_subuser` items. */
-export function subusersOf(server: SimServer): Item[] {
+/** `server_subuser` items: the panel's client UserTransformer plus `permissions`, in either flavor. */
+export function subusersOf(server: SimServer, flavor: SimFlavor): Item[] {
   const random = rng(server, 4);
   if (random.next() < 0.4) return [];
+  const user = { uuid: random.uuid(), username: 'moderator', email: 'moderator@pterotray.test', createdAtMs: SEED_EPOCH_MS };
   return [
     item('server_subuser', {
-      uuid: random.uuid(),
-      username: 'moderator',
-      email: 'moderator@pterotray.test',
-      image: 'https://gravatar.com/avatar/0?s=160',
-      '2fa_enabled': false,
-      created_at: atom(SEED_EPOCH_MS),
+      ...userAttributes(flavor, user),
       permissions: ['websocket.connect', 'control.console', 'control.start', 'control.restart', 'file.read'],
     }),
   ];

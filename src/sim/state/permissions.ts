@@ -29,14 +29,31 @@ const DESCRIPTIONS: Record<string, string> = {
   activity: 'Permissions that control a user\'s access to the server activity logs.',
 };
 
-function spell(group: string, key: string, flavor: SimFlavor): string {
-  // Pelican renamed the one underscored key (§9).
-  return flavor === 'pelican' && key === 'view_password' ? `${group}.view-password` : `${group}.${key}`;
-}
+/**
+ * Pelican's `SubuserPermission` cases in their order (pelican-dev/panel
+ * `app/Enums/SubuserPermission.php`): a hyphen in `view-password`, and `mount.*`,
+ * `settings.description`, `settings.change-icon` that Pterodactyl has not.
+ */
+const PELICAN_PERMISSIONS: readonly string[] = [
+  'websocket.connect',
+  ...['console', 'start', 'stop', 'restart'].map((k) => `control.${k}`),
+  ...['read', 'read-content', 'create', 'update', 'delete', 'archive', 'sftp'].map((k) => `file.${k}`),
+  ...['read', 'create', 'delete', 'download', 'restore'].map((k) => `backup.${k}`),
+  ...['read', 'create', 'update', 'delete'].map((k) => `schedule.${k}`),
+  ...['read', 'create', 'update', 'delete'].map((k) => `user.${k}`),
+  ...['read', 'create', 'update', 'delete', 'view-password'].map((k) => `database.${k}`),
+  ...['read', 'create', 'update', 'delete'].map((k) => `allocation.${k}`),
+  'activity.read',
+  'mount.read',
+  'mount.update',
+  ...['read', 'update', 'docker-image'].map((k) => `startup.${k}`),
+  ...['rename', 'description', 'reinstall', 'change-icon'].map((k) => `settings.${k}`),
+];
 
 /** Every subuser permission, `group.key`. */
 export function allPermissions(flavor: SimFlavor): string[] {
-  return Object.entries(GROUPS).flatMap(([group, keys]) => keys.map((key) => spell(group, key, flavor)));
+  if (flavor === 'pelican') return [...PELICAN_PERMISSIONS];
+  return Object.entries(GROUPS).flatMap(([group, keys]) => keys.map((key) => `${group}.${key}`));
 }
 
 /** `GET /api/client/permissions` attributes: nested descriptions, or Pelican's flat list. */

@@ -1,3 +1,4 @@
+// One sim version is enough: no panel; it tests the Electron double with its fixture app.
 /**
  * The double end to end with the fixture app (test/electron-double/fixtures/main.mjs): tray and
  * menu, notifications, dialogs, clipboard/shell, a real Chromium window with a preload and IPC,

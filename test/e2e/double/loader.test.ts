@@ -1,3 +1,4 @@
+// One sim version is enough: no panel; it tests the Electron double's loader.
 /**
  * The loader: in the app's child process `electron` is the double for ESM named imports, the ESM
  * default import (electron-store's style) and CommonJS require from a dependency; the app gets

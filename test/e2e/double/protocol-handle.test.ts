@@ -1,3 +1,4 @@
+// One sim version is enough: no panel; it tests the Electron double's protocol.handle.
 /**
  * The double runs the app's `protocol.handle` handler for pages of its own scheme, with the
  * fixture app test/electron-double/fixtures/scheme-main.mjs (fixture://page/… served from the

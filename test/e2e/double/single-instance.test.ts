@@ -1,3 +1,4 @@
+// One sim version is enough: no panel; it tests the single-instance lock across processes.
 /**
  * The single-instance lock across real processes: a second app with the same userData gets false
  * and quits, the first hears 'second-instance' with its argv; a stale lock from a dead process

@@ -10,6 +10,7 @@ import { launchApp } from '../../electron-double/launch';
 import type { LaunchedApp, LaunchOptions } from '../../electron-double/launch-api';
 import type { MenuNode } from '../../electron-double/shared/snapshot';
 import type { AccountView, IpcResult } from '../../../src/shared/types';
+import { simVersionDefaults } from '../../helpers/sim-versions';
 
 export const MAIN = 'out/main/index.js';
 export const SCREENSHOTS = 'test-results/screenshots';
@@ -37,9 +38,10 @@ export async function invoke<T>(page: Page, method: string, ...args: unknown[]):
   ) as Promise<IpcResult<T>>;
 }
 
+/** The built app on a fresh sim (its `version` defaults to SIM_VERSION), with the panel added. */
 export async function startAppOnSim(options: { sim?: SimPanelOptions; launch?: Partial<LaunchOptions> } = {}): Promise<AppOnSim> {
   requireBuild();
-  const sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...options.sim });
+  const sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), ...options.sim });
   const app = await launchApp({ main: MAIN, ...options.launch, env: { PTEROTRAY_QUIET: '1', ...options.launch?.env } });
   try {
     const page = await app.window();

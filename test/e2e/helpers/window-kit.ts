@@ -10,6 +10,7 @@ import { launchApp } from '../../electron-double/launch';
 import type { LaunchedApp, LaunchOptions } from '../../electron-double/launch-api';
 import { MAIN, invoke, requireBuild, screenshot, type AppOnSim } from './app-on-sim';
 import type { AccountView } from '../../../src/shared/types';
+import { simVersionDefaults } from '../../helpers/sim-versions';
 
 /**
  * CSP reports the window may print and why they are acceptable. Chromium ignores `frame-ancestors`
@@ -68,7 +69,7 @@ export interface FreshApp {
 
 export async function startFreshApp(options: { sim?: SimPanelOptions; launch?: Partial<LaunchOptions> } = {}): Promise<FreshApp> {
   requireBuild();
-  const sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...options.sim });
+  const sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), ...options.sim });
   const app = await launchApp({ main: MAIN, ...options.launch, env: { PTEROTRAY_QUIET: '1', ...options.launch?.env } });
   const close = async (): Promise<void> => {
     await app.close();

@@ -1,24 +1,26 @@
 /**
  * A server's console in the real window: the panel's backlog on opening, a command typed and sent
  * with Enter, and the game's answer streamed back from Wings; also what a stopped server offers.
+ * Once per panel release (their Wings differ: throttled commands, the daemon's own lines).
  */
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSecretService, type AppOnSim } from '../helpers/app-on-sim';
 import { computedStyle, openServer, shot, startOnDashboard, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
+import { simVersions } from '../../helpers/sim-versions';
 
 /** The terminal's visible text (xterm's DOM renderer draws one element per row). */
 function terminalText(output: Locator): Promise<string> {
   return output.locator('.xterm-rows').innerText();
 }
 
-describe.skipIf(!hasSecretService)('the console', () => {
+describe.skipIf(!hasSecretService).each(simVersions())('the console on %s', (version) => {
   let env: AppOnSim;
   let watch: ConsoleWatch;
   let output: Locator;
 
   beforeAll(async () => {
-    env = await startOnDashboard({ sim: { servers: 4 } });
+    env = await startOnDashboard({ sim: { version, servers: 4 } });
     watch = watchConsole(env.page, env.app);
   });
 
@@ -53,7 +55,7 @@ describe.skipIf(!hasSecretService)('the console', () => {
     await input.press('ArrowUp');
     expect(await input.inputValue()).toBe('list');
     await input.fill('');
-    await shot(env.page, 'console-command-answered');
+    await shot(env.page, `console-command-answered-${version}`);
   });
 
   it('shows lines the server prints on its own, in its colours under the CSP', async () => {
@@ -75,7 +77,7 @@ describe.skipIf(!hasSecretService)('the console', () => {
     const input = env.page.getByRole('textbox', { name: 'Console command' });
     await expect.poll(() => input.isDisabled(), { timeout: 10_000 }).toBe(true);
     expect(await input.getAttribute('placeholder')).toBe('Start the server to send commands');
-    await shot(env.page, 'console-offline');
+    await shot(env.page, `console-offline-${version}`);
   });
 
   it('printed no CSP violation and no error', () => {

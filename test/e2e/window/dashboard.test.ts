@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): the list, search and keyboard are the window's; the releases' server shapes are checked by the integration suites.
 /**
  * The dashboard with a hundred servers: every one listed, the search narrowing the list, the
  * keyboard opening a server, and a power action that the panel carries out and the badge follows.

@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): Wings' file routes and signed URLs are alike on every release (client-files.test.ts runs them on each).
 /**
  * Editing and moving files in the real window: a text file edited and saved with Ctrl+S, a save
  * the panel fails (the edit stays, the next save works), and an upload and a download through the

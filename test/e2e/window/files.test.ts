@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): Wings' file routes are alike on every release (client.test.ts and client-files.test.ts run them on each).
 /**
  * The file manager in the real window, against the sim's file tree: the 10,000-entry folder, the
  * odd names, and rename, delete, compress and chmod carried out on the panel.

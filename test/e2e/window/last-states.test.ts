@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): the kept states come from the app's own disk file, whatever the panel.
 /**
  * The last known states kept on disk: after a quit, the next start shows every server at once
  * with what was last seen and its age, never as live, even while the panel cannot be reached;
@@ -11,6 +12,7 @@ import { startSimPanel } from '../../../src/sim';
 import { launchApp } from '../../electron-double/launch';
 import type { LaunchedApp } from '../../electron-double/launch-api';
 import { MAIN, hasSecretService, serverItem, trayItems } from '../helpers/app-on-sim';
+import { simVersionDefaults } from '../../helpers/sim-versions';
 import { serverRow, serverRows, shot, startOnDashboard, waitForVisibleStates } from '../helpers/window-kit';
 
 /** A server's tray label, found by the name it starts with (a kept state adds its time). */
@@ -61,7 +63,7 @@ describe.skipIf(!hasSecretService)('last known states across a restart', () => {
     }
 
     // The panel is back (same address and key): the live states replace the kept ones.
-    const sim = await startSimPanel({ servers: 5, seed: 3, tickMs: 150, statsIntervalMs: 400, port, apiKey });
+    const sim = await startSimPanel({ servers: 5, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), port, apiKey });
     const third = await launchApp({ main: MAIN, home, env: { PTEROTRAY_QUIET: '1' } });
     try {
       await third.waitFor(() => serverItem(third, running.name)?.label === `● ${running.name}`, { timeoutMs: 20_000, message: 'the live state replaces the kept one' });

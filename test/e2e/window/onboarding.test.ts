@@ -2,6 +2,7 @@
  * Onboarding in the real window: the app starts with no account, and a person types the panel's
  * address and key into the form. Wrong keys, an application key and an unreachable address are
  * explained under the field they are about; the right key opens the dashboard with the servers.
+ * Once per panel release: each has its own key prefix (`ptlc_`, Pelican's `pacc_`) and account shape.
  */
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSecretService, invoke } from '../helpers/app-on-sim';
 import { serverRows, shot, startFreshApp, watchConsole, type ConsoleWatch, type FreshApp } from '../helpers/window-kit';
+import { VERSION_FACTS, simVersions } from '../../helpers/sim-versions';
 
 /** A port nothing listens on: bound, then released, so a connection is refused at once. */
 async function closedPort(): Promise<number> {
@@ -39,12 +41,13 @@ async function fieldError(page: Page, label: string, expected: RegExp): Promise<
   return error.innerText();
 }
 
-describe.skipIf(!hasSecretService)('onboarding', () => {
+describe.skipIf(!hasSecretService).each(simVersions())('onboarding on %s', (version) => {
+  const facts = VERSION_FACTS[version];
   let env: FreshApp;
   let watch: ConsoleWatch;
 
   beforeAll(async () => {
-    env = await startFreshApp({ sim: { servers: 12 } });
+    env = await startFreshApp({ sim: { version, servers: 12 } });
     watch = watchConsole(env.page, env.app);
     await env.page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor();
   });
@@ -55,7 +58,7 @@ describe.skipIf(!hasSecretService)('onboarding', () => {
   });
 
   it('starts on the form, which asks for both fields before asking the panel', async () => {
-    await shot(env.page, 'onboarding-empty');
+    await shot(env.page, `onboarding-empty-${version}`);
     await env.page.getByRole('button', { name: 'Check and add' }).click();
     await fieldError(env.page, 'Panel address', /Enter the address of your panel/);
     await fieldError(env.page, 'API key', /Paste a client API key/);
@@ -63,7 +66,7 @@ describe.skipIf(!hasSecretService)('onboarding', () => {
   });
 
   it('says under the key that a wrong key was refused, and keeps the key out of the page', async () => {
-    const wrongKey = `ptlc_${'x'.repeat(43)}`;
+    const wrongKey = `${facts.clientKeyPrefix}${'x'.repeat(43)}`;
     await submit(env.page, env.sim.url, wrongKey);
     const error = await fieldError(env.page, 'API key', /The panel rejected this key/);
     expect(error).not.toContain(wrongKey.slice(5));
@@ -73,13 +76,13 @@ describe.skipIf(!hasSecretService)('onboarding', () => {
     expect(errorBox!.y).toBeGreaterThan(keyBox!.y);
     expect(errorBox!.y - (keyBox!.y + keyBox!.height)).toBeLessThan(24);
     expect(await env.page.getByLabel('Panel address').getAttribute('aria-invalid')).toBeNull();
-    await shot(env.page, 'onboarding-wrong-key');
+    await shot(env.page, `onboarding-wrong-key-${version}`);
   });
 
   it('explains that an application key is not a client key', async () => {
-    await submit(env.page, env.sim.url, `ptla_${'a'.repeat(43)}`);
+    await submit(env.page, env.sim.url, `${facts.applicationKeyPrefix}${'a'.repeat(43)}`);
     await fieldError(env.page, 'API key', /This is an application API key/);
-    await shot(env.page, 'onboarding-application-key');
+    await shot(env.page, `onboarding-application-key-${version}`);
   });
 
   it('puts an unreachable address on the address field', async () => {
@@ -87,7 +90,7 @@ describe.skipIf(!hasSecretService)('onboarding', () => {
     const error = await fieldError(env.page, 'Panel address', /Could not reach 127\.0\.0\.1:\d+/);
     expect(error).not.toContain(env.sim.apiKey.slice(16));
     expect(await env.page.getByLabel('API key', { exact: true }).getAttribute('aria-invalid')).toBeNull();
-    await shot(env.page, 'onboarding-unreachable');
+    await shot(env.page, `onboarding-unreachable-${version}`);
   });
 
   it('adds the panel with the right key and shows its servers on the dashboard', async () => {
@@ -97,7 +100,7 @@ describe.skipIf(!hasSecretService)('onboarding', () => {
     const names = env.sim.control.servers().map((s) => s.name);
     await expect.poll(() => serverRows(env.page).count(), { timeout: 20_000 }).toBe(names.length);
     for (const name of names) await env.page.getByRole('row', { name, exact: true }).waitFor();
-    await shot(env.page, 'onboarding-done-dashboard');
+    await shot(env.page, `onboarding-done-dashboard-${version}`);
   });
 
   it('printed no CSP violation and no error on the way', () => {

@@ -1,3 +1,4 @@
+// One sim version by design: only Pterodactyl 1.12 answers with `serv_` identifiers.
 /**
  * The window on a Pterodactyl 1.12 panel that answers with `serv_` identifiers (panel PR #5548):
  * every window call for such a server used to be refused by the IPC argument check (it took only

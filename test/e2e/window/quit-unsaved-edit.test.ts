@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): quitting over an unsaved edit is the app's own question, alike on every release.
 /**
  * Quitting with an unsaved edit, as a user does it: edit a file in the window, pick Quit in the
  * tray menu, and answer the question. "Keep editing" cancels the quit (the app runs on, the edit

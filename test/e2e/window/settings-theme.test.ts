@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): settings and themes are the window's own.
 /**
  * Settings and the light and dark looks in the real window: the settings page, the theme chosen
  * there (saved by main and applied at once), and a desktop in dark mode followed from the start.

@@ -1,3 +1,4 @@
+// One sim version (default, or SIM_VERSION's): the empty, loading and error states come from injected faults, alike on every release.
 /**
  * The window's empty, loading and error states on the real app: every one explains itself and
  * offers the way on (a retry, a clear, a download), and a busy panel does not freeze the window.

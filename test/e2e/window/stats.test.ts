@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSecretService, invoke, type AppOnSim } from '../helpers/app-on-sim';
 import { openServer, shot, startOnDashboard, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
+import { simVersions } from '../../helpers/sim-versions';
 import type { ServerRef, StatsSample } from '../../../src/shared/types';
 
 const CARDS = ['CPU', 'Memory', 'Disk', 'Network'];
@@ -41,13 +42,14 @@ function inkedPixels(chart: Locator): Promise<number> {
     });
 }
 
-describe.skipIf(!hasSecretService)('the stats tab', () => {
+// Once per panel release: Pelican's Wings adds `disk_io` to every stats frame.
+describe.skipIf(!hasSecretService).each(simVersions())('the stats tab on %s', (version) => {
   let env: AppOnSim;
   let watch: ConsoleWatch;
 
   beforeAll(async () => {
     // Stats every 400 ms; main keeps a sample every 2 s at most (samples.ts).
-    env = await startOnDashboard({ sim: { servers: 4, statsIntervalMs: 400 } });
+    env = await startOnDashboard({ sim: { version, servers: 4, statsIntervalMs: 400 } });
     watch = watchConsole(env.page, env.app);
   });
 
@@ -77,7 +79,7 @@ describe.skipIf(!hasSecretService)('the stats tab', () => {
     expect(laterCount).toBeGreaterThan(firstCount);
     expect(await cpu.locator('.numbers').innerText()).toMatch(/^\d+(\.\d+)?%$/);
     expect(await card(env.page, 'Memory').innerText()).toMatch(/Limit 2\.0 GiB|Limit \d/);
-    await shot(env.page, 'stats-charts-moving');
+    await shot(env.page, `stats-charts-moving-${version}`);
   });
 
   it('says a stopped server is offline instead of showing stale numbers', async () => {
@@ -86,7 +88,7 @@ describe.skipIf(!hasSecretService)('the stats tab', () => {
     await env.page.getByRole('button', { name: 'Back to servers' }).click();
     await openServer(env.page, offline.name, 'Stats');
     await env.page.getByRole('status').filter({ hasText: 'The server is not running' }).waitFor({ timeout: 10_000 });
-    await shot(env.page, 'stats-offline');
+    await shot(env.page, `stats-offline-${version}`);
   });
 
   it('printed no CSP violation and no error', () => {

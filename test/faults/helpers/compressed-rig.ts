@@ -16,6 +16,7 @@ import { startSimPanel, type SimPanel, type SimPanelOptions } from '../../../src
 import type { ServerView } from '../../../src/shared/types';
 import { ClientPool } from '../../../src/main/services/client-pool';
 import { CompressedClock } from './compressed-clock';
+import { simVersionDefaults } from '../../helpers/sim-versions';
 
 export const RIG_ACCOUNT = 'panel';
 
@@ -70,7 +71,7 @@ export async function startCompressedRig(rigOptions: RigOptions = {}): Promise<C
   const clock = new CompressedClock({ signature: () => `${attempts.length}/${finished}`, inFlight: () => inFlight });
   // The panel and its Wings run on the same compressed time as the monitor: a token's ten
   // minutes, Wings' 30-second expiry tick and its stats pushes pass as the monitor's do.
-  const options: SimPanelOptions = { servers: 4, seed: 3, tickMs: 100, statsIntervalMs: 2_000, clock, ...rigOptions.sim };
+  const options: SimPanelOptions = { servers: 4, seed: 3, tickMs: 100, statsIntervalMs: 2_000, clock, ...simVersionDefaults(), ...rigOptions.sim };
   let sim: SimPanel | null = await startSimPanel(options);
   rigOptions.prepare?.(sim);
   const ports = { port: Number(new URL(sim.url).port), transferPort: Number(new URL(sim.wingsUrl).port) };

@@ -11,6 +11,7 @@ import { launchApp } from '../../electron-double/launch';
 import type { LaunchedApp } from '../../electron-double/launch-api';
 import type { MenuNode } from '../../electron-double/shared/snapshot';
 import { MAIN, hasSecretService, invoke, requireBuild } from '../../e2e/helpers/app-on-sim';
+import { simVersionDefaults } from '../../helpers/sim-versions';
 
 export const MARK: Record<ServerView['state'], string> = { running: '●', starting: '◐', stopping: '◑', offline: '○', unknown: '◌' };
 
@@ -30,7 +31,7 @@ export interface FaultApp {
  */
 export async function startFaultApp(simOptions: SimPanelOptions = {}): Promise<FaultApp> {
   requireBuild();
-  const sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simOptions });
+  const sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), ...simOptions });
   const app = await launchApp({ main: MAIN, env: { PTEROTRAY_QUIET: '1' } });
   // A test may replace `sim` (a panel that vanishes and comes back): close whichever is current.
   const holder: { sim: SimPanel } = { sim };

@@ -5,6 +5,7 @@ import type { NotifiableEvent } from '../../../src/core/rules/notification-polic
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/schema';
 import { startSimPanel, type SimPanel, type SimPanelOptions } from '../../../src/sim';
 import type { ServerView } from '../../../src/shared/types';
+import { simVersionDefaults } from '../../helpers/sim-versions';
 
 export const ACCOUNT_ID = 'sim';
 
@@ -41,8 +42,9 @@ function untilFor(monitor: ServerMonitor) {
   };
 }
 
+/** A monitor on a fresh sim; the sim's `version` defaults to SIM_VERSION. */
 export async function startRig(simOptions: SimPanelOptions, settings: Partial<MonitorSettings> = {}): Promise<MonitorRig> {
-  const sim = await startSimPanel({ tickMs: 100, statsIntervalMs: 250, ...simOptions });
+  const sim = await startSimPanel({ tickMs: 100, statsIntervalMs: 250, ...simVersionDefaults(), ...simOptions });
   const clients: PanelClient[] = [];
   const monitor = new ServerMonitor({
     createClient: async () => {

@@ -1,4 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+/**
+ * A real ServerMonitor against the simulated panel, once per panel release the sim imitates
+ * (SIM_VERSION narrows it to one): starts, crashes, suspensions, a revoked key, a 429 and the
+ * steady-state cost, each against that release's limits, close codes and shapes.
+ */
+import { simVersions } from '../../helpers/sim-versions';
 import { ACCOUNT_ID, startRig, type MonitorRig } from './helpers';
 
 let rig: MonitorRig | null = null;
@@ -17,9 +23,9 @@ async function allLive(r: MonitorRig): Promise<void> {
   });
 }
 
-describe('ServerMonitor against the simulated panel', () => {
+describe.each(simVersions())('ServerMonitor against the simulated panel (%s)', (version) => {
   it('sees a start (REST power or the panel) within 2 s for a followed server', async () => {
-    rig = await startRig({ servers: 6 });
+    rig = await startRig({ version, servers: 6 });
     await allLive(rig);
     const [, offline] = rig.sim.control.servers(); // server 1 starts offline
     if (!offline) throw new Error('no server');
@@ -39,7 +45,7 @@ describe('ServerMonitor against the simulated panel', () => {
   });
 
   it('a crash gives exactly one crash event', async () => {
-    rig = await startRig({ servers: 3 });
+    rig = await startRig({ version, servers: 3 });
     await allLive(rig);
     const running = rig.sim.control.servers().find((s) => s.state === 'running');
     if (!running) throw new Error('no running server');
@@ -54,7 +60,7 @@ describe('ServerMonitor against the simulated panel', () => {
   });
 
   it('shows a suspended server as suspended, before and after the monitor starts', async () => {
-    rig = await startRig({ servers: 3 });
+    rig = await startRig({ version, servers: 3 });
     await allLive(rig);
     const [first, second] = rig.sim.control.servers();
     if (!first || !second) throw new Error('no servers');
@@ -66,7 +72,7 @@ describe('ServerMonitor against the simulated panel', () => {
   });
 
   it('a revoked key gives key-revoked once', async () => {
-    rig = await startRig({ servers: 3 });
+    rig = await startRig({ version, servers: 3 });
     await allLive(rig);
     rig.sim.control.revokeKey();
     await rig.monitor.refresh();
@@ -78,7 +84,7 @@ describe('ServerMonitor against the simulated panel', () => {
   });
 
   it('after a 429, no request reaches the panel inside the Retry-After window', async () => {
-    rig = await startRig({ servers: 8 });
+    rig = await startRig({ version, servers: 8 });
     rig.sim.control.injectFault({ route: '/websocket', count: 1, fault: { type: 'status', status: 429, headers: { 'Retry-After': '2' } } });
     await allLive(rig);
     const log = rig.sim.control.requestLog().filter((r) => r.port === 'panel');
@@ -90,7 +96,7 @@ describe('ServerMonitor against the simulated panel', () => {
   });
 
   it('costs under 0.2 REST requests per server per minute in steady state', async () => {
-    rig = await startRig({ servers: 30 });
+    rig = await startRig({ version, servers: 30 });
     await allLive(rig);
     rig.sim.control.resetCounts();
     const windowMs = 8_000;

@@ -210,7 +210,9 @@ describe('authentication and middleware', () => {
       expect(body.attributes).not.toHaveProperty('id');
       const server = (await getJson(pelican, '/api/client')).body.data[0].attributes;
       expect(server.sftp_details).toHaveProperty('alias');
-      expect(server).not.toHaveProperty('description');
+      // Pelican drops it only with PANEL_EDITABLE_SERVER_DESCRIPTIONS off (config/panel.php, default on).
+      expect(server).toHaveProperty('description');
+      expect(server.limits).toHaveProperty('oom_killer');
     } finally {
       await pelican.close();
     }

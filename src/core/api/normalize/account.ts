@@ -4,7 +4,7 @@
  */
 import type { Account, WebsocketCredentials } from '../models';
 import { unwrapItem } from './envelope';
-import { badResponse, describeType, field, firstField, isRecord, optBool, optNumber, optString, reqString } from './guards';
+import { badResponse, describeType, field, firstField, isPoisonedKey, isRecord, optBool, optNumber, optString, reqString, stringArray } from './guards';
 
 /** The key owner's account, Pterodactyl or Pelican. */
 export function normalizeAccount(raw: unknown): Account {
@@ -46,4 +46,22 @@ export function normalizeWebsocketCredentials(raw: unknown): WebsocketCredential
 export function normalizeSignedUrl(raw: unknown): string {
   const a = unwrapItem(raw, 'signed_url');
   return checkUrl(reqString(a, 'url', 'signed_url'), ['https:', 'http:'], 'the signed URL');
+}
+
+/**
+ * `GET /permissions` as `group.key` strings. Pterodactyl nests them (`{websocket: {description,
+ * keys: {connect: "…"}}}`); Pelican sends a flat list since PR #1961 (pelican-dev/panel
+ * `app/Http/Controllers/Api/Client/ClientController.php` `permissions`, `SubuserPermission.php`).
+ */
+export function normalizeSystemPermissions(raw: unknown): string[] {
+  const permissions = field(unwrapItem(raw, 'system_permissions'), 'permissions');
+  if (Array.isArray(permissions)) return stringArray(permissions);
+  if (!isRecord(permissions)) throw badResponse(`permissions should be a list or an object, got ${describeType(permissions)}`);
+  const out: string[] = [];
+  for (const group of Object.keys(permissions)) {
+    const entry = field(permissions, group);
+    const keys = isRecord(entry) ? field(entry, 'keys') : undefined;
+    if (isRecord(keys)) out.push(...Object.keys(keys).filter((key) => !isPoisonedKey(key)).map((key) => `${group}.${key}`));
+  }
+  return out;
 }

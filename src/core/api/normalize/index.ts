@@ -7,7 +7,7 @@ export { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from './guards';
 export { normalizeServer, normalizeServerDetails, normalizeAllocation } from './server';
 export { normalizeResources, normalizePowerState } from './resources';
 export { normalizeFileEntry, normalizeFileList, modeBitsFromMode, isSafeFileName } from './files';
-export { normalizeAccount, normalizeWebsocketCredentials, normalizeSignedUrl } from './account';
+export { normalizeAccount, normalizeSystemPermissions, normalizeWebsocketCredentials, normalizeSignedUrl } from './account';
 export {
   normalizeActivity,
   normalizeBackup,
