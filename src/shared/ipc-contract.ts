@@ -8,6 +8,7 @@ import type {
   IpcResult,
   ConsoleConnection,
   ConsoleLine,
+  FeatureKey,
   FileEntry,
   Navigation,
   NotificationStatus,
@@ -62,6 +63,12 @@ export interface InvokeChannels {
   'servers:refresh': { args: []; result: void };
   'servers:power': { args: [{ server: ServerRef; signal: PowerSignal }]; result: void };
   'servers:open-in-panel': { args: [ServerRef]; result: void };
+  /** Takes an egg feature's action (the EULA: writes eula.txt with eula=true, then restarts). */
+  'features:accept': { args: [{ server: ServerRef; feature: FeatureKey }]; result: void };
+  /** "Not now": the prompt goes until the server asks again. */
+  'features:dismiss': { args: [{ server: ServerRef; feature: FeatureKey }]; result: void };
+  /** Opens the feature's terms (the Minecraft EULA) in the browser: main knows the one URL. */
+  'features:open-terms': { args: [{ feature: FeatureKey }]; result: void };
 
   'stats:history': { args: [ServerRef]; result: StatsSample[] };
 
@@ -127,6 +134,9 @@ export const INVOKE_CHANNELS = [
   'servers:refresh',
   'servers:power',
   'servers:open-in-panel',
+  'features:accept',
+  'features:dismiss',
+  'features:open-terms',
   'stats:history',
   'console:attach',
   'console:detach',

@@ -32,6 +32,9 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     'servers:refresh': () => ports.monitor.refresh(),
     'servers:power': ({ server, signal }) => ports.monitor.power(server, signal),
     'servers:open-in-panel': (ref) => ports.openInPanel(ref),
+    'features:accept': ({ server, feature }) => ports.monitor.acceptFeature(server, feature),
+    'features:dismiss': ({ server, feature }) => ports.monitor.dismissFeature(server, feature),
+    'features:open-terms': ({ feature }) => ports.openTerms(feature),
 
     'stats:history': (ref) => ports.monitor.history(ref),
 
