@@ -6,7 +6,6 @@ import type WebSocket from 'ws';
 import type { PanelError } from '../api/errors';
 import { POWER_SIGNALS, type PowerSignal, type WebsocketCredentials } from '../api/models';
 import type { Disposer } from '../util/deps';
-import { backoffDelayMs } from './backoff';
 import { classifyClose, isTransferReconnectStatus } from './close-policy';
 import { TypedEmitter } from './emitter';
 import { isFatalCredentialError, toPanelError } from './errors';
@@ -18,6 +17,7 @@ import { TokenRefresher } from './token-refresher';
 import { AuthSession } from './auth-session';
 import { DenialRecovery, denialRecoveryDelayMs, isAuthAnswer } from './denial-recovery';
 import { OutboundQueue, type OutboundFrame } from './outbound-queue';
+import { ReconnectTimers } from './reconnect-timers';
 import type { ConnectionChange, ConnectionReason, WingsEvents, WingsSocketOptions, WingsSocketState } from './types';
 
 type ChangeDetails = Omit<ConnectionChange, 'state' | 'reason'>;
@@ -39,10 +39,7 @@ export class WingsSocket {
   private socketUrl: string | null = null;
   /** Bumped for every connection attempt; callbacks of an older attempt are ignored. */
   private generation = 0;
-  private attempt = 0;
-  private retryTimer: unknown = null;
-  private connectTimer: unknown = null;
-  private connectedAtMs: number | null = null;
+  private readonly timers: ReconnectTimers;
   private readonly auth: AuthSession;
   private readonly outbound: OutboundQueue;
   private readonly denial = new DenialRecovery();
@@ -51,6 +48,7 @@ export class WingsSocket {
   constructor(opts: WingsSocketOptions) {
     const cfg = resolveSocketOptions(opts);
     this.cfg = cfg;
+    this.timers = new ReconnectTimers(cfg);
     this.emitter = new TypedEmitter<WingsEvents>(cfg.logger);
     this.refresher = new TokenRefresher({
       ...cfg,
@@ -83,7 +81,7 @@ export class WingsSocket {
   /** Starts connecting. Idempotent; also restarts a socket that stopped (`idle`). */
   connect(): void {
     if (this.current !== 'idle') return;
-    this.attempt = 0;
+    this.timers.reset();
     this.sawDeletedEvent = false;
     this.startAttempt('connect');
   }
@@ -98,7 +96,7 @@ export class WingsSocket {
       return;
     }
     if (this.current !== 'reconnecting') return;
-    this.clearTimers();
+    this.timers.clear();
     this.startAttempt('connect');
   }
 
@@ -111,7 +109,7 @@ export class WingsSocket {
   dispose(): void {
     if (this.current === 'disposed') return;
     this.generation += 1;
-    this.clearTimers();
+    this.timers.clear();
     this.refresher.cancel();
     this.teardownSocket('close');
     this.transition('disposed', 'disposed');
@@ -208,7 +206,7 @@ export class WingsSocket {
       this.scheduleReconnect('closed', { error: toPanelError(err) });
       return;
     }
-    this.connectTimer = this.cfg.clock.setTimeout(() => this.onConnectTimeout(), this.cfg.connectTimeoutMs);
+    this.timers.startConnectTimer(() => this.onConnectTimeout());
   }
 
   private onOpen(token: string): void {
@@ -253,8 +251,7 @@ export class WingsSocket {
       this.sendFrame('send stats');
       return;
     }
-    this.clearConnectTimer();
-    this.connectedAtMs = this.cfg.clock.now();
+    this.timers.authenticated();
     this.transition('connected', 'auth-success');
     // Once per socket, like the official UI: Wings throttles `send logs` to 1 per 5 s.
     this.sendFrame('send logs');
@@ -310,14 +307,14 @@ export class WingsSocket {
     this.emitter.emit(e.event, e.payload as never);
     if (e.event === 'transfer-status' && this.current === 'connected' && isTransferReconnectStatus(e.payload)) {
       this.teardownSocket('close');
-      this.attempt = 0;
+      this.timers.reset();
       this.scheduleReconnect('transfer');
     }
   }
 
   /** Wings dropped a message: that event backs off, and the user hears of commands it may have dropped. */
   private onThrottled(name: string): void {
-    this.attempt += 1; // the next reconnect waits longer
+    this.timers.slowDown();
     this.outbound.throttled(name);
     if (name !== 'send command' && name !== 'global') return;
     const commands = this.auth.takeRefused();
@@ -334,7 +331,7 @@ export class WingsSocket {
     if (credentials.socket !== this.socketUrl) {
       // The server moved to another node (a transfer): the old socket is of no more use.
       this.teardownSocket('close');
-      this.clearTimers();
+      this.timers.clear();
       this.openSocket(credentials, 'transfer');
       return;
     }
@@ -347,7 +344,7 @@ export class WingsSocket {
 
   private onClose(code: number, reason: string): void {
     this.teardownSocket('terminate');
-    this.clearConnectTimer();
+    this.timers.clearConnectTimer();
     this.refresher.cancel();
     const verdict = classifyClose(code, reason, this.sawDeletedEvent);
     if (verdict !== 'reconnect') {
@@ -358,36 +355,26 @@ export class WingsSocket {
   }
 
   private onConnectTimeout(): void {
-    this.connectTimer = null;
     this.cfg.logger.info('wings: no auth success in time, reconnecting');
     this.teardownSocket('terminate');
     this.scheduleReconnect('connect-timeout');
   }
 
   private scheduleReconnect(reason: ConnectionReason, details: ChangeDetails = {}, minDelayMs = 0): void {
-    const { clock, stableAfterMs } = this.cfg;
-    if (this.connectedAtMs !== null && clock.now() - this.connectedAtMs >= stableAfterMs) this.attempt = 0;
-    this.connectedAtMs = null;
     this.refresher.cancel();
-    this.clearTimers();
     this.teardownSocket('terminate');
-    const delayMs = Math.max(backoffDelayMs(this.attempt, this.cfg.backoff, this.cfg.random), minDelayMs);
-    this.attempt += 1;
     this.generation += 1;
+    const delayMs = this.timers.scheduleRetry(minDelayMs, () => this.startAttempt(reason));
     this.transition('reconnecting', reason, { ...details, retryInMs: delayMs });
-    this.retryTimer = this.cfg.clock.setTimeout(() => {
-      this.retryTimer = null;
-      this.startAttempt(reason);
-    }, delayMs);
   }
 
   /** Stops for a reason that needs a person; `connect()` may start again later. */
   private stop(reason: ConnectionReason, details: ChangeDetails = {}): void {
     this.generation += 1;
-    this.clearTimers();
+    this.timers.clear();
     this.refresher.cancel();
     this.teardownSocket('close');
-    this.connectedAtMs = null;
+    this.timers.ended();
     this.transition('idle', reason, details);
   }
 
@@ -397,17 +384,6 @@ export class WingsSocket {
     this.auth.reset();
     const unsent = this.outbound.reset();
     if (unsent.length > 0) this.emitter.emit('commands-refused', unsent);
-  }
-
-  private clearConnectTimer(): void {
-    if (this.connectTimer !== null) this.cfg.clock.clearTimeout(this.connectTimer);
-    this.connectTimer = null;
-  }
-
-  private clearTimers(): void {
-    this.clearConnectTimer();
-    if (this.retryTimer !== null) this.cfg.clock.clearTimeout(this.retryTimer);
-    this.retryTimer = null;
   }
 
   private transition(state: WingsSocketState, reason: ConnectionReason, details: ChangeDetails = {}): void {
