@@ -271,14 +271,14 @@ export class WingsSocket {
     if (this.markTokenDead()) this.refresher.request();
   }
 
-  /** A denylist `jwt error`: one new token after the next whole second (denial-recovery.ts). */
+  /** A denylist `jwt error`: one new token after the next whole second (denial-recovery.ts), a few at most. */
   private onDenied(message: string): void {
     if (this.current === 'connected' && this.auth.isStraggler()) return;
     const verdict = this.denial.denied(isAuthAnswer(message));
     if (verdict === 'ignore') return;
     if (verdict === 'give-up') return this.onFatalJwtError(message, 'denied');
     this.markTokenDead();
-    this.refresher.requestAfter(denialRecoveryDelayMs(this.cfg.clock.now()));
+    this.refresher.requestAfter(denialRecoveryDelayMs(this.cfg.clock.now(), this.denial.marginMs));
   }
 
   /** The token is dead (by its claims): not live until a new one is accepted. */

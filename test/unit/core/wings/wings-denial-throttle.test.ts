@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebsocketCredentials } from '../../../../src/core/api/models';
 import { WingsSocket } from '../../../../src/core/wings';
-import { DENIAL_MARGIN_MS, denialRecoveryDelayMs } from '../../../../src/core/wings/denial-recovery';
+import { DENIAL_MARGIN_MS, MAX_DENIAL_RECOVERIES, denialRecoveryDelayMs } from '../../../../src/core/wings/denial-recovery';
 import { FakeWings, type FakeConnection } from './helpers/fake-wings';
 import { ManualClock } from '../../../helpers/manual-clock';
 import { nextEvent, reaches } from './helpers/socket-events';
@@ -92,21 +92,33 @@ describe('WingsSocket: a denial (the panel revoked older tokens)', () => {
     expect(fetchCredentials).toHaveBeenCalledTimes(2);
   });
 
-  it('gives up when Wings refuses the recovery token too: no loop, the reason says denied', async () => {
+  it('a refused recovery token is a later denial: one more token each time, with a longer margin, then it gives up', async () => {
     const { s, conn } = await connectedSocket(false);
     conn.send('jwt error', [DENIED]);
     await reaches(s, 'authenticating');
-    clock.advance(denialRecoveryDelayMs(clock.now()));
-    await conn.frame('auth', 2);
+    const delays: number[] = [];
+    for (let nth = 2; nth <= 1 + MAX_DENIAL_RECOVERIES; nth++) {
+      await vi.waitFor(() => expect(clock.pendingDelays().length).toBeGreaterThan(0));
+      const waitMs = Math.max(...clock.pendingDelays().filter((d) => d < 10_000));
+      delays.push(waitMs);
+      clock.advance(waitMs);
+      await vi.waitFor(() => expect(fetchCredentials).toHaveBeenCalledTimes(nth));
+      await new Promise((resolve) => setImmediate(resolve));
+      // Wings lets `auth` through twice per 5 s: the third waits its turn in the pacer.
+      clock.advance(6_000);
+      await conn.frame('auth', nth);
+      // A refusal raw is about the old token still: ignored; the prefixed one answers our auth.
+      conn.send('jwt error', [DENIED]);
+      if (nth <= MAX_DENIAL_RECOVERIES) conn.send('jwt error', [`Error Event [${nth}]: ${DENIED}`]);
+    }
+    expect(delays[1]! - delays[0]!).toBeGreaterThan(0);
     const stopped = reaches(s, 'idle');
     const authError = nextEvent(s, 'auth-error');
-    // A refusal raw is about the old token still; the one with the prefix answers our auth.
-    conn.send('jwt error', [DENIED]);
-    conn.send('jwt error', [`Error Event [0c5f…]: ${DENIED}`]);
+    conn.send('jwt error', [`Error Event [last]: ${DENIED}`]);
     expect(await stopped).toMatchObject({ reason: 'denied' });
     expect(await authError).toContain('denylist');
     clock.advance(60 * 60_000);
-    expect(fetchCredentials).toHaveBeenCalledTimes(2);
+    expect(fetchCredentials).toHaveBeenCalledTimes(1 + MAX_DENIAL_RECOVERIES);
   });
 
   it('a denial of the first token on a new socket is recovered from once as well', async () => {
