@@ -126,7 +126,22 @@ describe('ConsoleSession', () => {
     socket.emit('commands-refused', ['say once']);
     await vi.advanceTimersByTimeAsync(0);
     expect(restCommands).toEqual(['say once']);
-    expect(text.err).toContain('the node refused "say once" (its token had expired); sending it through the panel');
+    expect(text.err).toContain('the node did not take "say once" (its token had expired, or the socket closed); sending it through the panel');
+    abort.abort();
+    await expect(done).resolves.toBeUndefined();
+  });
+
+  it('says on stderr which commands Wings may have dropped for going too fast, and does not resend them', async () => {
+    const { socket, stdin, text, restCommands, abort, session } = setup();
+    const done = session.run();
+    socket.open();
+    await vi.advanceTimersByTimeAsync(0);
+    stdin.write('say fast\n');
+    await vi.advanceTimersByTimeAsync(0);
+    socket.emit('commands-throttled', ['say fast']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(text.err).toContain('the node throttled commands sent too fast; "say fast" may not have run');
+    expect(restCommands).toEqual([]);
     abort.abort();
     await expect(done).resolves.toBeUndefined();
   });

@@ -70,12 +70,14 @@ export class ConsoleSession {
       socket.on('connection', (change) => this.onConnection(change)),
       // Wings dropped these unread (its token check runs first): the panel takes them instead.
       socket.on('commands-refused', (commands) => void this.resendRefused(commands)),
+      // Wings throttled commands sent too fast: one may not have run; not resent (it may have).
+      socket.on('commands-throttled', (commands) => out.stderr.line(`[pterotray] the node throttled commands sent too fast; ${commands.map((c) => `"${c}"`).join(', ')} may not have run`)),
     );
   }
 
   private async resendRefused(commands: string[]): Promise<void> {
     for (const command of commands) {
-      this.opts.out.stderr.line(`[pterotray] the node refused "${command}" (its token had expired); sending it through the panel`);
+      this.opts.out.stderr.line(`[pterotray] the node did not take "${command}" (its token had expired, or the socket closed); sending it through the panel`);
       await this.viaRest(command);
     }
   }

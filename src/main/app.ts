@@ -18,6 +18,7 @@ import { DockPresence } from './desktop/dock-presence';
 import { LoginItem } from './desktop/login-item';
 import { hasTrayHost } from './desktop/tray-host';
 import { checkExternalLink, serverPageUrl } from './external-links';
+import { FEATURE_TERMS_URLS } from '../shared/feature-terms';
 import { createHandlers } from './ipc/handlers';
 import type { DialogPort } from './ipc/handlers/ports';
 import { registerHandlers } from './ipc/register-handlers';
@@ -146,6 +147,7 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       settings: s.settings,
       desktop: ui.desktop,
       openInPanel: async (ref) => ui.openExternal(serverPageUrl(s.accounts.get(ref.accountId).url, ref.identifier)),
+      openTerms: async (feature) => void shell.openExternal(FEATURE_TERMS_URLS[feature]),
       startDemo: () => s.demo.start(),
       commandHistory: s.commandHistory,
       console: { attach: (ref) => ui.attached.add(refKey(ref)), detach: (ref) => ui.attached.delete(refKey(ref)) },

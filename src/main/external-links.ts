@@ -1,6 +1,7 @@
 /**
  * The only way a URL leaves the app for the browser: it must be on the origin of a configured
- * panel, parsed with `new URL`, and https (http only for a panel on this machine, like the demo).
+ * panel, parsed with `new URL`, and https (http only for a panel on this machine, like the demo);
+ * or be a feature's terms page (src/shared/feature-terms.ts), which the renderer names by feature.
  */
 export type ExternalLinkVerdict = { allowed: true; url: string } | { allowed: false; reason: string };
 
@@ -34,3 +35,4 @@ export function checkExternalLink(candidate: string, panelUrls: readonly string[
 export function serverPageUrl(panelUrl: string, identifier: string): string {
   return `${panelUrl.replace(/\/+$/, '')}/server/${encodeURIComponent(identifier)}`;
 }
+

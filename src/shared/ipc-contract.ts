@@ -8,6 +8,7 @@ import type {
   IpcResult,
   ConsoleConnection,
   ConsoleLine,
+  FeatureKey,
   FileEntry,
   Navigation,
   NotificationStatus,
@@ -66,6 +67,12 @@ export interface InvokeChannels {
   'servers:attention': { args: [{ onScreen: ServerRef[] }]; result: void };
   /** Marks or unmarks a favourite, atomically in main (the tray may change the list too). */
   'servers:favourite': { args: [{ server: ServerRef; isFavourite: boolean }]; result: Settings };
+  /** Takes an egg feature's action (the EULA: writes eula.txt with eula=true, then restarts). */
+  'features:accept': { args: [{ server: ServerRef; feature: FeatureKey }]; result: void };
+  /** "Not now": the prompt goes until the server asks again. */
+  'features:dismiss': { args: [{ server: ServerRef; feature: FeatureKey }]; result: void };
+  /** Opens the feature's terms (the Minecraft EULA) in the browser: main knows the one URL. */
+  'features:open-terms': { args: [{ feature: FeatureKey }]; result: void };
 
   'stats:history': { args: [ServerRef]; result: StatsSample[] };
 
@@ -133,6 +140,9 @@ export const INVOKE_CHANNELS = [
   'servers:open-in-panel',
   'servers:attention',
   'servers:favourite',
+  'features:accept',
+  'features:dismiss',
+  'features:open-terms',
   'stats:history',
   'console:attach',
   'console:detach',

@@ -60,6 +60,35 @@ export interface ResourcesView {
   at: number;
 }
 
+/**
+ * Why the server's live connection (its Wings websocket) stopped and will not come back by
+ * itself: the window says so, and what happens instead (`isPolled`: its state is polled).
+ * - `panel-outdated`: Wings refused the panel's token for a missing scope (`jwt: missing connect
+ *   permission`): a panel older than 1.12.3 with Wings 1.12.2 or newer; the panel needs upgrading.
+ * - `token-refused`: Wings refused the token in another way no new token cured (a denial that
+ *   outlasted its one recovery, a server uuid mismatch).
+ * - `suspended`: Wings closed it with 4409. `refused`: Wings closed it with 4400.
+ * - `deleted`: Wings said the server was deleted.
+ */
+export type LiveIssueKind = 'panel-outdated' | 'token-refused' | 'suspended' | 'refused' | 'deleted';
+
+export interface LiveIssue {
+  kind: LiveIssueKind;
+  /** True when the server's state is polled from the panel meanwhile. */
+  isPolled: boolean;
+  /** Epoch ms when it happened. */
+  at: number;
+}
+
+/** An egg feature's action the panel would offer now (a console line matched it). */
+export type FeatureKey = 'eula';
+
+export interface FeaturePrompt {
+  feature: FeatureKey;
+  /** Epoch ms of the matching line. */
+  seenAt: number;
+}
+
 export interface ServerView extends ServerRef {
   uuid: string | null;
   name: string;
@@ -82,6 +111,10 @@ export interface ServerView extends ServerRef {
   /** `host:port` of the primary allocation, for search and display. */
   address: string | null;
   sftp: { host: string; port: number; username: string } | null;
+  /** Why live updates stopped for good (see LiveIssue); null while they work or are being tried. */
+  liveIssue: LiveIssue | null;
+  /** The egg feature's action to offer (accept the Minecraft EULA); null when there is none. */
+  featurePrompt: FeaturePrompt | null;
 }
 
 /** One point of a server's stats history; network values are rates, not counters. */

@@ -7,7 +7,8 @@
 import { PanelError } from '../api/errors';
 import type { WebsocketCredentials } from '../api/models';
 import type { ConsoleConnection, ServerRef } from '../../shared/types';
-import { followOutcome } from './follow-outcome';
+import { featureFromLine, featureFromMatch } from './feature-prompts';
+import { followOutcome, liveIssueKind } from './follow-outcome';
 import { observeAvailability, observeConsole, observeLive, observeStats, observeState } from './observe';
 import type { RegistryContext } from './registry-context';
 import type { ServerEntry } from './server-entry';
@@ -27,6 +28,8 @@ export interface FollowHooks {
   suspicion(entry: ServerEntry): void;
   /** Commands Wings dropped unread; they must go another way. */
   commandsRefused(entry: ServerEntry, commands: string[]): void;
+  /** Commands Wings may have dropped for going too fast; the user is to be told. */
+  commandsThrottled(entry: ServerEntry, commands: string[]): void;
 }
 
 /** Followers by server identifier. */
@@ -181,7 +184,12 @@ export class FollowManager {
         observeConsole(ctx, entry, `Server marked as ${state}...`, 'status', false);
       },
       stats: (resources, state) => observeStats(ctx, entry, resources, state),
-      console: (text, kind, isReplay) => observeConsole(ctx, entry, text, kind, isReplay),
+      console: (text, kind, isReplay) => {
+        observeConsole(ctx, entry, text, kind, isReplay);
+        if (kind === 'output') this.offerFeature(entry, featureFromLine(text, entry.server.eggFeatures, entry.state));
+      },
+      featureMatch: (key) => this.offerFeature(entry, featureFromMatch(key)),
+      commandsThrottled: (commands) => this.hooks.commandsThrottled(entry, commands),
       connection: (change) => this.onConnection(entry, change),
       commandsRefused: (commands) => this.hooks.commandsRefused(entry, commands),
       hint: (hint) => this.onHint(entry, hint),
@@ -194,6 +202,10 @@ export class FollowManager {
       // Wings replays its backlog on a new socket; the console window clears on `connected` too.
       entry.backlog.clear();
       entry.followFailures = 0;
+      if (entry.liveIssue !== null) {
+        entry.liveIssue = null;
+        this.ctx.sink.changed();
+      }
       if (entry.availability === 'node-unreachable') observeAvailability(this.ctx, entry, 'ok');
     }
     // Pelican's Wings drops a suspended server's sockets without a close frame.
@@ -224,10 +236,22 @@ export class FollowManager {
     entry.followFailures = outcome.failures;
     entry.followRetryAtMs = this.ctx.clock.now() + outcome.retryInMs;
     this.ctx.deps.logger.info('monitor: stopped following a server', { identifier: entry.identifier, reason: why.reason, retryInMs: outcome.retryInMs });
+    const issue = liveIssueKind(why);
+    // Polled meanwhile: every server not followed is (the registry's reconcile), but a deleted one
+    // waits for the list, which will most likely drop it.
+    if (issue !== null) entry.liveIssue = { kind: issue, isPolled: issue !== 'deleted', at: this.ctx.clock.now() };
     this.unfollow(entry);
     if (outcome.availability !== null) observeAvailability(this.ctx, entry, outcome.availability);
     if (outcome.shouldRefreshList) this.ctx.requestListRefresh();
     this.hooks.ended(entry);
+    if (issue !== null) this.ctx.sink.changed();
+  }
+
+  /** A console line or a `feature match` asked for an egg feature's action: offered once per line. */
+  private offerFeature(entry: ServerEntry, feature: ReturnType<typeof featureFromMatch>): void {
+    if (feature === null || entry.featurePrompt?.feature === feature) return;
+    entry.featurePrompt = { feature, seenAt: this.ctx.clock.now() };
+    this.ctx.sink.changed();
   }
 }
 

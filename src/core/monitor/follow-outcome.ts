@@ -4,7 +4,8 @@
  * server that keeps failing is tried less and less often (1 min doubling to 30 min) and polled
  * meanwhile.
  */
-import type { ServerAvailability } from '../../shared/types';
+import type { LiveIssueKind, ServerAvailability } from '../../shared/types';
+import { explainJwtError } from '../wings/inbound';
 import type { FollowEnd } from './server-follow';
 import { availabilityFromError } from './view-model';
 
@@ -14,6 +15,12 @@ export const FOLLOW_RETRY_MIN_MS = 60_000;
 export const FOLLOW_RETRY_MAX_MS = 30 * 60_000;
 /** A key without `websocket.connect` on a server: permissions change rarely. */
 export const FORBIDDEN_RETRY_MS = 30 * 60_000;
+
+/**
+ * A panel older than its Wings (a JWT scope error): its tokens will not work until the panel is
+ * upgraded, so no socket is tried again this session but after a sleep or a network change.
+ */
+export const PANEL_OUTDATED_RETRY_MS = Number.POSITIVE_INFINITY;
 
 /** The decision. */
 export interface FollowOutcome {
@@ -42,6 +49,10 @@ export function followOutcome(why: FollowEnd, failuresBefore: number): FollowOut
       return { availability: null, retryInMs: FORBIDDEN_RETRY_MS, failures, shouldRefreshList: false };
     case 'unreachable':
       return { availability: null, retryInMs: backoff(failures), failures, shouldRefreshList: false };
+    case 'jwt': {
+      const retryInMs = explainJwtError(why.message) !== null ? PANEL_OUTDATED_RETRY_MS : FORBIDDEN_RETRY_MS;
+      return { availability: null, retryInMs, failures, shouldRefreshList: false };
+    }
     case 'credentials': {
       const availability = availabilityFromError(why.error);
       if (availability !== null && availability !== 'node-unreachable') return { availability, retryInMs: 0, failures: failuresBefore, shouldRefreshList: false };
@@ -49,5 +60,20 @@ export function followOutcome(why: FollowEnd, failuresBefore: number): FollowOut
       if (why.error.kind === 'not-found') return { availability: null, retryInMs: FOLLOW_RETRY_MIN_MS, failures, shouldRefreshList: true };
       return { availability, retryInMs: backoff(failures), failures, shouldRefreshList: false };
     }
+  }
+}
+
+/** What the window is told about why following ended; null when the views show it otherwise. */
+export function liveIssueKind(why: FollowEnd): LiveIssueKind | null {
+  switch (why.reason) {
+    case 'suspended':
+    case 'refused':
+    case 'deleted':
+      return why.reason;
+    case 'jwt':
+      return explainJwtError(why.message) !== null ? 'panel-outdated' : 'token-refused';
+    default:
+      // Unreachable nodes, 409s and permissions have their availability or stay quiet.
+      return null;
   }
 }

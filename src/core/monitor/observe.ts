@@ -36,6 +36,8 @@ export function report(ctx: ObserveContext, entry: ServerEntry, events: readonly
 /** A power state from the websocket's `status`, a state-bearing `stats` frame, or a poll. */
 export function observeState(ctx: ObserveContext, entry: ServerEntry, state: PowerState): void {
   const before = entry.state;
+  // Running: whatever it asked for (the EULA) was settled.
+  if (state === 'running' && entry.featurePrompt !== null) entry.featurePrompt = null;
   const observed = applyPowerState(ctx.accountId, entry, state, ctx.clock.now());
   report(ctx, entry, observed.events);
   ctx.crashes.note(noticeServer(ctx.accountId, entry), observed.crash);
@@ -96,4 +98,14 @@ export function observeLive(ctx: ObserveContext, entry: ServerEntry, isLive: boo
   if (!isLive && entry.state !== 'unknown') entry.stateSeenAtMs = ctx.clock.now();
   entry.isLive = isLive;
   ctx.sink.changed();
+}
+
+/**
+ * Wings said it throttled commands (or every message) just after these were sent: one may have
+ * been dropped. They are not sent again (they may have run); the console says so, so nothing is
+ * lost without a word.
+ */
+export function observeThrottledCommands(ctx: ObserveContext, entry: ServerEntry, commands: readonly string[]): void {
+  const list = commands.map((c) => `"${c}"`).join(', ');
+  observeConsole(ctx, entry, `The node throttled commands sent too fast; ${list} may not have run. Check the console before sending again.`, 'daemon-error', false);
 }

@@ -7,7 +7,7 @@ import type { PowerState, Server } from '../api/models';
 import { initialCrashTrack, type CrashTrack } from '../rules/crash-detector';
 import type { NotifiableEvent } from '../rules/notification-policy';
 import { initialMetricTrack, type MetricTrack } from '../rules/usage-alerts';
-import type { ResourcesView, ServerAvailability } from '../../shared/types';
+import type { FeaturePrompt, LiveIssue, ResourcesView, ServerAvailability } from '../../shared/types';
 import { ConsoleBacklog } from './console-backlog';
 import { StatsHistory } from './history';
 import { availabilityOf } from './view-model';
@@ -56,6 +56,10 @@ export class ServerEntry {
   followRetryAtMs = 0;
   /** Consecutive follows that ended without a stable connection. */
   followFailures = 0;
+  /** Why the socket stopped for good (shown until a socket is live again). */
+  liveIssue: LiveIssue | null = null;
+  /** An egg feature's action to offer (feature-prompts.ts), until done, dismissed or running. */
+  featurePrompt: FeaturePrompt | null = null;
   readonly history: StatsHistory;
   readonly backlog = new ConsoleBacklog();
 

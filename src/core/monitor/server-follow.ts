@@ -31,6 +31,8 @@ const TRANSFER_UNDER_WAY: ReadonlySet<string> = new Set(['starting', 'pending', 
 /** Why following stopped. */
 export type FollowEnd =
   | { reason: 'suspended' | 'deleted' | 'forbidden' | 'refused' | 'unreachable' }
+  /** Wings refused the token in a way no new one cures: Wings' words (inbound.ts explains them). */
+  | { reason: 'jwt'; message: string }
   | { reason: 'credentials'; error: PanelError };
 
 /** WebSocket close code of a connection that dropped without a close frame (RFC 6455 §7.1.5). */
@@ -57,6 +59,10 @@ export interface FollowHandlers {
   connection(change: FollowConnection): void;
   /** Commands Wings refused with a `jwt error` (see WingsSocket's `commands-refused`). */
   commandsRefused(commands: string[]): void;
+  /** Commands Wings may have dropped for going too fast (WingsSocket's `commands-throttled`). */
+  commandsThrottled(commands: string[]): void;
+  /** Pelican's Wings matched an egg feature (`feature match`). */
+  featureMatch(key: string): void;
   /** Wings said what the panel's record will say later (install, transfer, restore). */
   hint(hint: 'installing' | 'transferring' | 'settled'): void;
   /** Called once, after the current event has run its course. */
@@ -77,6 +83,8 @@ export class ServerFollower {
   private isAwaitingState = true;
   private isAuthenticated = false;
   private lastStatus: { state: PowerState; atMs: number } | null = null;
+  /** Wings' words when it refused the token for good (`auth-error`). */
+  private jwtRefusal: string | null = null;
 
   constructor(
     private readonly socket: WingsSocketLike,
@@ -117,6 +125,9 @@ export class ServerFollower {
       s.on('status', (state) => (seen(), this.onStatus(state))),
       s.on('stats', (stats) => (seen(), this.onStats(stats))),
       s.on('commands-refused', (commands) => h.commandsRefused(commands)),
+      s.on('commands-throttled', (commands) => h.commandsThrottled(commands)),
+      s.on('feature-match', (match) => h.featureMatch(match.key)),
+      s.on('auth-error', (message) => (this.jwtRefusal = message)),
       s.on('console', (text) => (seen(), h.console(text, 'output', this.isReplay()))),
       s.on('daemon-message', (text) => h.console(text, 'daemon-message', this.isReplay())),
       s.on('daemon-error', (text) => h.console(text, 'daemon-error', false)),
@@ -256,6 +267,7 @@ export class ServerFollower {
     if (change.reason === 'deleted') return this.endSoon({ reason: 'deleted' });
     if (change.reason === 'refused') return this.endSoon({ reason: 'refused' });
     if (change.reason === 'credentials-failed' && change.error) return this.endSoon({ reason: 'credentials', error: change.error });
+    if ((change.reason === 'auth-error' || change.reason === 'denied') && this.jwtRefusal !== null) return this.endSoon({ reason: 'jwt', message: this.jwtRefusal });
     this.endSoon({ reason: 'forbidden' });
   }
 

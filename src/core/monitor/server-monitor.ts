@@ -21,7 +21,7 @@ import { Attention, type AttentionInput } from './attention';
 import type { CachedAccount } from './state-cache';
 import { WingsSocket } from '../wings';
 import type { TrayServerFlags } from '../tray/tray-model';
-import type { AccountView, ConsoleConnection, ServerRef, ServerView, StatsSample } from '../../shared/types';
+import type { AccountView, ConsoleConnection, FeatureKey, ServerRef, ServerView, StatsSample } from '../../shared/types';
 import { AccountWatch } from './account-watch';
 import { ChangeCoalescer, MonitorEmitter } from './emitter';
 import type { MonitorAccount, MonitorDeps, MonitorEventMap, MonitorListener, MonitorSink, ServerMonitorOptions } from './types';
@@ -187,6 +187,16 @@ export class ServerMonitor {
   /** Over the websocket's `send command` when connected, else REST `/command`. */
   async sendCommand(ref: ServerRef, command: string): Promise<void> {
     await this.watchOf(ref).registry.sendCommand(ref.identifier, command);
+  }
+
+  /** Takes an egg feature's action (accepts the EULA: writes eula.txt, restarts). */
+  async acceptFeature(ref: ServerRef, feature: FeatureKey): Promise<void> {
+    await this.watchOf(ref).registry.acceptFeature(ref.identifier, feature);
+  }
+
+  /** Puts an egg feature's prompt away until a console line asks again. */
+  dismissFeature(ref: ServerRef, feature: FeatureKey): void {
+    this.watchOf(ref).registry.dismissFeature(ref.identifier, feature);
   }
 
   /** Stats samples, oldest first; network values are rates in bytes/s. */

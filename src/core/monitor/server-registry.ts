@@ -6,10 +6,11 @@
  */
 import { PanelError } from '../api/errors';
 import type { PowerSignal, Server } from '../api/models';
-import type { ConsoleConnection, ServerView, StatsSample } from '../../shared/types';
+import type { ConsoleConnection, FeatureKey, ServerView, StatsSample } from '../../shared/types';
 import { pollSpacingMs, serverPollIntervalMs } from './budget';
 import { FollowManager } from './follow-manager';
-import { observeAvailability, observeConsole } from './observe';
+import { observeAvailability, observeConsole, observeThrottledCommands } from './observe';
+import { EULA_FILE } from './feature-prompts';
 import type { PollScheduler } from './poll-scheduler';
 import { createPoller } from './poll-runner';
 import type { RegistryContext } from './registry-context';
@@ -51,6 +52,7 @@ export class ServerRegistry {
       liveChanged: (entry) => this.reconcile(entry),
       suspicion: (entry) => this.suspicions.begin(entry),
       commandsRefused: (entry, commands) => void this.resendRefused(entry, commands),
+      commandsThrottled: (entry, commands) => observeThrottledCommands(this.ctx, entry, commands),
     });
     this.poller = createPoller(ctx, {
       entry: (id) => this.entries.get(id),
@@ -279,15 +281,37 @@ export class ServerRegistry {
     observeConsole(this.ctx, entry, command, 'command', false);
   }
 
+  /**
+   * Takes the egg feature's action, as the panels do: `eula.txt` with `eula=true` through the
+   * files API, then a restart (pterodactyl/panel EulaModalFeature.tsx `onAcceptEULA`: saveFileContents
+   * then `set state` restart; pelican-dev/panel MinecraftEulaSchema.php: putContent, power('restart')).
+   * The prompt goes once the file is written; a refused write reaches the caller and keeps it.
+   */
+  async acceptFeature(identifier: string, feature: FeatureKey): Promise<void> {
+    const entry = this.require(identifier);
+    if (feature !== 'eula') return;
+    await this.viaRest((client) => client.writeFile(identifier, EULA_FILE.path, EULA_FILE.content, { priority: 'user' }));
+    this.dismissFeature(identifier, feature);
+    await this.power(entry.identifier, 'restart');
+  }
+
+  /** "Not now": the prompt goes until a console line asks again. */
+  dismissFeature(identifier: string, feature: FeatureKey): void {
+    const entry = this.require(identifier);
+    if (entry.featurePrompt?.feature !== feature) return;
+    entry.featurePrompt = null;
+    this.ctx.sink.changed();
+  }
+
   /** Wings dropped commands with a `jwt error`: they go by REST, or the console says they did not go. */
   private async resendRefused(entry: ServerEntry, commands: string[]): Promise<void> {
     for (const command of commands) {
       try {
         await this.viaRest((client) => client.sendCommand(entry.identifier, command, { priority: 'user' }));
-        observeConsole(this.ctx, entry, `The node refused "${command}" over the websocket (its token had expired); it was sent through the panel instead.`, 'daemon-message', false);
+        observeConsole(this.ctx, entry, `The node did not take "${command}" over the websocket (its token had expired, or the socket closed); it was sent through the panel instead.`, 'daemon-message', false);
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
-        observeConsole(this.ctx, entry, `"${command}" did not reach the server: the node refused it (its token had expired) and the panel did too: ${reason}`, 'daemon-error', false);
+        observeConsole(this.ctx, entry, `"${command}" did not reach the server: the node did not take it (its token had expired, or the socket closed) and the panel refused it too: ${reason}`, 'daemon-error', false);
       }
     }
   }

@@ -101,6 +101,8 @@ export function toServerView(accountId: string, entry: ServerEntry, username: st
     limits: { memoryMib: server.limits.memoryMib, diskMib: server.limits.diskMib, cpuPercent: server.limits.cpuPercent },
     address: primaryAddress(server),
     sftp,
+    liveIssue: entry.liveIssue,
+    featurePrompt: entry.featurePrompt,
   };
 }
 

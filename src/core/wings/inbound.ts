@@ -4,7 +4,7 @@
  */
 import { firstStringArg, type WingsFrame } from './frames';
 import { parsePowerState, parseWingsStats } from './stats';
-import type { BackupCompleted, WingsEvents } from './types';
+import type { BackupCompleted, FeatureMatch, WingsEvents } from './types';
 
 /** One typed event ready to emit. */
 export type WingsEmit = { [E in keyof WingsEvents]: { event: E; payload: WingsEvents[E] } }[keyof WingsEvents];
@@ -14,7 +14,7 @@ export type InboundAction =
   | { type: 'auth-success' }
   | { type: 'token-expiring' }
   | { type: 'token-expired' }
-  | { type: 'jwt-error'; message: string; isRefreshable: boolean }
+  | { type: 'jwt-error'; message: string; isRefreshable: boolean; isDenial: boolean }
   | { type: 'emit'; emit: WingsEmit }
   | { type: 'ignore'; why: string };
 
@@ -57,7 +57,7 @@ export function interpretFrame(frame: WingsFrame): InboundAction {
       return { type: 'token-expired' };
     case 'jwt error': {
       const message = arg ?? '';
-      return { type: 'jwt-error', message, isRefreshable: isRefreshableJwtError(message) };
+      return { type: 'jwt-error', message, isRefreshable: isRefreshableJwtError(message), isDenial: /denylist/i.test(message) };
     }
     case 'status': {
       const state = parsePowerState(arg);
@@ -97,6 +97,8 @@ function interpretPlainEvent(frame: WingsFrame, arg: string | null): InboundActi
       return emit({ event: 'deleted', payload: undefined });
     case 'throttled':
       return emit({ event: 'throttled', payload: arg ?? 'global' });
+    case 'feature match':
+      return interpretFeatureMatch(arg);
     default:
       if (frame.event.startsWith(BACKUP_COMPLETED_PREFIX)) return interpretBackupCompleted(frame.event, arg);
       return ignore(`unknown event`);
@@ -117,6 +119,24 @@ function interpretBackupCompleted(event: string, arg: string | null): InboundAct
     fileSizeBytes: typeof body['file_size'] === 'number' ? body['file_size'] : null,
   };
   return emit({ event: 'backup-completed', payload });
+}
+
+/**
+ * Pelican Wings' `feature match`: a console line matched one of the egg's feature patterns
+ * (pelican-dev/wings server/listeners.go, `FeatureMatchPayload{key, pattern, line}`, published
+ * once per line); the panel mounts the feature's action for `key` (pelican-dev/panel
+ * app/Filament/Server/Pages/Console.php `mountFeature`).
+ */
+function interpretFeatureMatch(arg: string | null): InboundAction {
+  const body = parseObject(arg);
+  const key = body['key'];
+  if (typeof key !== 'string' || key === '') return ignore('feature match without a key');
+  const payload: FeatureMatch = {
+    key,
+    pattern: typeof body['pattern'] === 'string' ? body['pattern'] : '',
+    line: typeof body['line'] === 'string' ? body['line'] : '',
+  };
+  return emit({ event: 'feature-match', payload });
 }
 
 function parseObject(text: string | null): Record<string, unknown> {

@@ -62,6 +62,16 @@ export class TokenRefresher {
     this.run();
   }
 
+  /**
+   * Fetches exactly one token `delayMs` from now, in place of whatever was scheduled or under
+   * way (a token from that fetch may predate a denial): denial recovery (denial-recovery.ts). It
+   * is one fetch, so the minimum interval (a guard against bursts) does not hold it back.
+   */
+  requestAfter(delayMs: number): void {
+    this.cancel();
+    this.schedule(delayMs);
+  }
+
   /** True while a fetch runs or a retry is scheduled. */
   get isPending(): boolean {
     return this.isInFlight || this.timer !== null;

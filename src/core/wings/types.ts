@@ -42,6 +42,8 @@ export type ConnectionReason =
   | 'suspended'
   /** Wings closed with 4400: it refuses this socket; reconnecting would be refused again. */
   | 'refused'
+  /** Wings refused the token fetched to recover from a denial too (denial-recovery.ts). */
+  | 'denied'
   | 'auth-error'
   | 'disposed';
 
@@ -67,6 +69,13 @@ export interface BackupCompleted {
   fileSizeBytes: number | null;
 }
 
+/** Pelican Wings' `feature match`: a console line matched an egg feature (e.g. `eula`). */
+export interface FeatureMatch {
+  key: string;
+  pattern: string;
+  line: string;
+}
+
 /** Every event a WingsSocket emits, with its payload. `undefined` means "no payload". */
 export interface WingsEvents {
   status: PowerState;
@@ -89,12 +98,18 @@ export interface WingsEvents {
   deleted: undefined;
   /** Pelican Wings dropped a message: the throttled event name, or `global`. */
   throttled: string;
+  'feature-match': FeatureMatch;
   connection: ConnectionChange;
   /**
    * Commands sent moments before a `jwt error`: Wings refused them unread (its token check runs
    * before any event, `HandleInbound` in `router/websocket/websocket.go`). Send them another way.
    */
   'commands-refused': string[];
+  /**
+   * Commands sent just before Wings said it throttled commands (or every message): one of them
+   * may have been dropped. Not resent (it may have run); the user is to be told.
+   */
+  'commands-throttled': string[];
   /** A JWT error no new token can fix (e.g. missing connect permission). The socket stops. */
   'auth-error': string;
 }

@@ -6,7 +6,6 @@ import type WebSocket from 'ws';
 import type { PanelError } from '../api/errors';
 import { POWER_SIGNALS, type PowerSignal, type WebsocketCredentials } from '../api/models';
 import type { Disposer } from '../util/deps';
-import { backoffDelayMs } from './backoff';
 import { classifyClose, isTransferReconnectStatus } from './close-policy';
 import { TypedEmitter } from './emitter';
 import { isFatalCredentialError, toPanelError } from './errors';
@@ -16,15 +15,20 @@ import { resolveSocketOptions, type ResolvedSocketOptions } from './options';
 import { closeQuietly, isOpen, openWingsSocket } from './socket-io';
 import { TokenRefresher } from './token-refresher';
 import { AuthSession } from './auth-session';
+import { DenialRecovery, denialRecoveryDelayMs, isAuthAnswer } from './denial-recovery';
+import { OutboundQueue, type OutboundFrame } from './outbound-queue';
+import { ReconnectTimers } from './reconnect-timers';
 import type { ConnectionChange, ConnectionReason, WingsEvents, WingsSocketOptions, WingsSocketState } from './types';
 
 type ChangeDetails = Omit<ConnectionChange, 'state' | 'reason'>;
 
 /**
  * The Wings websocket of one server. `connect()` starts it, `dispose()` stops it for good.
- * Commands and power signals are sent only while authenticated and are never queued: a power
- * action replayed minutes later after a reconnect would surprise a person, so the send methods
- * return false instead and the caller falls back to REST (`POST /power`, `POST /command`).
+ * Everything sent is paced by Wings' own limits (outbound-queue.ts). Commands are sent only while
+ * authenticated; one that must wait for Wings' limit waits in order, and one that cannot go on
+ * this socket (the token died, the socket closed) comes back as `commands-refused`. Power signals
+ * never wait: one replayed later would surprise a person, so `setState` returns false instead and
+ * the caller falls back to REST (`POST /power`), as it does when a command cannot go at all.
  */
 export class WingsSocket {
   private current: WingsSocketState = 'idle';
@@ -35,16 +39,16 @@ export class WingsSocket {
   private socketUrl: string | null = null;
   /** Bumped for every connection attempt; callbacks of an older attempt are ignored. */
   private generation = 0;
-  private attempt = 0;
-  private retryTimer: unknown = null;
-  private connectTimer: unknown = null;
-  private connectedAtMs: number | null = null;
+  private readonly timers: ReconnectTimers;
   private readonly auth: AuthSession;
+  private readonly outbound: OutboundQueue;
+  private readonly denial = new DenialRecovery();
   private sawDeletedEvent = false;
 
   constructor(opts: WingsSocketOptions) {
     const cfg = resolveSocketOptions(opts);
     this.cfg = cfg;
+    this.timers = new ReconnectTimers(cfg);
     this.emitter = new TypedEmitter<WingsEvents>(cfg.logger);
     this.refresher = new TokenRefresher({
       ...cfg,
@@ -55,6 +59,12 @@ export class WingsSocket {
     this.auth = new AuthSession(cfg.clock, {
       onRefreshDue: () => this.refresher.request(),
       onExpired: () => this.onTokenDead(),
+    });
+    this.outbound = new OutboundQueue({
+      clock: cfg.clock,
+      write: (frame) => this.writeFrame(frame),
+      isAuthenticated: () => this.current === 'connected' && !this.auth.isTokenDead,
+      onCommandSent: (command) => this.auth.noteCommand(command),
     });
   }
 
@@ -71,7 +81,7 @@ export class WingsSocket {
   /** Starts connecting. Idempotent; also restarts a socket that stopped (`idle`). */
   connect(): void {
     if (this.current !== 'idle') return;
-    this.attempt = 0;
+    this.timers.reset();
     this.sawDeletedEvent = false;
     this.startAttempt('connect');
   }
@@ -86,7 +96,7 @@ export class WingsSocket {
       return;
     }
     if (this.current !== 'reconnecting') return;
-    this.clearTimers();
+    this.timers.clear();
     this.startAttempt('connect');
   }
 
@@ -99,7 +109,7 @@ export class WingsSocket {
   dispose(): void {
     if (this.current === 'disposed') return;
     this.generation += 1;
-    this.clearTimers();
+    this.timers.clear();
     this.refresher.cancel();
     this.teardownSocket('close');
     this.transition('disposed', 'disposed');
@@ -117,18 +127,18 @@ export class WingsSocket {
   }
 
   /**
-   * Sends a console command. False when it could not go (nothing was sent). A `jwt error` soon
-   * after means Wings dropped it: `commands-refused` then names it.
+   * Sends a console command, now or once Wings' limit allows. False when it cannot go on this
+   * socket (nothing was sent). A `jwt error` soon after means Wings dropped it, and a command
+   * still waiting when the token dies or the socket closes was never sent: `commands-refused`
+   * names both.
    */
   sendCommand(command: string): boolean {
-    if (!this.sendWhenReady('send command', [command])) return false;
-    this.auth.noteCommand(command);
-    return true;
+    return this.sendWhenReady('send command', [command]);
   }
 
-  /** Sends a power signal. False when not authenticated (nothing was sent). */
+  /** Sends a power signal now. False when not authenticated, or Wings' limit says wait (nothing was sent). */
   setState(signal: PowerSignal): boolean {
-    if (!POWER_SIGNALS.includes(signal)) return false;
+    if (!POWER_SIGNALS.includes(signal) || !this.outbound.canSendNow('set state')) return false;
     return this.sendWhenReady('set state', [signal]);
   }
 
@@ -137,13 +147,19 @@ export class WingsSocket {
     return this.sendFrame(event, args);
   }
 
+  /** Through the pacing queue: true when sent or waiting its turn. */
   private sendFrame(event: string, args?: string[]): boolean {
     if (!isOpen(this.socket)) return false;
+    return this.outbound.send(args === undefined ? { event } : { event, args });
+  }
+
+  private writeFrame(frame: OutboundFrame): boolean {
+    if (!isOpen(this.socket)) return false;
     try {
-      this.socket.send(encodeFrame(event, args));
+      this.socket.send(encodeFrame(frame.event, frame.args));
       return true;
     } catch (err) {
-      this.cfg.logger.warn('wings: send failed', { event, error: String(err) });
+      this.cfg.logger.warn('wings: send failed', { event: frame.event, error: String(err) });
       return false;
     }
   }
@@ -175,6 +191,7 @@ export class WingsSocket {
     this.refresher.noteFreshToken();
     this.socketUrl = credentials.socket;
     this.auth.reset();
+    this.denial.reset();
     this.auth.sending(credentials.token);
     const isCurrent = (): boolean => generation === this.generation;
     try {
@@ -189,7 +206,7 @@ export class WingsSocket {
       this.scheduleReconnect('closed', { error: toPanelError(err) });
       return;
     }
-    this.connectTimer = this.cfg.clock.setTimeout(() => this.onConnectTimeout(), this.cfg.connectTimeoutMs);
+    this.timers.startConnectTimer(() => this.onConnectTimeout());
   }
 
   private onOpen(token: string): void {
@@ -212,7 +229,8 @@ export class WingsSocket {
       case 'token-expiring':
         return this.refresher.request();
       case 'jwt-error':
-        return action.isRefreshable ? this.onRefreshableJwtError() : this.onFatalJwtError(action.message);
+        if (!action.isRefreshable) return this.onFatalJwtError(action.message);
+        return action.isDenial ? this.onDenied(action.message) : this.onRefreshableJwtError();
       case 'emit':
         return this.onEvent(action.emit);
       case 'ignore':
@@ -222,17 +240,18 @@ export class WingsSocket {
 
   private onAuthSuccess(): void {
     const kind = this.auth.accepted();
+    this.denial.reset();
     if (this.current === 'connected') return; // a refresh ahead of expiry: nothing was lost
     if (kind !== 'first') {
       // A re-auth gets `auth success` and nothing more ("prevents duplicate status messages",
       // wings router/websocket/websocket.go), and whatever happened while the token was dead came
       // as `jwt error`. Every stats frame carries the state: ask for one.
       this.transition('connected', kind === 'reauth-after-death' ? 'reauth' : 'auth-success');
+      this.outbound.resume();
       this.sendFrame('send stats');
       return;
     }
-    this.clearConnectTimer();
-    this.connectedAtMs = this.cfg.clock.now();
+    this.timers.authenticated();
     this.transition('connected', 'auth-success');
     // Once per socket, like the official UI: Wings throttles `send logs` to 1 per 5 s.
     this.sendFrame('send logs');
@@ -249,45 +268,75 @@ export class WingsSocket {
       this.cfg.logger.debug('wings: a jwt error from before the last auth, ignored');
       return;
     }
-    const refused = this.auth.takeRefused();
-    this.onTokenDead();
-    if (refused.length > 0) this.emitter.emit('commands-refused', refused);
+    if (this.markTokenDead()) this.refresher.request();
   }
 
-  /** The token is dead (by its claims, or Wings said so): not live until a new one is accepted. */
+  /** A denylist `jwt error`: one new token after the next whole second (denial-recovery.ts), a few at most. */
+  private onDenied(message: string): void {
+    if (this.current === 'connected' && this.auth.isStraggler()) return;
+    const verdict = this.denial.denied(isAuthAnswer(message));
+    if (verdict === 'ignore') return;
+    if (verdict === 'give-up') return this.onFatalJwtError(message, 'denied');
+    this.markTokenDead();
+    this.refresher.requestAfter(denialRecoveryDelayMs(this.cfg.clock.now(), this.denial.marginMs));
+  }
+
+  /** The token is dead (by its claims): not live until a new one is accepted. */
   private onTokenDead(): void {
-    if (this.current !== 'connected' && this.current !== 'authenticating') return;
-    if (!this.auth.died()) return;
-    this.refresher.request();
-    if (this.current === 'connected') this.transition('authenticating', 'token-expired');
+    if (this.markTokenDead()) this.refresher.request();
+  }
+
+  /**
+   * Nothing sent now would be read: commands sent just before and those still waiting go another
+   * way. False when the token was already dead (or there is no session).
+   */
+  private markTokenDead(): boolean {
+    if (this.current !== 'connected' && this.current !== 'authenticating') return false;
+    const wasConnected = this.current === 'connected';
+    const refused = wasConnected ? this.auth.takeRefused() : [];
+    if (!this.auth.died()) return false;
+    refused.push(...this.outbound.drainCommands());
+    if (wasConnected) this.transition('authenticating', 'token-expired');
+    if (refused.length > 0) this.emitter.emit('commands-refused', refused);
+    return true;
   }
 
   private onEvent(e: WingsEmit): void {
     if (e.event === 'deleted') this.sawDeletedEvent = true;
-    if (e.event === 'throttled') this.attempt += 1; // the next reconnect waits longer
+    if (e.event === 'throttled') this.onThrottled(e.payload);
     this.emitter.emit(e.event, e.payload as never);
     if (e.event === 'transfer-status' && this.current === 'connected' && isTransferReconnectStatus(e.payload)) {
       this.teardownSocket('close');
-      this.attempt = 0;
+      this.timers.reset();
       this.scheduleReconnect('transfer');
     }
   }
 
-  private onFatalJwtError(message: string): void {
+  /** Wings dropped a message: that event backs off, and the user hears of commands it may have dropped. */
+  private onThrottled(name: string): void {
+    this.timers.slowDown();
+    this.outbound.throttled(name);
+    if (name !== 'send command' && name !== 'global') return;
+    const commands = this.auth.takeRefused();
+    if (commands.length > 0) this.emitter.emit('commands-throttled', commands);
+  }
+
+  private onFatalJwtError(message: string, reason: 'auth-error' | 'denied' = 'auth-error'): void {
     this.cfg.logger.warn('wings: fatal JWT error', { message, explanation: explainJwtError(message) ?? undefined });
     this.emitter.emit('auth-error', message);
-    this.stop('auth-error');
+    this.stop(reason);
   }
 
   private onRefreshedCredentials(credentials: WebsocketCredentials): void {
     if (credentials.socket !== this.socketUrl) {
       // The server moved to another node (a transfer): the old socket is of no more use.
       this.teardownSocket('close');
-      this.clearTimers();
+      this.timers.clear();
       this.openSocket(credentials, 'transfer');
       return;
     }
     this.auth.sending(credentials.token);
+    this.denial.sending();
     if (!this.sendFrame('auth', [credentials.token])) {
       this.cfg.logger.debug('wings: refreshed token arrived with no open socket');
     }
@@ -295,7 +344,7 @@ export class WingsSocket {
 
   private onClose(code: number, reason: string): void {
     this.teardownSocket('terminate');
-    this.clearConnectTimer();
+    this.timers.clearConnectTimer();
     this.refresher.cancel();
     const verdict = classifyClose(code, reason, this.sawDeletedEvent);
     if (verdict !== 'reconnect') {
@@ -306,36 +355,26 @@ export class WingsSocket {
   }
 
   private onConnectTimeout(): void {
-    this.connectTimer = null;
     this.cfg.logger.info('wings: no auth success in time, reconnecting');
     this.teardownSocket('terminate');
     this.scheduleReconnect('connect-timeout');
   }
 
   private scheduleReconnect(reason: ConnectionReason, details: ChangeDetails = {}, minDelayMs = 0): void {
-    const { clock, stableAfterMs } = this.cfg;
-    if (this.connectedAtMs !== null && clock.now() - this.connectedAtMs >= stableAfterMs) this.attempt = 0;
-    this.connectedAtMs = null;
     this.refresher.cancel();
-    this.clearTimers();
     this.teardownSocket('terminate');
-    const delayMs = Math.max(backoffDelayMs(this.attempt, this.cfg.backoff, this.cfg.random), minDelayMs);
-    this.attempt += 1;
     this.generation += 1;
+    const delayMs = this.timers.scheduleRetry(minDelayMs, () => this.startAttempt(reason));
     this.transition('reconnecting', reason, { ...details, retryInMs: delayMs });
-    this.retryTimer = this.cfg.clock.setTimeout(() => {
-      this.retryTimer = null;
-      this.startAttempt(reason);
-    }, delayMs);
   }
 
   /** Stops for a reason that needs a person; `connect()` may start again later. */
   private stop(reason: ConnectionReason, details: ChangeDetails = {}): void {
     this.generation += 1;
-    this.clearTimers();
+    this.timers.clear();
     this.refresher.cancel();
     this.teardownSocket('close');
-    this.connectedAtMs = null;
+    this.timers.ended();
     this.transition('idle', reason, details);
   }
 
@@ -343,17 +382,8 @@ export class WingsSocket {
     if (this.socket) closeQuietly(this.socket, how);
     this.socket = null;
     this.auth.reset();
-  }
-
-  private clearConnectTimer(): void {
-    if (this.connectTimer !== null) this.cfg.clock.clearTimeout(this.connectTimer);
-    this.connectTimer = null;
-  }
-
-  private clearTimers(): void {
-    this.clearConnectTimer();
-    if (this.retryTimer !== null) this.cfg.clock.clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    const unsent = this.outbound.reset();
+    if (unsent.length > 0) this.emitter.emit('commands-refused', unsent);
   }
 
   private transition(state: WingsSocketState, reason: ConnectionReason, details: ChangeDetails = {}): void {

@@ -81,6 +81,9 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   // A window of a 4K screen shows well under a thousand rows.
   'servers:attention': one(z.strictObject({ onScreen: z.array(serverRef).max(1000) })),
   'servers:favourite': one(z.strictObject({ server: serverRef, isFavourite: z.boolean() })),
+  'features:accept': one(z.strictObject({ server: serverRef, feature: z.enum(['eula']) })),
+  'features:dismiss': one(z.strictObject({ server: serverRef, feature: z.enum(['eula']) })),
+  'features:open-terms': one(z.strictObject({ feature: z.enum(['eula']) })),
   'stats:history': one(serverRef),
   'console:attach': one(serverRef),
   'console:detach': one(serverRef),

@@ -32,6 +32,8 @@ export function makeServer(patch: Partial<ServerView> = {}): ServerView {
     limits: { memoryMib: 1024, diskMib: 0, cpuPercent: 100 },
     address: '10.0.0.1:25565',
     sftp: null,
+    liveIssue: null,
+    featurePrompt: null,
     ...patch,
   };
 }

@@ -42,7 +42,7 @@ const WRONG_TYPES: Encoded[] = [null, U, 0, -1, 1.5, NAN, INF, true, false, [], 
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'];
 const POLLUTION: Encoded = { polluted: 'yes', isAdmin: true };
 
-type Kind = 'id' | 'identifier' | 'remotePath' | 'fileName' | 'localPaths' | 'url' | 'apiKey' | 'name' | 'command' | 'content' | 'mode' | 'names' | 'signal' | 'minutes' | 'patch' | 'refs' | 'bool';
+type Kind = 'id' | 'identifier' | 'remotePath' | 'fileName' | 'localPaths' | 'url' | 'apiKey' | 'name' | 'command' | 'content' | 'mode' | 'names' | 'signal' | 'minutes' | 'patch' | 'refs' | 'bool' | 'feature';
 
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
@@ -57,6 +57,7 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   name: [rep('n', 81), HUGE],
   command: ['', 'say hi\nstop', 'say hi\rstop', rep('c', 4097), HUGE],
   content: [],
+  feature: ['', 'EULA', 'eula ', 'gsl_token', '__proto__', HUGE],
   mode: ['', '8', '999', '64', '12345', 'rwx', '0o755', '755;rm', ' 755', '755\n'],
   names: [[], ['..'], ['.'], ['a/b'], [''], ['x\u0000'], Array.from({ length: 1001 }, () => 'a'), 'x.txt', [1], [HUGE]],
   signal: ['', 'START', 'explode', 'start ', 'kill;rm', '__proto__'],
@@ -118,6 +119,9 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     'servers:open-in-panel': { args: [server], fields: bareRef },
     'servers:attention': { args: [{ onScreen: [server] }], fields: [{ path: ['onScreen'], kind: 'refs' }] },
     'servers:favourite': onServer({ isFavourite: true }, [{ path: ['isFavourite'], kind: 'bool' }]),
+    'features:accept': onServer({ feature: 'eula' }, [{ path: ['feature'], kind: 'feature' }]),
+    'features:dismiss': onServer({ feature: 'eula' }, [{ path: ['feature'], kind: 'feature' }]),
+    'features:open-terms': { args: [{ feature: 'eula' }], fields: [{ path: ['feature'], kind: 'feature' }] },
     'stats:history': { args: [server], fields: bareRef },
     'console:attach': { args: [server], fields: bareRef },
     'console:detach': { args: [server], fields: bareRef },

@@ -41,6 +41,9 @@ export function createHandlers(ports: HandlerPorts): Handlers {
       if ('problem' in change) throw new HandlerError('invalid-argument', `At most ${MAX_FAVOURITES} servers can be favourites: unmark one first.`);
       return ports.settings.update(change);
     },
+    'features:accept': ({ server, feature }) => ports.monitor.acceptFeature(server, feature),
+    'features:dismiss': ({ server, feature }) => ports.monitor.dismissFeature(server, feature),
+    'features:open-terms': ({ feature }) => ports.openTerms(feature),
 
     'stats:history': (ref) => ports.monitor.history(ref),
 

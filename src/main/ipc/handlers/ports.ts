@@ -4,7 +4,7 @@
  */
 import type { ClientApi } from '../../../core/api/client-types';
 import type { AccountRecord, AccountService } from '../../../core/accounts/account-service';
-import type { AccountView, ConsoleConnection, DesktopInfo, NotificationStatus, PowerSignal, ServerRef, ServerView, Settings, StatsSample } from '../../../shared/types';
+import type { AccountView, ConsoleConnection, DesktopInfo, FeatureKey, NotificationStatus, PowerSignal, ServerRef, ServerView, Settings, StatsSample } from '../../../shared/types';
 
 /** The monitor as the window uses it. */
 export interface MonitorPort {
@@ -13,6 +13,8 @@ export interface MonitorPort {
   refresh(accountId?: string): Promise<void>;
   power(ref: ServerRef, signal: PowerSignal): Promise<void>;
   sendCommand(ref: ServerRef, command: string): Promise<void>;
+  acceptFeature(ref: ServerRef, feature: FeatureKey): Promise<void>;
+  dismissFeature(ref: ServerRef, feature: FeatureKey): void;
   history(ref: ServerRef): StatsSample[];
   consoleBacklog(ref: ServerRef): string[];
   consoleConnection(ref: ServerRef): ConsoleConnection;
@@ -48,6 +50,8 @@ export interface HandlerPorts {
   /** What this desktop allows (launch at login, a visible tray icon). */
   desktop(): DesktopInfo;
   openInPanel(ref: ServerRef): Promise<void>;
+  /** Opens a feature's terms (external-links.ts FEATURE_TERMS_URLS) in the browser. */
+  openTerms(feature: FeatureKey): Promise<void>;
   startDemo(): Promise<AccountRecord>;
   /** Commands typed in the console, newest last, kept per server for up/down. */
   commandHistory: { get(ref: ServerRef): string[]; push(ref: ServerRef, command: string): void };

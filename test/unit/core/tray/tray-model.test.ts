@@ -30,6 +30,8 @@ const server = (over: Partial<ServerView> = {}): ServerView => ({
   limits: { memoryMib: 1024, diskMib: 2048, cpuPercent: 100 },
   address: '10.0.0.5:25565',
   sftp: { host: 'node1.example.com', port: 2022, username: 'alex.abcd1234' },
+  liveIssue: null,
+  featurePrompt: null,
   ...over,
 });
 

@@ -45,7 +45,13 @@ describe('interpretFrame', () => {
     ['deleted', [], { type: 'emit', emit: { event: 'deleted', payload: undefined } }],
     ['throttled', [], { type: 'emit', emit: { event: 'throttled', payload: 'global' } }],
     ['backup completed', ['{}'], { type: 'ignore', why: 'backup completed without a uuid' }],
-    ['feature match', ['eula'], { type: 'ignore', why: 'unknown event' }],
+    ['feature match', ['eula'], { type: 'ignore', why: 'feature match without a key' }],
+    [
+      'feature match',
+      ['{"key":"eula","pattern":"you need to agree to the eula","line":"You need to agree to the EULA in order to run the server."}'],
+      { type: 'emit', emit: { event: 'feature-match', payload: { key: 'eula', pattern: 'you need to agree to the eula', line: 'You need to agree to the EULA in order to run the server.' } } },
+    ],
+    ['feature match', ['{"key":"gsl_token"}'], { type: 'emit', emit: { event: 'feature-match', payload: { key: 'gsl_token', pattern: '', line: '' } } }],
   ])('%s %j', (event, args, expected) => {
     expect(interpretFrame({ event, args })).toEqual(expected);
   });
@@ -55,18 +61,20 @@ describe('interpretFrame', () => {
     expect(action).toMatchObject({ type: 'emit', emit: { payload: { uuid: 'u-1', isSuccessful: false, checksum: null } } });
   });
 
-  it.each<[string, boolean]>([
-    ['jwt: exp claim is invalid', true],
-    ['Error Event [abc]: jwt: exp claim is invalid', true],
-    ['Error Event [abc]: jwt: created too far in past (denylist)', true],
-    ['jwt: missing connect permission', false],
-    ['jwt: server uuid mismatch', false],
-  ])('jwt error %j refreshable: %s', (message, expected) => {
+  it.each<[string, boolean, boolean]>([
+    ['jwt: exp claim is invalid', true, false],
+    ['Error Event [abc]: jwt: exp claim is invalid', true, false],
+    ['Error Event [abc]: jwt: created too far in past (denylist)', true, true],
+    ['jwt: created too far in past (denylist)', true, true],
+    ['jwt: missing connect permission', false, false],
+    ['jwt: server uuid mismatch', false, false],
+  ])('jwt error %j refreshable: %s, a denial: %s', (message, expected, isDenial) => {
     expect(isRefreshableJwtError(message)).toBe(expected);
     expect(interpretFrame({ event: 'jwt error', args: [message] })).toEqual({
       type: 'jwt-error',
       message,
       isRefreshable: expected,
+      isDenial,
     });
   });
 });

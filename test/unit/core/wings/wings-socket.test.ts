@@ -6,6 +6,7 @@ import { WingsSocket, type ConnectionChange, type WingsSocketOptions } from '../
 import { FakeWings } from './helpers/fake-wings';
 import { ManualClock } from '../../../helpers/manual-clock';
 import { nextEvent, reaches } from './helpers/socket-events';
+import { denialRecoveryDelayMs } from '../../../../src/core/wings/denial-recovery';
 
 let wings: FakeWings;
 let clock: ManualClock;
@@ -204,9 +205,10 @@ describe('WingsSocket: token lifecycle', () => {
   });
 
   it.each([
-    'Error Event [1a7ce997-259b-452e-8b4e-cecc464142ca]: jwt: exp claim is invalid',
-    'jwt: created too far in past (denylist)',
-  ])('takes the curable jwt error %s as the token dying: not connected until re-auth, then asks for the state', async (message) => {
+    ['Error Event [1a7ce997-259b-452e-8b4e-cecc464142ca]: jwt: exp claim is invalid', 0],
+    // A denial's new token waits for the next whole second (denial-recovery.ts).
+    ['jwt: created too far in past (denylist)', denialRecoveryDelayMs(60_000)],
+  ])('takes the curable jwt error %s as the token dying: not connected until re-auth, then asks for the state', async (message, waitMs) => {
     const s = makeSocket();
     await connected(s);
     const conn = await wings.connection();
@@ -214,6 +216,7 @@ describe('WingsSocket: token lifecycle', () => {
     const dead = reaches(s, 'authenticating');
     conn.send('jwt error', [message]);
     expect(await dead).toMatchObject({ reason: 'token-expired' });
+    clock.advance(waitMs);
     expect(s.canDeliver).toBe(false);
     expect(s.sendCommand('lost?')).toBe(false);
     const back = reaches(s, 'connected');

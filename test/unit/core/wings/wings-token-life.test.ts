@@ -10,6 +10,7 @@ import { DELIVERY_MARGIN_MS } from '../../../../src/core/wings/token-watch';
 import { WingsSocket, type WingsSocketOptions } from '../../../../src/core/wings';
 import { FakeWings } from './helpers/fake-wings';
 import { ManualClock } from '../../../helpers/manual-clock';
+import { denialRecoveryDelayMs } from '../../../../src/core/wings/denial-recovery';
 import { nextEvent, reaches } from './helpers/socket-events';
 
 /** A JWT as the panel signs it (NodeJWTService): the signature is not read by the client. */
@@ -149,7 +150,7 @@ describe('WingsSocket: a token that dies on an open socket', () => {
     const dead = reaches(s, 'authenticating');
     conn.send('jwt error', ['jwt: created too far in past (denylist)']);
     await dead;
-    clock.advance(1_000);
+    clock.advance(denialRecoveryDelayMs(clock.now()));
     const back = reaches(s, 'connected');
     await conn.frame('auth', 2);
     await back;

@@ -11,6 +11,7 @@ import { serverStrings } from './server';
 import { statsStrings } from './stats';
 import { consoleStrings } from './console';
 import { notificationStrings } from './notifications';
+import { liveStrings } from './live';
 
 export const t = {
   ...common,
@@ -22,4 +23,5 @@ export const t = {
   stats: statsStrings,
   console: consoleStrings,
   notifications: notificationStrings,
+  live: liveStrings,
 } as const;

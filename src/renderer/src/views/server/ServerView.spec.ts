@@ -132,6 +132,32 @@ describe('ServerView', () => {
     expect(screen.getAllByRole('tab')).toHaveLength(4);
   });
 
+  it.each([
+    ['panel-outdated', true, 'danger'],
+    ['suspended', true, 'warn'],
+    ['refused', true, 'warn'],
+    ['deleted', false, 'warn'],
+  ] as const)('says why live updates stopped (%s), and that it is polled instead when it is', (kind, isPolled, tone) => {
+    show(serverView({ isLive: false, liveIssue: { kind, isPolled, at: 1 } }));
+    const banner = screen.getAllByRole('status').find((el) => el.querySelector('strong')?.textContent === t.live.issues[kind].title);
+    expect(banner?.textContent).toContain(t.live.issues[kind].detail);
+    expect(banner?.textContent?.includes(t.live.polled)).toBe(isPolled);
+    expect(banner?.classList.contains(tone)).toBe(true);
+  });
+
+  it('names the panel as the side to upgrade for a JWT scope error', () => {
+    show(serverView({ isLive: false, liveIssue: { kind: 'panel-outdated', isPolled: true, at: 1 } }));
+    expect(screen.getByText(/upgrade the panel to 1\.12\.3 or newer/)).toBeTruthy();
+  });
+
+  it('offers the egg’s EULA action when the server asks for it, and not otherwise', () => {
+    const view = show(serverView({ state: 'offline', featurePrompt: { feature: 'eula', seenAt: 5 } }));
+    expect(screen.getByRole('region', { name: t.live.feature.eula.title })).toBeTruthy();
+    view.unmount();
+    show(serverView({ state: 'offline' }));
+    expect(screen.queryByRole('region', { name: t.live.feature.eula.title })).toBeNull();
+  });
+
   it('shows no banner for a server that is fine', () => {
     show(serverView());
     expect(screen.getAllByRole('status').filter((el) => el.querySelector('strong'))).toEqual([]);

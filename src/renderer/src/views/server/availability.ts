@@ -3,7 +3,7 @@
  * own words for its conflict states, and the account's problem when the panel itself is not usable.
  */
 import { t } from '../../lib/strings';
-import type { AccountStatus, ServerView } from '../../../../shared/types';
+import type { AccountStatus, LiveIssue, ServerView } from '../../../../shared/types';
 
 export interface Banner {
   title: string;
@@ -36,4 +36,15 @@ function accountBanner(status: AccountStatus | undefined): Banner | null {
 /** True when the server may take console commands as far as its availability goes. */
 export function acceptsCommands(server: Pick<ServerView, 'availability' | 'state'>): boolean {
   return (server.availability === 'ok' || server.availability === 'node-unreachable') && server.state !== 'offline';
+}
+
+/**
+ * The banner for a live connection that stopped for good (Wings' words by kind, never log text),
+ * saying the state is polled instead when it is; null when there is none.
+ */
+export function liveIssueBanner(issue: LiveIssue | null): Banner | null {
+  if (issue === null) return null;
+  const words = t.live.issues[issue.kind];
+  const detail = issue.isPolled ? `${words.detail} ${t.live.polled}` : words.detail;
+  return { title: words.title, detail, tone: issue.kind === 'panel-outdated' || issue.kind === 'token-refused' ? 'danger' : 'warn' };
 }

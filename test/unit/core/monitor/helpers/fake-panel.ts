@@ -12,7 +12,7 @@ import type { Clock } from '../../../../../src/core/util/deps';
 import { fakeServer } from '../../../../helpers/fake-client';
 
 export interface LoggedRequest {
-  method: 'list' | 'resources' | 'websocket' | 'power' | 'command' | 'account' | 'server';
+  method: 'list' | 'resources' | 'websocket' | 'power' | 'command' | 'account' | 'server' | 'write';
   identifier: string | null;
   atMs: number;
   priority: string | undefined;
@@ -57,6 +57,10 @@ export class FakePanel {
   clientsCreated = 0;
   clientsDisposed = 0;
   createClientFailure: (() => unknown) | null = null;
+  /** Files written, by `identifier:path`. */
+  readonly files = new Map<string, string>();
+  /** Power signals asked for over REST, in order. */
+  readonly powerSignals: PowerSignal[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -165,8 +169,13 @@ function buildClient(panel: FakePanel, clock: Clock): MonitorClient {
     },
     // As PanelClient.routeLimitWaitMs: what the panel said of one server's tokens (a 429, other users).
     routeLimitWaitMs: (identifier: string) => Math.max(0, (panel.tokenRouteFreeAtMs.get(identifier) ?? 0) - clock.now()),
-    power: async (identifier: string, _signal: PowerSignal, opts?: { priority?: string }) => {
+    power: async (identifier: string, signal: PowerSignal, opts?: { priority?: string }) => {
       panel.record('power', identifier, opts?.priority);
+      panel.powerSignals.push(signal);
+    },
+    writeFile: async (identifier: string, path: string, content: string, opts?: { priority?: string }) => {
+      panel.record('write', identifier, opts?.priority);
+      panel.files.set(`${identifier}:${path}`, content);
     },
     sendCommand: async (identifier: string, _command: string, opts?: { priority?: string }) => {
       panel.record('command', identifier, opts?.priority);
