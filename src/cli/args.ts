@@ -24,7 +24,6 @@ export interface CliOptions {
   version: boolean;
   debug: boolean;
   account: string | undefined;
-  interval: string | undefined;
   output: string | undefined;
   servers: string | undefined;
   port: string | undefined;
@@ -42,7 +41,6 @@ const OPTION_CONFIG = {
   version: { type: 'boolean', short: 'V' },
   debug: { type: 'boolean' },
   account: { type: 'string' },
-  interval: { type: 'string' },
   output: { type: 'string', short: 'o' },
   servers: { type: 'string' },
   port: { type: 'string' },
@@ -80,7 +78,6 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       version: v.version === true,
       debug: v.debug === true,
       account: v.account,
-      interval: v.interval,
       output: v.output,
       servers: v.servers,
       port: v.port,

@@ -4,6 +4,7 @@
  */
 import type { DownloadOptions, DownloadResult, UploadFileOptions, UploadResult } from '../core/transfer/types';
 import type { Disposer } from '../core/util/deps';
+import type { WingsSocketLike } from '../core/monitor';
 import type { WingsEvents, WingsSocketOptions } from '../core/wings/types';
 import type { SimPanel, SimPanelOptions } from '../sim/types';
 
@@ -23,6 +24,8 @@ export interface ExternalDeps {
   downloadToFile(options: DownloadOptions): Promise<DownloadResult>;
   /** Streams a local file to a signed upload URL. */
   uploadFromFile(options: UploadFileOptions): Promise<UploadResult>;
+  /** The sockets of `watch`'s monitor; absent: the monitor's own (a real WingsSocket). */
+  createMonitorSocket?: (options: WingsSocketOptions) => WingsSocketLike;
   /** Starts the simulated panel (`pterotray sim`). */
   startSim(options: SimPanelOptions): Promise<SimPanel>;
 }

@@ -4,6 +4,7 @@
  */
 import { isPanelError, type PanelError } from '../core/api/errors';
 import { UsageError } from './args';
+import { stripControl } from './format/sanitize';
 
 /** Exit codes of the CLI. */
 export const EXIT_OK = 0;
@@ -49,6 +50,7 @@ function localErrorMessage(error: unknown): string {
   return oneLine(String(error));
 }
 
+// Messages can carry the panel's own text: no control character reaches the terminal.
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return stripControl(text).replace(/\s+/g, ' ').trim();
 }

@@ -9,7 +9,6 @@ const OPTION_HELP: Record<OptionName, string> = {
   version: '-V, --version       print the version',
   debug: '--debug             log requests to stderr (the API key is always redacted)',
   account: '--account <name>    use a panel saved in the app (key from the keychain)',
-  interval: '--interval <s>      seconds between polls (default 30, minimum 5)',
   output: '-o, --output <file> where to save (default: the file\'s name, in this directory)',
   servers: '--servers <n>       how many servers the simulated panel has (default 6)',
   port: '--port <p>          the simulated panel\'s port (default: any free port)',

@@ -1,5 +1,5 @@
 /**
- * Each server's state from `GET /resources`, for `servers` and `watch`. A server the panel will
+ * Each server's state from `GET /resources`, for `servers`. A server the panel will
  * not report on (409, node down) gets a state saying why; failures that concern the whole panel
  * (bad key, network, rate limit) still fail the command.
  */

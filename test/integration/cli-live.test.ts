@@ -67,16 +67,17 @@ describe('console', () => {
 });
 
 describe('watch', () => {
-  it('--json reports a state change made on the panel, then exits 0 on SIGINT', async () => {
+  it('--json reports a state change made on the panel over the websocket, then exits 0 on SIGINT', async () => {
     const id = serverId(sim, 1);
     sim.control.setState(id, 'offline');
-    const cli = session(['watch', '--json', '--interval', '5'], simEnv(sim));
-    await cli.waitForLine('stderr', (l) => l.includes('watching 3 servers'));
+    const cli = session(['watch', '--json'], simEnv(sim));
+    await cli.waitForLine('stdout', (l) => l.includes(id) && l.includes('"to":"offline"'));
     sim.control.setState(id, 'running');
-    const line = await cli.waitForLine('stdout', (l) => l.includes(id), 15_000);
+    const line = await cli.waitForLine('stdout', (l) => l.includes(id) && l.includes('"to":"running"'));
     const event = JSON.parse(line) as Record<string, unknown>;
-    expect(event).toMatchObject({ event: 'state', server: id, from: 'offline', to: 'running' });
+    expect(event).toMatchObject({ event: 'state', server: id, from: 'offline', to: 'running', is_current: true });
     expect(new Date(String(event.at)).toISOString()).toBe(event.at);
+    expect(sim.control.requestCount('GET /api/client/servers/:server/resources')).toBe(0);
     cli.child.kill('SIGINT');
     expect(await cli.exited).toEqual({ code: 0, signal: null });
   });

@@ -1,4 +1,5 @@
 /** Aligned plain-text tables for human output. */
+import { stripControl } from './sanitize';
 
 /** A column: its header and whether numbers in it line up on the right. */
 export interface Column {
@@ -31,7 +32,4 @@ function width(text: string): number {
 }
 
 // A server name with a tab or newline would break the row; control characters would move the cursor.
-function sanitise(text: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point.
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-}
+const sanitise = stripControl;
