@@ -34,7 +34,7 @@ function fakeMonitor(script: (set: (patch: Partial<AccountView>, views?: ServerV
 
 const server = (state: ServerView['state']): ServerView => ({
   accountId: 'cli', identifier: 'serv_abc', uuid: null, name: 'Lobby', node: 'n', description: null, state, availability: 'ok',
-  isLive: true, isStateCurrent: true, stateSeenAt: 0, resources: null, limits: { memoryMib: 0, diskMib: 0, cpuPercent: 0 }, address: null, sftp: null,
+  isLive: true, isStateCurrent: true, stateSeenAt: 0, resources: null, limits: { memoryMib: 0, diskMib: 0, cpuPercent: 0 }, address: null, sftp: null, liveIssue: null, featurePrompt: null,
 });
 
 function context(abort: AbortController) {

@@ -7,7 +7,7 @@ const AT = Date.parse('2030-01-01T00:00:00Z');
 function view(identifier: string, patch: Partial<ServerView> = {}): ServerView {
   return {
     accountId: 'cli', identifier, uuid: null, name: `srv ${identifier}`, node: 'n', description: null, state: 'unknown', availability: 'ok',
-    isLive: false, isStateCurrent: false, stateSeenAt: null, resources: null, limits: { memoryMib: 0, diskMib: 0, cpuPercent: 0 }, address: null, sftp: null,
+    isLive: false, isStateCurrent: false, stateSeenAt: null, resources: null, limits: { memoryMib: 0, diskMib: 0, cpuPercent: 0 }, address: null, sftp: null, liveIssue: null, featurePrompt: null,
     ...patch,
   };
 }
