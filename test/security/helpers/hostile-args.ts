@@ -182,7 +182,7 @@ function seeded(seed: number): () => number {
  * Wrong types that are valid for a kind: an array of one name, a null pause (until resumed), an
  * empty patch. zod takes a Date for an object with no keys, so for a patch it is an empty one too.
  */
-const VALID_WRONG_TYPES: Partial<Record<Kind, Encoded[]>> = { names: [['x']], localPaths: [['x']], minutes: [null], patch: [{}, U, DATE] };
+const VALID_WRONG_TYPES: Partial<Record<Kind, Encoded[]>> = { names: [['x']], localPaths: [['x']], minutes: [null], patch: [{}, U, DATE], bool: [true, false], refs: [[]] };
 
 function valuesFor(kind: Kind, huge: Encoded): Encoded[] {
   const valid = JSON.stringify(VALID_WRONG_TYPES[kind] ?? []);

@@ -37,6 +37,9 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     'servers:open-in-panel': (ref) => ports.openInPanel(ref),
     'servers:attention': ({ onScreen }) => ports.reportOnScreen(onScreen.map(serverKey)),
     'servers:favourite': async ({ server, isFavourite }) => {
+      // Only a server the monitor lists can be marked; unmarking cleans up one that is gone.
+      const isKnown = ports.monitor.servers().some((s) => s.accountId === server.accountId && s.identifier === server.identifier);
+      if (isFavourite && !isKnown) throw new HandlerError('unknown-server', 'That server is not on any configured panel.');
       const change = favouriteChange(ports.settings.settings().favourites, serverKey(server), isFavourite);
       if ('problem' in change) throw new HandlerError('invalid-argument', `At most ${MAX_FAVOURITES} servers can be favourites: unmark one first.`);
       return ports.settings.update(change);

@@ -5,7 +5,7 @@ import type { HandlerPorts } from '../../../../src/main/ipc/handlers/ports';
 import { HandlerError } from '../../../../src/main/ipc/to-ipc-error';
 import type { Settings } from '../../../../src/shared/types';
 
-function setup(favourites: string[] = []) {
+function setup(favourites: string[] = [], known: string[] = ['a/1', 'a/2', 'a/new']) {
   let settings = { favourites } as unknown as Settings;
   const reported: string[][] = [];
   const ports = {
@@ -14,6 +14,7 @@ function setup(favourites: string[] = []) {
       update: (patch: Partial<Settings>) => (settings = { ...settings, ...patch }),
     },
     reportOnScreen: (keys: string[]) => reported.push(keys),
+    monitor: { servers: () => known.map((k) => ({ accountId: k.split('/')[0], identifier: k.split('/')[1] })) },
   } as unknown as HandlerPorts;
   return { handlers: createHandlers(ports), reported, current: () => settings.favourites };
 }
@@ -41,5 +42,13 @@ describe('attention handlers', () => {
     await expect(call).rejects.toBeInstanceOf(HandlerError);
     await expect(handlers['servers:favourite']({ server: { accountId: 'a', identifier: 'new' }, isFavourite: true })).rejects.toThrow(/unmark one first/);
     expect(current()).toBe(full);
+  });
+
+  it('servers:favourite marks only a server a panel lists, and still unmarks one that is gone', async () => {
+    const { handlers, current } = setup(['a/gone']);
+    await expect(handlers['servers:favourite']({ server: { accountId: '__proto__', identifier: '1' }, isFavourite: true })).rejects.toThrow(/not on any configured panel/);
+    expect(current()).toEqual(['a/gone']);
+    await handlers['servers:favourite']({ server: { accountId: 'a', identifier: 'gone' }, isFavourite: false });
+    expect(current()).toEqual([]);
   });
 });
