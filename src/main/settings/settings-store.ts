@@ -11,6 +11,7 @@ import type { AccountRecord, AccountRepository } from '../../core/accounts/accou
 import { sanitizeDocument, type SettingsDocument, type WindowBounds } from '../../core/settings/schema';
 import type { Logger } from '../../core/util/deps';
 import type { Settings } from '../../shared/types';
+import { PRIVATE_FILE_MODE, privateDir, privateFile } from '../private-files';
 
 export interface SettingsStoreOptions {
   logger: Logger;
@@ -23,7 +24,11 @@ type RawStore = Store<Record<string, unknown>>;
 
 function openStore(options: SettingsStoreOptions): RawStore {
   const cwd = options.cwd ?? app.getPath('userData');
-  const make = (): RawStore => new Store<Record<string, unknown>>({ name: 'settings', cwd, clearInvalidConfig: false });
+  // Readable by the user only (issue 11): the folder, the file conf writes (atomically, so the mode
+  // applies to every write), and a file an older version left 0644.
+  privateDir(cwd);
+  privateFile(join(cwd, 'settings.json'));
+  const make = (): RawStore => new Store<Record<string, unknown>>({ name: 'settings', cwd, clearInvalidConfig: false, configFileMode: PRIVATE_FILE_MODE });
   try {
     // Conf reads (and parses) the file in its constructor.
     const store = make();

@@ -4,7 +4,7 @@
  * with what was last seen and its age, never as live, even while the panel cannot be reached;
  * and once the panel answers, the live states replace them.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,11 @@ describe.skipIf(!hasSecretService)('last known states across a restart', () => {
     await first.app.close(); // A quit writes the file.
     await first.sim.close();
 
+    // What the app keeps is the user's alone (issue 11): the folder 0700, its files 0600.
+    if (process.platform !== 'win32') {
+      expect(statSync(userData).mode & 0o777).toBe(0o700);
+      for (const name of ['settings.json', 'last-states.json']) expect(statSync(join(userData, name)).mode & 0o777, name).toBe(0o600);
+    }
     const kept = JSON.parse(readFileSync(join(userData, 'last-states.json'), 'utf8')) as { accounts: Record<string, { servers: Array<{ server: { identifier: string; invocation: unknown }; state: string }> }> };
     const keptServers = Object.values(kept.accounts).flatMap((a) => a.servers);
     expect(keptServers.map((s) => s.server.identifier).sort()).toEqual(servers.map((s) => s.identifier).sort());
