@@ -107,7 +107,6 @@ export async function runStartupCase(c: StartupCase, capMs: number): Promise<Sta
   const fleet = await SimFleet.start([...panelOptions(c), ...panelOptions(c)]);
   const monitorPanels = fleet.panels.slice(0, c.panels);
   const baselinePanels = fleet.panels.slice(c.panels);
-  for (const panel of fleet.panels) panel.limitPerMinute = STARTUP_LIMIT_PER_MINUTE;
   // The dashboard's list, read once for both sides (the page asks for it first, as here).
   const clients = baselinePanels.map((p) => new PanelClient({ url: p.url, apiKey: p.apiKey }, { maxConcurrency: 6, scheduler: { maxRetries: 0 } }));
   const tabs = baselinePanels.map((p) => new BrowserTab(p.url, p.apiKey));

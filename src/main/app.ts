@@ -8,6 +8,7 @@ import { decideNotices, isPaused, type NoticeLedger } from '../core/rules/notifi
 import { noticeRulesFromSettings, pausePatch, resumePatch } from '../core/settings/notice-rules';
 import { buildTrayModel, serversInMenuView } from '../core/tray/tray-model';
 import type { Logger } from '../core/util/deps';
+import { serverKey } from '../shared/server-key';
 import type { DesktopInfo, ServerRef } from '../shared/types';
 import { createAppLogger } from './app-logger';
 import { appPaths } from './app-paths';
@@ -29,7 +30,6 @@ import { TrayController } from './tray/tray-controller';
 import { MainWindow } from './window/main-window';
 import { OnScreen } from './window/on-screen';
 
-const refKey = (ref: ServerRef): string => `${ref.accountId}/${ref.identifier}`;
 
 const dialogs: DialogPort = {
   chooseSavePath: async (name) => {
@@ -150,7 +150,7 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       openTerms: async (feature) => void shell.openExternal(FEATURE_TERMS_URLS[feature]),
       startDemo: () => s.demo.start(),
       commandHistory: s.commandHistory,
-      console: { attach: (ref) => ui.attached.add(refKey(ref)), detach: (ref) => ui.attached.delete(refKey(ref)) },
+      console: { attach: (ref) => ui.attached.add(serverKey(ref)), detach: (ref) => ui.attached.delete(serverKey(ref)) },
       notificationStatus: () => ui.notifier.status(),
       reportOnScreen: (keys) => ui.onScreen.report(keys),
       now: () => Date.now(),
@@ -163,7 +163,7 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
   let ledger: NoticeLedger = new Map();
   const recordNotice = installTestHooks(() => ui.tray.drawnModel);
   const pushIfAttached = (ref: ServerRef, channel: string, payload: unknown): void => {
-    if (ui.attached.has(refKey(ref))) ui.window.send(channel, payload);
+    if (ui.attached.has(serverKey(ref))) ui.window.send(channel, payload);
   };
   const syncAccounts = (): void => {
     s.monitor.setAccounts(s.accounts.list().map(({ id, name, url, keyStorage, isDemo }) => ({ id, name, url, keyStorage, isDemo })));

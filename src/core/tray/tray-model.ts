@@ -3,6 +3,7 @@
  * tooltip and menu show. main's TrayController renders a model with one idempotent render(), and
  * only when the model changed.
  */
+import { serverKey } from '../../shared/server-key';
 import type { AccountView, PowerSignal, ServerView } from '../../shared/types';
 
 /** The icon's four looks. */
@@ -61,7 +62,6 @@ const ACCOUNT_PROBLEMS: Partial<Record<AccountView['status'], string>> = {
   'keychain-locked': 'Key not available: unlock the keychain',
 };
 
-const serverKey = (s: { accountId: string; identifier: string }): string => `${s.accountId}/${s.identifier}`;
 
 /** Formats an epoch-ms time of day for the tray ("14:03"); main passes the desktop's locale. */
 export type TimeFormatter = (epochMs: number) => string;

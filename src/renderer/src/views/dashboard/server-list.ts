@@ -4,7 +4,7 @@
  */
 import { formatBytes, formatPercent, mibLimitBytes } from '../../lib/format';
 import { t } from '../../lib/strings';
-import type { AccountView, ServerRef, ServerView } from '../../../../shared/types';
+import type { AccountView, ServerView } from '../../../../shared/types';
 
 export type StateFilter = 'all' | 'running' | 'offline' | 'other';
 
@@ -27,7 +27,7 @@ export interface Usage {
 const HIGH_FRACTION = 0.9;
 
 /** A stable key for a server across accounts. */
-export const serverKey = (ref: ServerRef): string => `${ref.accountId}/${ref.identifier}`;
+export { serverKey } from '../../../../shared/server-key';
 
 /** The filter bucket a server falls in; an unavailable server counts as "other" whatever its state. */
 export function stateBucket(server: ServerView): Exclude<StateFilter, 'all'> {

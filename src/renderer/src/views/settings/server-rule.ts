@@ -3,6 +3,7 @@
  * then the global one) or is set here. An absent field in `notifications.servers[key]` inherits.
  */
 import { notificationsPatch, usageDraft, usageErrors, usageFromDraft, type UsageDraft, type UsageErrors } from './settings-form';
+import { serverKey } from '../../../../shared/server-key';
 import type { NotificationRule, ServerRef, Settings } from '../../../../shared/types';
 
 export type Choice = 'inherit' | 'on' | 'off';
@@ -15,7 +16,8 @@ export interface OverrideDraft extends UsageDraft {
 }
 
 /** The key of a server in `notifications.servers`. */
-export const ruleKey = (ref: ServerRef): string => `${ref.accountId}/${ref.identifier}`;
+/** The per-server rule's key in settings: the server's key. */
+export const ruleKey = serverKey;
 
 /** What the server follows when it sets nothing itself: the account's rule over the global one. */
 export function inheritedRule(settings: Settings, accountId: string): NotificationRule {
