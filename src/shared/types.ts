@@ -35,6 +35,8 @@ export interface AccountView {
   /** Where the key is kept: the OS keychain, or memory for this session only. */
   keyStorage: 'keychain' | 'session';
   isDemo: boolean;
+  /** The person chose plain http for this panel, off this machine: shown as "Not encrypted". */
+  allowsPlainHttp: boolean;
 }
 
 /** Why a server cannot be used right now, beyond its power state. */

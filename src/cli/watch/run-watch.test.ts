@@ -10,7 +10,7 @@ import { runWatch, type WatchMonitor } from './run-watch';
 
 /** A monitor whose `start()` plays `script` (account patches and views), firing `changed` as the real one does. */
 function fakeMonitor(script: (set: (patch: Partial<AccountView>, views?: ServerView[]) => void) => void) {
-  let account: AccountView = { id: 'cli', name: 'panel', url: 'http://panel.test', username: null, status: 'checking', statusMessage: null, keyStorage: 'session', isDemo: false };
+  let account: AccountView = { id: 'cli', name: 'panel', url: 'http://panel.test', username: null, status: 'checking', statusMessage: null, keyStorage: 'session', isDemo: false, allowsPlainHttp: false };
   let views: ServerView[] = [];
   const listeners = new Set<() => void>();
   const set = (patch: Partial<AccountView>, next: ServerView[] = views): void => {

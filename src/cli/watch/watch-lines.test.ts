@@ -50,7 +50,7 @@ describe('WatchLines', () => {
 
 describe('accountNotice', () => {
   const account = (status: AccountView['status'], statusMessage: string | null = null): AccountView =>
-    ({ id: 'cli', name: 'p', url: 'http://x', username: null, status, statusMessage, keyStorage: 'session', isDemo: false });
+    ({ id: 'cli', name: 'p', url: 'http://x', username: null, status, statusMessage, keyStorage: 'session', isDemo: false, allowsPlainHttp: false });
   it.each([
     [null, account('checking'), null],
     ['checking', account('ok'), null],

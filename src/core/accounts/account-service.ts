@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClientApi, PanelConnection } from '../api/client-types';
 import { SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
 import { checkAccount, type AccountCheckResult } from './check-key';
+import { isPlainNetworkAddress } from '../../shared/transport';
 
 /** What is kept of an account outside the keychain. Never holds the key. */
 export interface AccountRecord {
@@ -15,6 +16,11 @@ export interface AccountRecord {
   username: string | null;
   keyStorage: 'keychain' | 'session';
   isDemo: boolean;
+  /**
+   * The person chose to use this panel over plain http off this machine (src/shared/transport.ts):
+   * the lasting mark the window shows on the account. False for https and loopback panels.
+   */
+  allowsPlainHttp: boolean;
 }
 
 /** Where account records persist (electron-store in the app, a JSON file for the CLI). */
@@ -50,6 +56,8 @@ export interface AddAccountOptions {
   apiKey: string;
   sessionOnly?: boolean;
   isDemo?: boolean;
+  /** The person chose to send the key over plain http to a panel not on this machine. */
+  allowPlainHttp?: boolean;
 }
 
 function cleanName(name: string, fallback: string): string {
@@ -88,7 +96,8 @@ export class AccountService {
 
   /** Checks the key with the panel, then stores it; throws AccountCheckError or AccountServiceError. */
   async add(options: AddAccountOptions): Promise<AccountRecord> {
-    const checked = await checkAccount({ url: options.url, apiKey: options.apiKey }, this.#options.createClient);
+    const allowPlainHttp = options.allowPlainHttp === true;
+    const checked = await checkAccount({ url: options.url, apiKey: options.apiKey, allowPlainHttp }, this.#options.createClient);
     const id = (this.#options.newId ?? randomUUID)();
     const sessionOnly = options.sessionOnly === true || options.isDemo === true;
     const record: AccountRecord = {
@@ -98,6 +107,8 @@ export class AccountService {
       username: checked.username,
       keyStorage: sessionOnly ? 'session' : 'keychain',
       isDemo: options.isDemo === true,
+      // Only a plain panel off this machine carries the mark; choosing it for https means nothing.
+      allowsPlainHttp: allowPlainHttp && isPlainNetworkAddress(checked.url),
     };
     await this.#storeKey(record, options.apiKey.trim());
     if (sessionOnly) this.#ephemeral = [...this.#ephemeral, record];
@@ -107,8 +118,8 @@ export class AccountService {
   }
 
   /** Checks a URL and key without saving anything. */
-  check(url: string, apiKey: string): Promise<AccountCheckResult> {
-    return checkAccount({ url, apiKey }, this.#options.createClient);
+  check(url: string, apiKey: string, allowPlainHttp = false): Promise<AccountCheckResult> {
+    return checkAccount({ url, apiKey, allowPlainHttp }, this.#options.createClient);
   }
 
   rename(accountId: string, name: string): AccountRecord {
@@ -134,7 +145,7 @@ export class AccountService {
     if (apiKey === null) {
       throw new AccountServiceError('key-missing', `The key for ${record.name} is not in the keychain any more. Add the panel again with a new key.`);
     }
-    return { url: record.url, apiKey };
+    return { url: record.url, apiKey, allowPlainHttp: record.allowsPlainHttp };
   }
 
   #store(record: AccountRecord): SecretStore {

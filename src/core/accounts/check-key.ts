@@ -119,12 +119,13 @@ function explain(error: unknown, url: string): AccountCheckError {
  * server list proves it can be used (the panel exempts `/account` from its 2FA requirement).
  */
 export async function checkAccount(
-  input: { url: string; apiKey: string },
+  input: { url: string; apiKey: string; allowPlainHttp?: boolean },
   createClient: (conn: PanelConnection) => ClientApi & { dispose?(): void },
 ): Promise<AccountCheckResult> {
   const url = normalizePanelUrl(input.url);
   const apiKey = checkKeyShape(input.apiKey);
-  const client = createClient({ url, apiKey });
+  // A plain-http panel off this machine is refused here, before the key is sent (PanelClient).
+  const client = createClient({ url, apiKey, allowPlainHttp: input.allowPlainHttp === true });
   try {
     const account = await client.getAccount();
     const page = await client.listServersPage(1, { perPage: 1 });

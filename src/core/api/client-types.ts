@@ -28,6 +28,12 @@ export interface PanelConnection {
   /** The panel's base URL, e.g. `https://panel.example.com` (no `/api/client`). */
   url: string;
   apiKey: string;
+  /**
+   * The person chose to use this panel over plain http although it is not on this machine
+   * (src/shared/transport.ts). Without it such a panel, and any plain websocket or link a panel
+   * hands out, is refused before anything is sent.
+   */
+  allowPlainHttp?: boolean;
 }
 
 /** What the client last learnt of the panel's rate limit, from its headers. */

@@ -35,6 +35,7 @@ import { PanelRequester } from './requester';
 import type { RouteLimitId } from './route-limits';
 import { RequestScheduler, type SchedulerOptions } from './scheduler';
 import { silentLogger, systemClock, type Clock, type Logger } from '../util/deps';
+import { mayUse } from '../../shared/transport';
 
 /** Injected side effects and tuning; all optional. */
 export interface PanelClientOptions {
@@ -62,6 +63,14 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 const SERVERS_PER_PAGE = 100;
 
 /** The Client API for one panel connection. Every method rejects with a PanelError only. */
+/** The refusal of a plain-http panel that is not on this machine and was not allowed. */
+function insecurePanel(url: string): PanelError {
+  return new PanelError({
+    kind: 'insecure-transport',
+    message: `${new URL(url).host} is on plain http: anyone on the network could read your API key. Use its https:// address, or allow plain http for this panel explicitly.`,
+  });
+}
+
 export class PanelClient implements ClientApi {
   /** The normalised panel URL (no `/api/client`, no trailing slash). */
   readonly url: string;
@@ -70,9 +79,14 @@ export class PanelClient implements ClientApi {
   private readonly http: PanelHttp;
   private readonly logger: Logger;
   private readonly maxPages: number | undefined;
+  /** The person allowed plain http for this panel (src/shared/transport.ts). */
+  private readonly allowPlainHttp: boolean;
 
   constructor(conn: PanelConnection, options: PanelClientOptions = {}) {
     this.url = normalizePanelUrl(conn.url);
+    this.allowPlainHttp = conn.allowPlainHttp === true;
+    // Before the key is touched: a plain-http panel off this machine gets nothing unless allowed.
+    if (!mayUse(this.url, this.allowPlainHttp)) throw insecurePanel(this.url);
     const apiKey = typeof conn.apiKey === 'string' ? conn.apiKey.trim() : '';
     if (apiKey === '') throw new PanelError({ kind: 'auth', message: 'No API key was given for this panel.' });
     // A pasted key may carry a stray control character; Node would refuse the header anyway.
@@ -163,7 +177,25 @@ export class PanelClient implements ClientApi {
 
   async getWebsocketCredentials(server: string, opts?: CallOptions): Promise<WebsocketCredentials> {
     const path = serverPath(server, 'websocket');
-    return this.r.json({ method: 'GET', path, opts }, n.normalizeWebsocketCredentials);
+    const credentials = await this.r.json({ method: 'GET', path, opts }, n.normalizeWebsocketCredentials);
+    this.requireTransport(credentials.socket, 'websocket');
+    return credentials;
+  }
+
+  /**
+   * A websocket or signed link the panel hands out is held to the panel's own rule: a panel on
+   * https (or one the person allowed on http) cannot route the token or a file over plain text
+   * off this machine. The address itself is never echoed: it carries a signature.
+   */
+  private requireTransport(address: string, what: 'websocket' | 'link'): void {
+    if (mayUse(address, this.allowPlainHttp)) return;
+    throw new PanelError({
+      kind: 'insecure-transport',
+      message:
+        what === 'websocket'
+          ? 'The panel gave a websocket address without encryption (ws://) on another machine; Pterotray does not send the console token in clear text. The panel’s admin should put the node behind TLS (wss://).'
+          : 'The panel gave a download or upload link without encryption (http://) on another machine; Pterotray does not send files in clear text. The panel’s admin should put the node behind TLS (https://).',
+    });
   }
 
   async listFiles(server: string, directory: string, opts?: CallOptions): Promise<FileEntry[]> {
@@ -211,11 +243,15 @@ export class PanelClient implements ClientApi {
   }
 
   async getDownloadUrl(server: string, path: string, opts?: CallOptions): Promise<string> {
-    return files.getDownloadUrl(this.r, server, path, opts);
+    const url = await files.getDownloadUrl(this.r, server, path, opts);
+    this.requireTransport(url, 'link');
+    return url;
   }
 
   async getUploadUrl(server: string, opts?: CallOptions): Promise<string> {
-    return files.getUploadUrl(this.r, server, opts);
+    const url = await files.getUploadUrl(this.r, server, opts);
+    this.requireTransport(url, 'link');
+    return url;
   }
 
   async listBackups(server: string, opts?: CallOptions): Promise<Backup[]> {

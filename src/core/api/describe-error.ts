@@ -22,6 +22,7 @@ const TITLES: Record<PanelErrorKind, string> = {
   maintenance: 'Panel in maintenance',
   cancelled: 'Cancelled',
   'local-file': 'Local file problem',
+  'insecure-transport': 'Not encrypted',
 };
 
 const CONFLICT_TITLES: Record<ConflictReason, string> = {

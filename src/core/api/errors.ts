@@ -22,7 +22,9 @@ export type PanelErrorKind =
   | 'maintenance'
   | 'cancelled'
   /** A local file could not be read or written (downloads and uploads): disk full, no access, gone. */
-  | 'local-file';
+  | 'local-file'
+  /** The key would travel in clear text: a plain-http panel, websocket or link not on this machine that the person did not allow. */
+  | 'insecure-transport';
 
 /** Why a server answered 409 (`ServerStateConflictException`), as far as the detail tells. */
 export type ConflictReason =
@@ -52,6 +54,7 @@ export const ERROR_ADVICE: Record<PanelErrorKind, string> = {
   maintenance: 'The panel is in maintenance mode. Try again once it is back.',
   cancelled: 'The operation was cancelled.',
   'local-file': 'Pterotray could not read or write the local file. Check the path, the free disk space and the permissions.',
+  'insecure-transport': 'This panel is not encrypted: anyone on the network can read your key. Use its https:// address, or add it again and choose to allow plain http.',
 };
 
 /** Options to build a PanelError; only `kind` is required. */

@@ -18,6 +18,8 @@ export interface MonitorAccount {
   keyStorage?: 'keychain' | 'session';
   /** Shown in AccountView; defaults to false. */
   isDemo?: boolean;
+  /** Shown in AccountView ("Not encrypted"); defaults to false. */
+  allowsPlainHttp?: boolean;
 }
 
 /** A panel client as the monitor uses it; released (by default: disposed) when the monitor is done with it. */

@@ -118,5 +118,6 @@ export function toAccountView(account: MonitorAccount, state: { status: AccountS
     statusMessage: status === 'ok' || status === 'checking' ? null : message,
     keyStorage: account.keyStorage ?? 'keychain',
     isDemo: account.isDemo ?? false,
+    allowsPlainHttp: account.allowsPlainHttp ?? false,
   };
 }

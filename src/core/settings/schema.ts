@@ -165,6 +165,7 @@ function sanitizeAccount(raw: unknown, index: number, r: Repairs): AccountRecord
     // Only keychain accounts are saved; session and demo accounts never reach the file.
     keyStorage: 'keychain',
     isDemo: false,
+    allowsPlainHttp: raw.allowsPlainHttp === true,
   };
 }
 

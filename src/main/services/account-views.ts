@@ -15,6 +15,7 @@ export function accountViews(records: readonly AccountRecord[], live: readonly A
       statusMessage: status?.statusMessage ?? null,
       keyStorage: r.keyStorage,
       isDemo: r.isDemo,
+      allowsPlainHttp: r.allowsPlainHttp,
     };
   });
 }

@@ -11,6 +11,7 @@ export function makeAccount(patch: Partial<AccountView> = {}): AccountView {
     statusMessage: null,
     keyStorage: 'keychain',
     isDemo: false,
+    allowsPlainHttp: false,
     ...patch,
   };
 }

@@ -19,7 +19,7 @@ const { buildTrayModel } = await import('../../../src/core/tray/tray-model');
 
 const model = () =>
   buildTrayModel({
-    accounts: [{ id: 'a1', name: 'Home', url: 'https://panel.example.com', username: 'alex', status: 'ok', statusMessage: null, keyStorage: 'keychain', isDemo: false }],
+    accounts: [{ id: 'a1', name: 'Home', url: 'https://panel.example.com', username: 'alex', status: 'ok', statusMessage: null, keyStorage: 'keychain', isDemo: false, allowsPlainHttp: false }],
     servers: [],
     flags: { crashed: new Set(), shouldRun: new Set() },
     isPaused: false,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, defaultDocument, sanitizeDocument } from '../../../../src/core/settings/schema';
 
-const account = { id: 'a1', name: 'Home', url: 'https://panel.example.com/', username: 'alex', keyStorage: 'keychain', isDemo: false };
+const account = { id: 'a1', name: 'Home', url: 'https://panel.example.com/', username: 'alex', keyStorage: 'keychain', isDemo: false, allowsPlainHttp: false };
 
 describe('sanitizeDocument', () => {
   it('fills defaults for a missing file and reports nothing', () => {
@@ -47,7 +47,7 @@ describe('sanitizeDocument', () => {
 
   it('never saves session or demo accounts as such', () => {
     const { document } = sanitizeDocument({ version: 2, accounts: [{ ...account, keyStorage: 'session', isDemo: true }] });
-    expect(document.accounts[0]).toMatchObject({ keyStorage: 'keychain', isDemo: false });
+    expect(document.accounts[0]).toMatchObject({ keyStorage: 'keychain', isDemo: false, allowsPlainHttp: false });
   });
 
   it('migrates a version 1 file (flat settings, accounts under panels)', () => {

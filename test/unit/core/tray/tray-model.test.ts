@@ -11,6 +11,7 @@ const account = (over: Partial<AccountView> = {}): AccountView => ({
   statusMessage: null,
   keyStorage: 'keychain',
   isDemo: false,
+  allowsPlainHttp: false,
   ...over,
 });
 

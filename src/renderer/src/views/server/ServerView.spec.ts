@@ -21,7 +21,7 @@ vi.mock('../../lib/unsaved-guard', async (original) => ({
 }));
 
 function account(status: AccountView['status'] = 'ok'): AccountView {
-  return { id: REF.accountId, name: 'Panel', url: 'https://panel.test', username: 'me', status, statusMessage: null, keyStorage: 'keychain', isDemo: false };
+  return { id: REF.accountId, name: 'Panel', url: 'https://panel.test', username: 'me', status, statusMessage: null, keyStorage: 'keychain', isDemo: false, allowsPlainHttp: false };
 }
 
 function show(server: ServerView | undefined, tab: 'console' | 'files' | 'stats' = 'console') {
