@@ -170,7 +170,7 @@ export class WindowPage {
     await this.context.exposeBinding('__electronDoubleWindowOpen', (_source, request: object) =>
       this.deps.peer.request(ToChild.windowOpen, { ...request, windowId: this.windowId }).catch(() => 'deny'),
     );
-    await this.context.exposeBinding('__electronDoubleReport', (_source, name: 'preload-error', detail: Record<string, unknown>) => this.notify({ windowId: this.windowId, name, detail }));
+    await this.context.exposeBinding('__electronDoubleReport', (_source, name: 'preload-error' | 'input-event', detail: Record<string, unknown>) => this.notify({ windowId: this.windowId, name, detail }));
     await this.context.addInitScript({ content: script });
     await this.context.route('**/*', (route, request) => this.route(route, request));
     this.page = await this.context.newPage();

@@ -19,6 +19,15 @@
   // Preloads run in the main frame only (nodeIntegrationInSubFrames is off), and not on about:blank.
   if (window.top !== window || location.href === 'about:blank') return null;
 
+  // webContents 'input-event': Electron emits it in main for input the person sends to the page
+  // (docs/api/web-contents.md). Only trusted events count: a page script's synthetic ones are not input.
+  const INPUT_TYPES = { mousedown: 'mouseDown', keydown: 'rawKeyDown' };
+  for (const [domType, inputType] of Object.entries(INPUT_TYPES)) {
+    window.addEventListener(domType, (event) => {
+      if (event.isTrusted) void bindings.report('input-event', { type: inputType });
+    }, true);
+  }
+
   const { ipcRenderer, dispatch } = parts.createIpcRenderer(bindings, codec);
   const filePaths = new Map();
   const webUtils = {

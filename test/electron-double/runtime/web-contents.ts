@@ -217,6 +217,10 @@ export class WebContents extends EventEmitter implements WebContentsApi {
     } else if (params.name === 'render-process-gone') {
       this.crashed = true;
       this.emit('render-process-gone', createEvent(), { reason: 'crashed', exitCode: 1 });
+    } else if (params.name === 'input-event') {
+      // Real input from the person (Playwright's mouse and keyboard go through Chromium's input
+      // pipeline, as the OS's do); a page script's dispatchEvent never gets here (isTrusted).
+      this.emit('input-event', createEvent(), { type: String(detail.type ?? 'undefined'), modifiers: [] });
     } else if (params.name === 'preload-error') {
       this.emit('preload-error', createEvent(), String(detail.preloadPath ?? ''), new Error(String(detail.message ?? 'preload failed')));
     }

@@ -28,7 +28,8 @@ export interface WebContentsEventParams {
     | 'page-title-updated'
     | 'console-message'
     | 'render-process-gone'
-    | 'preload-error';
+    | 'preload-error'
+    | 'input-event';
   url?: string;
   navigation?: number;
   detail?: Record<string, unknown>;
