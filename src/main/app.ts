@@ -3,7 +3,7 @@
  * objects (tray, notifications, window, IPC, power and theme events). Everything it starts, it
  * disposes on quit (house style rule 14).
  */
-import { Menu, app, dialog, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
+import { Menu, app, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
 import { decideNotices, isPaused, type NoticeLedger } from '../core/rules/notification-policy';
 import { noticeRulesFromSettings, pausePatch, resumePatch } from '../core/settings/notice-rules';
 import { buildTrayModel, serversInMenuView } from '../core/tray/tray-model';
@@ -21,7 +21,7 @@ import { hasTrayHost } from './desktop/tray-host';
 import { checkExternalLink, serverPageUrl } from './external-links';
 import { FEATURE_TERMS_URLS } from '../shared/feature-terms';
 import { createHandlers } from './ipc/handlers';
-import type { DialogPort } from './ipc/handlers/ports';
+import { createDialogs } from './dialogs';
 import { registerHandlers } from './ipc/register-handlers';
 import { Notifier } from './notifications/notifier';
 import { installTestHooks } from './test-hooks';
@@ -31,16 +31,6 @@ import { MainWindow } from './window/main-window';
 import { OnScreen } from './window/on-screen';
 
 
-const dialogs: DialogPort = {
-  chooseSavePath: async (name) => {
-    const r = await dialog.showSaveDialog({ defaultPath: name, title: 'Save download as' });
-    return r.canceled || !r.filePath ? null : r.filePath;
-  },
-  chooseFilesToUpload: async () => {
-    const r = await dialog.showOpenDialog({ properties: ['openFile', 'multiSelections'], title: 'Upload files' });
-    return r.canceled ? null : r.filePaths;
-  },
-};
 
 interface Ui {
   window: MainWindow;
@@ -67,7 +57,7 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
   const loginItem = new LoginItem({ app, platform: process.platform, env: process.env, execPath: process.execPath, isDefaultApp: process.defaultApp === true, appName: 'Pterotray' });
   const desktop = (): DesktopInfo => ({ launchAtLogin: loginItem.support(), hasTrayIcon, platform: platformName() });
   const openExternal = (url: string): void => {
-    const verdict = checkExternalLink(url, s.accounts.list().map((a) => a.url));
+    const verdict = checkExternalLink(url, s.accounts.list());
     if (verdict.allowed) void shell.openExternal(verdict.url);
     else logger.warn('links: refused to open a URL', { reason: verdict.reason });
   };
@@ -143,11 +133,19 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       monitor: s.monitor,
       client: (id) => s.clients.get(id),
       transfers: s.transfers,
-      dialogs,
+      dialogs: createDialogs(() => ui.window.browserWindow()),
       settings: s.settings,
       desktop: ui.desktop,
-      openInPanel: async (ref) => ui.openExternal(serverPageUrl(s.accounts.get(ref.accountId).url, ref.identifier)),
-      openTerms: async (feature) => void shell.openExternal(FEATURE_TERMS_URLS[feature]),
+      // Asked by the page: only right after the person's own press or key (user-activation.ts).
+      openInPanel: async (ref) => {
+        const url = serverPageUrl(s.accounts.get(ref.accountId).url, ref.identifier);
+        if (ui.window.activation.consume()) ui.openExternal(url);
+        else logger.warn('links: refused to open a panel page the person did not ask for');
+      },
+      openTerms: async (feature) => {
+        if (ui.window.activation.consume()) void shell.openExternal(FEATURE_TERMS_URLS[feature]);
+        else logger.warn('links: refused to open terms the person did not ask for');
+      },
       startDemo: () => s.demo.start(),
       commandHistory: s.commandHistory,
       console: { attach: (ref) => ui.attached.add(serverKey(ref)), detach: (ref) => ui.attached.delete(serverKey(ref)) },
@@ -166,7 +164,7 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
     if (ui.attached.has(serverKey(ref))) ui.window.send(channel, payload);
   };
   const syncAccounts = (): void => {
-    s.monitor.setAccounts(s.accounts.list().map(({ id, name, url, keyStorage, isDemo }) => ({ id, name, url, keyStorage, isDemo })));
+    s.monitor.setAccounts(s.accounts.list().map(({ id, name, url, keyStorage, isDemo, allowsPlainHttp }) => ({ id, name, url, keyStorage, isDemo, allowsPlainHttp })));
     ui.window.send('accounts:changed', s.views());
     ui.renderTray();
   };

@@ -1,33 +1,37 @@
 /**
  * The only way a URL leaves the app for the browser: it must be on the origin of a configured
- * panel, parsed with `new URL`, and https (http only for a panel on this machine, like the demo);
+ * panel, parsed with `new URL`, and https (http only for a panel on this machine, like the demo,
+ * or one the person chose to use without encryption: src/shared/transport.ts);
  * or be a feature's terms page (src/shared/feature-terms.ts), which the renderer names by feature.
  */
+import { mayUse } from '../shared/transport';
+
 export type ExternalLinkVerdict = { allowed: true; url: string } | { allowed: false; reason: string };
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** A configured panel: its base URL, and whether the person allowed it on plain http. */
+export type LinkPanel = string | { url: string; allowsPlainHttp: boolean };
 
-/** Decides whether `candidate` may be opened, given the panels' base URLs. */
-export function checkExternalLink(candidate: string, panelUrls: readonly string[]): ExternalLinkVerdict {
+/** Decides whether `candidate` may be opened, given the configured panels. */
+export function checkExternalLink(candidate: string, panels: readonly LinkPanel[]): ExternalLinkVerdict {
   let url: URL;
   try {
     url = new URL(candidate);
   } catch {
     return { allowed: false, reason: 'not a URL' };
   }
-  const isLoopback = LOOPBACK.has(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback)) return { allowed: false, reason: 'not https' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { allowed: false, reason: 'not https' };
   if (url.username || url.password) return { allowed: false, reason: 'credentials in URL' };
-  const origins = new Set(
-    panelUrls.flatMap((p) => {
-      try {
-        return [new URL(p).origin];
-      } catch {
-        return [];
-      }
-    }),
-  );
+  const origins = new Map<string, boolean>();
+  for (const panel of panels) {
+    const { url: base, allowsPlainHttp } = typeof panel === 'string' ? { url: panel, allowsPlainHttp: false } : panel;
+    try {
+      origins.set(new URL(base).origin, allowsPlainHttp);
+    } catch {
+      // not a URL: matches nothing
+    }
+  }
   if (!origins.has(url.origin)) return { allowed: false, reason: 'not a configured panel' };
+  if (!mayUse(url.href, origins.get(url.origin) === true)) return { allowed: false, reason: 'not https' };
   return { allowed: true, url: url.href };
 }
 

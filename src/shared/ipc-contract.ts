@@ -28,6 +28,11 @@ export interface AddAccountInput {
   apiKey: string;
   /** Keep the key in memory only (when no keychain is available, after the user agreed). */
   sessionOnly?: boolean;
+  /**
+   * The person ticked "send my key without encryption" for a plain-http panel off this machine
+   * (src/shared/transport.ts). Main still asks in its own dialog before adding it.
+   */
+  allowPlainHttp?: boolean;
 }
 
 /** What a key check found, before anything is saved. */
@@ -53,8 +58,9 @@ export interface FilesBatchArgs {
 /** Request/response channels: `domain:verb` → [arguments tuple, result]. */
 export interface InvokeChannels {
   'accounts:list': { args: []; result: AccountView[] };
-  'accounts:check': { args: [{ url: string; apiKey: string }]; result: AccountCheck };
-  'accounts:add': { args: [AddAccountInput]; result: AccountView };
+  'accounts:check': { args: [{ url: string; apiKey: string; allowPlainHttp?: boolean }]; result: AccountCheck };
+  /** Main confirms in its own dialog first (gesture-contract.ts); null when the person declined there. */
+  'accounts:add': { args: [AddAccountInput]; result: AccountView | null };
   'accounts:rename': { args: [{ accountId: string; name: string }]; result: AccountView };
   'accounts:remove': { args: [{ accountId: string }]; result: void };
   'accounts:use-demo': { args: []; result: AccountView };
@@ -93,8 +99,12 @@ export interface InvokeChannels {
   'files:chmod': { args: [FilesPathArgs & { mode: string }]; result: void };
   /** Asks where to save (a native dialog), then streams in main. Null when the user cancelled. */
   'files:download': { args: [FilesPathArgs]; result: { transferId: string } | null };
-  /** Uploads local files (paths from a picker or a drop) into `directory`. */
-  'files:upload': { args: [{ server: ServerRef; directory: string; localPaths: string[] }]; result: { transferIds: string[] } };
+  /**
+   * Uploads files dropped on the window into `directory`. The page never names a local path: it
+   * hands the drop's `File`s to the preload (PageCalls below), which asks Electron for their
+   * paths; main then confirms in its own dialog. Null when the person declined there.
+   */
+  'files:upload': { args: [{ server: ServerRef; directory: string; localPaths: string[] }]; result: { transferIds: string[] } | null };
   /** Opens a native picker, then uploads. Null when the user cancelled. */
   'files:pick-and-upload': { args: [{ server: ServerRef; directory: string }]; result: { transferIds: string[] } | null };
   'transfers:cancel': { args: [{ transferId: string }]; result: void };
@@ -196,9 +206,20 @@ type Camel<S extends string> = S extends `${infer A}:${infer B}`
     ? `${A}${Capitalize<Camel<B>>}`
     : S;
 
+/**
+ * Where the page's call differs from what crosses to main: the preload turns the page's arguments
+ * into the channel's. A drop's `File`s become paths only in the preload (Electron's webUtils), so
+ * no page script can name a file on disk; a `File` without one (made by script) is refused there.
+ */
+export interface PageCalls {
+  'files:upload': [{ server: ServerRef; directory: string; files: File[] }];
+}
+
+type PageArgs<C extends InvokeChannel> = C extends keyof PageCalls ? PageCalls[C] : InvokeArgs<C>;
+
 type InvokeMethods<Wrap extends 'envelope' | 'plain'> = {
   [C in InvokeChannel as Camel<C>]: (
-    ...args: InvokeArgs<C>
+    ...args: PageArgs<C>
   ) => Promise<Wrap extends 'envelope' ? IpcResult<InvokeResult<C>> : InvokeResult<C>>;
 };
 
@@ -210,14 +231,10 @@ type Subscriptions = {
  * `window.api` as the preload exposes it: every call answers with an IpcResult envelope, because
  * an Error crossing the contextBridge keeps only its message and would lose its `code`.
  */
-export type BridgeApi = InvokeMethods<'envelope'> &
-  Subscriptions & {
-    /** The absolute path of a file dropped on the window (Electron's webUtils), for uploads. */
-    pathForFile(file: File): string;
-  };
+export type BridgeApi = InvokeMethods<'envelope'> & Subscriptions;
 
 /** The API the renderer's components use: the bridge with envelopes unwrapped into IpcFailure. */
-export type Api = InvokeMethods<'plain'> & Subscriptions & Pick<BridgeApi, 'pathForFile'>;
+export type Api = InvokeMethods<'plain'> & Subscriptions;
 
 /** Turns a channel name into its `window.api` method name. */
 export function methodName(channel: string): string {

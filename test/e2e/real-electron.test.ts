@@ -54,6 +54,10 @@ describe.skipIf(skipReason !== null)('on real Electron', () => {
     app = await _electron.launch({ executablePath, args: [MAIN, '--no-sandbox', `--user-data-dir=${userDataDir}`], env: { ...process.env, PTEROTRAY_TEST_HOOKS: '1', PTEROTRAY_QUIET: '1' } as Record<string, string> });
     page = await app.firstWindow();
     await page.waitForFunction(() => 'api' in globalThis);
+    // Main asks before a new panel gets the key: answer its question with "Add panel", as a person would.
+    await app.evaluate(({ dialog }) => {
+      dialog.showMessageBox = (async () => ({ response: 0, checkboxChecked: false })) as typeof dialog.showMessageBox;
+    });
     const added = await invoke<AccountView>(page, 'accountsAdd', { url: sim.url, name: 'Test panel', apiKey: sim.apiKey });
     if (!added.ok) throw new Error(added.error.message);
     account = added.value;

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import { startSimPanel, type SimPanel, type SimPanelOptions } from '../../src/sim';
 import type { AccountView, ServerView } from '../../src/shared/types';
-import { hasSecretService, invoke } from '../e2e/helpers/app-on-sim';
+import { addAccount, hasSecretService, invoke } from '../e2e/helpers/app-on-sim';
 import { ALL_SIM_VERSIONS, simVersionDefaults } from '../helpers/sim-versions';
 import { openServer, serverRow, shot } from '../e2e/helpers/window-kit';
 import {
@@ -56,7 +56,7 @@ async function everythingTrue(env: FaultApp, sim: SimPanel, accountId: string): 
 /** Adds another simulated panel to the running app, as a person would from Settings. */
 async function addPanel(env: FaultApp, name: string, options: SimPanelOptions): Promise<{ sim: SimPanel; account: AccountView }> {
   const sim = await startSimPanel({ servers: 2, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), ...options });
-  const added = await invoke<AccountView>(env.page, 'accountsAdd', { url: sim.url, name, apiKey: sim.apiKey, ...(hasSecretService ? {} : { sessionOnly: true }) });
+  const added = await addAccount(env.app, env.page, { url: sim.url, name, apiKey: sim.apiKey, ...(hasSecretService ? {} : { sessionOnly: true }) });
   if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code}`);
   await env.app.waitFor(() => sim.control.servers().every((s) => trayServer(env.app, s.name)?.label === `${MARK[s.state]} ${s.name}`), { timeoutMs: 20_000, message: `${name} in the tray` });
   return { sim, account: added.value };

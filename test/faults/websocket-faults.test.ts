@@ -8,8 +8,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import { startSimPanel, type SimPanel } from '../../src/sim';
-import type { AccountView, ServerView } from '../../src/shared/types';
-import { hasSecretService, invoke } from '../e2e/helpers/app-on-sim';
+import type { ServerView } from '../../src/shared/types';
+import { addAccount, hasSecretService, invoke } from '../e2e/helpers/app-on-sim';
 import { simVersionDefaults } from '../helpers/sim-versions';
 import {
   MARK,
@@ -104,7 +104,7 @@ describe('the node failing, on the real app', () => {
     try {
       const notices = env.app.notifications().length;
       const url = other.url.replace('127.0.0.1', 'localhost');
-      const added = await invoke<AccountView>(env.page, 'accountsAdd', { url, name: 'Proxied panel', apiKey: other.apiKey, ...(hasSecretService ? {} : { sessionOnly: true }) });
+      const added = await addAccount(env.app, env.page, { url, name: 'Proxied panel', apiKey: other.apiKey, ...(hasSecretService ? {} : { sessionOnly: true }) });
       expect(added.ok).toBe(true);
       const otherServers = other.control.servers();
       const ofOther = async (): Promise<ServerView[]> => (await windowServers(env)).filter((s) => s.accountId === (added.ok ? added.value.id : ''));

@@ -73,6 +73,7 @@ describe.skipIf(!hasSecretService)('the API key after a full session', () => {
     await form.getByLabel('Panel address').fill(sim.url);
     await form.getByLabel('API key').fill(sim.apiKey);
     await form.getByLabel('Name').fill('Key panel');
+    await app.dialog.answerNext('showMessageBox', { response: 0 });
     await form.getByRole('button', { name: 'Check and add' }).click();
     await app.waitFor(() => (app.tray()?.menu ?? []).some((i) => i.label === 'Key panel'), { timeoutMs: 20_000, message: 'the panel in the tray' });
     const accounts = await invoke<AccountView[]>(page, 'accountsList');

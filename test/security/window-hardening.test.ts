@@ -120,7 +120,8 @@ describe('the window, on the real app', () => {
         leaks: ['require', 'process', 'module', 'Buffer', 'ipcRenderer', 'electron', 'global', '__dirname'].filter((name) => g[name] !== undefined),
       };
     });
-    const expected = ['pathForFile', ...INVOKE_CHANNELS.map(methodName), ...PUSH_EVENTS.map(subscriptionName)].sort();
+    // No pathForFile: the page never learns a local path (issue 11); a drop's Files go to filesUpload as they are.
+    const expected = [...INVOKE_CHANNELS.map(methodName), ...PUSH_EVENTS.map(subscriptionName)].sort();
     expect(seen.keys).toEqual(expected);
     expect(seen.isFrozen).toBe(true);
     expect(seen.allFunctions).toBe(true);
@@ -203,6 +204,23 @@ describe('the window, on the real app', () => {
       link.click();
     }, [href, target ?? ''] as const);
 
+  /** A link the person really clicks: Playwright's mouse goes through Chromium's input, so main sees the press. */
+  const pressLink = async (href: string, target: string): Promise<void> => {
+    await env.page.evaluate(([url, where]) => {
+      const doc = (globalThis as unknown as { document: { createElement(t: string): Record<string, unknown> & { click(): void; remove(): void }; body: { appendChild(n: unknown): void }; getElementById(id: string): { remove(): void } | null } }).document;
+      doc.getElementById('pressed-link')?.remove();
+      const link = doc.createElement('a');
+      link.href = url;
+      link.target = where;
+      link.id = 'pressed-link';
+      link.textContent = 'a link to press';
+      link.style = 'position:fixed;top:0;left:0;z-index:99999;background:#fff;padding:8px';
+      doc.body.appendChild(link);
+    }, [href, target] as const);
+    await env.page.click('#pressed-link');
+    await env.page.evaluate(() => (globalThis as unknown as { document: { getElementById(id: string): { remove(): void } | null } }).document.getElementById('pressed-link')?.remove());
+  };
+
   it('blocks navigation away from the app, by script and by link', async () => {
     const before = env.page.url();
     const tried = (): Array<{ url: string; prevented: boolean }> => window0().navigationRequests.filter((n) => n.url.startsWith('https://evil.example/'));
@@ -244,8 +262,11 @@ describe('the window, on the real app', () => {
       for (const url of urls) open(url);
     }, refused);
     await clickLink('https://evil.example/blank', '_blank');
+    // A panel page clicked by script only: main saw no press, so it opens nothing (gesture contract).
     await clickLink(allowed, '_blank');
-    await env.app.waitFor(() => window0().windowOpenRequests.length >= requestsBefore + refused.length + 2, { timeoutMs: 5_000, message: 'window.open requests recorded' });
+    await pressLink('https://evil.example/pressed', '_blank');
+    await pressLink(allowed, '_blank');
+    await env.app.waitFor(() => window0().windowOpenRequests.length >= requestsBefore + refused.length + 4, { timeoutMs: 5_000, message: 'window.open requests recorded' });
     expect(window0().windowOpenRequests.every((r) => r.action === 'deny')).toBe(true);
     expect(env.app.windows().length).toBe(windows);
     await env.app.waitFor(() => env.app.shellCalls().length > shellBefore, { timeoutMs: 5_000, message: 'the panel page opened in the browser' });
@@ -253,10 +274,12 @@ describe('the window, on the real app', () => {
     expect(opened).toEqual([{ method: 'openExternal', target: allowed }]);
   });
 
-  it('opens a server in its panel only at the panel’s own origin (servers:open-in-panel)', async () => {
+  it('opens a server in its panel only at the panel’s own origin, after a press (servers:open-in-panel)', async () => {
     const server = env.sim.control.servers()[0];
     if (!server) throw new Error('no server');
     const shellBefore = env.app.shellCalls().length;
+    // The person pressed in the window just before the page asked (gesture-contract.ts).
+    await env.page.mouse.click(2, 2);
     const reply = await invoke(env.page, 'serversOpenInPanel', { accountId: env.account.id, identifier: server.identifier });
     expect(reply.ok).toBe(true);
     await env.app.waitFor(() => env.app.shellCalls().length > shellBefore, { timeoutMs: 5_000 });

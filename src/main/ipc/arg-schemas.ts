@@ -69,8 +69,8 @@ const one = <T extends z.ZodType>(schema: T) => z.tuple([schema]);
 /** The argument schema of every channel. */
 export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   'accounts:list': none,
-  'accounts:check': one(z.strictObject({ url: httpUrl, apiKey })),
-  'accounts:add': one(z.strictObject({ url: httpUrl, name: accountName, apiKey, sessionOnly: z.boolean().optional() })),
+  'accounts:check': one(z.strictObject({ url: httpUrl, apiKey, allowPlainHttp: z.boolean().optional() })),
+  'accounts:add': one(z.strictObject({ url: httpUrl, name: accountName, apiKey, sessionOnly: z.boolean().optional(), allowPlainHttp: z.boolean().optional() })),
   'accounts:rename': one(z.strictObject({ accountId: id, name: accountName })),
   'accounts:remove': one(z.strictObject({ accountId: id })),
   'accounts:use-demo': none,

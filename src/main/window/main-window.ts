@@ -7,6 +7,7 @@ import { BrowserWindow, dialog, type Session } from 'electron';
 import type { WindowBounds } from '../../core/settings/schema';
 import type { Logger } from '../../core/util/deps';
 import type { Navigation } from '../../shared/types';
+import { UserActivation } from './user-activation';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -59,6 +60,8 @@ export const BOUNDS_SAVE_DELAY_MS = 500;
 
 export class MainWindow {
   readonly #options: MainWindowOptions;
+  /** The person's presses and keys in this window: links the page asks for need one. */
+  readonly activation = new UserActivation();
   #window: BrowserWindow | null = null;
   #pending: Navigation | null = null;
   #loaded = false;
@@ -80,6 +83,11 @@ export class MainWindow {
   navigate(navigation: Navigation): void {
     if (this.#window && this.#loaded) this.#window.webContents.send('app:navigate', navigation);
     else this.#pending = navigation;
+  }
+
+  /** The window while it exists and is not destroyed: the parent of main's own dialogs. */
+  browserWindow(): BrowserWindow | null {
+    return this.#window && !this.#window.isDestroyed() ? this.#window : null;
   }
 
   /** Sends a push event if the window exists; a hidden window still gets updates. */
@@ -192,9 +200,12 @@ export class MainWindow {
       event.preventDefault();
       this.#options.logger.warn('window: blocked a navigation away from the app');
     });
+    window.webContents.on('input-event', (_event, input) => this.activation.observe(input.type));
     window.webContents.setWindowOpenHandler(({ url }) => {
-      // No window is ever opened; a link to a configured panel goes to the browser instead.
-      this.#options.openExternal(url);
+      // No window is ever opened; a link to a configured panel goes to the browser instead, when
+      // the person clicked it (a script's window.open without a press opens nothing).
+      if (this.activation.consume()) this.#options.openExternal(url);
+      else this.#options.logger.warn('links: refused a link the person did not click');
       return { action: 'deny' };
     });
   }

@@ -35,7 +35,6 @@ export function createMockApi(): MockApi {
       return () => set.delete(cb);
     });
   }
-  bridge.pathForFile = vi.fn((file: File) => `/local/${file.name}`);
   const get = (method: string): Mock => {
     const mock = bridge[method];
     if (!mock) throw new Error(`window.api has no ${method}`);

@@ -38,6 +38,17 @@ export async function invoke<T>(page: Page, method: string, ...args: unknown[]):
   ) as Promise<IpcResult<T>>;
 }
 
+/**
+ * Adds a panel through window.api as the onboarding form does, answering main's own question
+ * ("Add … to Pterotray?", src/main/dialogs.ts) with its Add button, as the person would.
+ */
+export async function addAccount(app: LaunchedApp, page: Page, input: Record<string, unknown>): Promise<IpcResult<AccountView>> {
+  await app.dialog.answerNext('showMessageBox', { response: 0 });
+  const added = await invoke<AccountView | null>(page, 'accountsAdd', input);
+  if (added.ok && added.value === null) throw new Error('accountsAdd: main’s question was declined');
+  return added as IpcResult<AccountView>;
+}
+
 /** The built app on a fresh sim (its `version` defaults to SIM_VERSION), with the panel added. */
 export async function startAppOnSim(options: { sim?: SimPanelOptions; launch?: Partial<LaunchOptions> } = {}): Promise<AppOnSim> {
   requireBuild();
@@ -46,7 +57,7 @@ export async function startAppOnSim(options: { sim?: SimPanelOptions; launch?: P
   try {
     const page = await app.window();
     await page.waitForFunction(() => 'api' in globalThis);
-    const added = await invoke<AccountView>(page, 'accountsAdd', { url: sim.url, name: 'Test panel', apiKey: sim.apiKey });
+    const added = await addAccount(app, page, { url: sim.url, name: 'Test panel', apiKey: sim.apiKey });
     if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code} ${added.error.message}`);
     return {
       sim,

@@ -8,8 +8,7 @@ import { expect } from 'vitest';
 import { startSimPanel, type SimPanel, type SimPanelOptions } from '../../../src/sim';
 import { launchApp } from '../../electron-double/launch';
 import type { LaunchedApp, LaunchOptions } from '../../electron-double/launch-api';
-import { MAIN, invoke, requireBuild, screenshot, type AppOnSim } from './app-on-sim';
-import type { AccountView } from '../../../src/shared/types';
+import { MAIN, addAccount, requireBuild, screenshot, type AppOnSim } from './app-on-sim';
 import { simVersionDefaults } from '../../helpers/sim-versions';
 
 /**
@@ -94,7 +93,7 @@ export async function startOnDashboard(options: { sim?: SimPanelOptions; launch?
   const { page, sim, app } = fresh;
   try {
     await page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor({ timeout: 20_000 });
-    const added = await invoke<AccountView>(page, 'accountsAdd', { url: sim.url, name: 'Test panel', apiKey: sim.apiKey });
+    const added = await addAccount(app, page, { url: sim.url, name: 'Test panel', apiKey: sim.apiKey });
     if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code} ${added.error.message}`);
     // The new account reaches the page by push; then onboarding offers the way back.
     await page.getByRole('button', { name: 'Back to servers' }).click({ timeout: 20_000 });

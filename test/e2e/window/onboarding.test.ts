@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasSecretService, invoke } from '../helpers/app-on-sim';
+import { addAccount, hasSecretService } from '../helpers/app-on-sim';
 import { serverRows, shot, startFreshApp, watchConsole, type ConsoleWatch, type FreshApp } from '../helpers/window-kit';
 import { VERSION_FACTS, simVersions } from '../../helpers/sim-versions';
 
@@ -95,6 +95,8 @@ describe.skipIf(!hasSecretService).each(simVersions())('onboarding on %s', (vers
 
   it('adds the panel with the right key and shows its servers on the dashboard', async () => {
     await env.page.getByLabel('Name (optional)').fill('My test panel');
+    // Main asks before the key goes to a new panel; the person says Add.
+    await env.app.dialog.answerNext('showMessageBox', { response: 0 });
     await submit(env.page, env.sim.url, env.sim.apiKey);
     await env.page.getByRole('heading', { level: 2, name: 'My test panel' }).waitFor({ timeout: 20_000 });
     const names = env.sim.control.servers().map((s) => s.name);
@@ -120,7 +122,7 @@ describe.skipIf(!hasSecretService)('a panel added while the window is still open
     env = await startFreshApp({ sim: { servers: 3 } });
     // As soon as window.api exists, before onboarding was even drawn.
     await env.page.waitForFunction(() => 'api' in globalThis);
-    const added = await invoke(env.page, 'accountsAdd', { url: env.sim.url, name: 'Early panel', apiKey: env.sim.apiKey });
+    const added = await addAccount(env.app, env.page, { url: env.sim.url, name: 'Early panel', apiKey: env.sim.apiKey });
     expect(added.ok).toBe(true);
     await env.page.reload();
     await serverRows(env.page).first().waitFor({ timeout: 20_000 });

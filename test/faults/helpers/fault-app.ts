@@ -10,7 +10,7 @@ import type { AccountStatus, AccountView, IpcResult, ServerView } from '../../..
 import { launchApp } from '../../electron-double/launch';
 import type { LaunchedApp } from '../../electron-double/launch-api';
 import type { MenuNode } from '../../electron-double/shared/snapshot';
-import { MAIN, hasSecretService, invoke, requireBuild } from '../../e2e/helpers/app-on-sim';
+import { MAIN, addAccount, hasSecretService, invoke, requireBuild } from '../../e2e/helpers/app-on-sim';
 import { simVersionDefaults } from '../../helpers/sim-versions';
 
 export const MARK: Record<ServerView['state'], string> = { running: '●', starting: '◐', stopping: '◑', offline: '○', unknown: '◌' };
@@ -44,7 +44,7 @@ export async function startFaultApp(simOptions: SimPanelOptions = {}): Promise<F
     // The page opens onboarding by itself while there is no account; add the panel from there.
     await page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor({ timeout: 20_000 });
     const input = { url: sim.url, name: 'Test panel', apiKey: sim.apiKey, ...(hasSecretService ? {} : { sessionOnly: true }) };
-    const added = await invoke<AccountView>(page, 'accountsAdd', input);
+    const added = await addAccount(app, page, input);
     if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code} ${added.error.message}`);
     // The panel was added behind onboarding's back: leave it for the dashboard, as its form would.
     await page.getByRole('button', { name: 'Back to servers' }).click();

@@ -21,6 +21,13 @@ describe('checkExternalLink', () => {
     expect(checkExternalLink(url, panels).allowed).toBe(allowed);
   });
 
+  it('opens a plain-http panel only when the person allowed it for that panel', () => {
+    const plain = [{ url: 'http://panel.lan', allowsPlainHttp: true }, { url: 'http://other.lan', allowsPlainHttp: false }];
+    expect(checkExternalLink('http://panel.lan/server/x', plain).allowed).toBe(true);
+    expect(checkExternalLink('http://other.lan/server/x', plain)).toEqual({ allowed: false, reason: 'not https' });
+    expect(checkExternalLink('http://evil.lan/', plain)).toEqual({ allowed: false, reason: 'not a configured panel' });
+  });
+
   it('builds the panel page of a server', () => {
     expect(serverPageUrl('https://panel.example.com/', 'abcd1234')).toBe('https://panel.example.com/server/abcd1234');
   });

@@ -2,7 +2,7 @@
  * The file manager's channels. Paths arrive absolute and without `..` (the wrapper checks);
  * a move is sent as the panel expects: `to` relative to `root`.
  */
-import { posix } from 'node:path';
+import { basename, posix } from 'node:path';
 import type { Handlers } from '../register-handlers';
 import type { HandlerPorts } from './ports';
 
@@ -44,8 +44,13 @@ export function fileHandlers(ports: HandlerPorts): Pick<Handlers, FileChannels> 
       if (destination === null) return null;
       return { transferId: ports.transfers.download(server, path, destination) };
     },
+    // A drop: the preload turned the drop's Files into paths, but main cannot see the drop, so it
+    // asks in its own dialog before anything is read (issue 11; gesture-contract.ts).
     'files:upload': async ({ server, directory, localPaths }) => {
       await api(server.accountId);
+      const view = ports.monitor.servers().find((s) => s.accountId === server.accountId && s.identifier === server.identifier);
+      const fileNames = localPaths.map((local) => basename(local));
+      if (!(await ports.dialogs.confirmUpload({ serverName: view?.name ?? server.identifier, directory, fileNames }))) return null;
       return { transferIds: localPaths.map((local) => ports.transfers.upload(server, directory, local)) };
     },
     'files:pick-and-upload': async ({ server, directory }) => {

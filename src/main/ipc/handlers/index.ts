@@ -8,6 +8,9 @@ import { MAX_FAVOURITES } from '../../../core/settings/schema';
 import { serverKey } from '../../../shared/server-key';
 import type { Handlers } from '../register-handlers';
 import { HandlerError } from '../to-ipc-error';
+import { normalizePanelUrl } from '../../../core/api/base-url';
+import { PanelError } from '../../../core/api/errors';
+import { PLAIN_HTTP_WARNING, isPlainNetworkAddress } from '../../../shared/transport';
 import { fileHandlers } from './files';
 import type { HandlerPorts } from './ports';
 import type { AccountView } from '../../../shared/types';
@@ -22,11 +25,21 @@ function viewOf(ports: HandlerPorts, accountId: string): AccountView {
 export function createHandlers(ports: HandlerPorts): Handlers {
   return {
     'accounts:list': () => ports.accountViews(),
-    'accounts:check': async ({ url, apiKey }) => {
-      const r = await ports.accounts.check(url, apiKey);
+    'accounts:check': async ({ url, apiKey, allowPlainHttp }) => {
+      const r = await ports.accounts.check(url, apiKey, allowPlainHttp === true);
       return { username: r.username, email: r.email, isAdmin: r.isAdmin, serverCount: r.serverCount };
     },
-    'accounts:add': async (input) => viewOf(ports, (await ports.accounts.add(input)).id),
+    // A new panel gets the key and the app's attention (its servers in the tray, uploads aimed at
+    // it): main asks in its own dialog first, which no page can answer (gesture-contract.ts).
+    'accounts:add': async (input) => {
+      const url = normalizePanelUrl(input.url);
+      const isPlainHttp = isPlainNetworkAddress(url);
+      // Plain http off this machine needs the form's explicit choice too; refused before asking.
+      if (isPlainHttp && input.allowPlainHttp !== true) throw new PanelError({ kind: 'insecure-transport', message: `${PLAIN_HTTP_WARNING} Use the panel's https:// address, or choose to send the key without encryption.` });
+      const name = input.name.trim() || new URL(url).host;
+      if (!(await ports.dialogs.confirmAddPanel({ name, url, isPlainHttp }))) return null;
+      return viewOf(ports, (await ports.accounts.add(input)).id);
+    },
     'accounts:rename': ({ accountId, name }) => viewOf(ports, ports.accounts.rename(accountId, name).id),
     'accounts:remove': ({ accountId }) => ports.accounts.remove(accountId),
     'accounts:use-demo': async () => viewOf(ports, (await ports.startDemo()).id),

@@ -31,6 +31,13 @@ export interface DialogPort {
   chooseSavePath(defaultName: string): Promise<string | null>;
   /** Files to upload; null when cancelled. */
   chooseFilesToUpload(): Promise<string[] | null>;
+  /**
+   * Main's own question before files that did not come from its picker leave the computer
+   * ("Upload 3 files to Survival?"). True only when the person chose Upload.
+   */
+  confirmUpload(request: { serverName: string; directory: string; fileNames: string[] }): Promise<boolean>;
+  /** Main's own question before a new panel gets a key and the app's attention. */
+  confirmAddPanel(request: { name: string; url: string; isPlainHttp: boolean }): Promise<boolean>;
 }
 
 export interface SettingsPort {

@@ -15,7 +15,7 @@ declare global {
 
 function unwrap(bridge: BridgeApi): Api {
   const raw = bridge as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const api: Record<string, unknown> = { pathForFile: (file: File) => bridge.pathForFile(file) };
+  const api: Record<string, unknown> = {};
   for (const channel of INVOKE_CHANNELS) {
     const name = methodName(channel);
     api[name] = async (...args: unknown[]) => {

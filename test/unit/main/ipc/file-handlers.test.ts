@@ -7,7 +7,7 @@ const KNOWN = 'acc-1';
 const server = (accountId: string) => ({ accountId, identifier: 'abcd1234' });
 
 /** The ports the transfer channels use: a client that exists only for KNOWN, dialogs and transfers that record. */
-function ports(picked: { save: string | null; upload: string[] | null }) {
+function ports(picked: { save: string | null; upload: string[] | null; confirmUpload?: boolean }) {
   const calls: string[] = [];
   const fake = {
     client: async (accountId: string) => {
@@ -17,7 +17,11 @@ function ports(picked: { save: string | null; upload: string[] | null }) {
     dialogs: {
       chooseSavePath: async (name: string) => (calls.push(`save-dialog:${name}`), picked.save),
       chooseFilesToUpload: async () => (calls.push('open-dialog'), picked.upload),
+      confirmUpload: async (q: { serverName: string; directory: string; fileNames: string[] }) => (
+        calls.push(`confirm:${q.serverName}:${q.directory}:${q.fileNames.join(',')}`), picked.confirmUpload === true
+      ),
     },
+    monitor: { servers: () => [{ accountId: KNOWN, identifier: 'abcd1234', name: 'Survival' }] },
     transfers: {
       download: (_ref: unknown, remote: string, local: string) => (calls.push(`download:${remote}->${local}`), 't-down'),
       upload: (_ref: unknown, dir: string, local: string) => (calls.push(`upload:${local}->${dir}`), `t-${local}`),
@@ -54,5 +58,16 @@ describe('file handlers: transfers', () => {
       await expect(none.handlers['files:pick-and-upload']({ server: server(KNOWN), directory: '/' })).resolves.toBeNull();
       expect(none.calls).toEqual(['open-dialog']);
     }
+  });
+
+  it('uploads dropped files only after main’s own question, naming the server and the files', async () => {
+    const yes = ports({ save: null, upload: null, confirmUpload: true });
+    await expect(yes.handlers['files:upload']({ server: server(KNOWN), directory: '/plugins', localPaths: ['/home/me/a.jar', '/home/me/b.txt'] })).resolves.toEqual({
+      transferIds: ['t-/home/me/a.jar', 't-/home/me/b.txt'],
+    });
+    expect(yes.calls).toEqual(['confirm:Survival:/plugins:a.jar,b.txt', 'upload:/home/me/a.jar->/plugins', 'upload:/home/me/b.txt->/plugins']);
+    const no = ports({ save: null, upload: null, confirmUpload: false });
+    await expect(no.handlers['files:upload']({ server: server(KNOWN), directory: '/', localPaths: ['/root/.ssh/id_rsa'] })).resolves.toBeNull();
+    expect(no.calls).toEqual(['confirm:Survival:/:id_rsa']);
   });
 });

@@ -32,6 +32,9 @@ export const onboardingStrings = {
     checked: (username: string, serverCount: number) =>
       `Signed in as ${username} · ${serverCount} ${plural(serverCount, 'server', 'servers')}`,
     added: (name: string) => `${name} was added.`,
+    declined: 'The panel was not added.',
+    plainChoice: 'Send my key without encryption',
+    plainNeedsChoice: 'This address is not encrypted. Use the panel’s https:// address, or choose to send your key without encryption.',
   },
   keychain: {
     title: 'The key cannot be stored safely',

@@ -28,6 +28,8 @@ export const settingsStrings = {
     keychain: 'Key in the system keychain',
     session: 'Key kept for this session only',
     demo: 'Demo panel',
+    notEncrypted: 'Not encrypted',
+    notEncryptedHint: 'You chose to use this panel over plain http: anyone on the network can read your key. Add it again with its https:// address when it has one.',
     rename: 'Rename',
     renameLabel: (name: string) => `Rename ${name}`,
     nameLabel: (name: string) => `New name for ${name}`,

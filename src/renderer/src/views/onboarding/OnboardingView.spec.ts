@@ -43,6 +43,38 @@ describe('OnboardingView', () => {
     expect(appState.accounts.map((a) => a.id)).toEqual(['acc1']);
   });
 
+  it('asks for the explicit choice before a plain-http panel off this machine gets the key', async () => {
+    render(OnboardingView);
+    const user = userEvent.setup();
+    await user.type(urlField(), 'http://panel.lan:8080');
+    expect(screen.getByText('This panel is not encrypted: anyone on the network can read your key.')).toBeTruthy();
+    await user.type(keyField(), 'ptlc_secret');
+    await user.click(screen.getByRole('button', { name: 'Check and add' }));
+    expect(describedError(urlField())).toMatch(/not encrypted.*https:\/\//);
+    expect(mockApi.calls('accountsCheck')).toHaveLength(0);
+    await user.click(screen.getByRole('checkbox', { name: 'Send my key without encryption' }));
+    await user.click(screen.getByRole('button', { name: 'Check and add' }));
+    await waitFor(() => expect(appState.navigation.view).toBe('dashboard'));
+    expect(mockApi.calls('accountsCheck')).toEqual([[{ url: 'http://panel.lan:8080', apiKey: 'ptlc_secret', allowPlainHttp: true }]]);
+    expect(mockApi.calls('accountsAdd')).toEqual([[{ url: 'http://panel.lan:8080', name: '', apiKey: 'ptlc_secret', allowPlainHttp: true }]]);
+  });
+
+  it.each(['https://panel.lan', 'http://127.0.0.1:8080', 'http://localhost:8080', 'panel.lan'])('offers no plain-http choice for %s', async (url) => {
+    render(OnboardingView);
+    await userEvent.setup().type(urlField(), url);
+    expect(screen.queryByRole('checkbox', { name: 'Send my key without encryption' })).toBeNull();
+  });
+
+  it('keeps the form when the person declines main’s question, saying nothing was added', async () => {
+    mockApi.answer('accountsAdd', null);
+    render(OnboardingView);
+    await fillAndSubmit();
+    expect((await screen.findByText('The panel was not added.')).getAttribute('role')).toBe('status');
+    expect(appState.navigation.view).toBe('onboarding');
+    expect(keyField().value).toBe('ptlc_secret');
+    expect(urlField().value).toBe('panel.example.com');
+  });
+
   it('asks for both fields before calling main', async () => {
     render(OnboardingView);
     await fillAndSubmit('', '');

@@ -5,6 +5,7 @@
 import { isIpcFailure } from '../../../../shared/ipc-failure';
 import { errorMessage } from '../../lib/api';
 import { t } from '../../lib/strings';
+import { isPlainNetworkAddress } from '../../../../shared/transport';
 
 export type FormField = 'url' | 'apiKey' | 'form';
 export type FieldErrors = Partial<Record<FormField, string>>;
@@ -17,6 +18,7 @@ const FIELD_OF_PROBLEM: Record<string, FormField> = {
   tls: 'url',
   timeout: 'url',
   maintenance: 'url',
+  'insecure-transport': 'url',
   'empty-key': 'apiKey',
   'application-key': 'apiKey',
   'key-rejected': 'apiKey',
@@ -31,6 +33,7 @@ export function fieldOf(error: unknown): FormField {
   // Failures of the transport itself are about the address too.
   if (error.code === 'network' || error.code === 'timeout') return 'url';
   if (error.code === 'auth') return 'apiKey';
+  if (error.code === 'insecure-transport') return 'url';
   return 'form';
 }
 
@@ -45,6 +48,16 @@ export function missingFields(url: string, apiKey: string): FieldErrors {
   if (url.trim() === '') errors.url = t.onboarding.form.urlRequired;
   if (apiKey.trim() === '') errors.apiKey = t.onboarding.form.keyRequired;
   return errors;
+}
+
+/**
+ * True when the typed address would send the key in clear text over a network (http:// and not
+ * this machine): the form then asks for the explicit choice. An address without a scheme gets
+ * https in main, so it is not plain.
+ */
+export function isPlainAddress(url: string): boolean {
+  const text = url.trim();
+  return /^http:\/\//i.test(text) && isPlainNetworkAddress(text);
 }
 
 /** True when main could not store the key and the person may choose to keep it for this session. */

@@ -156,10 +156,11 @@ export async function pickAndUpload(ctx: CommandContext): Promise<void> {
 /** Uploads files dropped from the computer into the current folder. */
 export async function uploadFiles(ctx: CommandContext, files: File[]): Promise<void> {
   const directory = ctx.folder.directory;
-  const localPaths = files.map((file) => api.pathForFile(file));
   try {
-    const { transferIds } = await api.filesUpload({ server: ctx.server, directory, localPaths });
-    transferIds.forEach((id, i) =>
+    // The Files go to the preload as they are: only it may learn their paths (issue 11).
+    const started = await api.filesUpload({ server: ctx.server, directory, files });
+    if (started === null) return; // the person declined main's question
+    started.transferIds.forEach((id, i) =>
       ctx.transfers.track([id], { server: ctx.server, direction: 'upload', name: files[i]?.name ?? '', directory }),
     );
   } catch (error) {

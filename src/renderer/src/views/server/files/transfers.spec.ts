@@ -84,7 +84,8 @@ describe('drag and drop', () => {
     await fireEvent.drop(zone, { dataTransfer: dataTransfer(files.map((file) => ({ file }))) });
     expect(zone.classList.contains('drop-target')).toBe(false);
     await waitFor(() => expect(mockApi.calls('filesUpload')).toHaveLength(1));
-    expect(mockApi.calls('filesUpload')[0]).toEqual([{ server: SERVER, directory: '/plugins', localPaths: ['/local/a b.jar', '/local/ü+%.txt'] }]);
+    // The Files themselves go to the preload, which alone turns them into paths.
+    expect(mockApi.calls('filesUpload')[0]).toEqual([{ server: SERVER, directory: '/plugins', files }]);
     expect(await within(tray()).findByText('a b.jar')).toBeTruthy();
   });
 
@@ -95,6 +96,18 @@ describe('drag and drop', () => {
     await fireEvent.drop(zone, { dataTransfer: dataTransfer([{ file: new File([''], 'world'), isDirectory: true }, { file: new File(['x'], 'a.txt') }]) });
     expect((await screen.findByRole('alert')).textContent).toMatch(/Folders cannot be uploaded/);
     await waitFor(() => expect(mockApi.calls('filesUpload')).toHaveLength(1));
-    expect(mockApi.calls('filesUpload')[0]![0]).toMatchObject({ localPaths: ['/local/a.txt'] });
+    const [request] = mockApi.calls('filesUpload')[0] as [{ files: File[] }];
+    expect(request.files.map((f) => f.name)).toEqual(['a.txt']);
+  });
+
+  it('starts nothing when the person declines main’s upload question', async () => {
+    await renderPanel({ '/': ROOT });
+    mockApi.answer('filesUpload', null);
+    const zone = screen.getByRole('region', { name: 'Drop files to upload them here' });
+    await fireEvent.drop(zone, { dataTransfer: dataTransfer([{ file: new File(['x'], 'a.txt') }]) });
+    await waitFor(() => expect(mockApi.calls('filesUpload')).toHaveLength(1));
+    // No transfer was tracked, so the transfers tray never appears; and no error either.
+    expect(screen.queryByRole('region', { name: 'Transfers' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

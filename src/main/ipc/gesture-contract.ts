@@ -1,0 +1,105 @@
+/**
+ * The gesture contract (issue 11): every channel that touches this computer or sends what is on
+ * it elsewhere, with the gesture main itself can see that must come first. A page, even one
+ * running hostile script, can call any channel well-formed; it cannot open, answer or skip main's
+ * own dialogs, cannot make a `File` that has a path on disk, and cannot forge the person's input
+ * (webContents `input-event` fires only for input the OS delivered).
+ *
+ * Every channel of the contract is here, so a new one cannot be added without deciding. The
+ * security suite (test/security/gesture-contract.test.ts) calls each guarded channel well-formed,
+ * from the page, without its gesture, and checks that nothing happened: no local file read or
+ * written, no request to any panel, no link opened.
+ */
+import type { InvokeChannel } from '../../shared/ipc-contract';
+
+export type Gesture =
+  /** Main's own open or save dialog picks the local file: the page names none. */
+  | { kind: 'main-picker'; note: string }
+  /** A drop's `File`s, turned into paths by the preload only, then main's own question. */
+  | { kind: 'dropped-files'; note: string }
+  /** Main's own question, which the page can neither answer nor skip. */
+  | { kind: 'main-confirmation'; note: string }
+  /** A press or key of the person in the window, seen by main, consumed by the one action. */
+  | { kind: 'user-activation'; note: string }
+  /** Touches nothing on this computer and sends nothing of it: a panel action or app state. */
+  | { kind: 'none'; note: string };
+
+type NoGesture = { kind: 'none'; note: string };
+
+const panelAction = (what: string): NoGesture => ({
+  kind: 'none',
+  note: `${what} on a panel already added, from the window's own controls: one click, as in the panel's own UI.`,
+});
+const appState = (what: string): NoGesture => ({ kind: 'none', note: `${what}: the app's own state, nothing of this computer leaves it.` });
+const read = (what: string): NoGesture => ({ kind: 'none', note: `Reads ${what} from an added panel or main's memory for the window.` });
+
+export const GESTURE_CONTRACT = {
+  'accounts:list': appState('Lists the panels'),
+  'accounts:check': {
+    kind: 'none',
+    note: 'Sends only what the page itself typed (the address and key of the form) to that address; reads no stored key and nothing of this computer. Plain http off this machine is refused unless the form said so.',
+  },
+  'accounts:add': {
+    kind: 'main-confirmation',
+    note: 'A new panel gets a key and the app\'s attention (its servers in the tray, uploads aimed at it): main asks "Add … to Pterotray?" first, with the plain-http warning where it applies.',
+  },
+  'accounts:rename': appState('Renames a panel'),
+  'accounts:remove': appState('Removes a panel and its key (the window confirms)'),
+  'accounts:use-demo': { kind: 'none', note: 'Starts the built-in demo panel in main, on 127.0.0.1: nothing leaves this computer.' },
+
+  'servers:list': read('the servers'),
+  'servers:refresh': panelAction('Reloads the server lists'),
+  'servers:power': panelAction('Start, stop, restart or kill'),
+  'servers:open-in-panel': {
+    kind: 'user-activation',
+    note: 'Opens the browser at the server\'s page on its panel (main builds the URL from the saved account): only right after the person\'s press or key in the window, one press for one page.',
+  },
+  'servers:attention': appState('Which rows are on screen'),
+  'servers:favourite': appState('Marks a favourite'),
+  'features:accept': panelAction('Accepts an egg feature (writes eula.txt on the server)'),
+  'features:dismiss': appState('Hides a feature prompt'),
+  'features:open-terms': {
+    kind: 'user-activation',
+    note: 'Opens the feature\'s fixed terms page (the Minecraft EULA) in the browser: only right after the person\'s press or key.',
+  },
+
+  'stats:history': read('stats'),
+  'console:attach': read('the console backlog'),
+  'console:detach': appState('Stops console pushes'),
+  'console:send': panelAction('Sends a console command'),
+  'console:history': read('typed commands'),
+
+  'files:list': read('a folder'),
+  'files:read': read('a file (into the editor, not to disk)'),
+  'files:write': panelAction('Saves the editor\'s text to a server file'),
+  'files:rename': panelAction('Renames or moves a server file'),
+  'files:copy': panelAction('Copies a server file'),
+  'files:delete': panelAction('Deletes server files (the window confirms)'),
+  'files:create-folder': panelAction('Creates a server folder'),
+  'files:compress': panelAction('Archives server files'),
+  'files:decompress': panelAction('Unpacks a server archive'),
+  'files:chmod': panelAction('Changes a server file\'s mode'),
+  'files:download': { kind: 'main-picker', note: 'Writes a local file only where the person chose in main\'s save dialog; nothing is fetched before.' },
+  'files:upload': {
+    kind: 'dropped-files',
+    note: 'The page hands the drop\'s File objects to the preload, which alone learns their paths (and refuses a File without one); main then asks "Upload N files to <server>?" before reading any.',
+  },
+  'files:pick-and-upload': { kind: 'main-picker', note: 'Reads only the files the person picked in main\'s open dialog.' },
+  'transfers:cancel': appState('Cancels a transfer'),
+
+  'settings:get': appState('Reads settings'),
+  'app:desktop': appState('Reads what this desktop allows'),
+  'settings:update': appState('Changes settings'),
+  'notifications:pause': appState('Pauses notifications'),
+  'notifications:resume': appState('Resumes notifications'),
+  'notifications:status': appState('Reads whether notifications show'),
+} satisfies Record<InvokeChannel, Gesture>;
+
+/** The channels that need a gesture, for the suite. */
+export type GuardedChannel = {
+  [C in InvokeChannel]: (typeof GESTURE_CONTRACT)[C]['kind'] extends 'none' ? never : C;
+}[InvokeChannel];
+
+export function guardedChannels(): GuardedChannel[] {
+  return (Object.keys(GESTURE_CONTRACT) as InvokeChannel[]).filter((c): c is GuardedChannel => GESTURE_CONTRACT[c].kind !== 'none');
+}
