@@ -2,8 +2,9 @@
  * What the window sees of the world: view models sent over IPC. They carry no API key, ever.
  * Types shared with the core are imported as types only, so nothing from Node reaches the renderer.
  */
-import type { PanelErrorKind } from '../core/api/errors';
-import type { FileEntry, PowerSignal, PowerState } from '../core/api/models';
+import type { PanelErrorKind } from './error-kinds';
+import type { FileEntry } from './files';
+import type { PowerSignal, PowerState } from './power-states';
 
 export type { FileEntry, PowerSignal, PowerState };
 

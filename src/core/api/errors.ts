@@ -3,37 +3,8 @@
  * PanelError; callers branch on `kind` (and `conflictReason`), never on message text.
  */
 
-/** The kinds of failure a panel, a node or the network can cause. */
-export type PanelErrorKind =
-  | 'auth'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'rate-limited'
-  | 'server-offline'
-  | 'node-unreachable'
-  | 'two-factor-required'
-  | 'validation'
-  | 'too-large'
-  | 'network'
-  | 'timeout'
-  | 'tls'
-  | 'bad-response'
-  | 'maintenance'
-  | 'cancelled'
-  /** A local file could not be read or written (downloads and uploads): disk full, no access, gone. */
-  | 'local-file'
-  /** The key would travel in clear text: a plain-http panel, websocket or link not on this machine that the person did not allow. */
-  | 'insecure-transport';
-
-/** Why a server answered 409 (`ServerStateConflictException`), as far as the detail tells. */
-export type ConflictReason =
-  | 'suspended'
-  | 'installing'
-  | 'transferring'
-  | 'restoring'
-  | 'node-maintenance'
-  | 'other';
+export type { ConflictReason, PanelErrorKind } from '../../shared/error-kinds';
+import type { ConflictReason, PanelErrorKind } from '../../shared/error-kinds';
 
 /** One sentence a person can act on, per kind. */
 export const ERROR_ADVICE: Record<PanelErrorKind, string> = {

@@ -4,13 +4,9 @@
  * Units are in the names; the API's own words (identifier, uuid, state) are kept where they exist.
  */
 
-/** A server's power state as Wings reports it. REST's fallback `stopped` normalises to `offline`. */
-export type PowerState = 'offline' | 'starting' | 'running' | 'stopping';
-
-/** The four power signals of `POST /power` and the websocket's `set state`. */
-export type PowerSignal = 'start' | 'stop' | 'restart' | 'kill';
-
-export const POWER_SIGNALS: readonly PowerSignal[] = ['start', 'stop', 'restart', 'kill'];
+export type { PowerSignal, PowerState } from '../../shared/power-states';
+export { POWER_SIGNALS } from '../../shared/power-states';
+import type { PowerState } from '../../shared/power-states';
 
 /** `server.status`: null when normal. Unknown future values are kept as strings. */
 export type ServerStatus =
@@ -121,22 +117,7 @@ export interface ServerResources {
   uptimeMs: number;
 }
 
-/** One entry of `GET /files/list`. */
-export interface FileEntry {
-  name: string;
-  /** e.g. `-rw-r--r--`. */
-  mode: string;
-  /** Octal permission bits, e.g. `644`; derived from `mode` when the panel omits it. */
-  modeBits: string;
-  sizeBytes: number;
-  isFile: boolean;
-  /** Unreliable on real Wings (always false); shown, never relied on. */
-  isSymlink: boolean;
-  /** May carry a charset suffix; compare by prefix. */
-  mimetype: string;
-  createdAt: string | null;
-  modifiedAt: string | null;
-}
+export type { FileEntry } from '../../shared/files';
 
 export interface Pagination {
   total: number;

@@ -7,7 +7,7 @@
 import type { LiveIssueKind, ServerAvailability } from '../../shared/types';
 import { explainJwtError } from '../wings/inbound';
 import type { FollowEnd } from './server-follow';
-import { availabilityFromError } from './view-model';
+import { availabilityFromError } from './availability';
 
 /** First pause before following a server again after it failed. */
 export const FOLLOW_RETRY_MIN_MS = 60_000;

@@ -10,7 +10,8 @@ import { PollScheduler } from './poll-scheduler';
 import type { BudgetRelease } from './request-budget';
 import type { RegistryContext } from './registry-context';
 import type { ServerEntry } from './server-entry';
-import { availabilityFromError, isUnavailable } from './view-model';
+import { availabilityFromError } from './availability';
+import { isUnavailable } from './view-model';
 
 /** What the poller asks of the registry. */
 export interface PollRunnerHooks {

@@ -10,7 +10,7 @@ import { initialMetricTrack, type MetricTrack } from '../rules/usage-alerts';
 import type { FeaturePrompt, LiveIssue, ResourcesView, ServerAvailability } from '../../shared/types';
 import { ConsoleBacklog } from './console-backlog';
 import { StatsHistory } from './history';
-import { availabilityOf } from './view-model';
+import { availabilityOf } from './availability';
 
 /** Ring sizes of one entry. */
 export interface EntrySizes {

@@ -19,7 +19,8 @@ import { applyUserPower } from './signals';
 import { FreshnessTimer, freshForMs, isStateCurrent } from './state-freshness';
 import { cacheableServer, type CachedServer } from './state-cache';
 import { SuspensionCheck } from './suspension-check';
-import { availabilityOf, isUnavailable, toServerView } from './view-model';
+import { availabilityOf } from './availability';
+import { isUnavailable, toServerView } from './view-model';
 
 /** After a sleep, how long the first state seen of a server whose events were lost is a new baseline. */
 export const STALE_BASELINE_MS = 5 * 60_000;

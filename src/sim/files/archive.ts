@@ -4,7 +4,8 @@
  * Content-Length). Names that do not fit ustar, or are not ASCII, get a PAX `path` record.
  */
 import { gunzipSync } from 'node:zlib';
-import type { ArchiveEntry } from './content';
+import type { ArchiveEntry } from './content-types';
+
 
 const BLOCK = 512;
 /** Two zero blocks end a tar. */

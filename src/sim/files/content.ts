@@ -7,24 +7,12 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { TAR_END_BYTES, tarHeader, tarPaddingBytes } from './archive';
-import type { Blob, BlobStore } from './blobs';
+import type { ArchiveEntry, FileContent } from './content-types';
+import type { BlobStore } from './blobs';
 import { patternChunks, patternSlice } from './pattern';
 
-/** One entry of an archive snapshot; `path` is relative, `/`-separated. */
-export interface ArchiveEntry {
-  path: string;
-  kind: 'dir' | 'file';
-  modeBits: number;
-  mtimeMs: number;
-  content: FileContent | null;
-}
+export type { ArchiveEntry, FileContent } from './content-types';
 
-/** A file's bytes: where they live decides how they are streamed, hashed and released. */
-export type FileContent =
-  | { type: 'memory'; data: Buffer }
-  | { type: 'pattern'; size: number; seed: number; text: boolean }
-  | { type: 'blob'; blob: Blob }
-  | { type: 'archive'; entries: ArchiveEntry[]; size: number };
 
 /** Files above this are never read whole into memory. */
 export const MAX_WHOLE_READ_BYTES = 64 * 1024 * 1024;

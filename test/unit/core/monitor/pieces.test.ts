@@ -7,7 +7,7 @@ import { followOutcome } from '../../../../src/core/monitor/follow-outcome';
 import { StatsHistory } from '../../../../src/core/monitor/history';
 import { NodeHealth } from '../../../../src/core/monitor/node-health';
 import { PollScheduler } from '../../../../src/core/monitor/poll-scheduler';
-import { availabilityFromError, availabilityOf } from '../../../../src/core/monitor/view-model';
+import { availabilityFromError, availabilityOf } from '../../../../src/core/monitor/availability';
 import type { NotifiableEvent } from '../../../../src/core/rules/notification-policy';
 import { silentLogger } from '../../../../src/core/util/deps';
 import { fakeServer } from '../../../helpers/fake-client';
