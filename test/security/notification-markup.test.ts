@@ -6,14 +6,12 @@
  * body an entity, no bidi or control character; the panel's detail is in no notification at all,
  * and the click on the failure opens the window, which shows that detail as text.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_ADVICE } from '../../src/core/api/errors';
 import type { SimFault } from '../../src/sim';
-import type { AccountView } from '../../src/shared/types';
 import type { NotificationRecord } from '../electron-double/launch';
 import type { MenuNode } from '../electron-double/shared/snapshot';
-import { hasSecretService, invoke } from '../e2e/helpers/app-on-sim';
+import { addAccount, hasSecretService } from '../e2e/helpers/app-on-sim';
 import { startFreshApp, type FreshApp } from '../e2e/helpers/window-kit';
 
 const EVIL = 'evil.example';
@@ -56,12 +54,13 @@ async function renameOnPanel(env: FreshApp, names: ReadonlyMap<string, string>):
   env.sim.control.injectFault({ route: 'GET /api/client', count: 100_000, fault: { type: 'status', status: 200, body: page } });
 }
 
-async function addPanel(page: Page, env: FreshApp): Promise<void> {
-  await page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor({ timeout: 20_000 });
+/** Adds the panel as onboarding does (main's own question answered with Add), then the dashboard. */
+async function addPanel(env: FreshApp): Promise<void> {
+  await env.page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor({ timeout: 20_000 });
   const input = { url: env.sim.url, name: 'Test panel', apiKey: env.sim.apiKey, ...(hasSecretService ? {} : { sessionOnly: true }) };
-  const added = await invoke<AccountView>(page, 'accountsAdd', input);
+  const added = await addAccount(env.app, env.page, input);
   if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code} ${added.error.message}`);
-  await page.getByRole('button', { name: 'Back to servers' }).click({ timeout: 20_000 });
+  await env.page.getByRole('button', { name: 'Back to servers' }).click({ timeout: 20_000 });
 }
 
 describe('notifications from a hostile panel, on Linux', () => {
@@ -80,7 +79,7 @@ describe('notifications from a hostile panel, on Linux', () => {
     // Before the app sees the panel: the names it will learn, and a socket it will never get.
     await renameOnPanel(env, new Map([[crashing.identifier, NAME_CRASHING], [refused.identifier, NAME_REFUSED]]));
     env.sim.control.injectFault({ route: new RegExp(`/servers/${refused.identifier}/websocket$`), count: 100_000, fault: panelError(403, 'This action is unauthorized.') });
-    await addPanel(env.page, env);
+    await addPanel(env);
   });
 
   afterAll(async () => {
