@@ -4,6 +4,7 @@
  * disposes on quit (house style rule 14).
  */
 import { Menu, app, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
+import { failureNotice } from '../core/rules/failure-notice';
 import { decideNotices, isPaused, type NoticeLedger } from '../core/rules/notification-policy';
 import { noticeRulesFromSettings, pausePatch, resumePatch } from '../core/settings/notice-rules';
 import { buildTrayModel, serversInMenuView } from '../core/tray/tray-model';
@@ -105,7 +106,7 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
     pause: (minutes) => s.settings.update(pausePatch(s.settings.settings().notifications, minutes, Date.now())),
     resume: () => s.settings.update(resumePatch(s.settings.settings().notifications)),
     quit: () => app.quit(),
-    reportFailure: (title, body) => notifier.show({ key: `failure:${title}`, title, body, urgency: 'normal', target: { accountId: '', identifier: null } }),
+    reportFailure: (failure, error) => notifier.show(failureNotice(failure, error)),
     logger,
   });
   // While the menu is open, the servers it shows before scrolling have their live states sought first.

@@ -1,6 +1,8 @@
 /** What the tray's items do, wired to the app's services. */
 import { clipboard, dialog } from 'electron';
 import type { TrayActions } from './tray/tray-menu';
+import { isPanelError } from '../core/api/errors';
+import type { TrayFailure } from '../core/rules/failure-notice';
 import type { Logger } from '../core/util/deps';
 import type { AppView, PowerSignal, ServerRef } from '../shared/types';
 
@@ -12,8 +14,11 @@ export interface TrayActionDeps {
   pause(minutes: number | null): void;
   resume(): void;
   quit(): void;
-  /** Tells the person an action failed (a notification: the tray has no other voice). */
-  reportFailure(title: string, message: string): void;
+  /**
+   * Tells the person an action failed (a notification: the tray has no other voice). It gets the
+   * error itself, not its message: a panel's message is the panel's text (failure-notice.ts).
+   */
+  reportFailure(failure: TrayFailure, error: unknown): void;
   logger: Logger;
 }
 
@@ -32,19 +37,23 @@ async function confirmKill(name: string): Promise<boolean> {
 }
 
 export function createTrayActions(deps: TrayActionDeps): TrayActions {
-  const attempt = (title: string, work: () => Promise<void>): void => {
-    work().catch((error: unknown) => deps.reportFailure(title, error instanceof Error ? error.message : 'Unknown error'));
+  const attempt = (failure: TrayFailure, work: () => Promise<void>): void => {
+    work().catch((error: unknown) => {
+      const what = isPanelError(error) ? { kind: error.kind, status: error.status, code: error.code } : { kind: 'internal' };
+      deps.logger.warn('tray: an action failed', { action: failure.action, ...what });
+      deps.reportFailure(failure, error);
+    });
   };
   return {
     power: (ref, signal, name) =>
-      attempt(`Could not ${signal} ${name}`, async () => {
+      attempt({ action: 'power', signal, server: { ...ref, name } }, async () => {
         if (signal === 'kill' && !(await confirmKill(name))) return;
         await deps.power(ref, signal);
       }),
     open: (view, server) => deps.showWindow(view, server),
-    openInPanel: (ref) => attempt('Could not open the panel', () => deps.openInPanel(ref)),
+    openInPanel: (ref) => attempt({ action: 'open-in-panel', server: ref }, () => deps.openInPanel(ref)),
     copyText: (text) => clipboard.writeText(text),
-    refresh: () => attempt('Could not refresh', () => deps.refresh()),
+    refresh: () => attempt({ action: 'refresh' }, () => deps.refresh()),
     pause: (minutes) => deps.pause(minutes),
     resume: () => deps.resume(),
     quit: () => deps.quit(),

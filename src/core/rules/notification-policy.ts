@@ -5,6 +5,7 @@
 import type { PowerState } from '../api/models';
 import type { CrashLoopPhase, WingsCrashReaction } from './crash-detector';
 import { CRASH_LOOP_COUNT } from './crash-detector';
+import { noticeName } from './notice-text';
 import type { UsageMetric } from './usage-alerts';
 
 /** A server as notifications name it. */
@@ -102,9 +103,8 @@ const STATE_WORDS: Partial<Record<PowerState, string>> = { running: 'is up', off
 
 const BY_HAND = 'start it by hand';
 
-/** The title and body of a crash, from what Wings did about it. */
-function crashWords(event: CrashEvent): { title: string; body: string } | null {
-  const name = event.server.name;
+/** The title and body of a crash, from what Wings did about it; `name` is the notice's. */
+function crashWords(event: CrashEvent, name: string): { title: string; body: string } | null {
   const isNotRestarted = event.reaction === 'not-restarted' || (event.reaction === 'unknown' && event.isRepeat);
   if (event.loop === 'ongoing') {
     // The loop was said once; only Wings giving up on it is news now.
@@ -124,12 +124,13 @@ function crashWords(event: CrashEvent): { title: string; body: string } | null {
 }
 
 function serverNotice(event: Extract<NotifiableEvent, { server: NoticeServer }>): Notice | null {
-  const { server } = event;
+  // The name is the panel's: it is shown (the person named the server), but cleaned (notice-text.ts).
+  const server = { ...event.server, name: noticeName(event.server.name, event.server.identifier) };
   const target = { accountId: server.accountId, identifier: server.identifier };
   const id = serverRuleKey(server.accountId, server.identifier);
   switch (event.type) {
     case 'crash': {
-      const words = crashWords(event);
+      const words = crashWords(event, server.name);
       return words ? { key: `crash:${id}:${event.crashId}`, ...words, urgency: 'critical', target } : null;
     }
     case 'suspended':
@@ -159,10 +160,14 @@ function allowedByRule(event: NotifiableEvent, rules: NoticeRules): boolean {
 
 function accountNotice(event: NotifiableEvent): Notice | null {
   if (event.type === 'key-revoked') {
-    return { key: `key-revoked:${event.accountId}`, title: `${event.accountName}: API key rejected`, body: 'The panel no longer accepts the key. Add a new client key in Settings.', urgency: 'critical', target: { accountId: event.accountId, identifier: null } };
+    const accountName = noticeName(event.accountName, 'A panel');
+    return { key: `key-revoked:${event.accountId}`, title: `${accountName}: API key rejected`, body: 'The panel no longer accepts the key. Add a new client key in Settings.', urgency: 'critical', target: { accountId: event.accountId, identifier: null } };
   }
   if (event.type === 'node-unreachable') {
-    return { key: `node-unreachable:${event.accountId}:${event.node}`, title: `${event.node} is unreachable`, body: `${event.accountName}: the panel has not reached this node for over a minute.`, urgency: 'normal', target: { accountId: event.accountId, identifier: null } };
+    // The node's name is the panel's, the account's the person's: both cleaned, the key keeps the raw name.
+    const node = noticeName(event.node, 'A node');
+    const accountName = noticeName(event.accountName, 'A panel');
+    return { key: `node-unreachable:${event.accountId}:${event.node}`, title: `${node} is unreachable`, body: `${accountName}: the panel has not reached this node for over a minute.`, urgency: 'normal', target: { accountId: event.accountId, identifier: null } };
   }
   return null;
 }

@@ -12,11 +12,14 @@
  * - macOS: since Electron 42 an app that is not code-signed gets 'failed' for every notification
  *   (docs/breaking-changes.md); Linux fails when no notification daemon answers. The first
  *   refusal is reported once through `onStatus`, and cleared when one is shown again.
+ * - Text: every title and body goes to Electron through desktopText (desktop-text.ts), which
+ *   escapes the body for libnotify's markup on Linux and cleans both everywhere.
  */
 import { Notification } from 'electron';
 import type { Notice } from '../../core/rules/notification-policy';
 import type { Logger } from '../../core/util/deps';
 import type { DesktopPlatform, NotificationStatus } from '../../shared/types';
+import { desktopText } from './desktop-text';
 
 export interface NotifierOptions {
   logger: Logger;
@@ -85,12 +88,13 @@ export class Notifier {
     }
     const id = String(this.#nextId++);
     const isWindows = this.#platform === 'win32';
+    // The one place text reaches Electron: escaped and cleaned for this desktop (desktop-text.ts).
+    const text = desktopText(this.#platform, notice);
     const notification = new Notification({
-      title: notice.title,
-      body: notice.body,
+      ...text,
       urgency: notice.urgency,
       ...(this.#options.iconPath ? { icon: this.#options.iconPath } : {}),
-      ...(isWindows ? { toastXml: toastXml(notice, `${LAUNCH_PREFIX}${id}`, this.#options.iconPath) } : {}),
+      ...(isWindows ? { toastXml: toastXml(text, `${LAUNCH_PREFIX}${id}`, this.#options.iconPath) } : {}),
     });
     const release = (): void => {
       this.#live.delete(id);

@@ -129,3 +129,41 @@ describe('when the system refuses notifications', () => {
     expect(double.notificationRecords().slice(-2).map((r) => r.events)).toEqual([['show'], ['show']]);
   });
 });
+
+describe('the text handed to Electron (issue 11, item 2)', () => {
+  const hostile: Notice = {
+    key: 'failure:power:a1/s1',
+    title: '<a href="https://evil.example/">Lobby</a>\u202E crashed',
+    body: '<a href="https://evil.example/login">Sign in</a> & more',
+    urgency: 'normal',
+    target: { accountId: 'a1', identifier: 's1' },
+  };
+
+  it('on Linux, escapes the body (libnotify passes markup on) and strips tags’ brackets from the title', async () => {
+    const { notifier } = notifierOn('linux');
+    notifier.show(hostile);
+    await nextEvents();
+    expect(last()).toMatchObject({
+      title: 'a href="https://evil.example/"Lobby/a crashed',
+      body: '&lt;a href="https://evil.example/login"&gt;Sign in&lt;/a&gt; &amp; more',
+    });
+  });
+
+  it('on macOS, hands plain text as it is, cleaned of bidi controls', async () => {
+    process.env.PTEROTRAY_DOUBLE_SIGNED = '1';
+    const { notifier } = notifierOn('darwin');
+    notifier.show(hostile);
+    await nextEvents();
+    expect(last()).toMatchObject({ title: '<a href="https://evil.example/">Lobby</a> crashed', body: hostile.body });
+  });
+
+  it('on Windows, puts the cleaned text in the toast, escaped once for XML', async () => {
+    const { notifier } = notifierOn('win32');
+    notifier.show(hostile);
+    await nextEvents();
+    const record = last();
+    expect(record.title).toBe('<a href="https://evil.example/">Lobby</a> crashed');
+    expect(record.toastXml).toContain('<text>&lt;a href=&quot;https://evil.example/&quot;&gt;Lobby&lt;/a&gt; crashed</text>');
+    expect(record.toastXml).not.toContain('\u202E');
+  });
+});

@@ -130,3 +130,34 @@ describe('decideNotices', () => {
     expect(decideNotices([usage], rules, new Map(), 0).notices[0]).toMatchObject({ title: 'Survival: Memory high', body: 'Memory has stayed at 93% of its limit.' });
   });
 });
+
+describe('names in notices (issue 11, item 2)', () => {
+  // A panel names servers and nodes; what it names them is shown, cleaned of what could reorder
+  // or break the sentence. Markup is left to the desktop layer (desktop-text.ts), per platform.
+  const hostile = { ...server, name: 'Lobby\u202E dehsarc\u0007\nx' };
+  const long = { ...server, name: 'n'.repeat(200) };
+  const empty = { ...server, name: '\u2066\u2069\n' };
+
+  it.each([
+    ['a crash', crash(0, hostile), 'Lobby dehsarc x crashed', ''],
+    ['a state change', up(0, hostile), 'Lobby dehsarc x is up', 'It was starting.'],
+    ['a suspension', { type: 'suspended', server: hostile, atMs: 0 }, 'Lobby dehsarc x was suspended by the panel', ''],
+    ['a usage alert', { type: 'usage', server: hostile, metric: 'cpu', percentOfLimit: 99, atMs: 0 }, 'Lobby dehsarc x: CPU high', ''],
+    ['a node', { type: 'node-unreachable', accountId: 'a1', accountName: 'Home\u202E', node: 'node\u2066-1\n', atMs: 0 }, 'node-1 is unreachable', 'Home: the panel has not reached this node for over a minute.'],
+    ['a key', { type: 'key-revoked', accountId: 'a1', accountName: '\u202EHome\r\n', atMs: 0 }, 'Home: API key rejected', ''],
+    ['a name of nothing but controls: the identifier', crash(0, empty), 'abcd1234 crashed', ''],
+    ['a node of nothing: "A node"', { type: 'node-unreachable', accountId: 'a1', accountName: 'Home', node: '\u202E', atMs: 0 }, 'A node is unreachable', ''],
+    ['a long name, cut', crash(0, long), `${'n'.repeat(63)}… crashed`, ''],
+  ] satisfies Array<[string, NotifiableEvent, string, string]>)('%s', (_what, event, title, body) => {
+    const [notice] = decideNotices([event], rules, new Map(), 0).notices;
+    expect(notice?.title).toBe(title);
+    if (body) expect(notice?.body).toBe(body);
+  });
+
+  it('keeps the raw node name in the key, so its recovery still clears it', () => {
+    const node = 'node\u2066-1';
+    const first = decideNotices([{ type: 'node-unreachable', accountId: 'a1', accountName: 'Home', node, atMs: 0 }], rules, new Map(), 0);
+    const recovered = decideNotices([{ type: 'node-recovered', accountId: 'a1', node, atMs: 1 }], rules, first.ledger, 1);
+    expect(decideNotices([{ type: 'node-unreachable', accountId: 'a1', accountName: 'Home', node, atMs: 2 }], rules, recovered.ledger, 2).notices).toHaveLength(1);
+  });
+});
