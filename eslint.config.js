@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
+import layers from './tools/eslint/layers.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'stream'];
 
@@ -16,6 +17,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // Issue 12: the layers as a rule (tools/eslint/layers.js): shared imports only shared, the
+    // renderer only shared, core never main/renderer/cli/sim, sim only shared and the leaf.
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.spec.ts'],
+    plugins: { pterotray: layers },
+    rules: { 'pterotray/layers': 'error' },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

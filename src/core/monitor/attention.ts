@@ -4,6 +4,7 @@
  * menu while it is open. The budget serves waiting token requests by this rank, and the poller
  * breaks ties by it; everything else keeps the panel's order.
  */
+import { serverKey } from '../../shared/server-key';
 
 /** Lower is sooner. */
 export const RANK = { onScreen: 0, inMenu: 1, favourite: 2, other: 3 } as const;
@@ -29,7 +30,7 @@ export class Attention {
   }
 
   rank(accountId: string, identifier: string): number {
-    const key = `${accountId}/${identifier}`;
+    const key = serverKey({ accountId, identifier });
     if (this.onScreen.has(key)) return RANK.onScreen;
     if (this.inMenu.has(key)) return RANK.inMenu;
     if (this.favourites.has(key)) return RANK.favourite;

@@ -21,6 +21,7 @@ import { cacheableServer, type CachedServer } from './state-cache';
 import { SuspensionCheck } from './suspension-check';
 import { availabilityOf } from './availability';
 import { isUnavailable, toServerView } from './view-model';
+import { serverKey } from '../../shared/server-key';
 
 /** After a sleep, how long the first state seen of a server whose events were lost is a new baseline. */
 export const STALE_BASELINE_MS = 5 * 60_000;
@@ -348,7 +349,7 @@ export class ServerRegistry {
   /** Adds this panel's servers to the tray's crashed and should-run sets. */
   collectFlags(crashed: Set<string>, shouldRun: Set<string>): void {
     for (const entry of this.entries.values()) {
-      const key = `${this.ctx.accountId}/${entry.identifier}`;
+      const key = serverKey({ accountId: this.ctx.accountId, identifier: entry.identifier });
       if (entry.isCrashed) crashed.add(key);
       if (entry.shouldRun) shouldRun.add(key);
     }

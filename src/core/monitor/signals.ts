@@ -9,6 +9,7 @@ import type { NoticeServer, NotifiableEvent } from '../rules/notification-policy
 import { observeUsage, percentOfLimit, type MetricTrack, type UsageThresholds } from '../rules/usage-alerts';
 import type { NotificationRule, Settings } from '../../shared/types';
 import type { ServerEntry } from './server-entry';
+import { serverKey } from '../../shared/server-key';
 
 const MIB = 1024 * 1024;
 
@@ -22,7 +23,7 @@ export function usageThresholdsFor(rules: Settings['notifications'], accountId: 
   const rule: Partial<NotificationRule> = {
     ...rules.global,
     ...rules.accounts[accountId],
-    ...rules.servers[`${accountId}/${identifier}`],
+    ...rules.servers[serverKey({ accountId, identifier })],
   };
   return rule.usage ?? null;
 }

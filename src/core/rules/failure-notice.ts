@@ -10,6 +10,7 @@ import { isPanelError } from '../api/errors';
 import type { PowerSignal, ServerRef } from '../../shared/types';
 import type { Notice, NoticeServer } from './notification-policy';
 import { noticeName } from './notice-text';
+import { serverKey } from '../../shared/server-key';
 
 /** What the tray tried. */
 export type TrayFailure =
@@ -39,7 +40,7 @@ export function failureNotice(failure: TrayFailure, error: unknown): Notice {
     case 'power': {
       const { server } = failure;
       return {
-        key: `failure:power:${server.accountId}/${server.identifier}`,
+        key: `failure:power:${serverKey(server)}`,
         title: `Could not ${failure.signal} ${noticeName(server.name, server.identifier)}`,
         body: `${advice} ${TRY_AGAIN_THERE}`,
         urgency: 'normal',
@@ -48,7 +49,7 @@ export function failureNotice(failure: TrayFailure, error: unknown): Notice {
     }
     case 'open-in-panel':
       return {
-        key: `failure:open-in-panel:${failure.server.accountId}/${failure.server.identifier}`,
+        key: `failure:open-in-panel:${serverKey(failure.server)}`,
         title: 'Could not open the panel',
         body: `${advice} Click to open the server in Pterotray instead.`,
         urgency: 'normal',

@@ -7,6 +7,7 @@ import type { CrashLoopPhase, WingsCrashReaction } from './crash-detector';
 import { CRASH_LOOP_COUNT } from './crash-detector';
 import { noticeName } from './notice-text';
 import type { UsageMetric } from './usage-alerts';
+import { serverKey } from '../../shared/server-key';
 
 /** A server as notifications name it. */
 export interface NoticeServer {
@@ -82,7 +83,7 @@ export const DEDUPE_WINDOW_MS: Record<'crash' | 'state' | 'usage', number> = {
 
 /** The key servers are stored under in rule overrides. */
 export function serverRuleKey(accountId: string, identifier: string): string {
-  return `${accountId}/${identifier}`;
+  return serverKey({ accountId, identifier });
 }
 
 /** True while notifications are paused at `nowMs`. */

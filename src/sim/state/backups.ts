@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { PanelHttpError } from '../http/errors';
 import { atom } from '../util/time';
-import type { Item } from './extras';
+import type { Item } from './item';
 
 /** `config/backups.php` `throttles`: 2 (successful or pending) backups per 600 s, in every version. */
 export const BACKUP_THROTTLE = { limit: 2, periodS: 600 } as const;

@@ -7,12 +7,9 @@ import { SeededRandom, mixSeed } from '../util/random';
 import { SEED_EPOCH_MS, atom } from '../util/time';
 import { userAttributes } from './flavor-shapes';
 import type { SimServer } from './servers';
+import type { Item } from './item';
 
-/** One `{object, attributes}` item. */
-export interface Item {
-  object: string;
-  attributes: Record<string, unknown>;
-}
+export type { Item } from './item';
 
 function item(object: string, attributes: Record<string, unknown>): Item {
   return { object, attributes };

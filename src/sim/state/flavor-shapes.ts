@@ -3,7 +3,7 @@
  * place that shapes it. Pelican's shapes are those its frozen snapshots show
  * (test/fixtures/pelican-contract; pelican-dev/panel `app/Transformers/Api/Client/*.php`).
  */
-import type { Item } from './extras';
+import type { Item } from './item';
 import type { SimFlavor } from '../types';
 import { SEED_EPOCH_MS, atom } from '../util/time';
 
