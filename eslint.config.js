@@ -27,6 +27,20 @@ export default tseslint.config(
     rules: { 'pterotray/layers': 'error' },
   },
   {
+    // House style rule 2 / issue 12: no IPC channel string outside the contract; main pushes with
+    // `push.<event>(payload)` and the preload builds its methods from the contract's lists.
+    files: ['src/main/**/*.ts', 'src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(send|invoke|handle|on|once)$/] > Literal.arguments:first-child[value=/^[a-z]+:[a-z-]+$/]",
+          message: 'Channel names live only in src/shared/ipc-contract.ts: use window.push.<event>() or the contract’s lists.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
   },

@@ -88,7 +88,7 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
     logger,
     iconPath: paths.icon,
     onStatus: (status) => {
-      window.send('notifications:status-changed', status);
+      window.push.notificationsStatusChanged(status);
       onNotificationStatus();
     },
     onClick: ({ target }) => {
@@ -161,12 +161,12 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
 function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; syncAccounts(): void } {
   let ledger: NoticeLedger = new Map();
   const recordNotice = installTestHooks(() => ui.tray.drawnModel);
-  const pushIfAttached = (ref: ServerRef, channel: string, payload: unknown): void => {
-    if (ui.attached.has(serverKey(ref))) ui.window.send(channel, payload);
+  const ifAttached = (ref: ServerRef, push: () => void): void => {
+    if (ui.attached.has(serverKey(ref))) push();
   };
   const syncAccounts = (): void => {
     s.monitor.setAccounts(s.accounts.list().map(({ id, name, url, keyStorage, isDemo, allowsPlainHttp }) => ({ id, name, url, keyStorage, isDemo, allowsPlainHttp })));
-    ui.window.send('accounts:changed', s.views());
+    ui.window.push.accountsChanged(s.views());
     ui.renderTray();
   };
   const forgetRemoved = s.accounts.onChange((records) => {
@@ -178,8 +178,8 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
     s.monitor.on('changed', () => {
       s.lastStates.changed();
       ui.renderTray();
-      ui.window.send('servers:changed', s.monitor.servers());
-      ui.window.send('accounts:changed', s.views());
+      ui.window.push.serversChanged(s.monitor.servers());
+      ui.window.push.accountsChanged(s.views());
     }),
     s.monitor.on('event', (event) => {
       const decided = decideNotices([event], noticeRulesFromSettings(s.settings.settings().notifications), ledger, Date.now());
@@ -189,14 +189,14 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
         recordNotice?.(notice);
       }
     }),
-    s.monitor.on('stats', (ref, sample) => pushIfAttached(ref, 'stats:sample', { server: ref, sample })),
-    s.monitor.on('console', (line) => pushIfAttached(line.server, 'console:line', line)),
-    s.monitor.on('console-connection', (ref, connection) => pushIfAttached(ref, 'console:connection', { server: ref, connection })),
+    s.monitor.on('stats', (ref, sample) => ifAttached(ref, () => ui.window.push.statsSample({ server: ref, sample }))),
+    s.monitor.on('console', (line) => ifAttached(line.server, () => ui.window.push.consoleLine(line))),
+    s.monitor.on('console-connection', (ref, connection) => ifAttached(ref, () => ui.window.push.consoleConnection({ server: ref, connection }))),
     s.settings.onChange((settings) => {
       s.monitor.setAttention({ favourites: settings.favourites });
       ui.loginItem.apply(settings.launchAtLogin); // Writes only when it changed.
       nativeTheme.themeSource = settings.theme;
-      ui.window.send('settings:changed', settings);
+      ui.window.push.settingsChanged(settings);
       ui.renderTray();
     }),
   ];
@@ -244,7 +244,7 @@ export async function startApp(): Promise<() => Promise<void>> {
   Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
   // The renderer's scheme, on the default session the window uses (docs/api/protocol.md).
   protocol.handle(APP_SCHEME, createAppProtocolHandler(appPaths().rendererRoot));
-  const services = createServices(logger, (p) => ui?.window.send('transfers:progress', p));
+  const services = createServices(logger, (p) => ui?.window.push.transfersProgress(p));
   ui = createUi(services, logger, {
     isQuitting: () => isQuitting,
     onQuitCancelled: () => {

@@ -236,6 +236,21 @@ export type BridgeApi = InvokeMethods<'envelope'> & Subscriptions;
 /** The API the renderer's components use: the bridge with envelopes unwrapped into IpcFailure. */
 export type Api = InvokeMethods<'plain'> & Subscriptions;
 
+/**
+ * Main's side of the push events: one method per event, typed by its payload
+ * (`push.serversChanged(views)`), so no event name is written outside this contract.
+ */
+export type PushMethods = {
+  [E in PushEvent as Camel<E>]: (payload: PushEvents[E]) => void;
+};
+
+/** Builds the push methods over one untyped send (webContents.send in main). */
+export function pushMethods(send: (event: PushEvent, payload: unknown) => void): PushMethods {
+  const methods: Record<string, (payload: unknown) => void> = {};
+  for (const event of PUSH_EVENTS) methods[methodName(event)] = (payload) => send(event, payload);
+  return methods as PushMethods;
+}
+
 /** Turns a channel name into its `window.api` method name. */
 export function methodName(channel: string): string {
   return channel.replace(/[:-]([a-z])/g, (_m, c: string) => c.toUpperCase());

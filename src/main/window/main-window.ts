@@ -8,6 +8,7 @@ import type { WindowBounds } from '../../core/settings/schema';
 import type { Logger } from '../../core/util/deps';
 import type { Navigation } from '../../shared/types';
 import { UserActivation } from './user-activation';
+import { pushMethods, type PushMethods } from '../../shared/ipc-contract';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -81,7 +82,7 @@ export class MainWindow {
   }
 
   navigate(navigation: Navigation): void {
-    if (this.#window && this.#loaded) this.#window.webContents.send('app:navigate', navigation);
+    if (this.#window && this.#loaded) this.#navigateNow(navigation);
     else this.#pending = navigation;
   }
 
@@ -90,10 +91,18 @@ export class MainWindow {
     return this.#window && !this.#window.isDestroyed() ? this.#window : null;
   }
 
-  /** Sends a push event if the window exists; a hidden window still gets updates. */
-  send(channel: string, payload: unknown): void {
-    if (this.#window && this.#loaded && !this.#window.isDestroyed()) this.#window.webContents.send(channel, payload);
+  /** Push events, typed by the contract; sent if the window exists (a hidden window still gets them). */
+  // Navigation goes through navigate(), which waits for the page to load.
+  readonly push: Omit<PushMethods, 'appNavigate'> = pushMethods((event, payload) => {
+    if (this.#window && this.#loaded && !this.#window.isDestroyed()) this.#window.webContents.send(event, payload);
+  });
+
+  /** Sends a navigation now (the page has loaded). */
+  #navigateNow(navigation: Navigation): void {
+    this.#now.appNavigate(navigation);
   }
+
+  readonly #now: PushMethods = pushMethods((event, payload) => this.#window?.webContents.send(event, payload));
 
   dispose(): void {
     this.#bounds?.saveNow(); // A move that had not settled yet when the app quit.
@@ -136,7 +145,7 @@ export class MainWindow {
     window.webContents.on('did-finish-load', () => {
       this.#loaded = true;
       if (this.#pending) {
-        window.webContents.send('app:navigate', this.#pending);
+        this.#navigateNow(this.#pending);
         this.#pending = null;
       }
     });
