@@ -6,6 +6,7 @@ import { AccountService } from '../core/accounts/account-service';
 import { ServerMonitor, type MonitorSettings } from '../core/monitor';
 import { KeytarSecretStore, SessionSecretStore } from '../core/secrets';
 import { TransferManager } from '../core/transfer/transfer-manager';
+import { NoticeCenter } from '../core/rules/notice-center';
 import type { Logger } from '../core/util/deps';
 import type { AccountView, Settings, TransferProgress } from '../shared/types';
 import { DemoPanel } from './demo';
@@ -23,6 +24,8 @@ export interface AppServices {
   transfers: TransferManager;
   demo: DemoPanel;
   commandHistory: CommandHistory;
+  /** The notification policy with its ledger and pause (core/rules/notice-center.ts). */
+  notices: NoticeCenter;
   /** The last known states on disk, shown at the next start (last-states.ts). */
   lastStates: LastStatesStore;
   /** Accounts as the window and tray show them (records joined with live status). */
@@ -56,6 +59,7 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
     transfers,
     demo,
     commandHistory: new CommandHistory(),
+    notices: new NoticeCenter({ settings: () => settings.settings().notifications, now: Date.now }),
     lastStates,
     views: () => accountViews(accounts.list(), monitor.accounts()),
     dispose: async () => {

@@ -5,9 +5,7 @@
  */
 import { Menu, app, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
 import { failureNotice } from '../core/rules/failure-notice';
-import { decideNotices, isPaused, type NoticeLedger } from '../core/rules/notification-policy';
-import { noticeRulesFromSettings, pausePatch, resumePatch } from '../core/settings/notice-rules';
-import { buildTrayModel, serversInMenuView } from '../core/tray/tray-model';
+import { serversInMenuView, trayModelFrom, type TraySources } from '../core/tray/tray-model';
 import type { Logger } from '../core/util/deps';
 import { serverKey } from '../shared/server-key';
 import type { DesktopInfo, ServerRef } from '../shared/types';
@@ -27,6 +25,7 @@ import { registerHandlers } from './ipc/register-handlers';
 import { Notifier } from './notifications/notifier';
 import { installTestHooks } from './test-hooks';
 import { createTrayActions } from './tray-actions';
+import { electronTrayPorts } from './tray/electron-tray-ports';
 import { TrayController } from './tray/tray-controller';
 import { MainWindow } from './window/main-window';
 import { OnScreen } from './window/on-screen';
@@ -103,22 +102,19 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
     showWindow: (view, server) => window.show({ view, server }),
     openInPanel,
     refresh: () => s.monitor.refresh(),
-    pause: (minutes) => s.settings.update(pausePatch(s.settings.settings().notifications, minutes, Date.now())),
-    resume: () => s.settings.update(resumePatch(s.settings.settings().notifications)),
+    pause: (minutes) => s.settings.update(s.notices.pausePatch(minutes)),
+    resume: () => s.settings.update(s.notices.resumePatch()),
     quit: () => app.quit(),
     reportFailure: (failure, error) => notifier.show(failureNotice(failure, error)),
     logger,
   });
   // While the menu is open, the servers it shows before scrolling have their live states sought first.
   const onMenuOpenChanged = (isOpen: boolean): void => s.monitor.setAttention({ inMenu: isOpen ? serversInMenuView(tray.drawnModel) : [] });
-  const tray = new TrayController({ resourcesDir: paths.resources, actions, onActivate: () => window.show(), desktop: process.env.XDG_CURRENT_DESKTOP, onMenuOpenChanged });
+  const tray = new TrayController({ ports: electronTrayPorts(), resourcesDir: paths.resources, actions, onActivate: () => window.show(), desktop: process.env.XDG_CURRENT_DESKTOP, onMenuOpenChanged });
   // The desktop's own clock format for "as of 14:03" on a state that is not current.
   const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-  const renderTray = (): void => {
-    const rules = noticeRulesFromSettings(s.settings.settings().notifications);
-    const model = buildTrayModel({ accounts: s.views(), servers: s.monitor.servers(), flags: s.monitor.flags(), isPaused: isPaused(rules, Date.now()), formatTime: (ms) => timeOfDay.format(ms), hasNotificationsBlocked: notifier.status().isBlocked });
-    tray.render(model);
-  };
+  const sources: TraySources = { accounts: s.views, monitor: s.monitor, notices: s.notices, notificationsBlocked: () => notifier.status().isBlocked, formatTime: (ms) => timeOfDay.format(ms) };
+  const renderTray = (): void => tray.render(trayModelFrom(sources));
   onNotificationStatus = renderTray;
   return { window, tray, notifier, renderTray, openExternal, attached: new Set(), loginItem, desktop, dock, onScreen };
 }
@@ -159,7 +155,6 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
 
 /** Connects the services' events to the tray, notifications and window. */
 function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; syncAccounts(): void } {
-  let ledger: NoticeLedger = new Map();
   const recordNotice = installTestHooks(() => ui.tray.drawnModel);
   const ifAttached = (ref: ServerRef, push: () => void): void => {
     if (ui.attached.has(serverKey(ref))) push();
@@ -182,9 +177,7 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
       ui.window.push.accountsChanged(s.views());
     }),
     s.monitor.on('event', (event) => {
-      const decided = decideNotices([event], noticeRulesFromSettings(s.settings.settings().notifications), ledger, Date.now());
-      ledger = decided.ledger;
-      for (const notice of decided.notices) {
+      for (const notice of s.notices.take([event])) {
         ui.notifier.show(notice);
         recordNotice?.(notice);
       }

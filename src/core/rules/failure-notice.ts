@@ -40,6 +40,7 @@ export function failureNotice(failure: TrayFailure, error: unknown): Notice {
     case 'power': {
       const { server } = failure;
       return {
+        kind: 'failure',
         key: `failure:power:${serverKey(server)}`,
         title: `Could not ${failure.signal} ${noticeName(server.name, server.identifier)}`,
         body: `${advice} ${TRY_AGAIN_THERE}`,
@@ -49,6 +50,7 @@ export function failureNotice(failure: TrayFailure, error: unknown): Notice {
     }
     case 'open-in-panel':
       return {
+        kind: 'failure',
         key: `failure:open-in-panel:${serverKey(failure.server)}`,
         title: 'Could not open the panel',
         body: `${advice} Click to open the server in Pterotray instead.`,
@@ -56,6 +58,6 @@ export function failureNotice(failure: TrayFailure, error: unknown): Notice {
         target: { accountId: failure.server.accountId, identifier: failure.server.identifier },
       };
     case 'refresh':
-      return { key: 'failure:refresh', title: 'Could not refresh', body: `${advice} Open Pterotray for details.`, urgency: 'normal', target: { accountId: '', identifier: null } };
+      return { kind: 'failure', key: 'failure:refresh', title: 'Could not refresh', body: `${advice} Open Pterotray for details.`, urgency: 'normal', target: { accountId: '', identifier: null } };
   }
 }

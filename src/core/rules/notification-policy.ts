@@ -59,8 +59,12 @@ export interface NoticeRules {
   pausedUntilMs: number | null;
 }
 
+/** What a notice is about: repeats are judged per kind, and the kind is carried, never parsed. */
+export type NoticeKind = 'crash' | 'suspended' | 'usage' | 'state' | 'key-revoked' | 'node-unreachable' | 'failure';
+
 /** A notification to show. `target` says what a click opens. */
 export interface Notice {
+  kind: NoticeKind;
   key: string;
   title: string;
   body: string;
@@ -75,11 +79,11 @@ export type NoticeLedger = ReadonlyMap<string, number>;
  * Repeats of the same notice within these windows are dropped. A crash's key names the crash, so
  * this only drops a crash reported twice, never a second crash.
  */
-export const DEDUPE_WINDOW_MS: Record<'crash' | 'state' | 'usage', number> = {
+export const DEDUPE_WINDOW_MS = {
   crash: 60_000,
   state: 15_000,
   usage: 600_000,
-};
+} as const satisfies Partial<Record<NoticeKind, number>>;
 
 /** The key servers are stored under in rule overrides. */
 export function serverRuleKey(accountId: string, identifier: string): string {
@@ -132,20 +136,20 @@ function serverNotice(event: Extract<NotifiableEvent, { server: NoticeServer }>)
   switch (event.type) {
     case 'crash': {
       const words = crashWords(event, server.name);
-      return words ? { key: `crash:${id}:${event.crashId}`, ...words, urgency: 'critical', target } : null;
+      return words ? { kind: 'crash', key: `crash:${id}:${event.crashId}`, ...words, urgency: 'critical', target } : null;
     }
     case 'suspended':
-      return { key: `suspended:${id}`, title: `${server.name} was suspended by the panel`, body: 'It was stopped, and power actions are unavailable until the panel’s administrator unsuspends it.', urgency: 'normal', target };
+      return { kind: 'suspended', key: `suspended:${id}`, title: `${server.name} was suspended by the panel`, body: 'It was stopped, and power actions are unavailable until the panel’s administrator unsuspends it.', urgency: 'normal', target };
     case 'unsuspended':
       return null;
     case 'usage': {
       const what = event.metric === 'cpu' ? 'CPU' : 'Memory';
-      return { key: `usage:${event.metric}:${id}`, title: `${server.name}: ${what} high`, body: `${what} has stayed at ${Math.round(event.percentOfLimit)}% of its limit.`, urgency: 'normal', target };
+      return { kind: 'usage', key: `usage:${event.metric}:${id}`, title: `${server.name}: ${what} high`, body: `${what} has stayed at ${Math.round(event.percentOfLimit)}% of its limit.`, urgency: 'normal', target };
     }
     case 'state': {
       const words = STATE_WORDS[event.to];
       if (!words || event.from === 'unknown' || event.isCrash) return null;
-      return { key: `state:${event.to}:${id}`, title: `${server.name} ${words}`, body: `It was ${event.from}.`, urgency: 'normal', target };
+      return { kind: 'state', key: `state:${event.to}:${id}`, title: `${server.name} ${words}`, body: `It was ${event.from}.`, urgency: 'normal', target };
     }
   }
 }
@@ -162,13 +166,13 @@ function allowedByRule(event: NotifiableEvent, rules: NoticeRules): boolean {
 function accountNotice(event: NotifiableEvent): Notice | null {
   if (event.type === 'key-revoked') {
     const accountName = noticeName(event.accountName, 'A panel');
-    return { key: `key-revoked:${event.accountId}`, title: `${accountName}: API key rejected`, body: 'The panel no longer accepts the key. Add a new client key in Settings.', urgency: 'critical', target: { accountId: event.accountId, identifier: null } };
+    return { kind: 'key-revoked', key: `key-revoked:${event.accountId}`, title: `${accountName}: API key rejected`, body: 'The panel no longer accepts the key. Add a new client key in Settings.', urgency: 'critical', target: { accountId: event.accountId, identifier: null } };
   }
   if (event.type === 'node-unreachable') {
     // The node's name is the panel's, the account's the person's: both cleaned, the key keeps the raw name.
     const node = noticeName(event.node, 'A node');
     const accountName = noticeName(event.accountName, 'A panel');
-    return { key: `node-unreachable:${event.accountId}:${event.node}`, title: `${node} is unreachable`, body: `${accountName}: the panel has not reached this node for over a minute.`, urgency: 'normal', target: { accountId: event.accountId, identifier: null } };
+    return { kind: 'node-unreachable', key: `node-unreachable:${event.accountId}:${event.node}`, title: `${node} is unreachable`, body: `${accountName}: the panel has not reached this node for over a minute.`, urgency: 'normal', target: { accountId: event.accountId, identifier: null } };
   }
   return null;
 }
@@ -184,8 +188,7 @@ function recoveredKey(event: NotifiableEvent): string | null {
 function isDuplicate(notice: Notice, ledger: NoticeLedger, nowMs: number): boolean {
   const shownAt = ledger.get(notice.key);
   if (shownAt === undefined) return false;
-  const kind = notice.key.split(':', 1)[0] as keyof typeof DEDUPE_WINDOW_MS;
-  const window = DEDUPE_WINDOW_MS[kind];
+  const window = (DEDUPE_WINDOW_MS as Partial<Record<NoticeKind, number>>)[notice.kind];
   // Episode notices (key revoked, node unreachable) have no window: once until recovered.
   return window === undefined || nowMs - shownAt < window;
 }

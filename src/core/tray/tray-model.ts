@@ -149,6 +149,28 @@ export function buildTrayModel(input: {
   return { status, tooltip, isPaused, sections };
 }
 
+/** Where the tray's facts come from: the monitor, the accounts, the notices' pause, the system. */
+export interface TraySources {
+  accounts(): readonly AccountView[];
+  monitor: { servers(): readonly ServerView[]; flags(): TrayServerFlags };
+  notices: { isPaused(): boolean };
+  /** The system refuses the app's notifications. */
+  notificationsBlocked(): boolean;
+  formatTime?: TimeFormatter;
+}
+
+/** The whole tray model from its sources (main only draws it). */
+export function trayModelFrom(sources: TraySources): TrayModel {
+  return buildTrayModel({
+    accounts: sources.accounts(),
+    servers: sources.monitor.servers(),
+    flags: sources.monitor.flags(),
+    isPaused: sources.notices.isPaused(),
+    formatTime: sources.formatTime,
+    hasNotificationsBlocked: sources.notificationsBlocked(),
+  });
+}
+
 /** True when two models would draw the same tray (the controller skips a redraw then). */
 export function sameTrayModel(a: TrayModel | null, b: TrayModel): boolean {
   return a !== null && JSON.stringify(a) === JSON.stringify(b);

@@ -3,7 +3,7 @@
  * nothing when the model is the same as the last one drawn (house style rule 7).
  */
 import { join } from 'node:path';
-import { Menu, Tray, nativeImage, nativeTheme, type NativeImage } from 'electron';
+import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import { sameTrayModel, type TrayModel, type TrayStatus } from '../../core/tray/tray-model';
 import { isPanelDark } from '../desktop/panel-colour';
 import { trayMenuTemplate, type TrayActions } from './tray-menu';
@@ -22,8 +22,24 @@ export interface TrayControllerOptions {
    * emitted for a tray's menu on Linux, where the host draws it over D-Bus (electron#28837).
    */
   onMenuOpenChanged?: (isOpen: boolean) => void;
-  /** For tests of the controller itself; the app uses Electron's Tray. */
-  createTray?: (image: NativeImage) => Tray;
+  /** Electron's Tray, Menu, nativeImage and nativeTheme (electron-tray-ports.ts); fakes in unit tests. */
+  ports: TrayPorts;
+}
+
+/** What the controller uses of a Tray and a Menu. */
+export type TrayLike = Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'popUpContextMenu' | 'destroy'> & {
+  on(event: 'click', listener: () => void): unknown;
+};
+export type MenuLike = { on(event: 'menu-will-show' | 'menu-will-close', listener: () => void): unknown };
+
+/** The Electron the controller draws with, as a factory (Signal's SystemTrayService takes one too). */
+export interface TrayPorts {
+  createTray(image: NativeImage): TrayLike;
+  buildMenu(template: MenuItemConstructorOptions[]): MenuLike;
+  /** A PNG from disk; a template image (macOS colours it) when asked. */
+  image(path: string, isTemplate: boolean): NativeImage;
+  /** nativeTheme's readings. */
+  theme(): { themeSource: string; shouldUseDarkColors: boolean; shouldUseDarkColorsForSystemIntegratedUI: boolean };
 }
 
 /**
@@ -37,11 +53,11 @@ export function trayIconPath(resourcesDir: string, status: TrayStatus, platform:
 
 export class TrayController {
   readonly #options: TrayControllerOptions;
-  #tray: Tray | null = null;
+  #tray: TrayLike | null = null;
   #drawn: TrayModel | null = null;
   #drawnIcon: string | null = null;
   /** The desktop's own light/dark, read while the app's theme follows the system. */
-  #systemDark = nativeTheme.shouldUseDarkColors;
+  #systemDark: boolean;
   /** How many times the menu was actually rebuilt (tests and benchmarks read it). */
   renderCount = 0;
 
@@ -52,13 +68,15 @@ export class TrayController {
 
   constructor(options: TrayControllerOptions) {
     this.#options = options;
+    this.#systemDark = options.ports.theme().shouldUseDarkColors;
   }
 
   render(model: TrayModel): void {
     const platform = this.#options.platform ?? process.platform;
     // With themeSource 'system' shouldUseDarkColors is the desktop's; otherwise keep what it was.
-    if (nativeTheme.themeSource === 'system') this.#systemDark = nativeTheme.shouldUseDarkColors;
-    const isDark = isPanelDark({ platform, desktop: this.#options.desktop, shouldUseDarkColorsForSystemIntegratedUI: nativeTheme.shouldUseDarkColorsForSystemIntegratedUI, systemDark: this.#systemDark });
+    const theme = this.#options.ports.theme();
+    if (theme.themeSource === 'system') this.#systemDark = theme.shouldUseDarkColors;
+    const isDark = isPanelDark({ platform, desktop: this.#options.desktop, shouldUseDarkColorsForSystemIntegratedUI: theme.shouldUseDarkColorsForSystemIntegratedUI, systemDark: this.#systemDark });
     const iconPath = trayIconPath(this.#options.resourcesDir, model.status, platform, isDark);
     const tray = this.#ensureTray(iconPath);
     if (iconPath !== this.#drawnIcon) {
@@ -67,13 +85,13 @@ export class TrayController {
     }
     if (sameTrayModel(this.#drawn, model)) return;
     tray.setToolTip(model.tooltip);
-    const menu = Menu.buildFromTemplate(trayMenuTemplate(model, this.#options.actions));
+    const menu = this.#options.ports.buildMenu(trayMenuTemplate(model, this.#options.actions));
     const onOpen = this.#options.onMenuOpenChanged;
     if (onOpen) {
       menu.on('menu-will-show', () => onOpen(true));
       menu.on('menu-will-close', () => onOpen(false));
     }
-    tray.setContextMenu(menu);
+    tray.setContextMenu(menu as Menu);
     this.#drawn = model;
     this.renderCount++;
   }
@@ -84,11 +102,11 @@ export class TrayController {
     this.#drawn = null;
   }
 
-  #ensureTray(iconPath: string): Tray {
+  #ensureTray(iconPath: string): TrayLike {
     if (this.#tray) return this.#tray;
     const platform = this.#options.platform ?? process.platform;
     const image = this.#image(iconPath, platform);
-    this.#tray = this.#options.createTray ? this.#options.createTray(image) : new Tray(image);
+    this.#tray = this.#options.ports.createTray(image);
     this.#drawnIcon = iconPath;
     this.#listenForClicks(this.#tray, platform);
     return this.#tray;
@@ -100,14 +118,12 @@ export class TrayController {
    * opens it on a right click only, so a left click pops it up too; on Linux the host opens it on
    * a right click and popUpContextMenu does nothing, so a left click (an activation) opens the window.
    */
-  #listenForClicks(tray: Tray, platform: NodeJS.Platform): void {
+  #listenForClicks(tray: TrayLike, platform: NodeJS.Platform): void {
     if (platform === 'win32') tray.on('click', () => tray.popUpContextMenu());
     else if (platform === 'linux') tray.on('click', () => this.#options.onActivate?.());
   }
 
   #image(path: string, platform: NodeJS.Platform): NativeImage {
-    const image = nativeImage.createFromPath(path);
-    if (platform === 'darwin') image.setTemplateImage(true);
-    return image;
+    return this.#options.ports.image(path, platform === 'darwin');
   }
 }

@@ -13,7 +13,7 @@ vi.mock('electron', async () => import('../../electron-double/runtime/notificati
 const { Notifier, toastXml } = await import('../../../src/main/notifications/notifier');
 const double = await import('../../electron-double/runtime/notification');
 
-const notice = (n: number): Notice => ({ key: `crash:${n}`, title: `Server ${n} crashed`, body: 'Open the console <to see why> & more.', urgency: 'critical', target: { accountId: 'a1', identifier: `s${n}` } });
+const notice = (n: number): Notice => ({ kind: 'crash', key: `crash:${n}`, title: `Server ${n} crashed`, body: 'Open the console <to see why> & more.', urgency: 'critical', target: { accountId: 'a1', identifier: `s${n}` } });
 const logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 /** The double emits a notification's events on the next macrotask, as the desktop answers. */
 const nextEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -132,6 +132,7 @@ describe('when the system refuses notifications', () => {
 
 describe('the text handed to Electron (issue 11, item 2)', () => {
   const hostile: Notice = {
+    kind: 'failure',
     key: 'failure:power:a1/s1',
     title: '<a href="https://evil.example/">Lobby</a>\u202E crashed',
     body: '<a href="https://evil.example/login">Sign in</a> & more',

@@ -52,7 +52,7 @@ describe('failureNotice', () => {
     ],
     ['a refresh: Settings, where each panel’s status is', { action: 'refresh' }, { key: 'failure:refresh', title: 'Could not refresh', body: `${ERROR_ADVICE.validation} Open Pterotray for details.`, target: { accountId: '', identifier: null } }],
   ] satisfies Array<[string, TrayFailure, object]>)('%s', (_what, failure, expected) => {
-    expect(failureNotice(failure, panelSays(400))).toEqual({ urgency: 'normal', ...expected });
+    expect(failureNotice(failure, panelSays(400))).toEqual({ kind: 'failure', urgency: 'normal', ...expected });
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrayModel, powerActions, powerBlockedReason, sameTrayModel, serversInMenuView, type TrayServerFlags } from '../../../../src/core/tray/tray-model';
+import { buildTrayModel, powerActions, powerBlockedReason, sameTrayModel, serversInMenuView, trayModelFrom, type TrayServerFlags } from '../../../../src/core/tray/tray-model';
 import type { AccountView, ServerView } from '../../../../src/shared/types';
 
 const account = (over: Partial<AccountView> = {}): AccountView => ({
@@ -154,5 +154,20 @@ describe('serversInMenuView', () => {
     expect(serversInMenuView(model)).toEqual(['a1/one', 'a1/two', 'a2/serv_three']);
     expect(serversInMenuView(model, 2)).toEqual(['a1/one', 'a1/two']);
     expect(serversInMenuView(null)).toEqual([]);
+  });
+});
+
+describe('trayModelFrom', () => {
+  it('builds the whole model from its sources: pause and a blocked system included', () => {
+    const sources = {
+      accounts: () => [account()],
+      monitor: { servers: () => [] as ServerView[], flags: () => ({ crashed: new Set<string>(), shouldRun: new Set<string>() }) },
+      notices: { isPaused: () => true },
+      notificationsBlocked: () => true,
+    };
+    const model = trayModelFrom(sources);
+    expect(model.status).toBe('paused');
+    expect(model.tooltip).toMatch(/notifications paused · Notifications are blocked by the system$/);
+    expect(model.sections.map((s) => s.title)).toEqual(['Home panel']);
   });
 });
