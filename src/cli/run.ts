@@ -11,6 +11,7 @@ import type { CommandDefinition } from './command';
 import type { CliDeps, DisposableClient } from './context';
 import { API_KEY_ENV, chooseCredentialSource } from './credentials';
 import { describeFailure, EXIT_OK, EXIT_USAGE } from './failure';
+import { stripControl, toJson } from './format/sanitize';
 import { commandHelp, groupHelp, topLevelHelp } from './help';
 import { createOutput, type Output, type OutputStream } from './output';
 import { CLI_VERSION } from './version';
@@ -139,20 +140,23 @@ function writeLines(stream: OutputStream, lines: readonly string[]): void {
   for (const line of lines) stream.line(line);
 }
 
-/** Debug lines go to stderr through the redactor, like everything else. */
+/**
+ * Debug lines go to stderr through the redactor, like everything else. A message or a field can
+ * hold what the panel sent (an error's detail), so each line is one clean line.
+ */
 function debugLogger(stderr: OutputStream): Logger {
   const log =
     (level: string) =>
     (message: string, fields?: Record<string, unknown>): void => {
       const extra = fields === undefined ? '' : ` ${safeJson(fields)}`;
-      stderr.line(`debug: ${level} ${message}${extra}`);
+      stderr.line(stripControl(`debug: ${level} ${message}${extra}`));
     };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value);
+    return toJson(value);
   } catch {
     return '[unserialisable]';
   }
