@@ -15,6 +15,7 @@ import { stripControl, toJson } from './format/sanitize';
 import { commandHelp, groupHelp, topLevelHelp } from './help';
 import { createOutput, type Output, type OutputStream } from './output';
 import { CLI_VERSION } from './version';
+import { isPlainNetworkAddress, PLAIN_HTTP_WARNING } from '../shared/transport';
 
 /** Exit code after an interrupted one-shot command (128 + SIGINT), as shells expect. */
 export const EXIT_INTERRUPTED = 130;
@@ -115,6 +116,8 @@ async function execute(command: CommandDefinition, inv: Invocation): Promise<num
     if (client === undefined) {
       const connection = await chooseCredentialSource(options.account, deps.env).resolve();
       out.redactor.addApiKey(connection.apiKey);
+      // Allowed, but never silently: the key is about to cross the network in clear text.
+      if (isPlainNetworkAddress(connection.url)) out.stderr.line(`pterotray: warning: ${PLAIN_HTTP_WARNING} (${new URL(connection.url).host}: plain http allowed)`);
       client = deps.createClient(connection, logger);
     }
     return client;
