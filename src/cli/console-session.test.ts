@@ -39,11 +39,12 @@ class FakeSocket implements ConsoleSocket {
   }
 }
 
-function setup() {
+function setup(options: { isTTY?: boolean; name?: string } = {}) {
   const socket = new FakeSocket();
   const stdin = new PassThrough();
   const stdout = new PassThrough();
   const stderr = new PassThrough();
+  if (options.isTTY === true) Object.assign(stdout, { isTTY: true });
   const text = { out: '', err: '' };
   stdout.on('data', (c: Buffer) => (text.out += c.toString()));
   stderr.on('data', (c: Buffer) => (text.err += c.toString()));
@@ -56,7 +57,7 @@ function setup() {
   const abort = new AbortController();
   const session = new ConsoleSession({
     client,
-    server: fakeServer({ identifier: 'aaaa1111', name: 'Lobby' }),
+    server: fakeServer({ identifier: 'aaaa1111', name: options.name ?? 'Lobby' }),
     socket,
     stdin,
     out: createOutput(stdout, stderr),
@@ -144,6 +145,47 @@ describe('ConsoleSession', () => {
     expect(restCommands).toEqual([]);
     abort.abort();
     await expect(done).resolves.toBeUndefined();
+  });
+
+  describe('a hostile Wings', () => {
+    const ESC = '\u001b';
+    const hostile = `${ESC}[1;33mwarn${ESC}[0m ${ESC}]52;c;cm0gLXJmIH4=\u0007${ESC}]0;owned${ESC}\\${ESC}[2J\u009b1A\u009d0;t\u009c${ESC}P1$r${ESC}\\${ESC}cdone\r`;
+
+    it('keeps only SGR colours in console lines on a terminal', async () => {
+      const { socket, text, abort, session } = setup({ isTTY: true });
+      const done = session.run();
+      socket.open();
+      socket.emit('console', hostile);
+      abort.abort();
+      await done;
+      expect(text.out).toBe(`${ESC}[1;33mwarn${ESC}[0m done \n`);
+    });
+
+    it('strips every sequence from console lines off a terminal', async () => {
+      const { socket, text, abort, session } = setup();
+      const done = session.run();
+      socket.open();
+      socket.emit('console', hostile);
+      socket.emit('console', 'at\tMain.java');
+      abort.abort();
+      await done;
+      expect(text.out).toBe('warn done \nat\tMain.java\n');
+    });
+
+    it('strips daemon messages, daemon errors and the server name on stderr', async () => {
+      const { socket, text, abort, session } = setup({ isTTY: true, name: `Lobby${ESC}]0;owned\u0007 \u009b2J` });
+      const done = session.run();
+      socket.open();
+      socket.emit('daemon-message', `Server marked as ${ESC}]52;c;AAAA\u0007running`);
+      socket.emit('daemon-error', `boom${ESC}[31m\u0085!`);
+      abort.abort();
+      await done;
+      expect(text.err).toContain('connected to Lobby ; type commands');
+      expect(text.err).toContain('[daemon] Server marked as running\n');
+      expect(text.err).toContain('[daemon error] boom !\n');
+      // eslint-disable-next-line no-control-regex -- control characters are what is looked for.
+      expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text.err)).toBe(false);
+    });
   });
 
   it('fails at once when no token can be had before the first connection', async () => {

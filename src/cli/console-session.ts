@@ -14,6 +14,7 @@ import type { ConnectionChange } from '../core/wings/types';
 import type { ConsoleSocket } from './external-deps';
 import type { Output } from './output';
 import { panelErrorLine } from './failure';
+import { keepOnlyColours, stripControl, stripControlKeepingLines } from './format/sanitize';
 
 /**
  * After stdin ends, how long to keep printing after the last command sent, or after connecting
@@ -60,12 +61,14 @@ export class ConsoleSession {
 
   private listen(): void {
     const { socket, out } = this.opts;
-    const stripAnsi = !out.stdout.isTTY;
+    // On a terminal the game's colours stay and nothing else does (a console line could set the
+    // clipboard with OSC 52 or retitle the window); in a file or a pipe colours are noise too.
+    const clean = out.stdout.isTTY ? keepOnlyColours : stripControlKeepingLines;
     this.disposers.push(
-      socket.on('console', (line) => out.stdout.write(withNewline(stripAnsi ? removeAnsi(line) : line))),
-      socket.on('status', (state) => out.stderr.line(`[pterotray] server marked as ${state}`)),
-      socket.on('daemon-message', (text) => out.stderr.line(`[daemon] ${text}`)),
-      socket.on('daemon-error', (text) => out.stderr.line(`[daemon error] ${text}`)),
+      socket.on('console', (line) => out.stdout.write(withNewline(clean(line)))),
+      socket.on('status', (state) => out.stderr.line(`[pterotray] server marked as ${stripControl(state)}`)),
+      socket.on('daemon-message', (text) => out.stderr.line(`[daemon] ${stripControl(text)}`)),
+      socket.on('daemon-error', (text) => out.stderr.line(`[daemon error] ${stripControl(text)}`)),
       socket.on('auth-error', (message) => this.fail(new PanelError({ kind: 'forbidden', message: explainJwtError(message) ?? `The node refused the console: ${message}` }))),
       socket.on('connection', (change) => this.onConnection(change)),
       // Wings dropped these unread (its token check runs first): the panel takes them instead.
@@ -93,7 +96,7 @@ export class ConsoleSession {
   private onConnection(change: ConnectionChange): void {
     const { out, server } = this.opts;
     if (change.state === 'connected') {
-      if (!this.hasConnected) out.stderr.line(`[pterotray] connected to ${server.name}; type commands, Ctrl-D to quit`);
+      if (!this.hasConnected) out.stderr.line(`[pterotray] connected to ${stripControl(server.name)}; type commands, Ctrl-D to quit`);
       else out.stderr.line('[pterotray] reconnected');
       this.hasConnected = true;
       this.lastActivityAtMs = this.opts.clock.now();
@@ -194,12 +197,4 @@ function stopMessage(reason: ConnectionChange['reason']): string {
 
 function withNewline(line: string): string {
   return line.endsWith('\n') ? line : `${line}\n`;
-}
-
-// CSI and OSC sequences: colours and cursor moves make no sense in a file or a pipe.
-// eslint-disable-next-line no-control-regex -- matching escape sequences is the point.
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
-
-function removeAnsi(text: string): string {
-  return text.replace(ANSI, '');
 }

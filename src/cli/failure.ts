@@ -1,8 +1,10 @@
 /**
- * How a failed command ends: exit code 2 for a usage mistake, 1 for everything else, and one line
- * on stderr a person can act on (the PanelError's message, then what to do about it).
+ * How a failed command ends: exit code 2 for a usage mistake or a plain-http address refused, 1
+ * for everything else, and one line on stderr a person can act on (the PanelError's message, then
+ * what to do about it).
  */
-import { isPanelError, type PanelError } from '../core/api/errors';
+import { isPanelError, type PanelError, type PanelErrorKind } from '../core/api/errors';
+import { ALLOW_PLAIN_HTTP_ENV } from '../shared/transport';
 import { UsageError } from './args';
 import { stripControl } from './format/sanitize';
 
@@ -24,15 +26,26 @@ export function describeFailure(error: unknown): FailureReport {
     const help = error.helpFor === '' ? 'pterotray --help' : `pterotray ${error.helpFor} --help`;
     return { exitCode: EXIT_USAGE, lines: [`pterotray: ${oneLine(error.message)}`, `Run '${help}' for usage.`] };
   }
-  if (isPanelError(error)) return { exitCode: EXIT_FAILURE, lines: [panelErrorLine(error)] };
+  if (isPanelError(error)) return { exitCode: USAGE_KINDS.has(error.kind) ? EXIT_USAGE : EXIT_FAILURE, lines: [panelErrorLine(error)] };
   return { exitCode: EXIT_FAILURE, lines: [`pterotray: ${localErrorMessage(error)}`] };
 }
+
+/**
+ * Refusals that trying again cannot change: the person has to change how the CLI is called (an
+ * https address, or PTEROTRAY_ALLOW_PLAIN_HTTP=1), as for a missing or malformed panel URL.
+ */
+const USAGE_KINDS: ReadonlySet<PanelErrorKind> = new Set(['insecure-transport']);
+
+/** The core's advice speaks of the app's screens where the CLI has its own remedy. */
+const CLI_ADVICE: Partial<Record<PanelErrorKind, string>> = {
+  'insecure-transport': `Use https (the panel's https:// address; the node behind TLS), or set ${ALLOW_PLAIN_HTTP_ENV}=1 to send the key unencrypted anyway.`,
+};
 
 /** `pterotray: <what happened> (<status>). <what to do>`, without repeating the advice. */
 export function panelErrorLine(error: PanelError): string {
   const message = oneLine(error.message);
   const status = error.status === undefined ? '' : ` (HTTP ${error.status})`;
-  const advice = error.advice;
+  const advice = CLI_ADVICE[error.kind] ?? error.advice;
   const withStop = /[.!?]$/.test(message) ? message : `${message}.`;
   if (message === advice || message.includes(advice)) return `pterotray: ${withStop.slice(0, -1)}${status}.`;
   return `pterotray: ${withStop.slice(0, -1)}${status}. ${advice}`;

@@ -1,7 +1,7 @@
 /** `--help` texts, built from the command table so they cannot drift from what is accepted. */
 import type { OptionName } from './args';
 import type { CommandDefinition } from './command';
-import { API_KEY_ENV, PANEL_URL_ENV } from './credentials';
+import { ALLOW_PLAIN_HTTP_ENV, API_KEY_ENV, PANEL_URL_ENV } from './credentials';
 
 const OPTION_HELP: Record<OptionName, string> = {
   json: '--json              print JSON (the API\'s own field names) instead of text',
@@ -35,7 +35,12 @@ export function topLevelHelp(commands: readonly CommandDefinition[]): string[] {
     '(a client key, ptlc_… or pacc_…). <server> is an identifier, a uuid, or an unambiguous name.',
     'Paths starting with "-" go after "--", e.g. pterotray files rm lobby -- -old.txt',
     '',
-    'Exit codes: 0 success, 1 panel or network error, 2 usage error.',
+    `A panel on plain http:// is refused unless it is on this machine (localhost, 127.0.0.1, ::1):`,
+    'the key would cross the network in clear text. Use its https:// address, or set',
+    `${ALLOW_PLAIN_HTTP_ENV}=1 to allow plain http anyway (the same for a node's ws:// console and`,
+    "http:// file links). An account saved in the app keeps the app's own choice.",
+    '',
+    'Exit codes: 0 success, 1 panel or network error, 2 usage error or a plain-http address refused.',
   ];
 }
 

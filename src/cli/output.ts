@@ -1,10 +1,12 @@
 /**
- * Writing to stdout and stderr for the CLI. Two promises: the API key never reaches either stream
- * (every chunk passes the redactor, even debug lines), and a closed pipe (`pterotray servers |
- * head`) ends the command quietly instead of crashing with EPIPE.
+ * Writing to stdout and stderr for the CLI. Three promises: the API key never reaches either
+ * stream (every chunk passes the redactor, even debug lines), no line carries an escape sequence
+ * or control character (`line()`; only `files cat` and `console` write raw, each on purpose), and
+ * a closed pipe (`pterotray servers | head`) ends the command quietly instead of crashing with EPIPE.
  */
 import type { Writable } from 'node:stream';
 import { secretsOf } from '../core/api/redact';
+import { stripControlKeepingLines } from './format/sanitize';
 
 const REDACTED = '[redacted]';
 
@@ -54,6 +56,7 @@ export class OutputStream {
     return (this.stream as Writable & { isTTY?: boolean }).isTTY === true;
   }
 
+  /** Writes `text` as it is (redacted): for a file's bytes, a console line, a progress redraw. */
   write(text: string): void {
     if (this.closed || text.length === 0) return;
     try {
@@ -63,8 +66,13 @@ export class OutputStream {
     }
   }
 
+  /**
+   * Writes one line (or several, as pretty JSON is) for a person to read. Whatever a command
+   * forgot to clean, no escape sequence or control character but newline and tab gets through:
+   * panel text reaches lines in many places (names, messages, errors).
+   */
   line(text = ''): void {
-    this.write(`${text}\n`);
+    this.write(`${stripControlKeepingLines(text)}\n`);
   }
 
   /** Calls `listener` once when the reader goes away; returns a disposer. */

@@ -11,9 +11,11 @@ import type { CommandDefinition } from './command';
 import type { CliDeps, DisposableClient } from './context';
 import { API_KEY_ENV, chooseCredentialSource } from './credentials';
 import { describeFailure, EXIT_OK, EXIT_USAGE } from './failure';
+import { stripControl, toJson } from './format/sanitize';
 import { commandHelp, groupHelp, topLevelHelp } from './help';
 import { createOutput, type Output, type OutputStream } from './output';
 import { CLI_VERSION } from './version';
+import { isPlainNetworkAddress, PLAIN_HTTP_WARNING } from '../shared/transport';
 
 /** Exit code after an interrupted one-shot command (128 + SIGINT), as shells expect. */
 export const EXIT_INTERRUPTED = 130;
@@ -114,6 +116,8 @@ async function execute(command: CommandDefinition, inv: Invocation): Promise<num
     if (client === undefined) {
       const connection = await chooseCredentialSource(options.account, deps.env).resolve();
       out.redactor.addApiKey(connection.apiKey);
+      // Allowed, but never silently: the key is about to cross the network in clear text.
+      if (isPlainNetworkAddress(connection.url)) out.stderr.line(`pterotray: warning: ${PLAIN_HTTP_WARNING} (${new URL(connection.url).host}: plain http allowed)`);
       client = deps.createClient(connection, logger);
     }
     return client;
@@ -139,20 +143,23 @@ function writeLines(stream: OutputStream, lines: readonly string[]): void {
   for (const line of lines) stream.line(line);
 }
 
-/** Debug lines go to stderr through the redactor, like everything else. */
+/**
+ * Debug lines go to stderr through the redactor, like everything else. A message or a field can
+ * hold what the panel sent (an error's detail), so each line is one clean line.
+ */
 function debugLogger(stderr: OutputStream): Logger {
   const log =
     (level: string) =>
     (message: string, fields?: Record<string, unknown>): void => {
       const extra = fields === undefined ? '' : ` ${safeJson(fields)}`;
-      stderr.line(`debug: ${level} ${message}${extra}`);
+      stderr.line(stripControl(`debug: ${level} ${message}${extra}`));
     };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value);
+    return toJson(value);
   } catch {
     return '[unserialisable]';
   }

@@ -38,7 +38,7 @@ export async function runInProcess(argv: string[], options: InProcessOptions = {
   const listeners = new Set<() => void>();
   const client = options.client ?? createFakeClient();
   const deps: CliDeps = {
-    env: options.env ?? { PTEROTRAY_PANEL_URL: 'http://panel.test', PTEROTRAY_API_KEY: TEST_KEY },
+    env: options.env ?? { PTEROTRAY_PANEL_URL: 'https://panel.test', PTEROTRAY_API_KEY: TEST_KEY },
     stdin: options.stdin ?? Readable.from([]),
     stdout,
     stderr,

@@ -32,7 +32,7 @@ export interface CliRunOptions {
 }
 
 /** Environment for a child: no inherited PTEROTRAY_* values, plus the given ones. */
-function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!name.startsWith('PTEROTRAY_') && value !== undefined) env[name] = value;

@@ -4,8 +4,10 @@
  * key check, and a hostile panel that echoes the key back in its error answers. Then it is
  * searched for everywhere it must not be: every file under the app's home (settings, logs,
  * caches) and the download folder, the app's output, every IPC reply and push, the renderer and
- * preload bundles, and the renderer's memory-visible state (DOM, inputs, storage, and a V8 heap
- * snapshot of the page after a full garbage collection).
+ * preload bundles, the renderer's memory-visible state (DOM, inputs, storage, and a V8 heap
+ * snapshot of the page after a full garbage collection), and the arguments and environment of
+ * the app's process, of Chromium's and of any process either started. The CLI's side is in
+ * key-exposure-cli.test.ts.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,16 +21,8 @@ import type { LaunchedApp } from '../electron-double/launch-api';
 import { MAIN, hasSecretService, invoke, requireBuild } from '../e2e/helpers/app-on-sim';
 import { MARK, eventually, trayMatchesPanel } from '../faults/helpers/fault-app';
 import { filesUnder } from '../helpers/files-under';
+import { findIn, needlesOf, processesHolding, processTree } from './helpers/key-needles';
 
-/** Every form the key could leak in: whole, its 32-character secret, base64 of either. */
-function needlesOf(key: string): string[] {
-  const secret = key.slice(16);
-  return [key, secret, Buffer.from(key).toString('base64'), Buffer.from(secret).toString('base64').slice(0, 40)];
-}
-
-function findIn(text: string, needles: readonly string[]): string | null {
-  return needles.find((n) => text.includes(n)) ?? null;
-}
 
 /** The page's V8 heap after a full GC, as the snapshot's JSON text. */
 async function heapSnapshot(page: Page): Promise<string> {
@@ -134,6 +128,21 @@ describe.skipIf(!hasSecretService)('the API key after a full session', () => {
     await hostileEchoes(ref);
     // The log file has caught up with everything above before it is read.
     await eventually('the log written', () => filesUnder(app.home).some((f) => f.endsWith('pterotray.log') && statSync(f).size > 0));
+  });
+
+  it('is in the arguments and environment of no process: the app, Chromium, and any child of either', () => {
+    const chromium = app.chromiumPids();
+    expect(chromium.length, 'Chromium is running').toBeGreaterThan(0);
+    const processes = processTree([app.pid, ...chromium]);
+    const ownApp = processes.find((p) => p.pid === app.pid);
+    // The app's own process must be readable, or the check below proves nothing.
+    expect(ownApp?.cmdline, 'the app’s /proc/<pid>/cmdline').toContain('index.js');
+    expect(ownApp?.environ, 'the app’s /proc/<pid>/environ').toContain('PTEROTRAY_QUIET=1');
+    const unreadable = processes.filter((p) => p.environ === null).map((p) => p.pid);
+    expect(unreadable.length, `processes whose environment could not be read: ${unreadable.join(', ')}`).toBeLessThan(processes.length);
+    // The search finds what is there (the double's own variable), so an empty answer means something.
+    expect(processesHolding(processes, ['PTEROTRAY_QUIET=1']).length).toBeGreaterThan(0);
+    expect(processesHolding(processes, needlesOf(sim.apiKey))).toEqual([]);
   });
 
   it('is in no file under the app’s home nor in the download folder', () => {

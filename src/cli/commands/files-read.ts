@@ -46,6 +46,12 @@ export const filesCatCommand: CommandDefinition = {
   path: 'files cat',
   usage: '<server> <path>',
   summary: 'print a text file (up to the panel\'s 4 MiB edit limit; use get for more)',
+  details: [
+    'Prints the file\'s bytes as they are, nothing removed, so it can be piped or redirected',
+    '(pterotray files cat lobby server.properties > server.properties). A file can hold escape',
+    'sequences that drive a terminal (set its title or the clipboard): print one you do not',
+    'trust into a pager (| less) or a file, not straight to the terminal.',
+  ],
   options: [],
   minArgs: 2,
   maxArgs: 2,

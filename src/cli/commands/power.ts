@@ -3,6 +3,7 @@ import { POWER_SIGNALS, type PowerSignal } from '../../core/api/models';
 import { UsageError } from '../args';
 import type { CommandDefinition } from '../command';
 import { EXIT_OK } from '../failure';
+import { stripControl } from '../format/sanitize';
 import { resolveServer } from '../resolve-server';
 
 export const powerCommand: CommandDefinition = {
@@ -25,7 +26,7 @@ export const powerCommand: CommandDefinition = {
     const client = await ctx.client();
     const server = await resolveServer(client, query, { command: ctx.command, signal: ctx.signal });
     await client.power(server.identifier, signal, { signal: ctx.signal });
-    ctx.out.stderr.line(`Sent ${signal} to ${server.name} (${server.identifier}).`);
+    ctx.out.stderr.line(`Sent ${signal} to ${stripControl(server.name)} (${stripControl(server.identifier)}).`);
     return EXIT_OK;
   },
 };

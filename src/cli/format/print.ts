@@ -1,15 +1,16 @@
 /** Small printing helpers shared by the commands. */
 import type { OutputStream } from '../output';
+import { stripControl, toJson } from './sanitize';
 
-/** Pretty JSON for a single object, one compact JSON object a line for streams (`watch`). */
+/** Pretty JSON for a single object (C1 controls escaped too, see `toJson`). */
 export function printJson(stream: OutputStream, value: unknown): void {
-  stream.line(JSON.stringify(value, null, 2));
+  stream.line(toJson(value, 2));
 }
 
-/** `key: value` lines with the keys padded to one width. */
+/** `key: value` lines with the keys padded to one width; values are panel text, so made one clean line. */
 export function printFields(stream: OutputStream, fields: ReadonlyArray<readonly [string, string]>): void {
   const width = Math.max(0, ...fields.map(([key]) => key.length + 1));
-  for (const [key, value] of fields) stream.line(`${`${key}:`.padEnd(width)} ${value}`);
+  for (const [key, value] of fields) stream.line(`${`${key}:`.padEnd(width)} ${stripControl(value)}`);
 }
 
 /** Every line of `lines`. */

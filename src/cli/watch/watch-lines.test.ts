@@ -41,10 +41,10 @@ describe('WatchLines', () => {
     ]);
   });
 
-  it('strips C0 and C1 control characters from names', () => {
+  it('removes escape sequences (7-bit and C1) and control characters from names', () => {
     const lines = new WatchLines();
-    const [event] = lines.next([live('a', 'running', { name: 'evil\u001b[2J\u009b31m\nname' })], true, AT);
-    expect(eventText(event!)).toBe('2030-01-01T00:00:00.000Z  a  evil [2J 31m name  unknown -> running');
+    const [event] = lines.next([live('a', 'running', { name: 'evil\u001b[2J\u009b31m\u001b]0;owned\u0007\nname' })], true, AT);
+    expect(eventText(event!)).toBe('2030-01-01T00:00:00.000Z  a  evil name  unknown -> running');
   });
 });
 

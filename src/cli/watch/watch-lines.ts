@@ -6,7 +6,7 @@
  * `accountNotice`) says so instead of one line per server.
  */
 import type { AccountView, ServerView } from '../../shared/types';
-import { stripControl } from '../format/sanitize';
+import { stripControl, toJson } from '../format/sanitize';
 
 /** The state a line names: the power state, or why the panel cannot tell it (suspended, …). */
 export type ShownState = ServerView['state'] | Exclude<ServerView['availability'], 'ok' | 'node-unreachable'> | 'unreachable';
@@ -78,9 +78,9 @@ export class WatchLines {
   }
 }
 
-/** The `--json` line of one event; names and identifiers as the panel sent them (JSON escapes them). */
+/** The `--json` line of one event; names and identifiers as the panel sent them (escaped, C1 too). */
 export function eventJson(e: WatchEvent): string {
-  return JSON.stringify({
+  return toJson({
     event: e.event,
     server: e.identifier,
     name: e.name,
