@@ -23,7 +23,8 @@ import { WingsSocket } from '../wings';
 import type { TrayServerFlags } from '../tray/tray-model';
 import type { AccountView, ConsoleConnection, FeatureKey, ServerRef, ServerView, StatsSample } from '../../shared/types';
 import { AccountWatch } from './account-watch';
-import { ChangeCoalescer, MonitorEmitter } from './emitter';
+import { ChangeCoalescer } from './emitter';
+import { TypedEmitter } from '../util/typed-emitter';
 import type { MonitorAccount, MonitorDeps, MonitorEventMap, MonitorListener, MonitorSink, ServerMonitorOptions } from './types';
 
 /** Defaults of the options; the README and the tests refer to these. */
@@ -60,7 +61,7 @@ function resolveDeps(opts: ServerMonitorOptions): MonitorDeps {
 /** Watches the servers of every account. `start()` begins, `dispose()` leaves nothing running. */
 export class ServerMonitor {
   private readonly deps: MonitorDeps;
-  private readonly emitter: MonitorEmitter;
+  private readonly emitter: TypedEmitter<MonitorEventMap>;
   private readonly coalescer: ChangeCoalescer;
   private readonly resourcesCoalescer: ChangeCoalescer;
   private readonly sink: MonitorSink;
@@ -71,7 +72,7 @@ export class ServerMonitor {
 
   constructor(opts: ServerMonitorOptions) {
     this.deps = resolveDeps(opts);
-    this.emitter = new MonitorEmitter(this.deps.logger);
+    this.emitter = new TypedEmitter<MonitorEventMap>(this.deps.logger, 'monitor');
     this.coalescer = new ChangeCoalescer(this.deps.clock, opts.changeCoalesceMs ?? MONITOR_DEFAULTS.changeCoalesceMs, () => this.emitter.emit('changed'));
     this.resourcesCoalescer = new ChangeCoalescer(this.deps.clock, RESOURCES_CHANGE_MS, () => this.coalescer.mark());
     this.sink = this.createSink();

@@ -7,7 +7,7 @@ import type { PanelError } from '../api/errors';
 import { POWER_SIGNALS, type PowerSignal, type WebsocketCredentials } from '../api/models';
 import type { Disposer } from '../util/deps';
 import { classifyClose, isTransferReconnectStatus } from './close-policy';
-import { TypedEmitter } from './emitter';
+import { TypedEmitter, type PayloadTuples } from '../util/typed-emitter';
 import { isFatalCredentialError, toPanelError } from './errors';
 import { encodeFrame, parseFrame } from './frames';
 import { explainJwtError, interpretFrame, type WingsEmit } from './inbound';
@@ -33,7 +33,7 @@ type ChangeDetails = Omit<ConnectionChange, 'state' | 'reason'>;
 export class WingsSocket {
   private current: WingsSocketState = 'idle';
   private readonly cfg: ResolvedSocketOptions;
-  private readonly emitter: TypedEmitter<WingsEvents>;
+  private readonly emitter: TypedEmitter<PayloadTuples<WingsEvents>>;
   private readonly refresher: TokenRefresher;
   private socket: WebSocket | null = null;
   private socketUrl: string | null = null;
@@ -49,7 +49,7 @@ export class WingsSocket {
     const cfg = resolveSocketOptions(opts);
     this.cfg = cfg;
     this.timers = new ReconnectTimers(cfg);
-    this.emitter = new TypedEmitter<WingsEvents>(cfg.logger);
+    this.emitter = new TypedEmitter<PayloadTuples<WingsEvents>>(cfg.logger, 'wings');
     this.refresher = new TokenRefresher({
       ...cfg,
       minIntervalMs: cfg.minRefreshIntervalMs,
