@@ -42,18 +42,31 @@ function describe(err: unknown): Described {
   };
 }
 
-function classify(d: Described): { kind: PanelErrorKind; message?: string } {
-  const { code = '', message, name } = d;
-  if (code === 'ERR_CANCELED' || name === 'CanceledError' || name === 'AbortError') return { kind: 'cancelled' };
-  if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || (code === 'ECONNABORTED' && /timeout/i.test(message))) {
-    return { kind: 'timeout' };
-  }
-  if (TLS_CODE.test(code) || /self[- ]signed|certificate/i.test(message)) {
-    return { kind: 'tls', message: `The panel’s TLS certificate was refused (${code || 'TLS error'}).` };
-  }
-  if (/maxContentLength/.test(message) || code === 'ERR_FR_MAX_BODY_LENGTH_EXCEEDED') {
-    return { kind: 'bad-response', message: 'The panel’s answer was larger than Pterotray accepts.' };
-  }
+/** What went wrong with a request that got no answer: core's one reading, for the API and transfers. */
+export type TransportFailure = 'cancelled' | 'timeout' | 'tls' | 'unreachable' | 'body-too-large' | 'other';
+
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/** Reads a failure by its Node/axios code, name and message; the message itself is never kept. */
+export function classifyTransportFailure(err: unknown): { failure: TransportFailure; code: string; name: string } {
+  const { code = '', message, name } = describe(err);
+  const failure = ((): TransportFailure => {
+    if (code === 'ERR_CANCELED' || code === 'ABORT_ERR' || name === 'CanceledError' || name === 'AbortError') return 'cancelled';
+    if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || (code === 'ECONNABORTED' && /timeout/i.test(message))) return 'timeout';
+    if (TLS_CODE.test(code) || /CERT|SSL|TLS/.test(code) || /self[- ]signed|certificate/i.test(message)) return 'tls';
+    if (/maxContentLength/.test(message) || code === 'ERR_FR_MAX_BODY_LENGTH_EXCEEDED') return 'body-too-large';
+    if (UNREACHABLE_CODES.has(code)) return 'unreachable';
+    return 'other';
+  })();
+  return { failure, code, name };
+}
+
+function classify(d: Described, failure: TransportFailure): { kind: PanelErrorKind; message?: string } {
+  const { code = '', name } = d;
+  if (failure === 'cancelled') return { kind: 'cancelled' };
+  if (failure === 'timeout') return { kind: 'timeout' };
+  if (failure === 'tls') return { kind: 'tls', message: `The panel’s TLS certificate was refused (${code || 'TLS error'}).` };
+  if (failure === 'body-too-large') return { kind: 'bad-response', message: 'The panel’s answer was larger than Pterotray accepts.' };
   const known = NETWORK_MESSAGES[code];
   if (known !== undefined) return { kind: 'network', message: known };
   return { kind: 'network', message: `The request to the panel failed (${code || name}).` };
@@ -63,7 +76,7 @@ function classify(d: Described): { kind: PanelErrorKind; message?: string } {
 export function errorFromTransport(err: unknown, secrets: readonly string[]): PanelError {
   if (err instanceof PanelError) return err;
   const d = describe(err);
-  const { kind, message } = classify(d);
+  const { kind, message } = classify(d, classifyTransportFailure(err).failure);
   return new PanelError({
     kind,
     message,

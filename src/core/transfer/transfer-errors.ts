@@ -5,18 +5,19 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { PanelError, isPanelError, type PanelErrorKind } from '../api/errors';
+import { parseRetryAfterMs } from '../api/retry-after';
+import { classifyTransportFailure } from '../api/transport-errors';
+import { systemClock } from '../util/deps';
 import { redactTokens } from './redact';
 
 /** Which way the bytes were going, for messages. */
 export type TransferDirection = 'download' | 'upload';
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
-const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 const TOO_LARGE_TEXT = /larger than|too large|exceeds|maximum (file )?upload/i;
 const MAX_DETAIL_CHARS = 500;
 
 /** A non-2xx answer from Wings (or a proxy in front of it), mapped to a kind a UI can act on. */
-export function errorFromStatus(status: number, body: string, headers: IncomingHttpHeaders, dir: TransferDirection): PanelError {
+export function errorFromStatus(status: number, body: string, headers: IncomingHttpHeaders, dir: TransferDirection, nowMs = systemClock.now()): PanelError {
   const detail = detailOf(body);
   const base = { status, detail, code: 'WingsHttpError' };
   if (status === 404) {
@@ -30,7 +31,9 @@ export function errorFromStatus(status: number, body: string, headers: IncomingH
     return new PanelError({ ...base, kind: 'too-large', message: `The file is too large for this node${suffix(detail)}.` });
   }
   if (status === 429) {
-    return new PanelError({ ...base, kind: 'rate-limited', retryAfterMs: retryAfterMs(headers['retry-after']) });
+    // The API's own reading of Retry-After (seconds or a date, capped at an hour: retry-after.ts).
+    const retryAfterMs = parseRetryAfterMs(headers['retry-after'], nowMs) ?? undefined;
+    return new PanelError({ ...base, kind: 'rate-limited', retryAfterMs });
   }
   const kind = kindOfStatus(status);
   return new PanelError({ ...base, kind, message: `The ${dir} failed (HTTP ${status})${suffix(detail)}.` });
@@ -46,11 +49,12 @@ function kindOfStatus(status: number): PanelErrorKind {
 /** A transport failure (no usable HTTP answer), mapped by its error code. */
 export function errorFromFailure(err: unknown, dir: TransferDirection): PanelError {
   if (isPanelError(err)) return err;
-  const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : '';
-  if (UNREACHABLE_CODES.has(code)) {
+  // The same reading as the API's (api/transport-errors.ts), worded for the node.
+  const { failure, code } = classifyTransportFailure(err);
+  if (failure === 'unreachable') {
     return new PanelError({ kind: 'node-unreachable', message: `Could not reach the node for the ${dir} (${code}).`, code, cause: err });
   }
-  if (TLS_CODE.test(code)) {
+  if (failure === 'tls') {
     return new PanelError({ kind: 'tls', message: `The node’s TLS certificate was not accepted (${code}).`, code, cause: err });
   }
   const message = `The ${dir} was interrupted${code ? ` (${code})` : ''}. Try again.`;
@@ -98,12 +102,4 @@ function detailOf(body: string): string | undefined {
 
 function suffix(detail: string | undefined): string {
   return detail ? `: ${detail.replace(/[.\s]+$/, '')}` : '';
-}
-
-function retryAfterMs(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
