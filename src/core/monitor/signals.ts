@@ -7,9 +7,9 @@ import type { PowerSignal, PowerState, ServerResources } from '../api/models';
 import { observeCrash, type CrashStart, type CrashVerdict, type WingsCrashReaction } from '../rules/crash-detector';
 import type { NoticeServer, NotifiableEvent } from '../rules/notification-policy';
 import { observeUsage, percentOfLimit, type MetricTrack, type UsageThresholds } from '../rules/usage-alerts';
-import type { NotificationRule, Settings } from '../../shared/types';
+import type { Settings } from '../../shared/types';
 import type { ServerEntry } from './server-entry';
-import { serverKey } from '../../shared/server-key';
+import { ruleFor } from '../../shared/rule-layers';
 
 const MIB = 1024 * 1024;
 
@@ -20,12 +20,7 @@ export function noticeServer(accountId: string, entry: ServerEntry): NoticeServe
 
 /** The usage thresholds for one server: server override, then account, then global; null = off. */
 export function usageThresholdsFor(rules: Settings['notifications'], accountId: string, identifier: string): UsageThresholds | null {
-  const rule: Partial<NotificationRule> = {
-    ...rules.global,
-    ...rules.accounts[accountId],
-    ...rules.servers[serverKey({ accountId, identifier })],
-  };
-  return rule.usage ?? null;
+  return ruleFor(rules, { accountId, identifier }).usage ?? null;
 }
 
 /** What an observation tells about crashes, for the crash notices (crash-notices.ts). */

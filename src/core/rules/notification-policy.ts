@@ -8,6 +8,7 @@ import { CRASH_LOOP_COUNT } from './crash-detector';
 import { noticeName } from './notice-text';
 import type { UsageMetric } from './usage-alerts';
 import { serverKey } from '../../shared/server-key';
+import { ruleFor } from '../../shared/rule-layers';
 
 /** A server as notifications name it. */
 export interface NoticeServer {
@@ -97,11 +98,7 @@ export function isPaused(rules: NoticeRules, nowMs: number): boolean {
 
 /** The rule that applies to one server: server override, then account, then global. */
 export function effectiveRule(rules: NoticeRules, server: NoticeServer): NoticeRule {
-  return {
-    ...rules.global,
-    ...rules.accounts[server.accountId],
-    ...rules.servers[serverRuleKey(server.accountId, server.identifier)],
-  };
+  return ruleFor(rules, server);
 }
 
 const STATE_WORDS: Partial<Record<PowerState, string>> = { running: 'is up', offline: 'went down' };

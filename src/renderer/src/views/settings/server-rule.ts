@@ -5,6 +5,7 @@
 import { notificationsPatch, usageDraft, usageErrors, usageFromDraft, type UsageDraft, type UsageErrors } from './settings-form';
 import { serverKey } from '../../../../shared/server-key';
 import type { NotificationRule, ServerRef, Settings } from '../../../../shared/types';
+import { layered } from '../../../../shared/rule-layers';
 
 export type Choice = 'inherit' | 'on' | 'off';
 export type UsageChoice = 'inherit' | 'off' | 'custom';
@@ -21,12 +22,7 @@ export const ruleKey = serverKey;
 
 /** What the server follows when it sets nothing itself: the account's rule over the global one. */
 export function inheritedRule(settings: Settings, accountId: string): NotificationRule {
-  const account = settings.notifications.accounts[accountId] ?? {};
-  const rule = { ...settings.notifications.global };
-  if (account.onStateChange !== undefined) rule.onStateChange = account.onStateChange;
-  if (account.onCrash !== undefined) rule.onCrash = account.onCrash;
-  if (account.usage !== undefined) rule.usage = account.usage;
-  return rule;
+  return layered(settings.notifications.global, settings.notifications.accounts[accountId]);
 }
 
 const choiceOf = (value: boolean | undefined): Choice => (value === undefined ? 'inherit' : value ? 'on' : 'off');
