@@ -5,6 +5,7 @@
 import type { ClientApi } from '../core/api/client-types';
 import type { Server } from '../core/api/models';
 import { UsageError } from './args';
+import type { CommandContext } from './context';
 
 /**
  * Picks the one server `query` means: identifier or uuid (case-insensitive), then exact name
@@ -33,6 +34,13 @@ export async function resolveServer(
 ): Promise<Server> {
   const servers = await client.listServers(undefined, { signal: options.signal });
   return matchServer(servers, query, options.command);
+}
+
+/** The command's panel client and the server its argument names: the first step of every per-server command. */
+export async function withServer(ctx: Pick<CommandContext, 'client' | 'command' | 'signal'>, query: string): Promise<{ client: ClientApi; server: Server }> {
+  const client = await ctx.client();
+  const server = await resolveServer(client, query, { command: ctx.command, signal: ctx.signal });
+  return { client, server };
 }
 
 const MAX_LISTED = 10;

@@ -2,7 +2,7 @@
 import type { CommandDefinition } from '../command';
 import { ConsoleSession } from '../console-session';
 import { EXIT_OK } from '../failure';
-import { resolveServer } from '../resolve-server';
+import { withServer } from '../resolve-server';
 
 export const consoleCommand: CommandDefinition = {
   path: 'console',
@@ -18,8 +18,7 @@ export const consoleCommand: CommandDefinition = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const client = await ctx.client();
-    const server = await resolveServer(client, ctx.args[0] ?? '', { command: ctx.command, signal: ctx.signal });
+    const { client, server } = await withServer(ctx, ctx.args[0] ?? '');
     const socket = ctx.deps.createSocket({
       panelUrl: client.url,
       fetchCredentials: () => client.getWebsocketCredentials(server.identifier, { signal: ctx.signal }),

@@ -7,7 +7,7 @@ import { printJson, printLines } from '../format/print';
 import { formatTable } from '../format/table';
 import { formatBytes } from '../format/units';
 import { toRemotePath } from '../remote-path';
-import { resolveServer } from '../resolve-server';
+import { withServer } from '../resolve-server';
 
 export const filesLsCommand: CommandDefinition = {
   path: 'files ls',
@@ -18,8 +18,7 @@ export const filesLsCommand: CommandDefinition = {
   maxArgs: 2,
   async run(ctx) {
     const [query = '', dir = '/'] = ctx.args;
-    const client = await ctx.client();
-    const server = await resolveServer(client, query, { command: ctx.command, signal: ctx.signal });
+    const { client, server } = await withServer(ctx, query);
     const entries = await client.listFiles(server.identifier, toRemotePath(dir), { signal: ctx.signal });
     if (ctx.options.json) {
       printJson(ctx.out.stdout, entries.map(fileJson));
@@ -57,8 +56,7 @@ export const filesCatCommand: CommandDefinition = {
   maxArgs: 2,
   async run(ctx) {
     const [query = '', path = ''] = ctx.args;
-    const client = await ctx.client();
-    const server = await resolveServer(client, query, { command: ctx.command, signal: ctx.signal });
+    const { client, server } = await withServer(ctx, query);
     const content = await client.readFile(server.identifier, toRemotePath(path), { signal: ctx.signal });
     ctx.out.stdout.write(content);
     return EXIT_OK;

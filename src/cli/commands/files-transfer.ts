@@ -7,7 +7,7 @@ import { EXIT_OK } from '../failure';
 import { formatBytes } from '../format/units';
 import { createProgress } from '../progress';
 import { splitRemotePath, toRemotePath } from '../remote-path';
-import { resolveServer } from '../resolve-server';
+import { withServer } from '../resolve-server';
 
 export const filesGetCommand: CommandDefinition = {
   path: 'files get',
@@ -24,8 +24,7 @@ export const filesGetCommand: CommandDefinition = {
       throw new UsageError("-o - (stdout) is not supported: use 'files cat' for text, or a file name", ctx.command);
     }
     const destinationPath = await localDestination(ctx.deps.cwd, ctx.options.output, name);
-    const client = await ctx.client();
-    const server = await resolveServer(client, query, { command: ctx.command, signal: ctx.signal });
+    const { client, server } = await withServer(ctx, query);
     const url = await client.getDownloadUrl(server.identifier, toRemotePath(path), { signal: ctx.signal });
     const progress = createProgress(ctx.out.stderr, name, ctx.deps.clock);
     let bytes: number;
@@ -64,8 +63,7 @@ export const filesPutCommand: CommandDefinition = {
     const filePath = resolve(ctx.deps.cwd, localFile);
     const info = await stat(filePath).catch(() => null);
     if (info === null || !info.isFile()) throw new UsageError(`'${localFile}' is not a readable local file`, ctx.command);
-    const client = await ctx.client();
-    const server = await resolveServer(client, query, { command: ctx.command, signal: ctx.signal });
+    const { client, server } = await withServer(ctx, query);
     const url = await client.getUploadUrl(server.identifier, { signal: ctx.signal });
     const fileName = basename(filePath);
     const progress = createProgress(ctx.out.stderr, fileName, ctx.deps.clock);

@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import type { CommandDefinition } from '../command';
 import { EXIT_OK } from '../failure';
 import { groupByDirectory, relativeToRoot, splitRemotePath, toRemotePath } from '../remote-path';
-import { resolveServer } from '../resolve-server';
+import { withServer } from '../resolve-server';
 
 export const filesWriteCommand: CommandDefinition = {
   path: 'files write',
@@ -16,8 +16,7 @@ export const filesWriteCommand: CommandDefinition = {
   maxArgs: 2,
   async run(ctx) {
     const [query = '', path = ''] = ctx.args;
-    const client = await ctx.client();
-    const server = await resolveServer(client, query, { command: ctx.command, signal: ctx.signal });
+    const { client, server } = await withServer(ctx, query);
     const content = await readAll(ctx.deps.stdin, ctx.signal);
     await client.writeFile(server.identifier, toRemotePath(path), content, { signal: ctx.signal });
     ctx.out.stderr.line(`Wrote ${Buffer.byteLength(content)} bytes to ${toRemotePath(path)}.`);
@@ -65,8 +64,7 @@ export const filesRmCommand: CommandDefinition = {
   async run(ctx) {
     const [query = '', ...paths] = ctx.args;
     const groups = groupByDirectory(paths, ctx.command);
-    const client = await ctx.client();
-    const server = await resolveServer(client, query, { command: ctx.command, signal: ctx.signal });
+    const { client, server } = await withServer(ctx, query);
     for (const [root, names] of groups) {
       await client.deleteFiles(server.identifier, root, names, { signal: ctx.signal });
     }
@@ -87,8 +85,7 @@ export const filesMvCommand: CommandDefinition = {
     const { name } = splitRemotePath(from, ctx.command);
     const to = rawTo.endsWith('/') ? posix.join(rawTo, name) : rawTo;
     splitRemotePath(to, ctx.command);
-    const client = await ctx.client();
-    const server = await resolveServer(client, query, { command: ctx.command, signal: ctx.signal });
+    const { client, server } = await withServer(ctx, query);
     const entry = { from: relativeToRoot(from), to: relativeToRoot(to) };
     await client.renameFiles(server.identifier, '/', [entry], { signal: ctx.signal });
     ctx.out.stderr.line(`Moved ${toRemotePath(from)} to ${toRemotePath(to)}.`);
@@ -106,8 +103,7 @@ export const filesMkdirCommand: CommandDefinition = {
   async run(ctx) {
     const [query = '', path = ''] = ctx.args;
     const { directory, name } = splitRemotePath(path, ctx.command);
-    const client = await ctx.client();
-    const server = await resolveServer(client, query, { command: ctx.command, signal: ctx.signal });
+    const { client, server } = await withServer(ctx, query);
     await client.createFolder(server.identifier, directory, name, { signal: ctx.signal });
     ctx.out.stderr.line(`Created ${posix.join(directory, name)}.`);
     return EXIT_OK;

@@ -4,7 +4,7 @@ import { UsageError } from '../args';
 import type { CommandDefinition } from '../command';
 import { EXIT_OK } from '../failure';
 import { stripControl } from '../format/sanitize';
-import { resolveServer } from '../resolve-server';
+import { withServer } from '../resolve-server';
 
 export const powerCommand: CommandDefinition = {
   path: 'power',
@@ -23,8 +23,7 @@ export const powerCommand: CommandDefinition = {
     if (!isPowerSignal(signal)) {
       throw new UsageError(`unknown power signal '${rawSignal}': use ${POWER_SIGNALS.join(', ')}`, ctx.command);
     }
-    const client = await ctx.client();
-    const server = await resolveServer(client, query, { command: ctx.command, signal: ctx.signal });
+    const { client, server } = await withServer(ctx, query);
     await client.power(server.identifier, signal, { signal: ctx.signal });
     ctx.out.stderr.line(`Sent ${signal} to ${stripControl(server.name)} (${stripControl(server.identifier)}).`);
     return EXIT_OK;

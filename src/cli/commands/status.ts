@@ -9,7 +9,7 @@ import { EXIT_OK } from '../failure';
 import { limitsJson, resourcesJson } from '../format/api-shapes';
 import { printFields, printJson } from '../format/print';
 import { formatBytes, formatCpuLimit, formatDuration, formatLimitMib } from '../format/units';
-import { resolveServer } from '../resolve-server';
+import { withServer } from '../resolve-server';
 
 export const statusCommand: CommandDefinition = {
   path: 'status',
@@ -23,8 +23,7 @@ export const statusCommand: CommandDefinition = {
 };
 
 async function runStatus(ctx: CommandContext): Promise<number> {
-  const client = await ctx.client();
-  const server = await resolveServer(client, ctx.args[0] ?? '', { command: ctx.command, signal: ctx.signal });
+  const { client, server } = await withServer(ctx, ctx.args[0] ?? '');
   const { state, resources } = await readState(client, server, ctx.signal);
   const isSuspended = resources?.isSuspended ?? server.isSuspended;
   if (ctx.options.json) {
