@@ -26,6 +26,12 @@ export type PanelErrorKind =
   /** The key would travel in clear text: a plain-http panel, websocket or link not on this machine that the person did not allow. */
   | 'insecure-transport';
 
+/**
+ * Every kind a core error can have: a panel's, a node's or the network's (PanelErrorKind), and
+ * the core's own (the keychain, an account that is gone, an input a person must change).
+ */
+export type CoreErrorKind = PanelErrorKind | 'keychain-unavailable' | 'unknown-account' | 'invalid-argument';
+
 /** Why a server answered 409 (`ServerStateConflictException`), as far as the detail tells. */
 export type ConflictReason =
   | 'suspended'

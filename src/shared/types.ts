@@ -2,7 +2,7 @@
  * What the window sees of the world: view models sent over IPC. They carry no API key, ever.
  * Types shared with the core are imported as types only, so nothing from Node reaches the renderer.
  */
-import type { PanelErrorKind } from './error-kinds';
+import type { CoreErrorKind } from './error-kinds';
 import type { FileEntry } from './files';
 import type { PowerSignal, PowerState } from './power-states';
 
@@ -211,14 +211,7 @@ export interface IpcError {
 }
 
 /** Every failure the core can report, plus the ones of the IPC layer itself. */
-export type IpcErrorCode =
-  | PanelErrorKind
-  | 'invalid-argument'
-  | 'forbidden-sender'
-  | 'keychain-unavailable'
-  | 'unknown-account'
-  | 'unknown-server'
-  | 'internal';
+export type IpcErrorCode = CoreErrorKind | 'forbidden-sender' | 'unknown-server' | 'internal';
 
 /** Every invoke answers with this envelope; the preload turns a failure into a thrown IpcFailure. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };

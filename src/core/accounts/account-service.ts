@@ -7,6 +7,8 @@ import type { ClientApi, PanelConnection } from '../api/client-types';
 import { SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
 import { checkAccount, type AccountCheckResult } from './check-key';
 import { isPlainNetworkAddress } from '../../shared/transport';
+import { CoreError } from '../util/core-error';
+import type { CoreErrorKind } from '../../shared/error-kinds';
 
 /** What is kept of an account outside the keychain. Never holds the key. */
 export interface AccountRecord {
@@ -32,11 +34,21 @@ export interface AccountRepository {
 export type AccountServiceProblem = 'keychain-unavailable' | 'unknown-account' | 'key-missing' | 'invalid-name';
 
 /** A failure of the account service itself (the panel's own problems are AccountCheckErrors). */
-export class AccountServiceError extends Error {
+/** The kind each problem has for the rest of the app. */
+const SERVICE_KINDS: Record<AccountServiceProblem, CoreErrorKind> = {
+  'keychain-unavailable': 'keychain-unavailable',
+  'unknown-account': 'unknown-account',
+  'key-missing': 'auth',
+  'invalid-name': 'invalid-argument',
+};
+
+export class AccountServiceError extends CoreError {
+  readonly kind: CoreErrorKind;
   readonly problem: AccountServiceProblem;
   constructor(problem: AccountServiceProblem, message: string) {
-    super(message);
+    super(message, { reason: problem });
     this.name = 'AccountServiceError';
+    this.kind = SERVICE_KINDS[problem];
     this.problem = problem;
   }
 }

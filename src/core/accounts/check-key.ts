@@ -5,6 +5,7 @@
  */
 import type { ClientApi, PanelConnection } from '../api/client-types';
 import { PanelError } from '../api/errors';
+import { CoreError } from '../util/core-error';
 
 /** Why a URL or key cannot be used; the window branches on `code`. */
 export type AccountProblem =
@@ -24,10 +25,12 @@ export type AccountProblem =
   | 'unexpected';
 
 /** A failed check, with a message a person can act on. Never contains the key. */
-export class AccountCheckError extends Error {
+export class AccountCheckError extends CoreError {
+  /** A check the person can fix by changing the form: the field depends on `problem`. */
+  readonly kind = 'validation';
   readonly problem: AccountProblem;
   constructor(problem: AccountProblem, message: string) {
-    super(message);
+    super(message, { reason: problem });
     this.name = 'AccountCheckError';
     this.problem = problem;
   }

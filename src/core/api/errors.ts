@@ -1,7 +1,10 @@
 /**
- * Errors are values with a kind (house style rule 8). Every failure that leaves the core is a
- * PanelError; callers branch on `kind` (and `conflictReason`), never on message text.
+ * Errors are values with a kind (house style rule 8). A panel's, a node's or the network's
+ * failure is a PanelError; core's own (an account check, the account service, the keychain) are
+ * their own CoreErrors (util/core-error.ts). Callers branch on `kind` (and `reason`), never on
+ * message text.
  */
+import { CoreError } from '../util/core-error';
 
 export type { ConflictReason, PanelErrorKind } from '../../shared/error-kinds';
 import type { ConflictReason, PanelErrorKind } from '../../shared/error-kinds';
@@ -58,8 +61,8 @@ export interface PanelErrorInit {
 /** The advice for a panel that answers its own 5xx error. */
 export const PANEL_FAILURE_ADVICE = 'The panel itself is failing (an internal error). Try again later, or tell the panel’s admin.';
 
-/** The single error type of the core. */
-export class PanelError extends Error {
+/** A failure a panel, a node or the network caused. */
+export class PanelError extends CoreError {
   readonly kind: PanelErrorKind;
   readonly status: number | undefined;
   readonly code: string | undefined;
@@ -70,7 +73,7 @@ export class PanelError extends Error {
   readonly isPanelFailure: boolean;
 
   constructor(init: PanelErrorInit) {
-    super(init.message ?? init.detail ?? ERROR_ADVICE[init.kind], { cause: init.cause });
+    super(init.message ?? init.detail ?? ERROR_ADVICE[init.kind], { cause: init.cause, reason: init.conflictReason });
     this.name = 'PanelError';
     this.kind = init.kind;
     this.status = init.status;
@@ -104,7 +107,7 @@ export class PanelError extends Error {
   }
 }
 
-/** True when `value` is a PanelError (also across realms, by shape). */
+/** True when `value` is a PanelError (instanceof: errors from this realm only). */
 export function isPanelError(value: unknown): value is PanelError {
   return value instanceof PanelError;
 }

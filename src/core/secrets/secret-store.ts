@@ -3,8 +3,11 @@
  * keychain through keytar, or memory for this session) can change in one file (house style rule 5).
  */
 
+import { CoreError } from '../util/core-error';
+
 /** Why the keychain cannot be used, in words a person can act on. */
-export class SecretStoreUnavailableError extends Error {
+export class SecretStoreUnavailableError extends CoreError {
+  readonly kind = 'keychain-unavailable';
   constructor(reason: string, options?: { cause?: unknown }) {
     super(reason, options);
     this.name = 'SecretStoreUnavailableError';

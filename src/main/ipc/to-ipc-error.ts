@@ -5,8 +5,7 @@
  */
 import { ZodError } from 'zod';
 import { PanelError } from '../../core/api/errors';
-import { AccountCheckError } from '../../core/accounts/check-key';
-import { AccountServiceError } from '../../core/accounts/account-service';
+import { CoreError } from '../../core/util/core-error';
 import type { IpcError, IpcErrorCode } from '../../shared/types';
 
 /** An error a handler throws on purpose, with its code. */
@@ -21,13 +20,6 @@ export class HandlerError extends Error {
   }
 }
 
-const SERVICE_CODES: Record<AccountServiceError['problem'], IpcErrorCode> = {
-  'keychain-unavailable': 'keychain-unavailable',
-  'unknown-account': 'unknown-account',
-  'key-missing': 'auth',
-  'invalid-name': 'invalid-argument',
-};
-
 function describeZod(error: ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'The request was not valid.';
@@ -37,16 +29,15 @@ function describeZod(error: ZodError): string {
 
 export function toIpcError(error: unknown): IpcError {
   if (error instanceof HandlerError) return { code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) };
-  if (error instanceof PanelError) {
+  // One vocabulary: every error of core has a kind, and a reason where a finer word helps.
+  if (error instanceof CoreError) {
     return {
       code: error.kind,
       message: error.message,
-      ...(error.conflictReason ? { reason: error.conflictReason } : {}),
-      ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+      ...(error.reason ? { reason: error.reason } : {}),
+      ...(error instanceof PanelError && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
     };
   }
-  if (error instanceof AccountCheckError) return { code: 'validation', message: error.message, reason: error.problem };
-  if (error instanceof AccountServiceError) return { code: SERVICE_CODES[error.problem], message: error.message, reason: error.problem };
   if (error instanceof ZodError) return { code: 'invalid-argument', message: describeZod(error) };
   return { code: 'internal', message: 'Something went wrong inside Pterotray. Try again; if it keeps happening, restart the app.' };
 }

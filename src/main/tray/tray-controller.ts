@@ -58,7 +58,7 @@ export class TrayController {
   #drawnIcon: string | null = null;
   /** The desktop's own light/dark, read while the app's theme follows the system. */
   #systemDark: boolean;
-  /** How many times the menu was actually rebuilt (tests and benchmarks read it). */
+  /** How many times the menu was actually rebuilt (the unit tests read it). */
   renderCount = 0;
 
   /** The model last drawn (for the real-Electron specs' read-only test hook). */
