@@ -78,6 +78,18 @@ describe.skipIf(!hasSecretService)('the file manager', () => {
     await fileRow(env.page, 'server.properties').waitFor();
   });
 
+  it('closes a dialog on Escape, creating nothing, and gives the focus back to what opened it', async () => {
+    const opener = env.page.getByRole('button', { name: 'New folder' });
+    await opener.click();
+    const dialog = env.page.getByRole('dialog', { name: 'New folder' });
+    await dialog.getByLabel('Name').fill('not made');
+    expect(await dialog.getByLabel('Name').evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
+    await env.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await opener.evaluate((button) => button === button.ownerDocument.activeElement)).toBe(true);
+    expect(files.exists('/not made')).toBe(false);
+  });
+
   it('renames a file on the panel through the rename dialog', async () => {
     await runFileAction(env.page, 'rename-me.txt', 'Rename or move…');
     const dialog = env.page.getByRole('dialog', { name: 'Rename or move “rename-me.txt”' });

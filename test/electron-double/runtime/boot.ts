@@ -15,7 +15,6 @@ import { BrowserWindow, windowRecords } from './browser-window';
 import { clipboardState } from './clipboard';
 import { setDoubleContext } from './context';
 import { dialogCalls } from './dialog';
-import { shortcutList } from './global-shortcut';
 import { registerLauncherHandlers } from './launcher-handlers';
 import { Menu } from './menu';
 import { captureMenu, menuNodes } from './menu-view';
@@ -81,7 +80,6 @@ function addSections(recorder: Recorder, app: App): void {
     nativeTheme: themeState(),
     session: sessionState(),
     protocol: protocolState(),
-    globalShortcuts: shortcutList(),
   }));
 }
 

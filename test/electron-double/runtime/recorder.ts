@@ -35,7 +35,6 @@ export function emptySnapshot(): AppSnapshot {
     session: { hasPermissionRequestHandler: false, hasPermissionCheckHandler: false, webRequestListeners: 0, permissionRequests: [] },
     protocol: { handled: [], privilegedSchemes: [] },
     commandLine: { switches: {}, arguments: [] },
-    globalShortcuts: [],
   };
 }
 

@@ -1,51 +1,12 @@
 /**
- * The small system modules: `screen` (one 1920×1080 display with a top panel, like a GNOME desktop),
- * `powerMonitor` (events the test triggers), `net` (online flag the test can flip) and
- * `nativeTheme` (themeSource with a system preference the test sets).
+ * The small system modules: `powerMonitor` (events the test triggers), `net` (online flag the
+ * test can flip) and `nativeTheme` (themeSource with a system preference the test sets).
  */
 import { EventEmitter } from 'node:events';
-import type { Display, NativeTheme, Net, PowerMonitor, Screen } from 'electron';
+import type { NativeTheme, Net, PowerMonitor } from 'electron';
 import { doubleContext } from './context';
 import { createEvent } from './event';
 import { doublePlatform } from './platform';
-
-const PRIMARY: Display = {
-  id: 1,
-  label: 'electron-double',
-  bounds: { x: 0, y: 0, width: 1920, height: 1080 },
-  workArea: { x: 0, y: 32, width: 1920, height: 1048 },
-  size: { width: 1920, height: 1080 },
-  workAreaSize: { width: 1920, height: 1048 },
-  scaleFactor: 1,
-  rotation: 0,
-  internal: false,
-  monochrome: false,
-  accelerometerSupport: 'unknown',
-  touchSupport: 'unknown',
-  colorDepth: 24,
-  colorSpace: '{primaries:BT709, transfer:SRGB, matrix:RGB, range:FULL}',
-  depthPerComponent: 8,
-  detected: true,
-  displayFrequency: 60,
-  maximumCursorSize: { width: 64, height: 64 },
-  nativeOrigin: { x: 0, y: 0 },
-};
-
-function display(): Display {
-  if (!doubleContext().isReady()) throw new Error("The 'screen' module can't be used before the app 'ready' event");
-  return structuredClone(PRIMARY);
-}
-
-/** The `screen` module. */
-export const screen = Object.assign(new EventEmitter(), {
-  getPrimaryDisplay: display,
-  getAllDisplays: (): Display[] => [display()],
-  getDisplayNearestPoint: display,
-  getDisplayMatching: display,
-  getCursorScreenPoint: () => ({ x: 960, y: 540 }),
-  screenToDipPoint: (point: { x: number; y: number }) => point,
-  dipToScreenPoint: (point: { x: number; y: number }) => point,
-}) satisfies Pick<Screen, 'getPrimaryDisplay' | 'getAllDisplays' | 'getDisplayNearestPoint' | 'getDisplayMatching' | 'getCursorScreenPoint'>;
 
 /** Events a test can make the power monitor emit. */
 export const POWER_EVENTS = ['suspend', 'resume', 'lock-screen', 'unlock-screen', 'on-ac', 'on-battery', 'shutdown', 'user-did-become-active', 'user-did-resign-active'] as const;

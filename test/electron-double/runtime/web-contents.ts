@@ -15,7 +15,6 @@ import { session, type Session } from './session';
 import { WebFrameMain } from './web-frame-main';
 
 let nextWebContentsId = 1;
-const all = new Map<number, WebContents>();
 
 /** What a webContents needs from its window. */
 export interface WebContentsHost {
@@ -53,7 +52,6 @@ export class WebContents extends EventEmitter implements WebContentsApi {
   constructor(readonly host: WebContentsHost) {
     super();
     this.mainFrame = new WebFrameMain(this, this.frameState, 1, null);
-    all.set(this.id, this);
   }
 
   get processId(): number {
@@ -170,7 +168,6 @@ export class WebContents extends EventEmitter implements WebContentsApi {
   markDestroyed(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    all.delete(this.id);
     this.emit('destroyed');
   }
 
@@ -250,10 +247,3 @@ export class WebContents extends EventEmitter implements WebContentsApi {
     if (this.destroyed) throw new Error('Object has been destroyed');
   }
 }
-
-/** The `webContents` module. */
-export const webContents = {
-  getAllWebContents: (): WebContents[] => [...all.values()],
-  fromId: (id: number): WebContents | undefined => all.get(id),
-  getFocusedWebContents: (): WebContents | null => [...all.values()].find((contents) => contents.isFocused()) ?? null,
-};

@@ -185,5 +185,4 @@ export interface AppSnapshot {
   };
   protocol: { handled: string[]; privilegedSchemes: string[] };
   commandLine: { switches: Record<string, string>; arguments: string[] };
-  globalShortcuts: string[];
 }

@@ -3,15 +3,16 @@ import { t } from '../../../lib/strings';
 import type { AttachStatus } from './console-store.svelte';
 import type { ConsoleConnection, ServerView } from '../../../../../shared/types';
 
-export type StatusTone = 'ok' | 'busy' | 'off' | 'danger';
+/** The strip's tone: `busy` while connecting or reconnecting. */
+export type ConsoleTone = 'ok' | 'busy' | 'off' | 'danger';
 
 export interface ConsoleStatus {
-  tone: StatusTone;
+  tone: ConsoleTone;
   text: string;
   title: string;
 }
 
-const TONES: Record<ConsoleConnection, StatusTone> = {
+const TONES: Record<ConsoleConnection, ConsoleTone> = {
   connecting: 'busy',
   connected: 'ok',
   reconnecting: 'busy',
