@@ -4,17 +4,15 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp } from '../electron-double/launch';
-import { MAIN, hasSecretService, requireBuild, serverItem, startAppOnSim, type AppOnSim } from './helpers/app-on-sim';
+import { hasSecretService, launchBuilt, serverItem, startAppOnSim, type AppOnSim } from './helpers/app-on-sim';
 
 describe('a settings file that is not JSON', () => {
   it('is set aside, and the app starts fresh on onboarding', async () => {
-    requireBuild();
     const home = mkdtempSync(join(tmpdir(), 'pterotray-e2e-'));
     const userData = join(home, 'config', 'pterotray');
     mkdirSync(userData, { recursive: true });
     writeFileSync(join(userData, 'settings.json'), '{"accounts": [ this is not json');
-    const app = await launchApp({ main: MAIN, home, env: { PTEROTRAY_QUIET: '1' } });
+    const app = await launchBuilt({ home });
     try {
       await app.waitFor(() => (app.tray()?.menu ?? []).some((i) => i.label === 'Add a panel…'), { timeoutMs: 15_000, message: 'tray offers to add a panel' });
       const page = await app.window();
