@@ -200,11 +200,14 @@ void _everyInvokeListed;
 void _everyPushListed;
 
 /** A camelCase method name per channel: `files:create-folder` → `filesCreateFolder`. */
-type Camel<S extends string> = S extends `${infer A}:${infer B}`
+export type Camel<S extends string> = S extends `${infer A}:${infer B}`
   ? `${A}${Capitalize<Camel<B>>}`
   : S extends `${infer A}-${infer B}`
     ? `${A}${Capitalize<Camel<B>>}`
     : S;
+
+/** The `window.api` method of every invoke channel (`filesCreateFolder`). */
+export type InvokeMethod = Camel<InvokeChannel>;
 
 /**
  * Where the page's call differs from what crosses to main: the preload turns the page's arguments

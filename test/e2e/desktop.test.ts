@@ -10,11 +10,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp } from '../electron-double/launch';
 import type { LaunchedApp, LaunchOptions } from '../electron-double/launch-api';
 import type { MenuNode } from '../electron-double/shared/snapshot';
 import { filesUnder } from '../helpers/files-under';
-import { MAIN, hasSecretService, invoke, requireBuild, screenshot, startAppOnSim } from './helpers/app-on-sim';
+import { hasSecretService, invoke, launchBuilt, screenshot, startAppOnSim } from './helpers/app-on-sim';
 
 type Platform = NonNullable<LaunchOptions['platform']>;
 
@@ -28,9 +27,8 @@ function newHome(): string {
 }
 
 async function start(options: Partial<LaunchOptions> & { home: string }): Promise<LaunchedApp> {
-  requireBuild();
   // XDG_CONFIG_HOME inside the test's home: the Linux autostart entry must never reach the real ~/.config.
-  const app = await launchApp({ main: MAIN, ...options, env: { PTEROTRAY_QUIET: '1', XDG_CONFIG_HOME: join(options.home, 'xdg-config'), ...options.env } });
+  const app = await launchBuilt({ ...options, env: { XDG_CONFIG_HOME: join(options.home, 'xdg-config'), ...options.env } });
   await app.waitFor((s) => s.trays[0]?.menu && s.windows.some((w) => w.visible), { timeoutMs: 20_000, message: 'tray and window up' });
   const page = await app.window();
   await page.waitForFunction(() => 'api' in globalThis);
@@ -261,7 +259,7 @@ describe.skipIf(!hasSecretService)('a Linux desktop with no tray host (plain GNO
       expect(closed.destroyed).toBe(false);
       await first.app.close();
       // With a panel configured the app used to start in the tray only: here nobody would see it.
-      const again = await launchApp({ main: MAIN, ...launch, env: { PTEROTRAY_QUIET: '1', ...launch.env } });
+      const again = await launchBuilt(launch);
       try {
         const page = await again.window((w) => w.visible, { timeoutMs: 20_000 });
         await page.getByText(banner).waitFor({ timeout: 10_000 });

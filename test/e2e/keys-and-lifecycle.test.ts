@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchApp } from '../electron-double/launch';
-import { MAIN, hasSecretService, invoke, serverItem, startAppOnSim, type AppOnSim } from './helpers/app-on-sim';
+import { hasSecretService, invoke, launchBuilt, serverItem, startAppOnSim, type AppOnSim } from './helpers/app-on-sim';
 import { filesUnder } from '../helpers/files-under';
 
 if (!hasSecretService) {
@@ -94,7 +93,7 @@ describe.skipIf(!hasSecretService)('the API key', () => {
 
   it('runs as a single instance: a second launch shows the first one', async () => {
     await env.app.closeWindow();
-    const second = await launchApp({ main: MAIN, home: env.app.home, env: { PTEROTRAY_QUIET: '1' } });
+    const second = await launchBuilt({ home: env.app.home });
     const exit = await second.exited;
     expect(exit.code).toBe(0);
     await env.app.waitFor((s) => s.windows[0]?.visible === true, { timeoutMs: 10_000, message: 'first instance shows its window' });

@@ -10,8 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NotificationRecord } from '../electron-double/launch';
-import { hasSecretService, screenshot, serverItem, type AppOnSim } from './helpers/app-on-sim';
-import { startOnDashboard } from './helpers/window-kit';
+import { hasSecretService, screenshot, serverItem, startAppOnSim, type AppOnSim } from './helpers/app-on-sim';
 
 const BLOCKED = 'Notifications are blocked by the system';
 
@@ -53,7 +52,7 @@ if (!hasSecretService) console.warn('notifications e2e: SKIPPED, no private Secr
 describe.skipIf(!hasSecretService).each(['linux', 'win32', 'darwin'] as const)('notifications on %s', (platform) => {
   it('announce a crash, and a click on the notification opens the server', async () => {
     // macOS: a signed build (an unsigned one is refused, below).
-    env = await startOnDashboard({ launch: { platform, signed: true } });
+    env = await startAppOnSim({ until: 'dashboard', launch: { platform, signed: true } });
     const { name, notice } = await crashOne(env);
     await env.app.waitFor(() => env!.app.notifications()[notice.index]?.events.includes('show'), { message: 'shown' });
     await env.app.clickNotification(notice.index);
@@ -65,7 +64,7 @@ describe.skipIf(!hasSecretService).each(['linux', 'win32', 'darwin'] as const)('
 
 describe.skipIf(!hasSecretService)('Windows Action Center', () => {
   it('a toast that timed out is clicked from Action Center and opens the server', async () => {
-    env = await startOnDashboard({ launch: { platform: 'win32' } });
+    env = await startAppOnSim({ until: 'dashboard', launch: { platform: 'win32' } });
     const { name, notice } = await crashOne(env);
     await env.app.waitFor(() => env!.app.notifications()[notice.index]?.events.includes('show'), { message: 'shown' });
     await env.app.expireNotification(notice.index);
@@ -82,7 +81,7 @@ describe.skipIf(!hasSecretService)('Windows Action Center', () => {
 
 describe.skipIf(!hasSecretService)('when the system refuses notifications', () => {
   it('macOS, unsigned build: the tray tooltip, a dismissable banner and Settings say so, with what to do', async () => {
-    env = await startOnDashboard({ launch: { platform: 'darwin' } });
+    env = await startAppOnSim({ until: 'dashboard', launch: { platform: 'darwin' } });
     const { notice } = await crashOne(env);
     await env.app.waitFor(() => env!.app.notifications()[notice.index]?.state === 'failed', { message: 'refused' });
     await env.app.waitFor(() => env!.app.tray()?.tooltip.endsWith(`· ${BLOCKED}`), { timeoutMs: 10_000, message: 'tooltip says blocked' });
@@ -105,7 +104,7 @@ describe.skipIf(!hasSecretService)('when the system refuses notifications', () =
   });
 
   it('Linux with no notification daemon: blocked, with the Linux advice', async () => {
-    env = await startOnDashboard({ launch: { platform: 'linux', failNotifications: true } });
+    env = await startAppOnSim({ until: 'dashboard', launch: { platform: 'linux', failNotifications: true } });
     await crashOne(env);
     await env.app.waitFor(() => env!.app.tray()?.tooltip.endsWith(`· ${BLOCKED}`), { timeoutMs: 10_000, message: 'tooltip says blocked' });
     const banner = env.page.getByRole('alert', { name: 'Notifications blocked' });

@@ -14,12 +14,11 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimPanel, type SimPanel } from '../../src/sim';
+import type { SimPanel } from '../../src/sim';
 import type { TestHooks } from '../../src/main/test-hooks';
 import type { AccountView } from '../../src/shared/types';
-import { MAIN, hasSecretService, invoke, requireBuild } from './helpers/app-on-sim';
+import { MAIN, hasSecretService, invoke, requireBuild, startSim } from './helpers/app-on-sim';
 import { findElectronBinary } from './helpers/electron-binary';
-import { simVersionDefaults } from '../helpers/sim-versions';
 
 const electron = await findElectronBinary();
 // On Linux keytar needs a Secret Service (npm test provides a private one); macOS and Windows
@@ -49,7 +48,7 @@ describe.skipIf(skipReason !== null)('on real Electron', () => {
     // Electron honours --user-data-dir before the app runs (shell/app/electron_main_delegate.cc,
     // PreSandboxStartup), so the app's settings never land in the developer's own profile.
     userDataDir = mkdtempSync(join(tmpdir(), 'pterotray-real-electron-'));
-    sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults() });
+    sim = await startSim();
     const executablePath = electron.found ? electron.path : '';
     app = await _electron.launch({ executablePath, args: [MAIN, '--no-sandbox', `--user-data-dir=${userDataDir}`], env: { ...process.env, PTEROTRAY_TEST_HOOKS: '1', PTEROTRAY_QUIET: '1' } as Record<string, string> });
     page = await app.firstWindow();

@@ -7,21 +7,19 @@
  * driven in real time, and where the app's next check is minutes away a wake from sleep (a
  * `resume` from powerMonitor, which the app answers with one jittered resync) brings it forward.
  */
-import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
-import { startSimPanel } from '../../src/sim';
+import { describe, expect } from 'vitest';
 import type { IpcResult } from '../../src/shared/types';
-import { invoke } from '../e2e/helpers/app-on-sim';
-import { simVersionDefaults } from '../helpers/sim-versions';
+import { invoke, startSim } from '../e2e/helpers/app-on-sim';
 import {
   eventually,
   expectAlive,
   noticesSince,
   requestsBetween,
-  startFaultApp,
   trayMatchesPanel,
   trayProblem,
-  trayShowsLastKnown,
   trayServer,
+  trayShowsLastKnown,
+  useFaultApp,
   waitSettled,
   windowAccount,
   windowServers,
@@ -33,26 +31,9 @@ import { faultCase } from './helpers/fault-ledger';
 const KEY_REVOKED_LINE = 'API key rejected: add a new key in Settings';
 const TWO_FACTOR_LINE = 'The panel requires two-factor authentication';
 
-/** One app per describe: a case that breaks the account must not take the others with it. */
-function useApp(): { readonly env: FaultApp } {
-  const holder: { env: FaultApp | null } = { env: null };
-  beforeAll(async () => {
-    holder.env = await startFaultApp();
-    await waitSettled(holder.env);
-  });
-  afterAll(async () => {
-    await holder.env?.close();
-  });
-  afterEach(() => {
-    holder.env?.sim.control.clearFaults();
-    holder.env?.sim.control.setTwoFactorRequired(false);
-  });
-  return {
-    get env(): FaultApp {
-      if (!holder.env) throw new Error('the app did not start');
-      return holder.env;
-    },
-  };
+/** One app per describe (useFaultApp), two-factor off again after each case. */
+function useApp(): FaultApp {
+  return useFaultApp({ afterEach: (env) => env.sim.control.setTwoFactorRequired(false) });
 }
 
 /** A person opens the root folder of the first server: a REST call on the account's client. */
@@ -63,10 +44,9 @@ function openFolder(env: FaultApp): Promise<IpcResult<unknown>> {
 }
 
 describe('the panel away, and 409s, on the real app', () => {
-  const app = useApp();
+  const env = useApp();
 
   faultCase('a panel that vanishes and comes back (same port)', async () => {
-    const env = app.env;
     await waitSettled(env);
     const notices = env.app.notifications().length;
     const port = Number(new URL(env.sim.url).port);
@@ -82,7 +62,7 @@ describe('the panel away, and 409s, on the real app', () => {
     await env.app.waitFor(() => trayShowsLastKnown(env, lastKnown), { timeoutMs: 5_000, message: 'every server with its last state, as of when it was seen' });
     expect((await windowServers(env)).every((s) => !s.isStateCurrent && s.stateSeenAt !== null)).toBe(true);
     // The same panel comes back on the same ports, with the same key and servers.
-    env.sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), port, transferPort, apiKey });
+    env.sim = await startSim({ port, transferPort, apiKey });
     const backMs = Date.now();
     await env.app.waitFor(() => trayProblem(env.app) === null, { timeoutMs: 30_000, message: 'recovers by itself on its back-off' });
     await waitSettled(env, 60_000);
@@ -94,7 +74,6 @@ describe('the panel away, and 409s, on the real app', () => {
   });
 
   faultCase('409 for each reason, answering a person: suspended, installing, transferring, restoring, node maintenance', async () => {
-    const env = app.env;
     await waitSettled(env);
     const notices = env.app.notifications().length;
     const details: Record<string, string> = {
@@ -117,7 +96,6 @@ describe('the panel away, and 409s, on the real app', () => {
   });
 
   faultCase('409 on the panel: a suspension and an install shown in the tray and window, then ready again', async () => {
-    const env = app.env;
     await waitSettled(env);
     const [, suspended, , installing] = env.sim.control.servers();
     if (!suspended || !installing || suspended.state !== 'offline') throw new Error('the seeded servers changed');
@@ -162,10 +140,9 @@ describe('the panel away, and 409s, on the real app', () => {
 // Once a bug: the monitor disposed the ClientPool's shared client when the key was refused, so the
 // account never recovered until a restart. Now it gives the client back to the pool instead.
 describe('401 mid-session, on the real app', () => {
-  const app = useApp();
+  const env = useApp();
 
   faultCase('401 mid-session', async () => {
-    const env = app.env;
     await waitSettled(env);
     const notices = env.app.notifications().length;
     const key = env.sim.apiKey;
@@ -199,10 +176,9 @@ describe('401 mid-session, on the real app', () => {
 });
 
 describe('400 two-factor required, on the real app', () => {
-  const app = useApp();
+  const env = useApp();
 
   faultCase('400 two-factor required', async () => {
-    const env = app.env;
     await waitSettled(env);
     const notices = env.app.notifications().length;
     env.sim.control.setTwoFactorRequired(true);

@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { SimFault } from '../../src/sim';
-import { MARK, expectAlive, noticesSince, startFaultApp, waitSettled, type FaultApp } from './helpers/fault-app';
+import { MARK, expectAlive, noticesSince, useFaultApp } from './helpers/fault-app';
 import { faultCase } from './helpers/fault-ledger';
 
 const WRITE = 'POST /api/client/servers/:server/files/write';
@@ -20,13 +20,11 @@ const BIG = 'world-backup.bin';
 const BIG_BYTES = 3 * 1024 * 1024;
 
 describe('editing and downloading while the panel fails', () => {
-  let env: FaultApp;
+  const env = useFaultApp();
   let downloads: string;
   let server: { identifier: string; name: string };
 
   beforeAll(async () => {
-    env = await startFaultApp();
-    await waitSettled(env);
     downloads = mkdtempSync(join(tmpdir(), 'pterotray-downloads-'));
     const first = env.sim.control.servers()[0];
     if (!first) throw new Error('no server');
@@ -36,12 +34,9 @@ describe('editing and downloading while the panel fails', () => {
     await env.page.getByRole('row', { name: new RegExp(FILE.replace('.', '\\.')) }).first().waitFor({ timeout: 15_000 });
   });
 
-  afterAll(async () => {
-    await env?.close();
+  afterAll(() => {
     if (downloads) rmSync(downloads, { recursive: true, force: true });
   });
-
-  afterEach(() => env?.sim.control.clearFaults());
 
   const page = () => env.page;
   const editorText = () => page().getByRole('textbox', { name: `Contents of ${FILE}` });

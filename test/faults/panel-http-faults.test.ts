@@ -7,7 +7,7 @@
  * state right, it recovers by itself on its back-off once the fault ends, the panel sees no storm,
  * and nobody is notified of anything.
  */
-import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { SimFault } from '../../src/sim';
 import { invoke } from '../e2e/helpers/app-on-sim';
 import {
@@ -15,14 +15,13 @@ import {
   expectAlive,
   noticesSince,
   requestsBetween,
-  startFaultApp,
   trayMatchesPanel,
   trayProblem,
+  useFaultApp,
   waitSettled,
   windowAccount,
   windowAccountStatus,
   windowShows,
-  type FaultApp,
 } from './helpers/fault-app';
 import { faultCase } from './helpers/fault-ledger';
 
@@ -52,19 +51,8 @@ const DOWN_FAULTS: DownFault[] = [
 ];
 
 describe('the panel failing, on the real app', () => {
-  let env: FaultApp;
-
-  beforeAll(async () => {
-    env = await startFaultApp();
-    await waitSettled(env);
-  });
-
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  // A failed case must not leave its fault behind for the next one.
-  afterEach(() => env?.sim.control.clearFaults());
+  // The fixture clears the sim's faults after each case: a failed case leaves none for the next.
+  const env = useFaultApp();
 
   faultCase('429 with Retry-After', async () => {
     await waitSettled(env);

@@ -9,21 +9,22 @@
  * answering again, and that each crash after the recovery was told exactly once.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
-import { startSimPanel, type SimPanel, type SimPanelOptions } from '../../src/sim';
+import { describe, expect } from 'vitest';
+import type { SimPanel, SimPanelOptions } from '../../src/sim';
 import type { AccountView, ServerView } from '../../src/shared/types';
-import { addAccount, hasSecretService, invoke } from '../e2e/helpers/app-on-sim';
-import { ALL_SIM_VERSIONS, simVersionDefaults } from '../helpers/sim-versions';
+import { invoke, startSim } from '../e2e/helpers/app-on-sim';
+import { ALL_SIM_VERSIONS } from '../helpers/sim-versions';
 import { openServer, serverRow, shot } from '../e2e/helpers/window-kit';
 import {
   MARK,
+  addSimPanel,
   eventually,
   expectAlive,
   noticesSince,
-  startFaultApp,
   trayMatchesPanel,
   trayProblem,
   trayServer,
+  useFaultApp,
   waitSettled,
   windowAccountStatus,
   windowServers,
@@ -55,24 +56,15 @@ async function everythingTrue(env: FaultApp, sim: SimPanel, accountId: string): 
 
 /** Adds another simulated panel to the running app, as a person would from Settings. */
 async function addPanel(env: FaultApp, name: string, options: SimPanelOptions): Promise<{ sim: SimPanel; account: AccountView }> {
-  const sim = await startSimPanel({ servers: 2, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), ...options });
-  const added = await addAccount(env.app, env.page, { url: sim.url, name, apiKey: sim.apiKey, ...(hasSecretService ? {} : { sessionOnly: true }) });
+  const sim = await startSim({ servers: 2, ...options });
+  const added = await addSimPanel(env, sim, name);
   if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code}`);
   await env.app.waitFor(() => sim.control.servers().every((s) => trayServer(env.app, s.name)?.label === `${MARK[s.state]} ${s.name}`), { timeoutMs: 20_000, message: `${name} in the tray` });
   return { sim, account: added.value };
 }
 
 describe('the panel down past every token’s expiry (60 s tokens), on the real app', () => {
-  let env: FaultApp;
-
-  beforeAll(async () => {
-    env = await startFaultApp({ servers: 5, tokenTtlMs: 60_000 });
-    await waitSettled(env);
-  });
-
-  afterAll(async () => {
-    await env?.close();
-  });
+  const env = useFaultApp({ sim: { servers: 5, tokenTtlMs: 60_000 } });
 
   faultCase('every /api/client route failing past a token expiry while servers change state', async () => {
     const notices = env.app.notifications().length;
@@ -133,21 +125,12 @@ describe('the panel down past every token’s expiry (60 s tokens), on the real 
 });
 
 describe('commands, suspensions and crash loops, on the real app', () => {
-  let env: FaultApp;
-
-  beforeAll(async () => {
-    env = await startFaultApp({ servers: 3, tokenTtlMs: 60_000 });
-    await waitSettled(env);
-  });
-
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  afterEach(async () => {
-    env?.sim.control.clearFaults();
-    const back = env?.page.getByRole('button', { name: 'Back to servers' });
-    if (back && (await back.isVisible())) await back.click();
+  const env = useFaultApp({
+    sim: { servers: 3, tokenTtlMs: 60_000 },
+    afterEach: async (app) => {
+      const back = app.page.getByRole('button', { name: 'Back to servers' });
+      if (await back.isVisible()) await back.click();
+    },
   });
 
   faultCase('a command typed while the token is dead and the panel down is refused with the reason, never shown as sent', async () => {

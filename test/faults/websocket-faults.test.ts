@@ -6,24 +6,23 @@
  * and the window show what is true of every server, it recovers by itself, the token and poll
  * requests stay within a few per server, and nobody is notified of a blip.
  */
-import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
-import { startSimPanel, type SimPanel } from '../../src/sim';
+import { describe, expect } from 'vitest';
+import type { SimPanel } from '../../src/sim';
 import type { ServerView } from '../../src/shared/types';
-import { addAccount, hasSecretService, invoke } from '../e2e/helpers/app-on-sim';
-import { simVersionDefaults } from '../helpers/sim-versions';
+import { invoke, startSim } from '../e2e/helpers/app-on-sim';
 import {
   MARK,
+  addSimPanel,
   eventually,
   expectAlive,
   noticesSince,
   requestsBetween,
-  startFaultApp,
   trayMatchesPanel,
   trayServer,
+  useFaultApp,
   waitSettled,
   windowAccountStatus,
   windowServers,
-  type FaultApp,
 } from './helpers/fault-app';
 import { faultCase } from './helpers/fault-ledger';
 
@@ -32,24 +31,14 @@ const RESOURCES = 'GET /api/client/servers/:server/resources';
 const WS = 'GET /api/servers/:uuid/ws';
 
 describe('the node failing, on the real app', () => {
-  let env: FaultApp;
-
-  beforeAll(async () => {
-    env = await startFaultApp();
+  const env = useFaultApp({
     // The shortest poll interval the settings allow, so a server polled during an outage is
     // looked at again within 20 s once its node is back.
-    const updated = await invoke(env.page, 'settingsUpdate', { monitor: { budgetShare: 0.25, pollIntervalS: 20 } });
-    expect(updated.ok).toBe(true);
-    await waitSettled(env);
-  });
-
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  afterEach(async () => {
-    env?.sim.control.clearFaults();
-    await env?.sim.control.setNodeReachable(true);
+    setUp: async (app) => {
+      const updated = await invoke(app.page, 'settingsUpdate', { monitor: { budgetShare: 0.25, pollIntervalS: 20 } });
+      expect(updated.ok).toBe(true);
+    },
+    afterEach: (app) => app.sim.control.setNodeReachable(true),
   });
 
   faultCase('websocket drops (Wings restarts)', async () => {
@@ -100,11 +89,11 @@ describe('the node failing, on the real app', () => {
   faultCase('a Wings that refuses the Origin', async () => {
     // A second panel, added under another name for the same host: Wings checks the Origin
     // against the URL the panel is configured with, so every socket gets 403.
-    const other: SimPanel = await startSimPanel({ servers: 2, seed: 11, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults() });
+    const other: SimPanel = await startSim({ servers: 2, seed: 11 });
     try {
       const notices = env.app.notifications().length;
       const url = other.url.replace('127.0.0.1', 'localhost');
-      const added = await addAccount(env.app, env.page, { url, name: 'Proxied panel', apiKey: other.apiKey, ...(hasSecretService ? {} : { sessionOnly: true }) });
+      const added = await addSimPanel(env, other, 'Proxied panel', url);
       expect(added.ok).toBe(true);
       const otherServers = other.control.servers();
       const ofOther = async (): Promise<ServerView[]> => (await windowServers(env)).filter((s) => s.accountId === (added.ok ? added.value.id : ''));

@@ -17,8 +17,8 @@ import { GESTURE_CONTRACT, guardedChannels, type GuardedChannel } from '../../sr
 import { INVOKE_CHANNELS } from '../../src/shared/ipc-contract';
 import { FEATURE_TERMS_URLS } from '../../src/shared/feature-terms';
 import type { AccountView, ServerRef } from '../../src/shared/types';
-import { addAccount, hasSecretService, invoke, type AppOnSim } from '../e2e/helpers/app-on-sim';
-import { openServer, startOnDashboard } from '../e2e/helpers/window-kit';
+import { addAccount, hasSecretService, invoke, startAppOnSim, type AppOnSim } from '../e2e/helpers/app-on-sim';
+import { openServer } from '../e2e/helpers/window-kit';
 import { fileRow } from '../e2e/helpers/files-kit';
 import { simVersionDefaults } from '../helpers/sim-versions';
 
@@ -53,7 +53,7 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
     scratch = mkdtempSync(join(tmpdir(), 'pterotray-gestures-'));
     secretPath = join(scratch, 'id_rsa');
     writeFileSync(secretPath, SECRET);
-    env = await startOnDashboard({ sim: { servers: 2 } });
+    env = await startAppOnSim({ until: 'dashboard', sim: { servers: 2 } });
     other = await startSimPanel({ servers: 1, seed: 9, ...simVersionDefaults() });
     const first = env.sim.control.servers()[0]!;
     server = { accountId: env.account.id, identifier: first.identifier };

@@ -8,12 +8,12 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LIST_ITEMS } from '../../src/core/api/normalize';
 import type { SimFault } from '../../src/sim';
 import type { FileEntry, IpcResult } from '../../src/shared/types';
 import { invoke } from '../e2e/helpers/app-on-sim';
-import { MARK, eventually, expectAlive, startFaultApp, trayMatchesPanel, trayProblem, waitSettled, type FaultApp } from '../faults/helpers/fault-app';
+import { MARK, eventually, expectAlive, trayMatchesPanel, trayProblem, useFaultApp, waitSettled } from '../faults/helpers/fault-app';
 
 const LIST = 'GET /api/client';
 const FILES = /\/files\/list$/;
@@ -26,21 +26,16 @@ const fileObject = (name: string, isFile = true): unknown => ({
 const ok = (body: unknown): SimFault => ({ type: 'status', status: 200, body });
 
 describe('a hostile panel, on the real app', () => {
-  let env: FaultApp;
+  const env = useFaultApp({ sim: { servers: 3 } });
   let chosen: string;
 
-  beforeAll(async () => {
-    env = await startFaultApp({ servers: 3 });
-    await waitSettled(env);
+  beforeAll(() => {
     chosen = mkdtempSync(join(tmpdir(), 'pterotray-hostile-'));
   });
 
-  afterAll(async () => {
-    await env?.close();
+  afterAll(() => {
     if (chosen) rmSync(chosen, { recursive: true, force: true });
   });
-
-  afterEach(() => env?.sim.control.clearFaults());
 
   const ref = () => {
     const server = env.sim.control.servers()[0];

@@ -19,7 +19,7 @@ import { silentLogger } from '../../src/core/util/deps';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../src/shared/ipc-contract';
 import type { IpcErrorCode, IpcResult } from '../../src/shared/types';
 import { invoke } from '../e2e/helpers/app-on-sim';
-import { expectAlive, startFaultApp, waitSettled, type FaultApp } from '../faults/helpers/fault-app';
+import { expectAlive, useFaultApp, type FaultApp } from '../faults/helpers/fault-app';
 import { decodeArg, hostileCases, type HostileCase } from './helpers/hostile-args';
 
 /** Typed codes a well-formed call aimed at nothing may get. `internal` is an unexpected throw: never. */
@@ -171,16 +171,7 @@ function opensDialogFirst(c: HostileCase): boolean {
 }
 
 describe('window.api, fuzzed from the real page', () => {
-  let env: FaultApp;
-
-  beforeAll(async () => {
-    env = await startFaultApp();
-    await waitSettled(env);
-  });
-
-  afterAll(async () => {
-    await env?.close();
-  });
+  const env = useFaultApp();
 
   it('refuses every hostile call with a typed error; main stays up, the panel sees nothing, nothing changes', async () => {
     const server = env.sim.control.servers()[0];

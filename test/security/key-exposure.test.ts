@@ -14,11 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimPanel, type SimFault, type SimPanel } from '../../src/sim';
+import type { SimFault, SimPanel } from '../../src/sim';
 import type { AccountView } from '../../src/shared/types';
-import { launchApp } from '../electron-double/launch';
 import type { LaunchedApp } from '../electron-double/launch-api';
-import { MAIN, hasSecretService, invoke, requireBuild } from '../e2e/helpers/app-on-sim';
+import { hasSecretService, invoke, launchBuilt, startSim } from '../e2e/helpers/app-on-sim';
 import { MARK, eventually, trayMatchesPanel } from '../faults/helpers/fault-app';
 import { filesUnder } from '../helpers/files-under';
 import { findIn, needlesOf, processesHolding, processTree } from './helpers/key-needles';
@@ -48,9 +47,8 @@ describe.skipIf(!hasSecretService)('the API key after a full session', () => {
   let account: AccountView;
 
   beforeAll(async () => {
-    requireBuild();
-    sim = await startSimPanel({ servers: 4, seed: 5, tickMs: 150, statsIntervalMs: 400 });
-    app = await launchApp({ main: MAIN, env: { PTEROTRAY_QUIET: '1' } });
+    sim = await startSim({ seed: 5 });
+    app = await launchBuilt();
     downloads = mkdtempSync(join(tmpdir(), 'pterotray-key-downloads-'));
     page = await app.window();
   });

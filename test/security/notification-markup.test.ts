@@ -11,8 +11,7 @@ import { ERROR_ADVICE } from '../../src/core/api/errors';
 import type { SimFault } from '../../src/sim';
 import type { NotificationRecord } from '../electron-double/launch';
 import type { MenuNode } from '../electron-double/shared/snapshot';
-import { addAccount, hasSecretService } from '../e2e/helpers/app-on-sim';
-import { startFreshApp, type FreshApp } from '../e2e/helpers/window-kit';
+import { addAccount, hasSecretService, startAppOnSim, type FreshApp } from '../e2e/helpers/app-on-sim';
 
 const EVIL = 'evil.example';
 /** What a panel could put in `errors[0].detail` to phish through a notification that seems ours. */
@@ -69,7 +68,7 @@ describe('notifications from a hostile panel, on Linux', () => {
   let crashing: { identifier: string };
 
   beforeAll(async () => {
-    env = await startFreshApp({ launch: { platform: 'linux' } });
+    env = await startAppOnSim({ until: 'launched', launch: { platform: 'linux' } });
     const servers = env.sim.control.servers();
     const running = servers.find((s) => s.state === 'running');
     const other = servers.find((s) => s !== running);

@@ -14,8 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../src/shared/types';
-import { hasSecretService, invoke, screenshot } from '../e2e/helpers/app-on-sim';
-import { startFreshApp, type FreshApp } from '../e2e/helpers/window-kit';
+import { hasSecretService, invoke, screenshot, startAppOnSim, type FreshApp } from '../e2e/helpers/app-on-sim';
 
 const PLAIN_PANEL = 'http://panel.example.test';
 
@@ -50,7 +49,7 @@ describe.skipIf(!hasSecretService)('a panel on plain http that is not on this ma
   beforeAll(async () => {
     let simUrl = '';
     proxy = await recordingProxy(() => simUrl);
-    env = await startFreshApp({ sim: { servers: 2 }, launch: { env: { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' } } });
+    env = await startAppOnSim({ until: 'launched', sim: { servers: 2 }, launch: { env: { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' } } });
     simUrl = env.sim.url;
     await env.page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor({ timeout: 20_000 });
   });

@@ -8,10 +8,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, PUSH_EVENTS, methodName, subscriptionName } from '../../src/shared/ipc-contract';
 import { invoke } from '../e2e/helpers/app-on-sim';
-import { expectAlive, startFaultApp, waitSettled, type FaultApp } from '../faults/helpers/fault-app';
+import { expectAlive, useFaultApp } from '../faults/helpers/fault-app';
 
 const BUILT_PAGE = 'out/renderer/index.html';
 
@@ -66,16 +66,7 @@ describe('the built renderer', () => {
 });
 
 describe('the window, on the real app', () => {
-  let env: FaultApp;
-
-  beforeAll(async () => {
-    env = await startFaultApp({ servers: 2 });
-    await waitSettled(env);
-  });
-
-  afterAll(async () => {
-    await env?.close();
-  });
+  const env = useFaultApp({ sim: { servers: 2 } });
 
   const window0 = () => {
     const record = env.app.windows()[0];

@@ -1,14 +1,17 @@
 /**
- * Starts the simulated panel and the real built app on the Electron double, and adds the panel
- * through the app's own window API (as onboarding does). Shared by the end-to-end specs.
+ * The one way the end-to-end, fault and security specs boot the app: the simulated panel, the real
+ * built app on the Electron double, and (as far as a spec asks) the panel added through the
+ * app's own window API as onboarding adds it and the window on the dashboard. Also the calls every
+ * such spec makes on it: window.api from the page, the tray's items, named screenshots.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startSimPanel, type SimPanel, type SimPanelOptions } from '../../../src/sim';
 import { launchApp } from '../../electron-double/launch';
 import type { LaunchedApp, LaunchOptions } from '../../electron-double/launch-api';
 import type { MenuNode } from '../../electron-double/shared/snapshot';
+import type { AddAccountInput } from '../../../src/shared/ipc-contract';
 import type { AccountView, IpcResult } from '../../../src/shared/types';
 import { simVersionDefaults } from '../../helpers/sim-versions';
 
@@ -22,12 +25,88 @@ export function requireBuild(): void {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does).`);
 }
 
-export interface AppOnSim {
+/** How far `startAppOnSim` takes the app before it hands it over. */
+export type AppStage =
+  /** Launched, its window open on onboarding (the page opens it by itself): no panel yet. */
+  | 'launched'
+  /** The sim's panel added through window.api; the window left where it was. */
+  | 'panel-added'
+  /** The panel added, and the window on the dashboard with its server rows. */
+  | 'dashboard';
+
+export interface AppOnSimOptions {
+  /** Over the suite's sim (see `startSim`). */
+  sim?: SimPanelOptions;
+  /** Over the built app's launch (`main` and a quiet log are set). */
+  launch?: Partial<LaunchOptions>;
+  /** Default 'panel-added'. */
+  until?: AppStage;
+  /** Over the panel as it is added (name 'Test panel', the sim's URL and key): `sessionOnly`, … */
+  panel?: Partial<AddAccountInput>;
+  /** The page's default deadline for locators and waits. Default 10 s. */
+  pageTimeoutMs?: number;
+}
+
+/** The simulated panel and the app with no account yet: the window shows onboarding. */
+export interface FreshApp {
   sim: SimPanel;
   app: LaunchedApp;
   page: Page;
-  account: AccountView;
   close(): Promise<void>;
+}
+
+/** The app with the sim's panel added. */
+export interface AppOnSim extends FreshApp {
+  account: AccountView;
+}
+
+/** The sim the suites run the app against: four servers (seed 3), quick ticks; `version` defaults to SIM_VERSION. */
+export function startSim(options: SimPanelOptions = {}): Promise<SimPanel> {
+  return startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), ...options });
+}
+
+/** The built app on the double, with a quiet log; also for launching it again on the same `home`. */
+export function launchBuilt(launch: Partial<LaunchOptions> = {}): Promise<LaunchedApp> {
+  requireBuild();
+  return launchApp({ main: MAIN, ...launch, env: { PTEROTRAY_QUIET: '1', ...launch.env } });
+}
+
+/**
+ * Starts a fresh sim and the built app, and takes the app as far as `until` says (default: the
+ * sim's panel added). Closing closes both. A boot that fails leaves a screenshot behind.
+ */
+export function startAppOnSim(options: AppOnSimOptions & { until: 'launched' }): Promise<FreshApp>;
+export function startAppOnSim(options?: AppOnSimOptions & { until?: 'panel-added' | 'dashboard' }): Promise<AppOnSim>;
+export async function startAppOnSim(options: AppOnSimOptions = {}): Promise<FreshApp | AppOnSim> {
+  const until = options.until ?? 'panel-added';
+  requireBuild();
+  const sim = await startSim(options.sim);
+  const app = await launchBuilt(options.launch);
+  const close = async (): Promise<void> => {
+    await app.close();
+    await sim.close();
+  };
+  let page: Page | null = null;
+  try {
+    page = await app.window();
+    page.setDefaultTimeout(options.pageTimeoutMs ?? 10_000);
+    if (until === 'launched') return { sim, app, page, close };
+    // The dashboard is reached the way a person reaches it: from onboarding once it is up.
+    if (until === 'dashboard') await page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor({ timeout: 20_000 });
+    else await page.waitForFunction(() => 'api' in globalThis, undefined, { timeout: 20_000 });
+    const added = await addAccount(app, page, { url: sim.url, name: 'Test panel', apiKey: sim.apiKey, ...options.panel });
+    if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code} ${added.error.message}`);
+    if (until === 'dashboard') {
+      // The new account reaches the page by push; then onboarding offers the way back.
+      await page.getByRole('button', { name: 'Back to servers' }).click({ timeout: 20_000 });
+      await serverRows(page).first().waitFor({ timeout: 20_000 });
+    }
+    return { sim, app, page, account: added.value, close };
+  } catch (error) {
+    if (page) await screenshot(page, `failed-start-app-on-sim-${until}`).catch(() => undefined);
+    await close();
+    throw error;
+  }
 }
 
 /** Calls window.api from the page, returning the raw envelope (as the preload answers). */
@@ -49,31 +128,9 @@ export async function addAccount(app: LaunchedApp, page: Page, input: Record<str
   return added as IpcResult<AccountView>;
 }
 
-/** The built app on a fresh sim (its `version` defaults to SIM_VERSION), with the panel added. */
-export async function startAppOnSim(options: { sim?: SimPanelOptions; launch?: Partial<LaunchOptions> } = {}): Promise<AppOnSim> {
-  requireBuild();
-  const sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), ...options.sim });
-  const app = await launchApp({ main: MAIN, ...options.launch, env: { PTEROTRAY_QUIET: '1', ...options.launch?.env } });
-  try {
-    const page = await app.window();
-    await page.waitForFunction(() => 'api' in globalThis);
-    const added = await addAccount(app, page, { url: sim.url, name: 'Test panel', apiKey: sim.apiKey });
-    if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code} ${added.error.message}`);
-    return {
-      sim,
-      app,
-      page,
-      account: added.value,
-      close: async () => {
-        await app.close();
-        await sim.close();
-      },
-    };
-  } catch (error) {
-    await app.close();
-    await sim.close();
-    throw error;
-  }
+/** The rows of the dashboard's server list. */
+export function serverRows(page: Page): Locator {
+  return page.locator('[role="grid"] [role="row"]');
 }
 
 /** The tray's top-level items. */

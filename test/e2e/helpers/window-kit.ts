@@ -1,15 +1,12 @@
 /**
- * Helpers for the window specs (test/e2e/window): the app on the simulated panel with or without an
- * account, a watch on the page's console for CSP violations and errors, moving around the window
- * the way a person does, and named screenshots.
+ * Helpers for the window specs (test/e2e/window): a watch on the page's console for CSP
+ * violations and errors, moving around the window the way a person does, and named screenshots.
+ * The app itself is booted by app-on-sim.ts's `startAppOnSim`.
  */
 import type { ConsoleMessage, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { startSimPanel, type SimPanel, type SimPanelOptions } from '../../../src/sim';
-import { launchApp } from '../../electron-double/launch';
-import type { LaunchedApp, LaunchOptions } from '../../electron-double/launch-api';
-import { MAIN, addAccount, requireBuild, screenshot, type AppOnSim } from './app-on-sim';
-import { simVersionDefaults } from '../../helpers/sim-versions';
+import type { LaunchedApp } from '../../electron-double/launch-api';
+import { screenshot, serverRows } from './app-on-sim';
 
 /**
  * CSP reports the window may print and why they are acceptable. Chromium ignores `frame-ancestors`
@@ -58,58 +55,8 @@ export function watchConsole(page: Page, app: LaunchedApp): ConsoleWatch {
   };
 }
 
-/** The simulated panel and the app with no account yet: the window shows onboarding. */
-export interface FreshApp {
-  sim: SimPanel;
-  app: LaunchedApp;
-  page: Page;
-  close(): Promise<void>;
-}
-
-export async function startFreshApp(options: { sim?: SimPanelOptions; launch?: Partial<LaunchOptions> } = {}): Promise<FreshApp> {
-  requireBuild();
-  const sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), ...options.sim });
-  const app = await launchApp({ main: MAIN, ...options.launch, env: { PTEROTRAY_QUIET: '1', ...options.launch?.env } });
-  const close = async (): Promise<void> => {
-    await app.close();
-    await sim.close();
-  };
-  try {
-    const page = await app.window();
-    page.setDefaultTimeout(10_000);
-    return { sim, app, page, close };
-  } catch (error) {
-    await close();
-    throw error;
-  }
-}
-
-/**
- * The app with the sim's panel added through window.api (as onboarding does) and the window on
- * the dashboard, after the onboarding screen the page opens by itself.
- */
-export async function startOnDashboard(options: { sim?: SimPanelOptions; launch?: Partial<LaunchOptions> } = {}): Promise<AppOnSim> {
-  const fresh = await startFreshApp(options);
-  const { page, sim, app } = fresh;
-  try {
-    await page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor({ timeout: 20_000 });
-    const added = await addAccount(app, page, { url: sim.url, name: 'Test panel', apiKey: sim.apiKey });
-    if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code} ${added.error.message}`);
-    // The new account reaches the page by push; then onboarding offers the way back.
-    await page.getByRole('button', { name: 'Back to servers' }).click({ timeout: 20_000 });
-    await serverRows(page).first().waitFor({ timeout: 20_000 });
-    return { sim, app, page, account: added.value, close: fresh.close };
-  } catch (error) {
-    await shot(page, 'failed-start-on-dashboard').catch(() => undefined);
-    await fresh.close();
-    throw error;
-  }
-}
-
-/** The rows of the dashboard's server list. */
-export function serverRows(page: Page): Locator {
-  return page.locator('[role="grid"] [role="row"]');
-}
+/** The rows of the dashboard's server list (the boot fixture waits on them, so it keeps them). */
+export { serverRows } from './app-on-sim';
 
 /** The dashboard row of one server. */
 export function serverRow(page: Page, name: string): Locator {

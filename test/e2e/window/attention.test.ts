@@ -9,8 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppOnSim } from '../helpers/app-on-sim';
-import { hasSecretService } from '../helpers/app-on-sim';
-import { serverRow, serverRows, shot, startOnDashboard } from '../helpers/window-kit';
+import { hasSecretService, startAppOnSim } from '../helpers/app-on-sim';
+import { serverRow, serverRows, shot } from '../helpers/window-kit';
 
 const SERVERS = 150;
 // Half of it for the app (budget.ts windowHeadroom): 30 servers a minute at most, about twice the
@@ -22,7 +22,7 @@ describe.skipIf(!hasSecretService)('attention: on screen and favourites first', 
   let env: AppOnSim;
 
   beforeAll(async () => {
-    env = await startOnDashboard({ sim: { servers: SERVERS, rateLimitPerMinute: LIMIT_PER_MINUTE, version: 'pterodactyl-1.12', serverIdentifiers: 'prefixed' } });
+    env = await startAppOnSim({ until: 'dashboard', sim: { servers: SERVERS, rateLimitPerMinute: LIMIT_PER_MINUTE, version: 'pterodactyl-1.12', serverIdentifiers: 'prefixed' } });
   });
   afterAll(() => env?.close());
 

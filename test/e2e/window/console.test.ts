@@ -5,8 +5,8 @@
  */
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasSecretService, type AppOnSim } from '../helpers/app-on-sim';
-import { computedStyle, openServer, shot, startOnDashboard, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
+import { hasSecretService, startAppOnSim, type AppOnSim } from '../helpers/app-on-sim';
+import { computedStyle, openServer, shot, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
 import { simVersions } from '../../helpers/sim-versions';
 
 /** The terminal's visible text (xterm's DOM renderer draws one element per row). */
@@ -20,7 +20,7 @@ describe.skipIf(!hasSecretService).each(simVersions())('the console on %s', (ver
   let output: Locator;
 
   beforeAll(async () => {
-    env = await startOnDashboard({ sim: { version, servers: 4 } });
+    env = await startAppOnSim({ until: 'dashboard', sim: { version, servers: 4 } });
     watch = watchConsole(env.page, env.app);
   });
 

@@ -4,8 +4,8 @@
  * keyboard opening a server, and a power action that the panel carries out and the badge follows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasSecretService, type AppOnSim } from '../helpers/app-on-sim';
-import { serverRow, serverRows, shot, startOnDashboard, waitForVisibleStates, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
+import { hasSecretService, startAppOnSim, type AppOnSim } from '../helpers/app-on-sim';
+import { serverRow, serverRows, shot, waitForVisibleStates, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
 
 const SERVERS = 100;
 
@@ -14,7 +14,7 @@ describe.skipIf(!hasSecretService)('the dashboard with 100 servers', () => {
   let watch: ConsoleWatch;
 
   beforeAll(async () => {
-    env = await startOnDashboard({ sim: { servers: SERVERS } });
+    env = await startAppOnSim({ until: 'dashboard', sim: { servers: SERVERS } });
     watch = watchConsole(env.page, env.app);
   });
 

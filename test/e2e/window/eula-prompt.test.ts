@@ -4,8 +4,8 @@
  * `feature match` frame. Accepting writes eula.txt and restarts; the server then runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasSecretService, invoke, type AppOnSim } from '../helpers/app-on-sim';
-import { openServer, shot, startOnDashboard, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
+import { hasSecretService, invoke, startAppOnSim, type AppOnSim } from '../helpers/app-on-sim';
+import { openServer, shot, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
 import type { SimPanelVersion } from '../../../src/sim/types';
 
 describe.skipIf(!hasSecretService).each<SimPanelVersion>(['pterodactyl-1.12', 'pelican'])('the EULA prompt on %s', (version) => {
@@ -13,7 +13,7 @@ describe.skipIf(!hasSecretService).each<SimPanelVersion>(['pterodactyl-1.12', 'p
   let watch: ConsoleWatch;
 
   beforeAll(async () => {
-    env = await startOnDashboard({ sim: { servers: 4, version } });
+    env = await startAppOnSim({ until: 'dashboard', sim: { servers: 4, version } });
     watch = watchConsole(env.page, env.app);
   });
 

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimFiles } from '../../../src/sim';
 import type { TransferProgress } from '../../../src/shared/types';
-import { hasSecretService, type AppOnSim } from '../helpers/app-on-sim';
+import { hasSecretService, startAppOnSim, type AppOnSim } from '../helpers/app-on-sim';
 import { closeEditor, editor, editorText, fileRow, openEntry, runFileAction } from '../helpers/files-kit';
-import { openServer, shot, startOnDashboard, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
+import { openServer, shot, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
 
 const WRITE_ROUTE = 'POST /api/client/servers/:server/files/write';
 const MiB = 1024 * 1024;
@@ -48,7 +48,7 @@ describe.skipIf(!hasSecretService)('editing, uploading and downloading files', (
 
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'pterotray-e2e-files-'));
-    env = await startOnDashboard({ sim: { servers: 2 } });
+    env = await startAppOnSim({ until: 'dashboard', sim: { servers: 2 } });
     watch = watchConsole(env.page, env.app);
     const server = env.sim.control.servers()[0]!;
     files = env.sim.control.files(server.identifier);

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ODD_FILE_NAMES, type SimFiles } from '../../../src/sim';
-import { hasSecretService, type AppOnSim } from '../helpers/app-on-sim';
+import { hasSecretService, startAppOnSim, type AppOnSim } from '../helpers/app-on-sim';
 import { closeEditor, editor, editorText, fileCount, fileList, fileRow, openEntry, renderedFileRows, runFileAction } from '../helpers/files-kit';
-import { openServer, shot, startOnDashboard, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
+import { openServer, shot, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
 
 describe.skipIf(!hasSecretService)('the file manager', () => {
   let env: AppOnSim;
@@ -15,7 +15,7 @@ describe.skipIf(!hasSecretService)('the file manager', () => {
   let files: SimFiles;
 
   beforeAll(async () => {
-    env = await startOnDashboard({ sim: { servers: 2 } });
+    env = await startAppOnSim({ until: 'dashboard', sim: { servers: 2 } });
     watch = watchConsole(env.page, env.app);
     const server = env.sim.control.servers()[0]!;
     files = env.sim.control.files(server.identifier);

@@ -8,12 +8,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSimPanel } from '../../../src/sim';
-import { launchApp } from '../../electron-double/launch';
 import type { LaunchedApp } from '../../electron-double/launch-api';
-import { MAIN, hasSecretService, serverItem, trayItems } from '../helpers/app-on-sim';
-import { simVersionDefaults } from '../../helpers/sim-versions';
-import { serverRow, serverRows, shot, startOnDashboard, waitForVisibleStates } from '../helpers/window-kit';
+import { hasSecretService, launchBuilt, serverItem, startAppOnSim, startSim, trayItems } from '../helpers/app-on-sim';
+import { serverRow, serverRows, shot, waitForVisibleStates } from '../helpers/window-kit';
 
 /** A server's tray label, found by the name it starts with (a kept state adds its time). */
 function trayLabel(app: LaunchedApp, name: string): string | undefined {
@@ -27,7 +24,7 @@ describe.skipIf(!hasSecretService)('last known states across a restart', () => {
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
   it('are shown at once, with their age and not as live, while the panel is down; live states replace them when it is back', async () => {
-    const first = await startOnDashboard({ sim: { servers: 5 }, launch: { home } });
+    const first = await startAppOnSim({ until: 'dashboard', sim: { servers: 5 }, launch: { home } });
     const servers = first.sim.control.servers();
     const port = Number(new URL(first.sim.url).port);
     const apiKey = first.sim.apiKey;
@@ -49,7 +46,7 @@ describe.skipIf(!hasSecretService)('last known states across a restart', () => {
     expect(keptServers.every((s) => s.server.invocation === null)).toBe(true);
 
     // The panel is down: the rows still come at once, each with its last state and age.
-    const second = await launchApp({ main: MAIN, home, env: { PTEROTRAY_QUIET: '1' } });
+    const second = await launchBuilt({ home });
     try {
       // The tray has them first: the kept state with its time, not as live.
       await second.waitFor(() => trayLabel(second, running.name)?.startsWith(`● ${running.name} (as of `) === true, {
@@ -68,8 +65,8 @@ describe.skipIf(!hasSecretService)('last known states across a restart', () => {
     }
 
     // The panel is back (same address and key): the live states replace the kept ones.
-    const sim = await startSimPanel({ servers: 5, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), port, apiKey });
-    const third = await launchApp({ main: MAIN, home, env: { PTEROTRAY_QUIET: '1' } });
+    const sim = await startSim({ servers: 5, port, apiKey });
+    const third = await launchBuilt({ home });
     try {
       await third.waitFor(() => serverItem(third, running.name)?.label === `● ${running.name}`, { timeoutMs: 20_000, message: 'the live state replaces the kept one' });
       await third.clickMenu(['Open Pterotray']);

@@ -8,8 +8,8 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAccount, hasSecretService } from '../helpers/app-on-sim';
-import { serverRows, shot, startFreshApp, watchConsole, type ConsoleWatch, type FreshApp } from '../helpers/window-kit';
+import { addAccount, hasSecretService, startAppOnSim, type FreshApp } from '../helpers/app-on-sim';
+import { serverRows, shot, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
 import { VERSION_FACTS, simVersions } from '../../helpers/sim-versions';
 
 /** A port nothing listens on: bound, then released, so a connection is refused at once. */
@@ -47,7 +47,7 @@ describe.skipIf(!hasSecretService).each(simVersions())('onboarding on %s', (vers
   let watch: ConsoleWatch;
 
   beforeAll(async () => {
-    env = await startFreshApp({ sim: { version, servers: 12 } });
+    env = await startAppOnSim({ until: 'launched', sim: { version, servers: 12 } });
     watch = watchConsole(env.page, env.app);
     await env.page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor();
   });
@@ -119,7 +119,7 @@ describe.skipIf(!hasSecretService)('a panel added while the window is still open
   });
 
   it('lands on the dashboard, and stays there after a reload (no stale "go to onboarding")', async () => {
-    env = await startFreshApp({ sim: { servers: 3 } });
+    env = await startAppOnSim({ until: 'launched', sim: { servers: 3 } });
     // As soon as window.api exists, before onboarding was even drawn.
     await env.page.waitForFunction(() => 'api' in globalThis);
     const added = await addAccount(env.app, env.page, { url: env.sim.url, name: 'Early panel', apiKey: env.sim.apiKey });

@@ -8,14 +8,14 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../src/shared/types';
-import { hasSecretService, invoke, type AppOnSim } from '../helpers/app-on-sim';
-import { openServer, shot, startOnDashboard } from '../helpers/window-kit';
+import { hasSecretService, invoke, startAppOnSim, type AppOnSim } from '../helpers/app-on-sim';
+import { openServer, shot } from '../helpers/window-kit';
 
 describe.skipIf(!hasSecretService)('a panel with serv_ identifiers', () => {
   let env: AppOnSim;
 
   beforeAll(async () => {
-    env = await startOnDashboard({ sim: { servers: 3, serverIdentifiers: 'prefixed' } });
+    env = await startAppOnSim({ until: 'dashboard', sim: { servers: 3, serverIdentifiers: 'prefixed' } });
   });
 
   afterAll(async () => {

@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimFiles } from '../../../src/sim';
 import type { DialogCall } from '../../electron-double/launch';
-import { hasSecretService, type AppOnSim } from '../helpers/app-on-sim';
+import { hasSecretService, startAppOnSim, type AppOnSim } from '../helpers/app-on-sim';
 import { editor, editorText, fileRow, openEntry } from '../helpers/files-kit';
-import { openServer, shot, startOnDashboard } from '../helpers/window-kit';
+import { openServer, shot } from '../helpers/window-kit';
 
 const QUIT_QUESTION = 'Quit and discard unsaved changes?';
 const KEEP_EDITING = 0;
@@ -25,7 +25,7 @@ describe.skipIf(!hasSecretService)('quitting with an unsaved edit', () => {
   const quitQuestions = (): DialogCall[] => env.app.dialog.calls().filter((call) => call.options.message === QUIT_QUESTION);
 
   beforeAll(async () => {
-    env = await startOnDashboard({ sim: { servers: 1 } });
+    env = await startAppOnSim({ until: 'dashboard', sim: { servers: 1 } });
     const server = env.sim.control.servers()[0]!;
     files = env.sim.control.files(server.identifier);
     original = files.readText('/server.properties');

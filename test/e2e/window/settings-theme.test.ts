@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasSecretService, invoke, type AppOnSim } from '../helpers/app-on-sim';
-import { computedStyle, openServer, serverRows, shot as shotAs, startOnDashboard, waitForVisibleStates, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
+import { hasSecretService, invoke, startAppOnSim, type AppOnSim } from '../helpers/app-on-sim';
+import { computedStyle, openServer, serverRows, shot as shotAs, waitForVisibleStates, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
 import type { Settings } from '../../../src/shared/types';
 
 /** The window's background colour, as drawn. */
@@ -27,7 +27,7 @@ describe.skipIf(!hasSecretService).each(['linux', 'darwin', 'win32'] as const)('
   const shot = (page: Page, name: string) => shotAs(page, platform === 'linux' ? name : `${name}-${platform}`);
 
   beforeAll(async () => {
-    env = await startOnDashboard({ sim: { servers: 8 }, launch: { platform } });
+    env = await startAppOnSim({ until: 'dashboard', sim: { servers: 8 }, launch: { platform } });
     watch = watchConsole(env.page, env.app);
   });
 

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUGE_LOG_PATH, type SimFiles } from '../../../src/sim';
-import { hasSecretService, type AppOnSim } from '../helpers/app-on-sim';
+import { hasSecretService, startAppOnSim, type AppOnSim } from '../helpers/app-on-sim';
 import { closeEditor, fileList, fileRow, openEntry } from '../helpers/files-kit';
-import { openServer, serverRows, shot, startOnDashboard, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
+import { openServer, serverRows, shot, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
 
 const LIST_ROUTE = 'GET /api/client/servers/:server/files/list';
 
@@ -17,7 +17,7 @@ describe.skipIf(!hasSecretService)('empty, loading and error states', () => {
   let files: SimFiles;
 
   beforeAll(async () => {
-    env = await startOnDashboard({ sim: { servers: 3 } });
+    env = await startAppOnSim({ until: 'dashboard', sim: { servers: 3 } });
     watch = watchConsole(env.page, env.app);
     files = env.sim.control.files(env.sim.control.servers()[0]!.identifier);
   });

@@ -4,8 +4,8 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasSecretService, invoke, type AppOnSim } from '../helpers/app-on-sim';
-import { openServer, shot, startOnDashboard, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
+import { hasSecretService, invoke, startAppOnSim, type AppOnSim } from '../helpers/app-on-sim';
+import { openServer, shot, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
 import { simVersions } from '../../helpers/sim-versions';
 import type { ServerRef, StatsSample } from '../../../src/shared/types';
 
@@ -49,7 +49,7 @@ describe.skipIf(!hasSecretService).each(simVersions())('the stats tab on %s', (v
 
   beforeAll(async () => {
     // Stats every 400 ms; main keeps a sample every 2 s at most (samples.ts).
-    env = await startOnDashboard({ sim: { version, servers: 4, statsIntervalMs: 400 } });
+    env = await startAppOnSim({ until: 'dashboard', sim: { version, servers: 4, statsIntervalMs: 400 } });
     watch = watchConsole(env.page, env.app);
   });
 

@@ -1,22 +1,22 @@
 /**
- * The real built app on the Electron double against the simulated panel, for fault runs, and the
- * checks every fault test makes: the app is up, the tray and the window agree with the panel, the
- * requests stayed within a budget, and no notification was shown that should not have been.
+ * The real built app on the Electron double against the simulated panel, for fault runs: the one
+ * fixture every fault describe starts its app with (`useFaultApp`), and the checks every fault
+ * test makes: the app is up, the tray and the window agree with the panel, the requests stayed
+ * within a budget, and no notification was shown that should not have been.
  */
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { startSimPanel, type SimPanel, type SimPanelOptions } from '../../../src/sim';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { SimPanel, SimPanelOptions } from '../../../src/sim';
 import type { AccountStatus, AccountView, IpcResult, ServerView } from '../../../src/shared/types';
-import { launchApp } from '../../electron-double/launch';
 import type { LaunchedApp } from '../../electron-double/launch-api';
 import type { MenuNode } from '../../electron-double/shared/snapshot';
-import { MAIN, addAccount, hasSecretService, invoke, requireBuild } from '../../e2e/helpers/app-on-sim';
-import { simVersionDefaults } from '../../helpers/sim-versions';
+import { addAccount, hasSecretService, invoke, startAppOnSim } from '../../e2e/helpers/app-on-sim';
 
 export const MARK: Record<ServerView['state'], string> = { running: '●', starting: '◐', stopping: '◑', offline: '○', unknown: '◌' };
 
 /** The app, its window and the panel it watches. */
 export interface FaultApp {
+  /** The panel now: a case may replace it (a panel that vanishes and comes back). */
   sim: SimPanel;
   app: LaunchedApp;
   page: Page;
@@ -25,46 +25,94 @@ export interface FaultApp {
 }
 
 /**
- * Starts the sim and the app and adds the panel through `window.api`, as onboarding does. Without
- * a Secret Service (a plain `vitest run`), the key is kept for the session only, which the app
- * offers when no keychain is available: the fault paths are the same either way.
+ * How the fault suites keep a key. Without a Secret Service (a plain `vitest run`) it is kept for
+ * the session only, which the app offers when no keychain is available: the fault paths are the
+ * same either way.
  */
-export async function startFaultApp(simOptions: SimPanelOptions = {}): Promise<FaultApp> {
-  requireBuild();
-  const sim = await startSimPanel({ servers: 4, seed: 3, tickMs: 150, statsIntervalMs: 400, ...simVersionDefaults(), ...simOptions });
-  const app = await launchApp({ main: MAIN, env: { PTEROTRAY_QUIET: '1' } });
-  // A test may replace `sim` (a panel that vanishes and comes back): close whichever is current.
-  const holder: { sim: SimPanel } = { sim };
-  const close = async (): Promise<void> => {
-    await app.close();
-    await holder.sim.close();
+const KEY_KEPT = hasSecretService ? {} : { sessionOnly: true };
+
+/** How a describe's app is set up and what each of its cases must leave as it found it. */
+export interface FaultAppOptions {
+  /** Over the suite's sim (app-on-sim.ts `startSim`: four servers, quick ticks). */
+  sim?: SimPanelOptions;
+  /** Runs once the app is up, before it is awaited settled: a describe's own settings. */
+  setUp?(env: FaultApp): Promise<void>;
+  /** Undoes what a case may leave behind besides the sim's faults (those are always cleared). */
+  afterEach?(env: FaultApp): Promise<void> | void;
+}
+
+/**
+ * The fault suites' fixture: one app per describe (a case that breaks the account must not take
+ * another describe's cases with it), started on the dashboard and settled before the first case,
+ * the sim's faults cleared after each case, closed after the last. The FaultApp it returns reads
+ * that app; touching it before the describe's beforeAll ran, or after its start failed, throws.
+ */
+export function useFaultApp(options: FaultAppOptions = {}): FaultApp {
+  let current: FaultApp | null = null;
+  const started = (): FaultApp => {
+    if (!current) throw new Error('the fault app did not start');
+    return current;
   };
-  try {
-    const page = await app.window();
-    // The page opens onboarding by itself while there is no account; add the panel from there.
-    await page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor({ timeout: 20_000 });
-    const input = { url: sim.url, name: 'Test panel', apiKey: sim.apiKey, ...(hasSecretService ? {} : { sessionOnly: true }) };
-    const added = await addAccount(app, page, input);
-    if (!added.ok) throw new Error(`accountsAdd failed: ${added.error.code} ${added.error.message}`);
-    // The panel was added behind onboarding's back: leave it for the dashboard, as its form would.
-    await page.getByRole('button', { name: 'Back to servers' }).click();
-    await page.getByRole('heading', { name: 'Test panel' }).first().waitFor();
-    return {
-      get sim() {
-        return holder.sim;
-      },
-      set sim(next: SimPanel) {
-        holder.sim = next;
-      },
-      app,
-      page,
-      account: added.value,
-      close,
-    };
-  } catch (error) {
-    await close();
-    throw error;
-  }
+  beforeAll(async () => {
+    current = await startFaultApp(options.sim);
+    await options.setUp?.(current);
+    await waitSettled(current);
+  });
+  afterEach(async () => {
+    if (!current) return;
+    current.sim.control.clearFaults();
+    await options.afterEach?.(current);
+  });
+  afterAll(async () => {
+    await current?.close();
+    current = null;
+  });
+  return {
+    get sim() {
+      return started().sim;
+    },
+    set sim(next: SimPanel) {
+      started().sim = next;
+    },
+    get app() {
+      return started().app;
+    },
+    get page() {
+      return started().page;
+    },
+    get account() {
+      return started().account;
+    },
+    close: () => started().close(),
+  };
+}
+
+/** The sim and the app, the panel added through `window.api` as onboarding does, the window on the dashboard. */
+async function startFaultApp(simOptions: SimPanelOptions = {}): Promise<FaultApp> {
+  // Playwright's own default deadline (not the window specs' 10 s): a case may hold the window up.
+  const booted = await startAppOnSim({ sim: simOptions, until: 'dashboard', panel: KEY_KEPT, pageTimeoutMs: 30_000 });
+  // A case may replace `sim`: close whichever is current.
+  const holder: { sim: SimPanel } = { sim: booted.sim };
+  return {
+    get sim() {
+      return holder.sim;
+    },
+    set sim(next: SimPanel) {
+      holder.sim = next;
+    },
+    app: booted.app,
+    page: booted.page,
+    account: booted.account,
+    close: async () => {
+      await booted.app.close();
+      await holder.sim.close();
+    },
+  };
+}
+
+/** Adds another simulated panel to the running app through `window.api`, its key kept as the first one's. */
+export function addSimPanel(env: FaultApp, sim: SimPanel, name: string, url = sim.url): Promise<IpcResult<AccountView>> {
+  return addAccount(env.app, env.page, { url, name, apiKey: sim.apiKey, ...KEY_KEPT });
 }
 
 /** The tray item of a server, by name (its label may end with the age of an old state). */

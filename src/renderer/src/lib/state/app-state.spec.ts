@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mockApi } from '../../../test/mock-api';
+import { makeAccount } from '../../../test/view-models';
+import { makeSettings } from '../../views/settings/settings-fixtures';
 import { unsavedGuard } from '../unsaved-guard';
 import { AppState } from './app-state.svelte';
 
@@ -8,9 +10,9 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('AppState navigation pushed by main', () => {
   it('asks before leaving unsaved edits, and stays when the person says no', async () => {
-    mockApi.answer('accountsList', [{ id: 'a1' }]);
+    mockApi.answer('accountsList', [makeAccount({ id: 'a1' })]);
     mockApi.answer('serversList', []);
-    mockApi.answer('settingsGet', { theme: 'system' });
+    mockApi.answer('settingsGet', makeSettings());
     const state = new AppState();
     const stop = await state.init();
     state.navigate('files', ref);
@@ -39,7 +41,7 @@ describe('AppState navigation pushed by main', () => {
 describe('AppState first load with no panel', () => {
   it('opens onboarding, unless main asked for a view while it loaded (Settings from the tray)', async () => {
     mockApi.answer('serversList', []);
-    mockApi.answer('settingsGet', { theme: 'system' });
+    mockApi.answer('settingsGet', makeSettings());
     mockApi.answer('accountsList', []);
     const plain = new AppState();
     const stopPlain = await plain.init();
@@ -65,9 +67,9 @@ describe('AppState notification status', () => {
   const fine = { isBlocked: false, reason: null, platform: 'darwin' as const };
 
   it('shows the banner from the first answer, keeps it dismissed, and shows it again for a new refusal', async () => {
-    mockApi.answer('accountsList', [{ id: 'a1' }]);
+    mockApi.answer('accountsList', [makeAccount({ id: 'a1' })]);
     mockApi.answer('serversList', []);
-    mockApi.answer('settingsGet', { theme: 'system' });
+    mockApi.answer('settingsGet', makeSettings());
     mockApi.answer('notificationsStatus', blocked);
     const state = new AppState();
     const stop = await state.init();

@@ -72,7 +72,7 @@ describe('FileEditor', () => {
     expect(fake.isDestroyed).toBe(false);
     expect(fake.text).toBe('changed');
     expect(screen.getByRole('img', { name: 'Unsaved changes' })).toBeTruthy();
-    mockApi.answer('filesWrite', null);
+    mockApi.answer('filesWrite', undefined);
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(mockApi.calls('filesWrite').map((c) => (c[0] as { content: string }).content)).toEqual(['changed', 'changed']);
