@@ -34,7 +34,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name=/^(send|invoke|handle|on|once)$/] > Literal.arguments:first-child[value=/^[a-z]+:[a-z-]+$/]",
+          selector: 'CallExpression[callee.property.name=/^(send|invoke|handle|on|once)$/] > Literal.arguments:first-child[value=/^[a-z]+:[a-z-]+$/]',
           message: 'Channel names live only in src/shared/ipc-contract.ts: use window.push.<event>() or the contract’s lists.',
         },
       ],

@@ -4,12 +4,7 @@ import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 // The CLI and the simulated panel run on plain Node: one ESM bundle each, dependencies external.
-const external = [
-  ...builtinModules,
-  ...builtinModules.map((m) => `node:${m}`),
-  ...Object.keys(pkg.dependencies),
-  'electron',
-];
+const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), ...Object.keys(pkg.dependencies), 'electron'];
 
 export default defineConfig({
   build: {

@@ -47,10 +47,15 @@ async function runSection(section: SectionName, plan: BenchPlan): Promise<Table>
 async function benchStartup(plan: BenchPlan): Promise<Table> {
   const runs: StartupFigures[] = [];
   for (const group of plan.startup.groups) {
-    progress(`startup: ${group.map((c) => `${c.servers} servers on ${c.panels} panel(s)`).join(', ')} (at most ${Math.round(plan.startup.capMs / 1000)} s each)`);
+    progress(
+      `startup: ${group.map((c) => `${c.servers} servers on ${c.panels} panel(s)`).join(', ')} (at most ${Math.round(plan.startup.capMs / 1000)} s each)`,
+    );
     runs.push(...(await Promise.all(group.map((c) => runStartupCase(c, plan.startup.capMs)))));
   }
-  return startupTable(runs.sort((a, b) => a.servers - b.servers || a.panels - b.panels), plan.isQuick);
+  return startupTable(
+    runs.sort((a, b) => a.servers - b.servers || a.panels - b.panels),
+    plan.isQuick,
+  );
 }
 
 // Two minutes are enough to see a CPU rate that has no token refresh or list in it.
@@ -67,7 +72,7 @@ async function benchIdle(plan: BenchPlan): Promise<Table> {
 
 /** A section that failed still gets a table, saying why, so the other sections' figures stand. */
 function failedTable(section: SectionName, error: unknown): Table {
-  const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
   return { title: `${section}: FAILED`, columns: ['Error'], rows: [[message]], notes: [] };
 }
 
@@ -87,7 +92,9 @@ function planOrExit(): BenchPlan {
 const plan = planOrExit();
 const machine = describeMachine();
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-progress(`${plan.isQuick ? 'QUICK MODE (about 5 min): idle window 1 min instead of 10, 30 s watch windows at 10 and 100 servers, one 256 MiB transfer round. ' : ''}sections: ${plan.sections.join(', ')}`);
+progress(
+  `${plan.isQuick ? 'QUICK MODE (about 5 min): idle window 1 min instead of 10, 30 s watch windows at 10 and 100 servers, one 256 MiB transfer round. ' : ''}sections: ${plan.sections.join(', ')}`,
+);
 const tables: Table[] = [];
 let hasFailed = false;
 for (const section of plan.sections) {

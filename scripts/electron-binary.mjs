@@ -59,7 +59,9 @@ const isFile = (path) => {
  */
 export function locateElectron({ env = process.env, pkg = electronPackage(), platform = process.platform } = {}) {
   if (env.ELECTRON_EXEC_PATH) {
-    return isFile(env.ELECTRON_EXEC_PATH) ? { path: env.ELECTRON_EXEC_PATH, source: 'ELECTRON_EXEC_PATH' } : { missing: `ELECTRON_EXEC_PATH=${env.ELECTRON_EXEC_PATH} does not exist` };
+    return isFile(env.ELECTRON_EXEC_PATH)
+      ? { path: env.ELECTRON_EXEC_PATH, source: 'ELECTRON_EXEC_PATH' }
+      : { missing: `ELECTRON_EXEC_PATH=${env.ELECTRON_EXEC_PATH} does not exist` };
   }
   if (!pkg) return { missing: 'the electron package is not installed (run npm install)' };
   const pathFile = join(pkg.dir, 'path.txt');
@@ -69,7 +71,9 @@ export function locateElectron({ env = process.env, pkg = electronPackage(), pla
     // name is what install.js would have written, so a macOS or Windows folder works too.
     const executable = written || platformExecutable(platform, env) || 'electron';
     const path = join(env.ELECTRON_OVERRIDE_DIST_PATH, executable);
-    return isFile(path) ? { path, source: 'ELECTRON_OVERRIDE_DIST_PATH' } : { missing: `ELECTRON_OVERRIDE_DIST_PATH=${env.ELECTRON_OVERRIDE_DIST_PATH} has no ${executable}` };
+    return isFile(path)
+      ? { path, source: 'ELECTRON_OVERRIDE_DIST_PATH' }
+      : { missing: `ELECTRON_OVERRIDE_DIST_PATH=${env.ELECTRON_OVERRIDE_DIST_PATH} has no ${executable}` };
   }
   if (written) {
     const path = join(pkg.dir, 'dist', written);
@@ -80,7 +84,10 @@ export function locateElectron({ env = process.env, pkg = electronPackage(), pla
 
 /** The first line of what install.js printed that says what went wrong, without its stack. */
 export function downloadFailure(stderr) {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const reason = lines.find((line) => !line.startsWith('at ')) ?? 'no reason given';
   return reason.replace(/^(Error|TypeError|RequestError|HTTPError):\s*/, '');
 }

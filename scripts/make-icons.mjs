@@ -42,7 +42,10 @@ const roundRect = (x0, y0, x1, y1, r) => (x, y) => {
 };
 const circle = (cx, cy, r) => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 const minus = (a, b) => (x, y) => a(x, y) && !b(x, y);
-const union = (...fs) => (x, y) => fs.some((f) => f(x, y));
+const union =
+  (...fs) =>
+  (x, y) =>
+    fs.some((f) => f(x, y));
 
 const rack = union(
   minus(roundRect(1, 2, 13, 7, 1.6), union(circle(4, 4.5, 0.9), roundRect(6.5, 4, 11, 5, 0.5))),
@@ -64,7 +67,10 @@ function render(size, layers) {
   const s = 16 / size;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (const [shape, color] of layers) {
         let hits = 0;
         for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) if (shape((px + (sx + 0.5) / 4) * s, (py + (sy + 0.5) / 4) * s)) hits++;
@@ -89,13 +95,19 @@ mkdirSync('resources/tray', { recursive: true });
 const glyph = { light: [36, 41, 47], dark: [240, 242, 245] };
 for (const [status, color] of Object.entries(STATUS)) {
   for (const [variant, ink] of Object.entries(glyph)) {
-    for (const [suffix, size] of [['', 16], ['@2x', 32]]) {
+    for (const [suffix, size] of [
+      ['', 16],
+      ['@2x', 32],
+    ]) {
       const mark = status === 'paused' ? [[pauseBars, color]] : [[dot, color]];
       const layers = [[minus(rack, dotCut), ink], ...mark];
       writeFileSync(`resources/tray/tray-${status}-${variant}${suffix}.png`, png(size, render(size, layers)));
     }
   }
-  for (const [suffix, size] of [['', 16], ['@2x', 32]]) {
+  for (const [suffix, size] of [
+    ['', 16],
+    ['@2x', 32],
+  ]) {
     // Template images carry meaning in alpha only; macOS tints them. The status shows as the
     // shape of the mark: a dot for ok, a ring for attention, a bar for problem, bars for paused.
     const marks = {
@@ -109,6 +121,9 @@ for (const [status, color] of Object.entries(STATUS)) {
 }
 // The app icon: the glyph on a rounded tile.
 const tile = roundRect(0.5, 0.5, 15.5, 15.5, 3.5);
-const appLayers = [[tile, [38, 84, 124]], [(x, y) => rack((x - 1.6) * 1.2, (y - 1.5) * 1.2), [240, 242, 245]]];
+const appLayers = [
+  [tile, [38, 84, 124]],
+  [(x, y) => rack((x - 1.6) * 1.2, (y - 1.5) * 1.2), [240, 242, 245]],
+];
 writeFileSync('resources/icon.png', png(512, render(512, appLayers)));
 console.log('icons written to resources/');

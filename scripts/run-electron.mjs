@@ -41,7 +41,9 @@ let found = locateElectron();
 if (found.download) {
   const result = await downloadElectron({ onStart: (version) => say(`downloading Electron ${version} (the first run only)…`) });
   if (result.failed) {
-    stop(`Electron could not be downloaded: ${result.failed}. Check the connection to github.com (or set ELECTRON_MIRROR), or set ELECTRON_EXEC_PATH to an Electron ${electronPackage()?.version ?? ''} executable.${result.log ? ` Details: ${result.log}` : ''}`);
+    stop(
+      `Electron could not be downloaded: ${result.failed}. Check the connection to github.com (or set ELECTRON_MIRROR), or set ELECTRON_EXEC_PATH to an Electron ${electronPackage()?.version ?? ''} executable.${result.log ? ` Details: ${result.log}` : ''}`,
+    );
   }
   found = result;
 }

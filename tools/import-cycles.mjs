@@ -42,7 +42,11 @@ export function importGraph(files, within = SRC) {
   const graph = new Map();
   for (const file of files) {
     const { importedFiles } = ts.preProcessFile(scriptOf(file), true, true);
-    const targets = importedFiles.map((i) => i.fileName).filter((s) => s.startsWith('.')).map((s) => resolveImport(file, s)).filter((t) => t !== null && t.startsWith(within));
+    const targets = importedFiles
+      .map((i) => i.fileName)
+      .filter((s) => s.startsWith('.'))
+      .map((s) => resolveImport(file, s))
+      .filter((t) => t !== null && t.startsWith(within));
     graph.set(file, [...new Set(targets)]);
   }
   return graph;

@@ -119,7 +119,13 @@ export async function runFileList(options: { repeats: number }, progress: (line:
     if (!account) throw new Error('the panel was not added');
     await openFilesTab(bench, server.name);
     progress(`files: opening /${BIG} (10,000 entries) and /${SMALL} (${SMALL_ENTRIES}) ${options.repeats} times each`);
-    return await measure({ page: bench.page, pid: bench.app.pid, panel, server: { accountId: account.id, identifier: server.identifier }, repeats: options.repeats });
+    return await measure({
+      page: bench.page,
+      pid: bench.app.pid,
+      panel,
+      server: { accountId: account.id, identifier: server.identifier },
+      repeats: options.repeats,
+    });
   } finally {
     await bench?.close();
     await fleet.close();

@@ -40,7 +40,7 @@ export function fileListTable(folders: readonly FolderFigures[]): Table {
     }),
     notes: [
       `${repeats} opens of each folder, alternating, after one warm-up open each (last column: first rows / interactive of that warm-up, when the sim builds the folder).`,
-      'From the double-click on the folder\'s row to: first rows = its first row in the DOM, a frame produced and a task run after it; ' +
+      "From the double-click on the folder's row to: first rows = its first row in the DOM, a frame produced and a task run after it; " +
         'interactive = the end of the last long task (> 50 ms) after which the main thread stayed free for 300 ms.',
       'Whole path: the window asks main over IPC, main lists the folder through PanelClient from the sim (loopback), the answer crosses IPC back, Svelte renders a virtual list (only the visible rows exist). ' +
         '"filesList IPC alone" = the same call from the page with no rendering (medians), with the CPU time the app\'s main process and the double\'s launcher (the bench process, which relays every IPC reply to Chromium through Playwright) spent meanwhile (/proc, 10 ms steps); ' +

@@ -70,7 +70,9 @@ export async function runIdle(options: IdleRunOptions, progress: (line: string) 
     await addPanels(app.page, fleet.panels);
     const liveAfterMs = await waitUntil(`${options.servers} servers live in the app`, () => allLive(app, options.servers), LIVE_TIMEOUT_MS, 1_000);
     const liveAtMs = Date.now();
-    progress(`idle: ${options.servers} servers live after ${Math.round(liveAfterMs / 1000)} s; window closed to the tray, ${Math.round(options.windowMs / 60_000)} min idle`);
+    progress(
+      `idle: ${options.servers} servers live after ${Math.round(liveAfterMs / 1000)} s; window closed to the tray, ${Math.round(options.windowMs / 60_000)} min idle`,
+    );
     await app.app.closeWindow();
     await sleep(SETTLE_MS);
     const hostBefore = await fleet.usage();

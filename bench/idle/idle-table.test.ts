@@ -14,7 +14,15 @@ const probe = (atMs: number, cpuMs: number, heapMib: number, rssMib: number): Pr
   rssBytes: rssMib * MIB,
   hasGc: true,
 });
-const requests: RequestFigures = { requests: 51, perServerPerMinute: 0.1, sharePerPanel: [0.02, 0.024], peakShare: 0.2, errors: 0, tooManyRequests: 0, byRoute: { 'ws token': 50, list: 1 } };
+const requests: RequestFigures = {
+  requests: 51,
+  perServerPerMinute: 0.1,
+  sharePerPanel: [0.02, 0.024],
+  peakShare: 0.2,
+  errors: 0,
+  tooManyRequests: 0,
+  byRoute: { 'ws token': 50, list: 1 },
+};
 
 function figures(cpuMs: number): IdleFigures {
   return {

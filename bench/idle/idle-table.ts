@@ -10,7 +10,12 @@ function noStatsRows(figures: IdleFigures): string[][] {
   return [
     [`No stats frames (${fixed(minutes, 1)} min): heap used after GC`, mib(figures.start.heapUsedBytes), mib(figures.end.heapUsedBytes), ''],
     ['No stats frames: RSS, lowest / highest sample', mib(rss.length ? Math.min(...rss) : null), mib(rss.length ? Math.max(...rss) : null), ''],
-    ['No stats frames: CPU time while idle', '', `${fixed(cpuMs / 1000, 1)} s`, `${percent(cpuMs / figures.windowMs)} of a core, ${fixed(cpuMs / minutes, 0)} ms/min`],
+    [
+      'No stats frames: CPU time while idle',
+      '',
+      `${fixed(cpuMs / 1000, 1)} s`,
+      `${percent(cpuMs / figures.windowMs)} of a core, ${fixed(cpuMs / minutes, 0)} ms/min`,
+    ],
   ];
 }
 
@@ -29,8 +34,18 @@ export function idleTable(figures: IdleFigures, isQuick: boolean, withoutStats: 
       ['RSS', mib(start.rssBytes), mib(end.rssBytes), delta(start.rssBytes, end.rssBytes)],
       ['RSS, lowest / highest sample', mib(rss.length ? Math.min(...rss) : null), mib(rss.length ? Math.max(...rss) : null), ''],
       ['CPU time while idle', '', `${fixed(cpuMs / 1000, 1)} s`, `${percent(cpuMs / figures.windowMs)} of a core, ${fixed(cpuMs / minutes, 0)} ms/min`],
-      ['REST requests per server per minute', '', fixed(steady.perServerPerMinute, 3), `busiest panel ${percent(Math.max(0, ...steady.sharePerPanel))} of its limit`],
-      ['All servers live after', '', duration(figures.liveAfterMs), `${figures.startup.requests} requests, worst 60 s ${percent(figures.startup.peakShare)} of a limit`],
+      [
+        'REST requests per server per minute',
+        '',
+        fixed(steady.perServerPerMinute, 3),
+        `busiest panel ${percent(Math.max(0, ...steady.sharePerPanel))} of its limit`,
+      ],
+      [
+        'All servers live after',
+        '',
+        duration(figures.liveAfterMs),
+        `${figures.startup.requests} requests, worst 60 s ${percent(figures.startup.peakShare)} of a limit`,
+      ],
       ...(withoutStats ? noStatsRows(withoutStats) : []),
     ],
     notes: [
@@ -38,7 +53,9 @@ export function idleTable(figures: IdleFigures, isQuick: boolean, withoutStats: 
         'The built app (out/main/index.js) on the Electron double, 3 sim panels (720/min, tokens 10 min, stats pushed every 1 s by each running server, 2 in 3 are running), window closed to the tray.',
       `Heap: process.memoryUsage() after two full GCs (--expose-gc, by bench/idle/app-probe.mjs on SIGUSR2); RSS sampled from /proc every ${Math.round(figures.sampleEveryMs / 1000)} s; CPU = user + system time of the process.`,
       'Idle is not silent: Wings pushes a stats frame a second per running server, which the app parses and keeps; the double also records every tray redraw and sends it to its launcher, which real Electron does not do.',
-      ...(withoutStats ? ['"No stats frames": the same app and servers in a second run whose sims push no stats frames (--idle-no-stats), to show what they cost.'] : []),
+      ...(withoutStats
+        ? ['"No stats frames": the same app and servers in a second run whose sims push no stats frames (--idle-no-stats), to show what they cost.']
+        : []),
       `Requests in the window: ${describeRoutes(steady.byRoute)}${steady.errors > 0 ? ` (${steady.errors} failed)` : ''}; sim host ${percent(figures.simHostCpuShare)} of a core.`,
     ],
   };

@@ -36,10 +36,10 @@ export interface BenchApp {
 
 /** Calls `window.api[method]` in the page and returns its envelope. */
 export async function invoke<T>(page: Page, method: string, ...args: unknown[]): Promise<IpcResult<T>> {
-  return page.evaluate(
-    ([name, list]) => (globalThis as unknown as { api: Record<string, (...a: unknown[]) => Promise<unknown>> }).api[name]!(...list),
-    [method, args] as const,
-  ) as Promise<IpcResult<T>>;
+  return page.evaluate(([name, list]) => (globalThis as unknown as { api: Record<string, (...a: unknown[]) => Promise<unknown>> }).api[name]!(...list), [
+    method,
+    args,
+  ] as const) as Promise<IpcResult<T>>;
 }
 
 /** The value of an envelope; throws with the error's code and message (never a key: none is sent back). */

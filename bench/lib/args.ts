@@ -48,7 +48,10 @@ export const USAGE = `Usage: npm run bench [-- --quick] [-- --only=watch,startup
 export class UsageError extends Error {}
 
 function parseOnly(value: string): SectionName[] {
-  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   for (const name of names) {
     if (!(SECTIONS as readonly string[]).includes(name)) throw new UsageError(`unknown section "${name}" (expected ${SECTIONS.join(', ')})`);
   }
@@ -80,14 +83,21 @@ function planFor(flags: Pick<BenchPlan, 'isQuick' | 'sections' | 'shouldWriteDoc
     isQuick,
     sections,
     shouldWriteDocs,
-    watch: isQuick
-      ? { groups: [[10, 100]], windowMs: 30_000, trialEveryMs: 1_000 }
-      : { groups: [[10, 100], [500]], windowMs: 60_000, trialEveryMs: 1_000 },
+    watch: isQuick ? { groups: [[10, 100]], windowMs: 30_000, trialEveryMs: 1_000 } : { groups: [[10, 100], [500]], windowMs: 60_000, trialEveryMs: 1_000 },
     startup: {
       groups: isQuick
-        ? [[{ servers: 100, panels: 1 }, { servers: 100, panels: 3 }]]
+        ? [
+            [
+              { servers: 100, panels: 1 },
+              { servers: 100, panels: 3 },
+            ],
+          ]
         : [
-            [{ servers: 100, panels: 1 }, { servers: 100, panels: 3 }, { servers: 500, panels: 3 }],
+            [
+              { servers: 100, panels: 1 },
+              { servers: 100, panels: 3 },
+              { servers: 500, panels: 3 },
+            ],
             [{ servers: 500, panels: 1 }],
           ],
       capMs: isQuick ? 120_000 : 300_000,

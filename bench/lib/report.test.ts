@@ -16,10 +16,9 @@ describe('replaceFigures', () => {
 
 describe('figuresBlock', () => {
   it('says how and where the figures were made, then gives each table', () => {
-    const block = figuresBlock(
-      { machine: '2 × CPU', command: 'npm run bench -- --quick', isQuick: true, durationMs: 90_000 },
-      [{ title: 'One', columns: ['a'], rows: [['1']], notes: [] }],
-    );
+    const block = figuresBlock({ machine: '2 × CPU', command: 'npm run bench -- --quick', isQuick: true, durationMs: 90_000 }, [
+      { title: 'One', columns: ['a'], rows: [['1']], notes: [] },
+    ]);
     expect(block).toContain('Run: `npm run bench -- --quick` (QUICK MODE');
     expect(block).toContain('1.5 min');
     expect(block).toContain('Machine: 2 × CPU.');

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { duration, fixed, mib, percent, renderMarkdown, renderText, type Table } from './table';
 
-const table: Table = { title: 'T', columns: ['Name', 'Value'], rows: [['a', '1.5'], ['long name', '12.25 ms']], notes: ['measured | twice'] };
+const table: Table = {
+  title: 'T',
+  columns: ['Name', 'Value'],
+  rows: [
+    ['a', '1.5'],
+    ['long name', '12.25 ms'],
+  ],
+  notes: ['measured | twice'],
+};
 
 describe('renderText', () => {
   it('aligns columns and right-aligns numbers', () => {

@@ -21,10 +21,7 @@ export type HostedPanelOptions = Omit<SimPanelOptions, 'clock'>;
 export type HostRequest = { type: 'start'; panels: HostedPanelOptions[] } | { type: 'usage' } | { type: 'close' };
 
 export type HostReply =
-  | { type: 'started'; panels: HostedPanel[] }
-  | { type: 'usage'; usage: ProcessUsage }
-  | { type: 'closed' }
-  | { type: 'failed'; message: string };
+  { type: 'started'; panels: HostedPanel[] } | { type: 'usage'; usage: ProcessUsage } | { type: 'closed' } | { type: 'failed'; message: string };
 
 /** Reads this process's usage. */
 export function ownUsage(): ProcessUsage {

@@ -12,7 +12,7 @@ describe('splitServers and limitOf', () => {
     expect(splitServers(total, 3).reduce((a, b) => a + b, 0)).toBe(total);
   });
 
-  it('knows the sims\' default limits', () => {
+  it("knows the sims' default limits", () => {
     expect(limitOf({})).toBe(720);
     expect(limitOf({ flavor: 'pelican' })).toBe(256);
     expect(limitOf({ rateLimitPerMinute: 60 })).toBe(60);
@@ -23,7 +23,10 @@ describe('splitServers and limitOf', () => {
 
   it('SIM_VERSION sets the version of every panel that names none, and a wrong one is refused', () => {
     expect(withEnvVersion([{ servers: 1 }], undefined)).toEqual([{ servers: 1 }]);
-    expect(withEnvVersion([{ servers: 1 }, { version: 'pterodactyl-1.11' }], 'pelican')).toEqual([{ version: 'pelican', servers: 1 }, { version: 'pterodactyl-1.11' }]);
+    expect(withEnvVersion([{ servers: 1 }, { version: 'pterodactyl-1.11' }], 'pelican')).toEqual([
+      { version: 'pelican', servers: 1 },
+      { version: 'pterodactyl-1.11' },
+    ]);
     expect(() => withEnvVersion([{}], 'pelican-2')).toThrow(/not a sim version/);
   });
 });
@@ -36,7 +39,10 @@ describe('SimFleet', () => {
   });
 
   it('runs panels in a child process, controls them remotely, and leaves nothing behind', async () => {
-    fleet = await SimFleet.start([{ servers: 2, seed: 5 }, { servers: 1, seed: 6, flavor: 'pelican' }]);
+    fleet = await SimFleet.start([
+      { servers: 2, seed: 5 },
+      { servers: 1, seed: 6, flavor: 'pelican' },
+    ]);
     const [first, second] = fleet.panels;
     expect(first?.limitPerMinute).toBe(720);
     expect(second?.limitPerMinute).toBe(256);

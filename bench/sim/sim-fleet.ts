@@ -42,7 +42,8 @@ const SIM_VERSIONS: readonly string[] = ['pterodactyl-1.11', 'pterodactyl-1.12',
 export function withEnvVersion(panels: HostedPanelOptions[], env: string | undefined = process.env.SIM_VERSION): HostedPanelOptions[] {
   const version = env?.trim() ?? '';
   if (version === '') return panels;
-  if (!SIM_VERSIONS.includes(version)) throw new Error(`SIM_VERSION="${version}" is not a sim version: use one of ${SIM_VERSIONS.join(', ')}, or leave it unset.`);
+  if (!SIM_VERSIONS.includes(version))
+    throw new Error(`SIM_VERSION="${version}" is not a sim version: use one of ${SIM_VERSIONS.join(', ')}, or leave it unset.`);
   return panels.map((panel) => ({ version: version as HostedPanelOptions['version'], ...panel }));
 }
 

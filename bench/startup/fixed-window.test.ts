@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { fixedWindowPeakShare } from './fixed-window';
 import type { SimRequestLogEntry } from '../../src/sim';
 
-const at = (timeMs: number, port: 'panel' | 'wings' = 'panel'): SimRequestLogEntry => ({ method: 'GET', route: 'GET /api/client', path: '/api/client', port, timeMs, status: 200 });
+const at = (timeMs: number, port: 'panel' | 'wings' = 'panel'): SimRequestLogEntry => ({
+  method: 'GET',
+  route: 'GET /api/client',
+  path: '/api/client',
+  port,
+  timeMs,
+  status: 200,
+});
 
 describe('fixedWindowPeakShare', () => {
   it('counts as Laravel does: a window opens at its first request, the next at the first one after it', () => {

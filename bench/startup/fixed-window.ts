@@ -13,7 +13,10 @@ const WINDOW_MS = 60_000;
 export function fixedWindowPeakShare(logs: readonly PanelLog[]): number {
   let worst = 0;
   for (const log of logs) {
-    const times = log.entries.filter((e) => e.port === 'panel' && !e.path.startsWith('/__sim')).map((e) => e.timeMs).sort((a, b) => a - b);
+    const times = log.entries
+      .filter((e) => e.port === 'panel' && !e.path.startsWith('/__sim'))
+      .map((e) => e.timeMs)
+      .sort((a, b) => a - b);
     let windowEnd = Number.NEGATIVE_INFINITY;
     let count = 0;
     for (const time of times) {

@@ -82,7 +82,14 @@ async function timeUntil(what: string, predicate: () => boolean, startedAt: numb
 function sideFigures(logs: PanelLog[], servers: number, fromMs: number, toMs: number, shownMs: number | null, liveMs: number | null): StartupSide {
   const figures = requestFigures(logs, servers, fromMs, toMs);
   const inSpan = logs.map((log) => ({ ...log, entries: log.entries.filter((e) => e.timeMs >= fromMs && e.timeMs < toMs) }));
-  return { everyStateShownMs: shownMs, everyStateLiveMs: liveMs, peakShare: fixedWindowPeakShare(inSpan), slidingPeakShare: figures.peakShare, tooManyRequests: figures.tooManyRequests, requests: figures.requests };
+  return {
+    everyStateShownMs: shownMs,
+    everyStateLiveMs: liveMs,
+    peakShare: fixedWindowPeakShare(inSpan),
+    slidingPeakShare: figures.peakShare,
+    tooManyRequests: figures.tooManyRequests,
+    requests: figures.requests,
+  };
 }
 
 /**
@@ -97,7 +104,10 @@ async function listAndKeep(baselinePanels: readonly FleetPanel[], monitorPanels:
     const [servers, states] = await Promise.all([client.listServers(), baselinePanels[i]!.control.servers()]);
     const stateOf = new Map(states.map((s) => [s.identifier, s.state as PowerState]));
     identifiers.push(servers.map((s) => s.identifier));
-    kept[accountId(i)] = { url: monitorPanels[i]!.url, servers: servers.map((server) => ({ server, state: stateOf.get(server.identifier) ?? 'offline', seenAtMs: keptAt })) };
+    kept[accountId(i)] = {
+      url: monitorPanels[i]!.url,
+      servers: servers.map((server) => ({ server, state: stateOf.get(server.identifier) ?? 'offline', seenAtMs: keptAt })),
+    };
   }
   return { identifiers, kept };
 }
@@ -122,8 +132,20 @@ export async function runStartupCase(c: StartupCase, capMs: number): Promise<Sta
     baseline.start();
     const views = () => monitor.monitor.servers();
     const [mShown, mLive, bLive] = await Promise.all([
-      timeUntil('every kept state shown', () => views().length >= c.servers && views().every((v) => v.state !== 'unknown'), monitorStartedAt, capMs, SHOWN_POLL_MS),
-      timeUntil('every state live', () => views().length >= c.servers && views().every((v) => v.state !== 'unknown' && v.isStateCurrent), monitorStartedAt, capMs, LIVE_POLL_MS),
+      timeUntil(
+        'every kept state shown',
+        () => views().length >= c.servers && views().every((v) => v.state !== 'unknown'),
+        monitorStartedAt,
+        capMs,
+        SHOWN_POLL_MS,
+      ),
+      timeUntil(
+        'every state live',
+        () => views().length >= c.servers && views().every((v) => v.state !== 'unknown' && v.isStateCurrent),
+        monitorStartedAt,
+        capMs,
+        LIVE_POLL_MS,
+      ),
       // The dashboard's clock starts when the page asked for its list: that is when its user waits.
       timeUntil('every dashboard row known', () => baseline?.isReady() === true, startedAt, capMs + (baselineListedAt - startedAt), LIVE_POLL_MS),
     ]);

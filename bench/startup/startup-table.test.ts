@@ -2,11 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { startupTable } from './startup-table';
 import type { StartupFigures } from './startup-run';
 
-const side = (shown: number | null, live: number | null, peakShare: number, tooMany = 0) => ({ everyStateShownMs: shown, everyStateLiveMs: live, peakShare, slidingPeakShare: peakShare * 2, tooManyRequests: tooMany, requests: 512 });
+const side = (shown: number | null, live: number | null, peakShare: number, tooMany = 0) => ({
+  everyStateShownMs: shown,
+  everyStateLiveMs: live,
+  peakShare,
+  slidingPeakShare: peakShare * 2,
+  tooManyRequests: tooMany,
+  requests: 512,
+});
 
 describe('startupTable', () => {
   it('gives both watchers a row per size, and says "not within" for what never happened', () => {
-    const runs: StartupFigures[] = [{ servers: 500, panels: 1, limitPerMinute: 256, capMs: 300_000, monitor: side(12, 190_000, 0.5), baseline: side(null, null, 1, 244) }];
+    const runs: StartupFigures[] = [
+      { servers: 500, panels: 1, limitPerMinute: 256, capMs: 300_000, monitor: side(12, 190_000, 0.5), baseline: side(null, null, 1, 244) },
+    ];
     const table = startupTable(runs, false);
     expect(table.title).toContain('256-a-minute');
     expect(table.rows).toEqual([

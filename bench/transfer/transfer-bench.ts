@@ -89,7 +89,10 @@ async function oneRound(ctx: RoundContext, round: number): Promise<void> {
   ctx.record(ROWS.nodeDown, await timed(async () => runNodeReference(await downloadUrl(), scratchFile)));
   rmSync(scratchFile, { force: true });
   const upName = `pterotray-${round}.bin`;
-  ctx.record(ROWS.pterotrayUp, await inChild({ type: 'upload', url: await client.getUploadUrl(server), directory: UPLOAD_DIR, localPath: local, fileName: upName }));
+  ctx.record(
+    ROWS.pterotrayUp,
+    await inChild({ type: 'upload', url: await client.getUploadUrl(server), directory: UPLOAD_DIR, localPath: local, fileName: upName }),
+  );
   await panel.control.files(server).remove(`${UPLOAD_DIR}/${upName}`);
   const uploadUrl = async (): Promise<string> => `${await client.getUploadUrl(server)}&directory=${encodeURIComponent(UPLOAD_DIR)}`;
   ctx.record(ROWS.curlUp, await timed(async () => runCurl(['-o', '/dev/null', '-F', `files=@${local};filename=curl-${round}.bin`, await uploadUrl()])));

@@ -48,7 +48,13 @@ export class DashboardPoller implements Watcher {
     this.clock = options.clock ?? systemClock;
     this.pollMs = options.pollMs ?? DASHBOARD_POLL_MS;
     this.rows = options.panels.flatMap((panel, index) =>
-      panel.identifiers.map((identifier) => ({ server: { panel: index, identifier }, client: panel.client, state: 'unknown' as SeenState, timer: null, nextAtMs: 0 })),
+      panel.identifiers.map((identifier) => ({
+        server: { panel: index, identifier },
+        client: panel.client,
+        state: 'unknown' as SeenState,
+        timer: null,
+        nextAtMs: 0,
+      })),
     );
     this.byKey = new Map(this.rows.map((row) => [keyOf(row.server), row]));
   }

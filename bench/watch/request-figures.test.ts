@@ -13,7 +13,13 @@ describe('requestFigures', () => {
   const logs = [
     {
       limitPerMinute: 100,
-      entries: [entry(RESOURCES, 1_000), entry(RESOURCES, 2_000, 429), entry(TOKEN, 3_000), entry('GET /api/servers/:uuid/ws', 3_500, 101, 'wings'), entry(RESOURCES, 70_000)],
+      entries: [
+        entry(RESOURCES, 1_000),
+        entry(RESOURCES, 2_000, 429),
+        entry(TOKEN, 3_000),
+        entry('GET /api/servers/:uuid/ws', 3_500, 101, 'wings'),
+        entry(RESOURCES, 70_000),
+      ],
     },
     { limitPerMinute: 50, entries: [entry('GET /api/client', 10_000), entry('GET /api/client', 61_000, 0)] },
   ];

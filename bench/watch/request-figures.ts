@@ -52,7 +52,16 @@ export function requestFigures(logs: readonly PanelLog[], servers: number, fromM
     requests: all.length,
     perServerPerMinute: perUnitPerMinute(all.length, servers, spanMs),
     sharePerPanel: spans.map((span, i) => perUnitPerMinute(span.length, 1, spanMs) / (logs[i]?.limitPerMinute ?? 1)),
-    peakShare: Math.max(0, ...spans.map((span, i) => maxInSlidingWindow(span.map((e) => e.timeMs), ONE_MINUTE_MS) / (logs[i]?.limitPerMinute ?? 1))),
+    peakShare: Math.max(
+      0,
+      ...spans.map(
+        (span, i) =>
+          maxInSlidingWindow(
+            span.map((e) => e.timeMs),
+            ONE_MINUTE_MS,
+          ) / (logs[i]?.limitPerMinute ?? 1),
+      ),
+    ),
     errors: all.filter((e) => e.status >= 400 || e.status === 0).length,
     tooManyRequests: all.filter((e) => e.status === 429).length,
     byRoute,

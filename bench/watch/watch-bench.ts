@@ -13,5 +13,8 @@ export async function benchWatch(plan: BenchPlan, progress: (line: string) => vo
     const results = await Promise.all(group.map((servers) => runWatchSize({ servers, windowMs, trialEveryMs })));
     runs.push(...results);
   }
-  return watchTable(runs.sort((a, b) => a.servers - b.servers), plan.isQuick);
+  return watchTable(
+    runs.sort((a, b) => a.servers - b.servers),
+    plan.isQuick,
+  );
 }

@@ -8,7 +8,14 @@ function requests(perServerPerMinute: number, shares: number[], byRoute: Record<
 }
 
 function watcher(name: string, delaysMs: number[], steady: RequestFigures): WatcherFigures {
-  return { name, readyMs: 1500, startup: requests(0, [0.01], { 'ws token': 10 }), steady, peakShare: 0.2, trials: { delaysMs, firstVia: { event: delaysMs.length }, started: delaysMs.length + 1, unresolved: 1 } };
+  return {
+    name,
+    readyMs: 1500,
+    startup: requests(0, [0.01], { 'ws token': 10 }),
+    steady,
+    peakShare: 0.2,
+    trials: { delaysMs, firstVia: { event: delaysMs.length }, started: delaysMs.length + 1, unresolved: 1 },
+  };
 }
 
 const run: WatchRunFigures = {

@@ -42,17 +42,28 @@ export function watchTable(runs: readonly WatchRunFigures[], isQuick: boolean): 
   const windowS = Math.round((runs[0]?.windowMs ?? 0) / 1000);
   return {
     title: 'Cost and speed of watching (3 panels, side by side)',
-    columns: ['Servers', 'Watcher', 'All live in', 'REST req/server/min', 'Busiest panel (share of limit)', 'Worst 60 s incl. start', '429s', 'Delay median', 'Delay p95', 'Changes seen'],
+    columns: [
+      'Servers',
+      'Watcher',
+      'All live in',
+      'REST req/server/min',
+      'Busiest panel (share of limit)',
+      'Worst 60 s incl. start',
+      '429s',
+      'Delay median',
+      'Delay p95',
+      'Changes seen',
+    ],
     rows: runs.flatMap((run) => [row(run.servers, run.monitor), row(run.servers, run.baseline)]),
     notes: [
       (isQuick ? 'QUICK MODE: 30 s windows, 10 and 100 servers only (the full run adds 500 and uses 60 s). ' : '') +
         `Steady state = a ${windowS} s window once every socket is live (monitor) or the first poll round is in (dashboard). ` +
-        'Panels: the sim at its defaults (720 requests/min, websocket tokens live 10 min, stats every 1 s) with the real panel\'s 20 s /resources cache.',
+        "Panels: the sim at its defaults (720 requests/min, websocket tokens live 10 min, stats every 1 s) with the real panel's 20 s /resources cache.",
       'No token refresh falls in a window this short: the idle section below measures a whole 10-minute token cycle at 500 servers.',
       'Delay = from the state change on the sim (control call sent) to the watcher showing it; the monitor is timed on followed servers. ' +
         'Each watcher gets one change a second on a random server with no change in flight.',
       'The dashboard = PanelClient polling GET /resources per server at once and every 30 s, no retries, 6 requests at once (a browser tab).',
-      'Aims (issue 5): at most 0.2 req/server/min, never above 25 % of any panel\'s limit, p95 within 2 s for followed servers.',
+      "Aims (issue 5): at most 0.2 req/server/min, never above 25 % of any panel's limit, p95 within 2 s for followed servers.",
       ...runs.flatMap(sizeNotes),
     ],
   };

@@ -96,10 +96,7 @@ export function checkOptions(given: ReadonlySet<OptionName>, allowed: readonly O
 }
 
 /** Parses an integer option within bounds, or throws UsageError naming the option. */
-export function parseIntegerOption(
-  raw: string | undefined,
-  spec: { name: string; min: number; max: number; fallback: number; command: string },
-): number {
+export function parseIntegerOption(raw: string | undefined, spec: { name: string; min: number; max: number; fallback: number; command: string }): number {
   if (raw === undefined) return spec.fallback;
   const value = Number(raw);
   if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < spec.min || value > spec.max) {

@@ -69,12 +69,16 @@ export class ConsoleSession {
       socket.on('status', (state) => out.stderr.line(`[pterotray] server marked as ${stripControl(state)}`)),
       socket.on('daemon-message', (text) => out.stderr.line(`[daemon] ${stripControl(text)}`)),
       socket.on('daemon-error', (text) => out.stderr.line(`[daemon error] ${stripControl(text)}`)),
-      socket.on('auth-error', (message) => this.fail(new PanelError({ kind: 'forbidden', message: explainJwtError(message) ?? `The node refused the console: ${message}` }))),
+      socket.on('auth-error', (message) =>
+        this.fail(new PanelError({ kind: 'forbidden', message: explainJwtError(message) ?? `The node refused the console: ${message}` })),
+      ),
       socket.on('connection', (change) => this.onConnection(change)),
       // Wings dropped these unread (its token check runs first): the panel takes them instead.
       socket.on('commands-refused', (commands) => void this.resendRefused(commands)),
       // Wings throttled commands sent too fast: one may not have run; not resent (it may have).
-      socket.on('commands-throttled', (commands) => out.stderr.line(`[pterotray] the node throttled commands sent too fast; ${commands.map((c) => `"${c}"`).join(', ')} may not have run`)),
+      socket.on('commands-throttled', (commands) =>
+        out.stderr.line(`[pterotray] the node throttled commands sent too fast; ${commands.map((c) => `"${c}"`).join(', ')} may not have run`),
+      ),
     );
   }
 

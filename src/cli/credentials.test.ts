@@ -19,7 +19,9 @@ const ALLOW = 'PTEROTRAY_ALLOW_PLAIN_HTTP';
 /** Runs `account` with the environment given, recording the connection the client was made with. */
 async function runWith(env: Record<string, string>, argv = ['account']) {
   const connections: PanelConnection[] = [];
-  const client = createFakeClient({ getAccount: async () => ({ id: 1, uuid: null, username: 'u', email: 'u@example.com', isAdmin: false, firstName: null, lastName: null, language: null }) });
+  const client = createFakeClient({
+    getAccount: async () => ({ id: 1, uuid: null, username: 'u', email: 'u@example.com', isAdmin: false, firstName: null, lastName: null, language: null }),
+  });
   const result = await runInProcess(argv, {
     env: { PTEROTRAY_API_KEY: TEST_KEY, ...env },
     deps: {
@@ -58,21 +60,29 @@ describe('PTEROTRAY_PANEL_URL on plain http', () => {
     const result = await runWith({ PTEROTRAY_PANEL_URL: 'http://10.0.0.5:8080', [ALLOW]: '1' });
     expect(result.code).toBe(0);
     expect(result.connections).toEqual([{ url: 'http://10.0.0.5:8080', apiKey: TEST_KEY, allowPlainHttp: true }]);
-    expect(result.stderr).toBe('pterotray: warning: This panel is not encrypted: anyone on the network can read your key. (10.0.0.5:8080: plain http allowed)\n');
+    expect(result.stderr).toBe(
+      'pterotray: warning: This panel is not encrypted: anyone on the network can read your key. (10.0.0.5:8080: plain http allowed)\n',
+    );
   });
 
-  it.each(['http://127.0.0.1:8080', 'http://localhost:3000', 'http://[::1]:8080', 'https://panel.example.com'])('uses %s without the variable and without a warning', async (url) => {
-    const result = await runWith({ PTEROTRAY_PANEL_URL: url });
-    expect(result.code).toBe(0);
-    expect(result.connections).toMatchObject([{ allowPlainHttp: false }]);
-    expect(result.stderr).toBe('');
-  });
+  it.each(['http://127.0.0.1:8080', 'http://localhost:3000', 'http://[::1]:8080', 'https://panel.example.com'])(
+    'uses %s without the variable and without a warning',
+    async (url) => {
+      const result = await runWith({ PTEROTRAY_PANEL_URL: url });
+      expect(result.code).toBe(0);
+      expect(result.connections).toMatchObject([{ allowPlainHttp: false }]);
+      expect(result.stderr).toBe('');
+    },
+  );
 
   it('says the same of a ws:// console or http:// link the panel hands out (exit 2)', async () => {
     const client = createFakeClient({
       listServers: async () => [fakeServer({ identifier: 'aaaa1111', name: 'Lobby' })],
       getDownloadUrl: async () => {
-        throw new PanelError({ kind: 'insecure-transport', message: 'The panel gave a download or upload link without encryption (http://) on another machine.' });
+        throw new PanelError({
+          kind: 'insecure-transport',
+          message: 'The panel gave a download or upload link without encryption (http://) on another machine.',
+        });
       },
     });
     const result = await runInProcess(['files', 'get', 'lobby', '/a.txt', '-o', join(tmpdir(), 'pterotray-never-written.txt')], { client });

@@ -96,7 +96,11 @@ export class SavedAccountCredentialSource implements CredentialSource {
     const match = accounts.find((a) => a.id === this.accountName) ?? accounts.find((a) => a.name.toLowerCase() === wanted);
     if (!match) {
       const names = accounts.map((a) => `'${a.name}'`).join(', ');
-      throw new UsageError(names ? `no saved account named '${this.accountName}' (saved: ${names})` : `no saved accounts: add a panel in the Pterotray app, or set ${PANEL_URL_ENV} and ${API_KEY_ENV}`);
+      throw new UsageError(
+        names
+          ? `no saved account named '${this.accountName}' (saved: ${names})`
+          : `no saved accounts: add a panel in the Pterotray app, or set ${PANEL_URL_ENV} and ${API_KEY_ENV}`,
+      );
     }
     // The app's lasting mark, or this run's variable; checked before the keychain is asked.
     const allowPlainHttp = match.allowsPlainHttp || isPlainHttpAllowedByEnv(this.env);

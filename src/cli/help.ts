@@ -4,15 +4,15 @@ import type { CommandDefinition } from './command';
 import { ALLOW_PLAIN_HTTP_ENV, API_KEY_ENV, PANEL_URL_ENV } from './credentials';
 
 const OPTION_HELP: Record<OptionName, string> = {
-  json: '--json              print JSON (the API\'s own field names) instead of text',
+  json: "--json              print JSON (the API's own field names) instead of text",
   help: '-h, --help          show help',
   version: '-V, --version       print the version',
   debug: '--debug             log requests to stderr (the API key is always redacted)',
   account: '--account <name>    use a panel saved in the app (key from the keychain)',
-  output: '-o, --output <file> where to save (default: the file\'s name, in this directory)',
+  output: "-o, --output <file> where to save (default: the file's name, in this directory)",
   servers: '--servers <n>       how many servers the simulated panel has (default 6)',
-  port: '--port <p>          the simulated panel\'s port (default: any free port)',
-  seed: '--seed <s>          seed for the simulated panel\'s names and numbers',
+  port: "--port <p>          the simulated panel's port (default: any free port)",
+  seed: "--seed <s>          seed for the simulated panel's names and numbers",
 };
 
 const GLOBAL_HELP: readonly OptionName[] = ['help', 'version', 'debug', 'account'];

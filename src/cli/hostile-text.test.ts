@@ -22,10 +22,40 @@ const SERVER = fakeServer({ identifier: `ab${EVIL}cd`, name: `Lobby${EVIL}`, nod
 function hostileClient() {
   return createFakeClient({
     listServers: async () => [SERVER],
-    getResources: async () => ({ state: 'running', isSuspended: false, memoryBytes: 1, cpuAbsolute: 1, diskBytes: 1, networkRxBytes: 1, networkTxBytes: 1, uptimeMs: 1000 }),
+    getResources: async () => ({
+      state: 'running',
+      isSuspended: false,
+      memoryBytes: 1,
+      cpuAbsolute: 1,
+      diskBytes: 1,
+      networkRxBytes: 1,
+      networkTxBytes: 1,
+      uptimeMs: 1000,
+    }),
     power: async () => {},
-    getAccount: async () => ({ id: 1, uuid: null, username: `admin${EVIL}`, email: `a${EVIL}@example.com`, isAdmin: false, firstName: `First${EVIL}`, lastName: null, language: `en${EVIL}` }),
-    listFiles: async () => [{ name: `file${EVIL}.txt`, mode: `-rw${EVIL}`, modeBits: '644', sizeBytes: 1, isFile: true, isSymlink: false, mimetype: `text/plain${EVIL}`, createdAt: null, modifiedAt: `2024${EVIL}` }],
+    getAccount: async () => ({
+      id: 1,
+      uuid: null,
+      username: `admin${EVIL}`,
+      email: `a${EVIL}@example.com`,
+      isAdmin: false,
+      firstName: `First${EVIL}`,
+      lastName: null,
+      language: `en${EVIL}`,
+    }),
+    listFiles: async () => [
+      {
+        name: `file${EVIL}.txt`,
+        mode: `-rw${EVIL}`,
+        modeBits: '644',
+        sizeBytes: 1,
+        isFile: true,
+        isSymlink: false,
+        mimetype: `text/plain${EVIL}`,
+        createdAt: null,
+        modifiedAt: `2024${EVIL}`,
+      },
+    ],
   });
 }
 

@@ -16,10 +16,7 @@ export function matchServer(servers: readonly Server[], query: string, command: 
   if (wanted === '') throw new UsageError('the server argument is empty', command);
   const byId = servers.find((s) => s.identifier.toLowerCase() === wanted || s.uuid?.toLowerCase() === wanted);
   if (byId !== undefined) return byId;
-  for (const matches of [
-    servers.filter((s) => s.name.toLowerCase() === wanted),
-    servers.filter((s) => s.name.toLowerCase().startsWith(wanted)),
-  ]) {
+  for (const matches of [servers.filter((s) => s.name.toLowerCase() === wanted), servers.filter((s) => s.name.toLowerCase().startsWith(wanted))]) {
     if (matches.length === 1 && matches[0] !== undefined) return matches[0];
     if (matches.length > 1) throw new UsageError(ambiguousMessage(query, matches), command);
   }
@@ -27,11 +24,7 @@ export function matchServer(servers: readonly Server[], query: string, command: 
 }
 
 /** Lists every server of the panel and picks the one `query` means. */
-export async function resolveServer(
-  client: ClientApi,
-  query: string,
-  options: { command: string; signal?: AbortSignal },
-): Promise<Server> {
+export async function resolveServer(client: ClientApi, query: string, options: { command: string; signal?: AbortSignal }): Promise<Server> {
   const servers = await client.listServers(undefined, { signal: options.signal });
   return matchServer(servers, query, options.command);
 }

@@ -66,7 +66,10 @@ describe('usage', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no saved accounts: add a panel in the Pterotray app');
     const dir = mkdtempSync(join(tmpdir(), 'pterotray-cli-'));
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ version: 2, accounts: [{ id: 'a1', name: 'Home', url: 'https://panel.example.com', keyStorage: 'keychain' }] }));
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({ version: 2, accounts: [{ id: 'a1', name: 'Home', url: 'https://panel.example.com', keyStorage: 'keychain' }] }),
+    );
     const other = await runInProcess(['--account', 'work', 'servers'], { env: { PTEROTRAY_CONFIG_DIR: dir } });
     expect(other.code).toBe(2);
     expect(other.stderr).toContain("no saved account named 'work' (saved: 'Home')");
@@ -132,8 +135,7 @@ describe('servers', () => {
 });
 
 describe('server resolution', () => {
-  const client = () =>
-    createFakeClient({ listServers: async () => SERVERS, getResources: async () => resources('offline') });
+  const client = () => createFakeClient({ listServers: async () => SERVERS, getResources: async () => resources('offline') });
 
   it.each([
     ['aaaa1111', 'aaaa1111'],

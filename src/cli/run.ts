@@ -76,9 +76,7 @@ async function dispatch(argv: readonly string[], deps: CliDeps, out: Output, com
 }
 
 type Found =
-  | { kind: 'none' }
-  | { kind: 'group'; group: string; commands: CommandDefinition[] }
-  | { kind: 'command'; command: CommandDefinition; args: string[] };
+  { kind: 'none' } | { kind: 'group'; group: string; commands: CommandDefinition[] } | { kind: 'command'; command: CommandDefinition; args: string[] };
 
 /** Matches the longest command path (`files ls` before `files`) at the start of the positionals. */
 export function findCommand(positionals: readonly string[], commands: readonly CommandDefinition[]): Found {
@@ -117,7 +115,8 @@ async function execute(command: CommandDefinition, inv: Invocation): Promise<num
       const connection = await chooseCredentialSource(options.account, deps.env).resolve();
       out.redactor.addApiKey(connection.apiKey);
       // Allowed, but never silently: the key is about to cross the network in clear text.
-      if (isPlainNetworkAddress(connection.url)) out.stderr.line(`pterotray: warning: ${PLAIN_HTTP_WARNING} (${new URL(connection.url).host}: plain http allowed)`);
+      if (isPlainNetworkAddress(connection.url))
+        out.stderr.line(`pterotray: warning: ${PLAIN_HTTP_WARNING} (${new URL(connection.url).host}: plain http allowed)`);
       client = deps.createClient(connection, logger);
     }
     return client;

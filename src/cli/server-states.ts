@@ -16,14 +16,7 @@ import { mapWithConcurrency } from './concurrency';
 export const RESOURCE_CONCURRENCY = 4;
 
 // Errors about one server only: show them in that server's row and carry on.
-const PER_SERVER_KINDS: ReadonlySet<PanelErrorKind> = new Set([
-  'conflict',
-  'node-unreachable',
-  'server-offline',
-  'not-found',
-  'forbidden',
-  'bad-response',
-]);
+const PER_SERVER_KINDS: ReadonlySet<PanelErrorKind> = new Set(['conflict', 'node-unreachable', 'server-offline', 'not-found', 'forbidden', 'bad-response']);
 
 /** One server's observed state; rethrows failures that are not about this server alone. */
 export async function fetchObservedState(client: ClientApi, server: Server, call: CallOptions = {}): Promise<ObservedState> {
@@ -42,12 +35,7 @@ export async function fetchStates(
   servers: readonly Server[],
   call: CallOptions = {},
 ): Promise<Array<{ server: Server; state: ObservedState }>> {
-  return mapWithConcurrency(
-    servers,
-    RESOURCE_CONCURRENCY,
-    async (server) => ({ server, state: await fetchObservedState(client, server, call) }),
-    call.signal,
-  );
+  return mapWithConcurrency(servers, RESOURCE_CONCURRENCY, async (server) => ({ server, state: await fetchObservedState(client, server, call) }), call.signal);
 }
 
 /** The snapshot `diffSnapshots` compares. */

@@ -30,8 +30,6 @@ import { TrayController } from './tray/tray-controller';
 import { MainWindow } from './window/main-window';
 import { OnScreen } from './window/on-screen';
 
-
-
 interface Ui {
   window: MainWindow;
   tray: TrayController;
@@ -54,7 +52,14 @@ function platformName(): DesktopInfo['platform'] {
 function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): boolean; onQuitCancelled(): void }): Ui {
   const paths = appPaths();
   const hasTrayIcon = hasTrayHost(process.platform, process.env);
-  const loginItem = new LoginItem({ app, platform: process.platform, env: process.env, execPath: process.execPath, isDefaultApp: process.defaultApp === true, appName: 'Pterotray' });
+  const loginItem = new LoginItem({
+    app,
+    platform: process.platform,
+    env: process.env,
+    execPath: process.execPath,
+    isDefaultApp: process.defaultApp === true,
+    appName: 'Pterotray',
+  });
   const desktop = (): DesktopInfo => ({ launchAtLogin: loginItem.support(), hasTrayIcon, platform: platformName() });
   const openExternal = (url: string): void => {
     const verdict = checkExternalLink(url, s.accounts.list());
@@ -110,10 +115,23 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
   });
   // While the menu is open, the servers it shows before scrolling have their live states sought first.
   const onMenuOpenChanged = (isOpen: boolean): void => s.monitor.setAttention({ inMenu: isOpen ? serversInMenuView(tray.drawnModel) : [] });
-  const tray = new TrayController({ ports: electronTrayPorts(), resourcesDir: paths.resources, actions, onActivate: () => window.show(), desktop: process.env.XDG_CURRENT_DESKTOP, onMenuOpenChanged });
+  const tray = new TrayController({
+    ports: electronTrayPorts(),
+    resourcesDir: paths.resources,
+    actions,
+    onActivate: () => window.show(),
+    desktop: process.env.XDG_CURRENT_DESKTOP,
+    onMenuOpenChanged,
+  });
   // The desktop's own clock format for "as of 14:03" on a state that is not current.
   const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-  const sources: TraySources = { accounts: s.views, monitor: s.monitor, notices: s.notices, notificationsBlocked: () => notifier.status().isBlocked, formatTime: (ms) => timeOfDay.format(ms) };
+  const sources: TraySources = {
+    accounts: s.views,
+    monitor: s.monitor,
+    notices: s.notices,
+    notificationsBlocked: () => notifier.status().isBlocked,
+    formatTime: (ms) => timeOfDay.format(ms),
+  };
   const renderTray = (): void => tray.render(trayModelFrom(sources));
   onNotificationStatus = renderTray;
   return { window, tray, notifier, renderTray, openExternal, attached: new Set(), loginItem, desktop, dock, onScreen };
@@ -160,7 +178,9 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
     if (ui.attached.has(serverKey(ref))) push();
   };
   const syncAccounts = (): void => {
-    s.monitor.setAccounts(s.accounts.list().map(({ id, name, url, keyStorage, isDemo, allowsPlainHttp }) => ({ id, name, url, keyStorage, isDemo, allowsPlainHttp })));
+    s.monitor.setAccounts(
+      s.accounts.list().map(({ id, name, url, keyStorage, isDemo, allowsPlainHttp }) => ({ id, name, url, keyStorage, isDemo, allowsPlainHttp })),
+    );
     ui.window.push.accountsChanged(s.views());
     ui.renderTray();
   };

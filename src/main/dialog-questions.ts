@@ -50,4 +50,3 @@ export function addPanelQuestion(request: { name: string; url: string; isPlainHt
     detail: `${request.url}\n\nPterotray will keep the key in the system keychain and show this panel’s servers in the tray.`,
   };
 }
-

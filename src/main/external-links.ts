@@ -39,4 +39,3 @@ export function checkExternalLink(candidate: string, panels: readonly LinkPanel[
 export function serverPageUrl(panelUrl: string, identifier: string): string {
   return `${panelUrl.replace(/\/+$/, '')}/server/${encodeURIComponent(identifier)}`;
 }
-

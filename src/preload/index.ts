@@ -4,14 +4,7 @@
  * This bundle runs sandboxed, so it may only require('electron'); everything else is inlined.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import {
-  INVOKE_CHANNELS,
-  PUSH_EVENTS,
-  methodName,
-  subscriptionName,
-  type BridgeApi,
-  type PageCalls,
-} from '../shared/ipc-contract';
+import { INVOKE_CHANNELS, PUSH_EVENTS, methodName, subscriptionName, type BridgeApi, type PageCalls } from '../shared/ipc-contract';
 import type { IpcResult } from '../shared/types';
 
 // Calls answer with the IpcResult envelope as main sent it; the renderer's api module unwraps it.

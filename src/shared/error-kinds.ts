@@ -33,10 +33,4 @@ export type PanelErrorKind =
 export type CoreErrorKind = PanelErrorKind | 'keychain-unavailable' | 'unknown-account' | 'invalid-argument';
 
 /** Why a server answered 409 (`ServerStateConflictException`), as far as the detail tells. */
-export type ConflictReason =
-  | 'suspended'
-  | 'installing'
-  | 'transferring'
-  | 'restoring'
-  | 'node-maintenance'
-  | 'other';
+export type ConflictReason = 'suspended' | 'installing' | 'transferring' | 'restoring' | 'node-maintenance' | 'other';

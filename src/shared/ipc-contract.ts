@@ -221,9 +221,7 @@ export interface PageCalls {
 type PageArgs<C extends InvokeChannel> = C extends keyof PageCalls ? PageCalls[C] : InvokeArgs<C>;
 
 type InvokeMethods<Wrap extends 'envelope' | 'plain'> = {
-  [C in InvokeChannel as Camel<C>]: (
-    ...args: PageArgs<C>
-  ) => Promise<Wrap extends 'envelope' ? IpcResult<InvokeResult<C>> : InvokeResult<C>>;
+  [C in InvokeChannel as Camel<C>]: (...args: PageArgs<C>) => Promise<Wrap extends 'envelope' ? IpcResult<InvokeResult<C>> : InvokeResult<C>>;
 };
 
 type Subscriptions = {

@@ -15,14 +15,7 @@ export interface ServerRef {
 }
 
 /** How an account is doing, as the tray and the window show it. */
-export type AccountStatus =
-  | 'checking'
-  | 'ok'
-  | 'key-revoked'
-  | 'unreachable'
-  | 'two-factor-required'
-  | 'rate-limited'
-  | 'keychain-locked';
+export type AccountStatus = 'checking' | 'ok' | 'key-revoked' | 'unreachable' | 'two-factor-required' | 'rate-limited' | 'keychain-locked';
 
 export interface AccountView {
   id: string;
@@ -42,15 +35,7 @@ export interface AccountView {
 
 /** Why a server cannot be used right now, beyond its power state. */
 export type ServerAvailability =
-  | 'ok'
-  | 'suspended'
-  | 'installing'
-  | 'install-failed'
-  | 'transferring'
-  | 'restoring'
-  | 'node-maintenance'
-  | 'node-unreachable'
-  | 'unknown';
+  'ok' | 'suspended' | 'installing' | 'install-failed' | 'transferring' | 'restoring' | 'node-maintenance' | 'node-unreachable' | 'unknown';
 
 export interface ResourcesView {
   cpuPercent: number;

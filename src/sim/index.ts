@@ -77,7 +77,15 @@ export async function startSimPanel(options?: SimPanelOptions): Promise<SimPanel
   const wings = new WingsNode({ state, tokens, log, faults });
   const control = createControl({ state, log, faults, wings, tokens });
   const panel = createServer(
-    createPanelHandler({ state, router: buildRouter(tokens), log, faults, limiter, routeLimiter: new WindowLimiter(state.clock), control: createControlHandler(control, state) }),
+    createPanelHandler({
+      state,
+      router: buildRouter(tokens),
+      log,
+      faults,
+      limiter,
+      routeLimiter: new WindowLimiter(state.clock),
+      control: createControlHandler(control, state),
+    }),
   );
   const sockets = trackSockets(panel);
   try {

@@ -37,13 +37,15 @@ export function createRemoteControl(panelUrl: string, apiKey: string): RemoteSim
   const files = (server: string): RemoteSimControl extends { files(s: string): infer F } ? F : never =>
     new Proxy({} as never, {
       // `then` must stay undefined, or awaiting the proxy would call the sim.
-      get: (_target, op: string) => (op === 'then' ? undefined : async (...args: unknown[]) => {
-        const result = await call(`files/${op}`, [server, ...args]);
-        return op === 'read' ? Buffer.from(String(result), 'base64') : result;
-      }),
+      get: (_target, op: string) =>
+        op === 'then'
+          ? undefined
+          : async (...args: unknown[]) => {
+              const result = await call(`files/${op}`, [server, ...args]);
+              return op === 'read' ? Buffer.from(String(result), 'base64') : result;
+            },
     });
   return new Proxy({} as RemoteSimControl, {
-    get: (_target, method: string) =>
-      method === 'then' ? undefined : method === 'files' ? files : (...args: unknown[]) => call(method, args),
+    get: (_target, method: string) => (method === 'then' ? undefined : method === 'files' ? files : (...args: unknown[]) => call(method, args)),
   });
 }

@@ -9,13 +9,7 @@ import type { Clock } from '../core/util/deps';
 export type SimPowerState = 'offline' | 'starting' | 'running' | 'stopping';
 
 /** `server.status`; null is a normal, installed server. */
-export type SimServerStatus =
-  | null
-  | 'installing'
-  | 'install_failed'
-  | 'reinstall_failed'
-  | 'suspended'
-  | 'restoring_backup';
+export type SimServerStatus = null | 'installing' | 'install_failed' | 'reinstall_failed' | 'suspended' | 'restoring_backup';
 
 /** Which panel the sim imitates (pterodactyl-api.md §9 for Pelican's differences). */
 export type SimFlavor = 'pterodactyl' | 'pelican';

@@ -242,7 +242,9 @@ describe('the Dock off macOS', () => {
 });
 
 if (!hasSecretService) {
-  console.warn('\n!!! SKIPPED: the no-tray-host spec keeps a panel across a relaunch, which needs a Secret Service; run it through npm test (test/keychain/with-secret-service.sh).\n');
+  console.warn(
+    '\n!!! SKIPPED: the no-tray-host spec keeps a panel across a relaunch, which needs a Secret Service; run it through npm test (test/keychain/with-secret-service.sh).\n',
+  );
 }
 
 describe.skipIf(!hasSecretService)('a Linux desktop with no tray host (plain GNOME)', () => {

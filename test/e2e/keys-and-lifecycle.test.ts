@@ -41,7 +41,10 @@ describe.skipIf(!hasSecretService)('the API key', () => {
       const text = readFileSync(file).toString('latin1');
       expect(text.includes(secretHalf), `key found in ${file}`).toBe(false);
     }
-    const logs = env.app.logs().map((l) => l.text).join('\n');
+    const logs = env.app
+      .logs()
+      .map((l) => l.text)
+      .join('\n');
     expect(logs).not.toContain(secretHalf);
     // What main sends to the page: every invoke's reply and every push. (The key goes in once, as
     // accounts:add's argument; that is the page's own input and is not searched.)
@@ -56,7 +59,10 @@ describe.skipIf(!hasSecretService)('the API key', () => {
     const running = env.sim.control.servers().find((s) => s.state === 'running');
     if (!running) throw new Error('no running server');
     env.sim.control.setState(running.identifier, 'stopping');
-    await env.app.waitFor(() => serverItem(env.app, running.name)?.submenu?.find((i) => i.label === 'Kill…')?.enabled === true, { timeoutMs: 15_000, message: 'kill enabled while stopping' });
+    await env.app.waitFor(() => serverItem(env.app, running.name)?.submenu?.find((i) => i.label === 'Kill…')?.enabled === true, {
+      timeoutMs: 15_000,
+      message: 'kill enabled while stopping',
+    });
     // The panel was added after main's own question; count the kill questions from here.
     const before = env.app.snapshot().dialogs.length;
     await env.app.dialog.answerNext('showMessageBox', { response: 0 });
@@ -65,8 +71,16 @@ describe.skipIf(!hasSecretService)('the API key', () => {
     expect(env.sim.control.servers().find((s) => s.identifier === running.identifier)?.state).toBe('stopping');
     await env.app.dialog.answerNext('showMessageBox', { response: 1 });
     await env.app.clickMenu([new RegExp(`${running.name}$`), 'Kill…']);
-    await env.app.waitFor(() => env.sim.control.servers().find((s) => s.identifier === running.identifier)?.state === 'offline', { timeoutMs: 10_000, message: 'killed' });
-    expect(env.app.snapshot().dialogs.slice(before).map((d) => [d.kind, d.options.message])).toEqual([
+    await env.app.waitFor(() => env.sim.control.servers().find((s) => s.identifier === running.identifier)?.state === 'offline', {
+      timeoutMs: 10_000,
+      message: 'killed',
+    });
+    expect(
+      env.app
+        .snapshot()
+        .dialogs.slice(before)
+        .map((d) => [d.kind, d.options.message]),
+    ).toEqual([
       ['showMessageBox', `Kill ${running.name}?`],
       ['showMessageBox', `Kill ${running.name}?`],
     ]);

@@ -29,7 +29,10 @@ async function crashOne(app: AppOnSim): Promise<{ name: string; notice: Notifica
   app.sim.control.crash(running.identifier);
   const notice = await app.app.waitFor(() => app.app.notifications().find((n) => n.title === `${running.name} crashed`), {
     timeoutMs: 15_000,
-    message: `crash notice (have: ${app.app.notifications().map((n) => n.title).join(', ')})`,
+    message: `crash notice (have: ${app.app
+      .notifications()
+      .map((n) => n.title)
+      .join(', ')})`,
   });
   return { name: running.name, notice };
 }
@@ -68,7 +71,9 @@ describe.skipIf(!hasSecretService)('Windows Action Center', () => {
     const { name, notice } = await crashOne(env);
     await env.app.waitFor(() => env!.app.notifications()[notice.index]?.events.includes('show'), { message: 'shown' });
     await env.app.expireNotification(notice.index);
-    const inCenter = await env.app.waitFor(() => env!.app.notifications()[notice.index]?.state === 'in-action-center' && env!.app.notifications()[notice.index]);
+    const inCenter = await env.app.waitFor(
+      () => env!.app.notifications()[notice.index]?.state === 'in-action-center' && env!.app.notifications()[notice.index],
+    );
     expect(inCenter.events).toEqual(['show', 'close']);
     expect(inCenter.launchArguments).toMatch(/^pterotray-notice=\d+$/);
     await env.app.clickNotification(notice.index);

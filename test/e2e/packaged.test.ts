@@ -40,7 +40,8 @@ const EXECUTABLE = String((CONFIG.linux as Config).executableName);
 /** The directory of a real Electron distribution, or null with why not. */
 function electronDist(): { dir: string } | { reason: string } {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) return existsSync(join(override, 'electron')) ? { dir: override } : { reason: `ELECTRON_OVERRIDE_DIST_PATH=${override} holds no electron binary` };
+  if (override)
+    return existsSync(join(override, 'electron')) ? { dir: override } : { reason: `ELECTRON_OVERRIDE_DIST_PATH=${override} holds no electron binary` };
   const binary = process.env.PTEROTRAY_ELECTRON;
   if (binary) return existsSync(binary) ? { dir: dirname(binary) } : { reason: `PTEROTRAY_ELECTRON=${binary} does not exist` };
   const pathFile = resolve('node_modules/electron/path.txt');
@@ -79,7 +80,9 @@ function describePackage(label: string, appDir: () => string): void {
     expect(existsSync(asarPath())).toBe(true);
     const files = entries();
     expect(new Set(files.map((entry) => entry.split('/')[0]))).toEqual(new Set(['out', 'package.json', 'node_modules']));
-    expect(new Set(files.filter((entry) => entry.startsWith('out/')).map((entry) => entry.split('/').slice(0, 2).join('/')))).toEqual(new Set(['out/main', 'out/preload', 'out/renderer']));
+    expect(new Set(files.filter((entry) => entry.startsWith('out/')).map((entry) => entry.split('/').slice(0, 2).join('/')))).toEqual(
+      new Set(['out/main', 'out/preload', 'out/renderer']),
+    );
     for (const needed of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) expect(files, needed).toContain(needed);
     // No source map anywhere, and none of our sources, tests or the CLI bundle.
     expect(files.filter((entry) => entry.endsWith('.map'))).toEqual([]);
@@ -90,13 +93,16 @@ function describePackage(label: string, appDir: () => string): void {
   });
 
   it(`${label}: node_modules are exactly the runtime dependencies of package-lock.json`, () => {
-    const modules = entries().filter((entry) => /^node_modules\/(@[^/]+\/)?[^/@]+$/.test(entry) || /^node_modules\/(@[^/]+\/)?[^/]+\/node_modules\/(@[^/]+\/)?[^/@]+$/.test(entry));
+    const modules = entries().filter(
+      (entry) => /^node_modules\/(@[^/]+\/)?[^/@]+$/.test(entry) || /^node_modules\/(@[^/]+\/)?[^/]+\/node_modules\/(@[^/]+\/)?[^/@]+$/.test(entry),
+    );
     const expected = runtimePackages();
     expect(modules.sort()).toEqual(expected);
     for (const dependency of Object.keys((JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies)) {
       expect(expected, dependency).toContain(`node_modules/${dependency}`);
     }
-    for (const devOnly of ['electron', 'electron-builder', 'vite', 'svelte', 'vitest', 'playwright-core', 'typescript']) expect(expected, devOnly).not.toContain(`node_modules/${devOnly}`);
+    for (const devOnly of ['electron', 'electron-builder', 'vite', 'svelte', 'vitest', 'playwright-core', 'typescript'])
+      expect(expected, devOnly).not.toContain(`node_modules/${devOnly}`);
   });
 
   it(`${label}: keytar.node is outside the archive, in app.asar.unpacked, and the header says so`, () => {
@@ -142,7 +148,10 @@ describe('electron-builder --dir with electron-builder.yml', { timeout: 300_000 
   });
 
   const real = electronDist();
-  if ('reason' in real) console.warn(`\n!!! SKIPPED packaging with the real Electron binary: ${real.reason}. The package layout is checked with a stand-in distribution; the fuses are not.\n`);
+  if ('reason' in real)
+    console.warn(
+      `\n!!! SKIPPED packaging with the real Electron binary: ${real.reason}. The package layout is checked with a stand-in distribution; the fuses are not.\n`,
+    );
 
   describe.skipIf('reason' in real)('with the real Electron binary (fuses flipped)', () => {
     let appDir = '';

@@ -31,7 +31,9 @@ interface Ready {
 const ELECTRON_NODE_MAJOR = 24;
 const runnerNodeMajor = Number(process.versions.node.split('.')[0]);
 if (runnerNodeMajor !== ELECTRON_NODE_MAJOR) {
-  console.warn(`\n!!! SKIPPED: main runs on this Node (${process.version}), not Electron 45's Node ${ELECTRON_NODE_MAJOR}; .ci/run puts Node ${ELECTRON_NODE_MAJOR} first on PATH.\n`);
+  console.warn(
+    `\n!!! SKIPPED: main runs on this Node (${process.version}), not Electron 45's Node ${ELECTRON_NODE_MAJOR}; .ci/run puts Node ${ELECTRON_NODE_MAJOR} first on PATH.\n`,
+  );
 }
 let demoReport: Ready | undefined;
 
@@ -132,7 +134,13 @@ afterEach(async () => {
 
 const standIn = (readyText: string, screenshot: string): Record<string, string> => {
   mkdirSync(SHOTS, { recursive: true });
-  return { ELECTRON_EXEC_PATH: STAND_IN, ELECTRON_DOUBLE_HOME: home(), ELECTRON_DOUBLE_READY_TEXT: readyText, ELECTRON_DOUBLE_SCREENSHOT: join(SHOTS, screenshot), PTEROTRAY_QUIET: '1' };
+  return {
+    ELECTRON_EXEC_PATH: STAND_IN,
+    ELECTRON_DOUBLE_HOME: home(),
+    ELECTRON_DOUBLE_READY_TEXT: readyText,
+    ELECTRON_DOUBLE_SCREENSHOT: join(SHOTS, screenshot),
+    PTEROTRAY_QUIET: '1',
+  };
 };
 
 describe('the README’s commands, through npm', () => {
@@ -170,7 +178,11 @@ describe('the README’s commands, through npm', () => {
     const setup = await startAppOnSim({ launch: { home: configured } });
     try {
       await setup.app.close();
-      const run = npm(['start'], { ...standIn('Test panel', 'readme-npm-start-configured.png'), ELECTRON_DOUBLE_HOME: configured, ELECTRON_DOUBLE_OPEN_FROM_TRAY: '1' });
+      const run = npm(['start'], {
+        ...standIn('Test panel', 'readme-npm-start-configured.png'),
+        ELECTRON_DOUBLE_HOME: configured,
+        ELECTRON_DOUBLE_OPEN_FROM_TRAY: '1',
+      });
       const ready = await run.ready;
       expect(ready.text).toContain('Test panel');
       expect(ready.text).not.toContain('Welcome to Pterotray');
@@ -195,7 +207,10 @@ describe('the README’s commands, through npm', () => {
     const run = npm(['run', 'demo'], { ELECTRON_EXEC_PATH: '', ELECTRON_OVERRIDE_DIST_PATH: empty });
     const { code } = await run.exited;
     expect(code).toBe(1);
-    const said = run.output().split('\n').filter((line) => line.startsWith('pterotray:'));
+    const said = run
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('pterotray:'));
     expect(said).toEqual([`pterotray: no Electron to run: ELECTRON_OVERRIDE_DIST_PATH=${empty} has no electron.`]);
     expect(run.output()).not.toMatch(/^\s+at /m);
     expect(run.output()).not.toMatch(/Electron uninstall/);

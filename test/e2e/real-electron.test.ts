@@ -24,7 +24,11 @@ const electron = await findElectronBinary();
 // On Linux keytar needs a Secret Service (npm test provides a private one); macOS and Windows
 // have their own keychain (Keychain, Credential Manager), which keytar always reaches.
 const hasKeychain = process.platform !== 'linux' || hasSecretService;
-const skipReason = !electron.found ? electron.reason : !hasKeychain ? 'no Secret Service for the keychain (run it through npm test or npm run test:real-electron)' : null;
+const skipReason = !electron.found
+  ? electron.reason
+  : !hasKeychain
+    ? 'no Secret Service for the keychain (run it through npm test or npm run test:real-electron)'
+    : null;
 const mustRun = process.env.PTEROTRAY_REQUIRE_REAL_ELECTRON === '1';
 if (skipReason && !mustRun) console.warn(`\n!!! SKIPPED on real Electron: ${skipReason}. The same behaviour is covered on the Electron double.\n`);
 
@@ -50,7 +54,11 @@ describe.skipIf(skipReason !== null)('on real Electron', () => {
     userDataDir = mkdtempSync(join(tmpdir(), 'pterotray-real-electron-'));
     sim = await startSim();
     const executablePath = electron.found ? electron.path : '';
-    app = await _electron.launch({ executablePath, args: [MAIN, '--no-sandbox', `--user-data-dir=${userDataDir}`], env: { ...process.env, PTEROTRAY_TEST_HOOKS: '1', PTEROTRAY_QUIET: '1' } as Record<string, string> });
+    app = await _electron.launch({
+      executablePath,
+      args: [MAIN, '--no-sandbox', `--user-data-dir=${userDataDir}`],
+      env: { ...process.env, PTEROTRAY_TEST_HOOKS: '1', PTEROTRAY_QUIET: '1' } as Record<string, string>,
+    });
     page = await app.firstWindow();
     await page.waitForFunction(() => 'api' in globalThis);
     // Main asks before a new panel gets the key: answer its question with "Add panel", as a person would.
@@ -74,7 +82,10 @@ describe.skipIf(skipReason !== null)('on real Electron', () => {
   const notices = () => app.evaluate(() => (globalThis as Hooked).__pterotrayTest.notices());
 
   it('lists every server in the tray', async () => {
-    const names = sim.control.servers().map((s) => s.name).sort();
+    const names = sim.control
+      .servers()
+      .map((s) => s.name)
+      .sort();
     await expect.poll(async () => (await trayModel())?.sections[0]?.servers.map((i) => i.label.slice(2)).sort(), { timeout: 20_000 }).toEqual(names);
   });
 
@@ -82,7 +93,9 @@ describe.skipIf(skipReason !== null)('on real Electron', () => {
     const offline = sim.control.servers().find((s) => s.state === 'offline')!;
     const reply = await invoke(page, 'serversPower', { server: { accountId: account.id, identifier: offline.identifier }, signal: 'start' });
     expect(reply.ok).toBe(true);
-    await expect.poll(async () => (await trayModel())?.sections[0]?.servers.find((i) => i.identifier === offline.identifier)?.label, { timeout: 15_000 }).toBe(`● ${offline.name}`);
+    await expect
+      .poll(async () => (await trayModel())?.sections[0]?.servers.find((i) => i.identifier === offline.identifier)?.label, { timeout: 15_000 })
+      .toBe(`● ${offline.name}`);
   });
 
   it('shows exactly one notification for a crash', async () => {
@@ -99,7 +112,10 @@ describe.skipIf(skipReason !== null)('on real Electron', () => {
   it('keeps the key in the keychain, out of a sandboxed page', async () => {
     expect(await keytar.getPassword('pterotray', account.id)).toBe(sim.apiKey);
     // The page has no Node and sees only the bridge: sandboxed, isolated, no node integration.
-    const exposed = await page.evaluate(() => ({ require: typeof (globalThis as { require?: unknown }).require, process: typeof (globalThis as { process?: unknown }).process }));
+    const exposed = await page.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+    }));
     expect(exposed).toEqual({ require: 'undefined', process: 'undefined' });
   });
 });

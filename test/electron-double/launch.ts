@@ -94,7 +94,15 @@ class Launched implements LaunchedApp {
     };
     const cwd = resolve(options.cwd ?? process.cwd());
     this.process = new AppProcess({ main: resolve(cwd, options.main), args: options.args ?? [], cwd, env, onLine });
-    const deps = { peer: this.process.peer, files: this.files, schemes: new SchemeOrigins(), codec: createNodeCodec(), ipcLog: this.log, log: onLine, electronVersion: electronVersion() };
+    const deps = {
+      peer: this.process.peer,
+      files: this.files,
+      schemes: new SchemeOrigins(),
+      codec: createNodeCodec(),
+      ipcLog: this.log,
+      log: onLine,
+      electronVersion: electronVersion(),
+    };
     const headed = options.headed ?? process.env.PTEROTRAY_HEADED === '1';
     this.host = new BrowserHost({ executablePath: options.chromiumPath ?? process.env.PTEROTRAY_CHROMIUM ?? '/usr/bin/chromium', headed }, deps);
     serveChild(this.process.peer, this.host, {
@@ -218,7 +226,8 @@ class Launched implements LaunchedApp {
     const page = await this.window(which);
     const files = paths.map((path) => ({ name: basename(path), size: statSync(path).size, path: resolve(path) }));
     await page.evaluate((entries) => {
-      const control = (globalThis as unknown as { __electronDoubleControl?: { registerFilePath(n: string, s: number, p: string): void } }).__electronDoubleControl;
+      const control = (globalThis as unknown as { __electronDoubleControl?: { registerFilePath(n: string, s: number, p: string): void } })
+        .__electronDoubleControl;
       for (const entry of entries) control?.registerFilePath(entry.name, entry.size, entry.path);
     }, files);
     await page.setInputFiles(selector, paths);
@@ -266,7 +275,10 @@ class Launched implements LaunchedApp {
 
   private describe(): string {
     const { trays, windows, notifications, lifecycle } = this.store.current;
-    const tail = this.lines.slice(-15).map((line) => `  [${line.stream}] ${line.text}`).join('\n');
+    const tail = this.lines
+      .slice(-15)
+      .map((line) => `  [${line.stream}] ${line.text}`)
+      .join('\n');
     return `app state: lifecycle=${lifecycle.join(',')} trays=${trays.length} windows=${windows.length} notifications=${notifications.length}\nlast output:\n${tail}`;
   }
 }

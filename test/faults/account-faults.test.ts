@@ -86,7 +86,11 @@ describe('the panel away, and 409s, on the real app', () => {
     // The panel answers a person's action with the 409 of each reason: a typed `conflict` with the
     // reason reaches the window, the tray keeps the server as it was, nobody is notified.
     for (const [reason, detail] of Object.entries(details)) {
-      env.sim.control.injectFault({ route: /\/files\/list$/, count: 1, fault: { type: 'status', status: 409, body: { errors: [{ code: 'ServerStateConflictException', status: '409', detail }] } } });
+      env.sim.control.injectFault({
+        route: /\/files\/list$/,
+        count: 1,
+        fault: { type: 'status', status: 409, body: { errors: [{ code: 'ServerStateConflictException', status: '409', detail }] } },
+      });
       const reply = await openFolder(env);
       expect(reply.ok ? null : { code: reply.error.code, reason: reply.error.reason }).toEqual({ code: 'conflict', reason });
     }
@@ -105,13 +109,22 @@ describe('the panel away, and 409s, on the real app', () => {
     env.sim.control.setState(installing.identifier, 'offline');
     await env.app.waitFor(() => trayServer(env.app, installing.name)?.label === `○ ${installing.name}`, { timeoutMs: 10_000 });
     // A stop nobody here asked for is told once the panel said it was no suspension.
-    await env.app.waitFor((snap) => snap.notifications.some((n) => n.title === `${installing.name} went down`), { timeoutMs: 10_000, message: 'went down, after the check' });
+    await env.app.waitFor((snap) => snap.notifications.some((n) => n.title === `${installing.name} went down`), {
+      timeoutMs: 10_000,
+      message: 'went down, after the check',
+    });
     const notices = env.app.notifications().length;
     // Wings tells (close 4409, `install started`): ⊘ with the reason, no power action offered.
     env.sim.control.suspend(suspended.identifier);
     env.sim.control.setStatus(installing.identifier, 'installing');
-    const texts = ['suspended by the panel: power actions are unavailable until it is unsuspended', 'installing: power actions are unavailable until the install finishes'];
-    for (const [server, text] of [[suspended, texts[0]], [installing, texts[1]]] as const) {
+    const texts = [
+      'suspended by the panel: power actions are unavailable until it is unsuspended',
+      'installing: power actions are unavailable until the install finishes',
+    ];
+    for (const [server, text] of [
+      [suspended, texts[0]],
+      [installing, texts[1]],
+    ] as const) {
       await env.app.waitFor(() => trayServer(env.app, server.name)?.label === `⊘ ${server.name}`, { timeoutMs: 10_000, message: `${server.name} ⊘` });
       const item = trayServer(env.app, server.name);
       expect(item?.submenu?.[0]?.label).toBe(`${server.name} — ${text}`);

@@ -49,7 +49,9 @@ describe.each(simVersions())('on compressed time (%s)', (version) => {
   faultCase('a panel that vanishes for five minutes and comes back', async () => {
     rig = await startCompressedRig({ sim: { version } });
     const r = liveRig();
-    const names = panel(r).control.servers().map((s) => s.name);
+    const names = panel(r)
+      .control.servers()
+      .map((s) => s.name);
     const startMs = r.clock.now();
     await r.vanish();
     let wasUnreachable = false;
@@ -224,7 +226,9 @@ describe.each(simVersions())('409 for each reason, on compressed time (%s)', (ve
       // (stopping, then offline), which must never read as a crash.
       rig = await startCompressedRig({ sim: { version, servers: 3 } });
       const r = liveRig();
-      const target = panel(r).control.servers().find((s) => s.state === 'running');
+      const target = panel(r)
+        .control.servers()
+        .find((s) => s.state === 'running');
       if (!target) throw new Error('no running server');
       const startMs = r.clock.now();
       setConflict(r, reason, target.identifier, true);

@@ -31,7 +31,10 @@ describe('editing and downloading while the panel fails', () => {
     server = first;
     env.sim.control.files(server.identifier).createLarge(`/${BIG}`, BIG_BYTES);
     await env.app.clickMenu([`${MARK[first.state]} ${first.name}`, 'Open files']);
-    await env.page.getByRole('row', { name: new RegExp(FILE.replace('.', '\\.')) }).first().waitFor({ timeout: 15_000 });
+    await env.page
+      .getByRole('row', { name: new RegExp(FILE.replace('.', '\\.')) })
+      .first()
+      .waitFor({ timeout: 15_000 });
   });
 
   afterAll(() => {
@@ -44,7 +47,9 @@ describe('editing and downloading while the panel fails', () => {
 
   async function openInEditor(): Promise<void> {
     if (await editorText().isVisible()) return;
-    await page().getByRole('button', { name: `Actions for ${FILE}` }).click();
+    await page()
+      .getByRole('button', { name: `Actions for ${FILE}` })
+      .click();
     await page().getByRole('menuitem', { name: 'Open' }).click();
     await editorText().waitFor({ timeout: 10_000 });
   }
@@ -78,7 +83,19 @@ describe('editing and downloading while the panel fails', () => {
 
   faultCase('an edit being saved when the server is suspended (409)', async () => {
     await editThroughFault(
-      { type: 'status', status: 409, body: { errors: [{ code: 'ServerStateConflictException', status: '409', detail: 'This server is currently suspended and the functionality requested is unavailable.' }] } },
+      {
+        type: 'status',
+        status: 409,
+        body: {
+          errors: [
+            {
+              code: 'ServerStateConflictException',
+              status: '409',
+              detail: 'This server is currently suspended and the functionality requested is unavailable.',
+            },
+          ],
+        },
+      },
       'edit-kept-through-409',
     );
   });
@@ -95,19 +112,29 @@ describe('editing and downloading while the panel fails', () => {
   faultCase('a truncated download', async () => {
     // Back from the editor to the folder.
     if (await editorText().isVisible()) await page().getByRole('button', { name: /Close/ }).first().click();
-    await page().getByRole('row', { name: new RegExp(BIG.replace('.', '\\.')) }).first().waitFor({ timeout: 10_000 });
+    await page()
+      .getByRole('row', { name: new RegExp(BIG.replace('.', '\\.')) })
+      .first()
+      .waitFor({ timeout: 10_000 });
     const target = join(downloads, BIG);
     const expected = await env.sim.control.files(server.identifier).sha256(`/${BIG}`);
     env.sim.control.injectFault({ route: 'GET /download/file', count: 1, fault: { type: 'truncate' } });
     await env.app.dialog.answerNext('showSaveDialog', { filePath: target });
-    await page().getByRole('button', { name: `Actions for ${BIG}` }).click();
+    await page()
+      .getByRole('button', { name: `Actions for ${BIG}` })
+      .click();
     await page().getByRole('menuitem', { name: 'Download…' }).click();
     // Cut off halfway: the window says it failed, and no half file is left, not even a temp one.
-    await page().getByRole('alert').filter({ hasText: new RegExp(`The download was cut off after \\d+ of ${BIG_BYTES} bytes; nothing was saved\\.`) }).waitFor({ timeout: 15_000 });
+    await page()
+      .getByRole('alert')
+      .filter({ hasText: new RegExp(`The download was cut off after \\d+ of ${BIG_BYTES} bytes; nothing was saved\\.`) })
+      .waitFor({ timeout: 15_000 });
     expect(readdirSync(downloads)).toEqual([]);
     // The next download is whole.
     await env.app.dialog.answerNext('showSaveDialog', { filePath: target });
-    await page().getByRole('button', { name: `Actions for ${BIG}` }).click();
+    await page()
+      .getByRole('button', { name: `Actions for ${BIG}` })
+      .click();
     await page().getByRole('menuitem', { name: 'Download…' }).click();
     await page().getByText('Done', { exact: true }).first().waitFor({ timeout: 15_000 });
     expect(readdirSync(downloads)).toEqual([BIG]);

@@ -70,7 +70,10 @@ describe('the panel failing, on the real app', () => {
     expect(listing.ok).toBe(true);
     await eventually('the list retried after the wait', () => env.sim.control.requestLog().some((r) => r.route === LIST && r.status === 200));
     const panelLog = requestsBetween(env.sim, throttled.timeMs, Number.POSITIVE_INFINITY, 'panel');
-    expect(panelLog.filter((r) => r.timeMs > throttled.timeMs && r.timeMs < throttled.timeMs + 4_000), 'requests inside the Retry-After window').toEqual([]);
+    expect(
+      panelLog.filter((r) => r.timeMs > throttled.timeMs && r.timeMs < throttled.timeMs + 4_000),
+      'requests inside the Retry-After window',
+    ).toEqual([]);
     expect(panelLog.filter((r) => r.route === LIST)).toHaveLength(2);
     expect(await windowAccountStatus(env)).toBe('ok');
     expect(trayProblem(env.app)).toBeNull();

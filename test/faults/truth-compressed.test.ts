@@ -79,7 +79,12 @@ describe.each(simVersions())('10-minute tokens, on compressed time (%s)', (versi
       const backAt = r.clock.now();
       const victim = sim.control.servers().find((s) => s.state === 'running')!;
       sim.control.crash(victim.identifier);
-      await r.clock.advanceUntil('restarted and seen up', () => r.view(victim.identifier)?.state === 'running' && r.events.some((e) => e.type === 'crash' && e.seenAtMs >= backAt), 10_000, 250);
+      await r.clock.advanceUntil(
+        'restarted and seen up',
+        () => r.view(victim.identifier)?.state === 'running' && r.events.some((e) => e.type === 'crash' && e.seenAtMs >= backAt),
+        10_000,
+        250,
+      );
       sim.control.crash(victim.identifier);
       await r.clock.advance(5_000);
       const crashes = r.events.filter((e): e is CrashEvent & { seenAtMs: number } => e.type === 'crash' && e.seenAtMs >= backAt);

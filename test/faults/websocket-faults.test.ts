@@ -49,7 +49,11 @@ describe('the node failing, on the real app', () => {
     const startMs = Date.now();
     await env.sim.control.setNodeReachable(false);
     await env.sim.control.setNodeReachable(true);
-    await eventually('every socket reconnected', () => env.sim.control.requestLog().filter((r) => r.route === WS && r.status === 101).length >= servers, 15_000);
+    await eventually(
+      'every socket reconnected',
+      () => env.sim.control.requestLog().filter((r) => r.route === WS && r.status === 101).length >= servers,
+      15_000,
+    );
     await waitSettled(env, 20_000);
     // Each socket fetched one fresh token to reconnect; nothing else was needed.
     expect(env.sim.control.requestCount(TOKEN)).toBeGreaterThanOrEqual(1);
@@ -67,7 +71,8 @@ describe('the node failing, on the real app', () => {
     const labels = (): string[] => (env.app.tray()?.menu ?? []).map((i) => i.label);
     const before = labels();
     env.sim.control.resetCounts();
-    const tokensSince = (sinceMs: number): number => env.sim.control.requestLog().filter((r) => r.route === TOKEN && r.timeMs >= sinceMs && r.status === 200).length;
+    const tokensSince = (sinceMs: number): number =>
+      env.sim.control.requestLog().filter((r) => r.route === TOKEN && r.timeMs >= sinceMs && r.status === 200).length;
     // Wings denylists every token (wings PR #289): a socket learns it from the `jwt error` that
     // replaces its next event, so the running servers (stats every 400 ms) learn at once; each
     // fetches a token and re-authenticates on the same socket. Then again, and again.
@@ -77,7 +82,11 @@ describe('the node failing, on the real app', () => {
       // The refresher waits up to its minimum interval (10 s) between two fetches of one socket.
       await eventually(`storm ${storm + 1}: a fresh token for every running server`, () => tokensSince(stormMs) >= running.length, 20_000);
     }
-    await eventually('every server live again', async () => (await windowServers(env)).filter((s) => s.accountId === env.account.id).every((s) => s.isLive), 10_000);
+    await eventually(
+      'every server live again',
+      async () => (await windowServers(env)).filter((s) => s.accountId === env.account.id).every((s) => s.isLive),
+      10_000,
+    );
     expect(env.sim.control.requestCount(WS), 'sockets that had to reconnect').toBe(0);
     // One token per storm per socket that was told, no storm of tokens.
     expect(env.sim.control.requestCount(TOKEN)).toBeLessThanOrEqual(3 * running.length + 1);
@@ -98,8 +107,15 @@ describe('the node failing, on the real app', () => {
       const otherServers = other.control.servers();
       const ofOther = async (): Promise<ServerView[]> => (await windowServers(env)).filter((s) => s.accountId === (added.ok ? added.value.id : ''));
       // Polled instead of followed: the tray still shows every server of it with its right mark.
-      await env.app.waitFor(() => otherServers.every((s) => trayServer(env.app, s.name)?.label === `${MARK[s.state]} ${s.name}`), { timeoutMs: 20_000, message: 'servers of the refusing node in the tray' });
-      await eventually('the refused sockets given up', async () => (await ofOther()).every((s) => !s.isLive && s.state !== 'unknown' && s.availability === 'ok'), 20_000);
+      await env.app.waitFor(() => otherServers.every((s) => trayServer(env.app, s.name)?.label === `${MARK[s.state]} ${s.name}`), {
+        timeoutMs: 20_000,
+        message: 'servers of the refusing node in the tray',
+      });
+      await eventually(
+        'the refused sockets given up',
+        async () => (await ofOther()).every((s) => !s.isLive && s.state !== 'unknown' && s.availability === 'ok'),
+        20_000,
+      );
       const refused = other.control.requestLog().filter((r) => r.route === WS);
       expect(refused.length).toBeGreaterThan(0);
       expect(refused.every((r) => r.status === 403)).toBe(true);
@@ -110,7 +126,10 @@ describe('the node failing, on the real app', () => {
       await waitSettled(env);
       expect(noticesSince(env.app, notices)).toEqual([]);
       if (added.ok) expect((await invoke(env.page, 'accountsRemove', { accountId: added.value.id })).ok).toBe(true);
-      await env.app.waitFor(() => otherServers.every((s) => trayServer(env.app, s.name) === undefined), { timeoutMs: 10_000, message: 'second panel gone from the tray' });
+      await env.app.waitFor(() => otherServers.every((s) => trayServer(env.app, s.name) === undefined), {
+        timeoutMs: 10_000,
+        message: 'second panel gone from the tray',
+      });
       await expectAlive(env);
     } finally {
       await other.close();
@@ -126,11 +145,17 @@ describe('the node failing, on the real app', () => {
     const startMs = Date.now();
     await env.sim.control.setNodeReachable(false);
     // Sockets give up after two failed connects and the servers are polled: the panel says 504.
-    await env.app.waitFor(() => sim.some((s) => trayServer(env.app, s.name)?.label === `⚠ ${s.name}`), { timeoutMs: 20_000, message: 'a server marked ⚠ (node unreachable)' });
+    await env.app.waitFor(() => sim.some((s) => trayServer(env.app, s.name)?.label === `⚠ ${s.name}`), {
+      timeoutMs: 20_000,
+      message: 'a server marked ⚠ (node unreachable)',
+    });
     const during = await windowServers(env);
     const unreachable = during.filter((s) => s.availability === 'node-unreachable');
     expect(unreachable.length).toBeGreaterThan(0);
-    for (const server of unreachable) expect(trayServer(env.app, server.name)?.submenu?.[0]?.label).toBe(`${server.name} — the panel cannot reach its node: power actions wait until it answers`);
+    for (const server of unreachable)
+      expect(trayServer(env.app, server.name)?.submenu?.[0]?.label).toBe(
+        `${server.name} — the panel cannot reach its node: power actions wait until it answers`,
+      );
     // The account itself is fine: the panel answers.
     expect(await windowAccountStatus(env)).toBe('ok');
     await env.sim.control.setNodeReachable(true);

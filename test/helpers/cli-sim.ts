@@ -17,11 +17,7 @@ export function expectNoKey(text: string, keys: readonly string[]): void {
 }
 
 /** Runs the CLI against `sim` and checks its output holds neither the sim's key nor `extraKeys`. */
-export async function runAgainst(
-  sim: SimPanel,
-  args: readonly string[],
-  options: CliRunOptions & { apiKey?: string } = {},
-): Promise<CliRunResult> {
+export async function runAgainst(sim: SimPanel, args: readonly string[], options: CliRunOptions & { apiKey?: string } = {}): Promise<CliRunResult> {
   const apiKey = options.apiKey ?? sim.apiKey;
   const result = await runCliProcess(args, { ...options, env: { ...simEnv(sim, apiKey), ...options.env } });
   expectNoKey(result.stdout + result.stderr, [sim.apiKey, apiKey]);

@@ -17,11 +17,12 @@ export const ALL_SIM_VERSIONS: readonly SimPanelVersion[] = ['pterodactyl-1.11',
  * What each release promises a client, from its sources (panel-versions.md), so tests assert
  * the release's facts rather than whatever the sim happens to do.
  */
-export const VERSION_FACTS: Record<SimPanelVersion, { rateLimitPerMinute: number; clientKeyPrefix: string; applicationKeyPrefix: string; isPelican: boolean }> = {
-  'pterodactyl-1.11': { rateLimitPerMinute: 720, clientKeyPrefix: 'ptlc_', applicationKeyPrefix: 'ptla_', isPelican: false },
-  'pterodactyl-1.12': { rateLimitPerMinute: 256, clientKeyPrefix: 'ptlc_', applicationKeyPrefix: 'ptla_', isPelican: false },
-  pelican: { rateLimitPerMinute: 256, clientKeyPrefix: 'pacc_', applicationKeyPrefix: 'papp_', isPelican: true },
-};
+export const VERSION_FACTS: Record<SimPanelVersion, { rateLimitPerMinute: number; clientKeyPrefix: string; applicationKeyPrefix: string; isPelican: boolean }> =
+  {
+    'pterodactyl-1.11': { rateLimitPerMinute: 720, clientKeyPrefix: 'ptlc_', applicationKeyPrefix: 'ptla_', isPelican: false },
+    'pterodactyl-1.12': { rateLimitPerMinute: 256, clientKeyPrefix: 'ptlc_', applicationKeyPrefix: 'ptla_', isPelican: false },
+    pelican: { rateLimitPerMinute: 256, clientKeyPrefix: 'pacc_', applicationKeyPrefix: 'papp_', isPelican: true },
+  };
 
 function isSimVersion(value: string): value is SimPanelVersion {
   return (ALL_SIM_VERSIONS as readonly string[]).includes(value);

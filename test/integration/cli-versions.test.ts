@@ -16,7 +16,13 @@ const PLCN_KEY = `plcn_${'Abc123Def45'}${'0123456789abcdefghijklmnopqrstuv'}`;
 
 const CASES: ReadonlyArray<{ label: string; options: SimPanelOptions; keyPrefix: string; idPattern: RegExp; limit: number }> = [
   { label: 'pterodactyl-1.11', options: { version: 'pterodactyl-1.11' }, keyPrefix: 'ptlc_', idPattern: /^[0-9a-f]{8}$/, limit: 720 },
-  { label: 'pterodactyl-1.12, serv_ identifiers', options: { version: 'pterodactyl-1.12', serverIdentifiers: 'prefixed' }, keyPrefix: 'ptlc_', idPattern: /^serv_[a-z2-7]{26}$/, limit: 256 },
+  {
+    label: 'pterodactyl-1.12, serv_ identifiers',
+    options: { version: 'pterodactyl-1.12', serverIdentifiers: 'prefixed' },
+    keyPrefix: 'ptlc_',
+    idPattern: /^serv_[a-z2-7]{26}$/,
+    limit: 256,
+  },
   { label: 'pelican, pacc_ key', options: { version: 'pelican' }, keyPrefix: 'pacc_', idPattern: /^[0-9a-f]{8}$/, limit: 256 },
   { label: 'pelican, plcn_ key', options: { version: 'pelican', apiKey: PLCN_KEY }, keyPrefix: 'plcn_', idPattern: /^[0-9a-f]{8}$/, limit: 256 },
 ];
@@ -45,7 +51,7 @@ describe.each(CASES)('the CLI against $label', ({ options, keyPrefix, idPattern,
 
   const target = () => sim.control.servers()[0]!;
 
-  it('has the version\'s key and identifiers', () => {
+  it("has the version's key and identifiers", () => {
     expect(sim.apiKey.startsWith(keyPrefix)).toBe(true);
     for (const s of sim.control.servers()) expect(s.identifier).toMatch(idPattern);
   });

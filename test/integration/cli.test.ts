@@ -113,18 +113,14 @@ describe('exit codes', () => {
     }
   });
 
-  it.each([
-    [['nope']],
-    [['servers', '--nope']],
-    [['status']],
-    [['power', 'x', 'explode']],
-    [['watch', '--interval', '1']],
-    [['files']],
-  ])('2 on a usage error: %j', async (args) => {
-    const result = await runAgainst(sim, args);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^pterotray: /);
-  });
+  it.each([[['nope']], [['servers', '--nope']], [['status']], [['power', 'x', 'explode']], [['watch', '--interval', '1']], [['files']]])(
+    '2 on a usage error: %j',
+    async (args) => {
+      const result = await runAgainst(sim, args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^pterotray: /);
+    },
+  );
 
   it('2 on an ambiguous server name, listing the candidates', async () => {
     // Seed 21 names two servers "Cozy …" and two "Modded …": a first word shared by several.

@@ -29,7 +29,7 @@ describe.each(simVersions())('the client on %s', (version) => {
   });
 
   describe('account and servers', () => {
-    it('getAccount: Pterodactyl\'s id and names, or Pelican\'s uuid without them', async () => {
+    it("getAccount: Pterodactyl's id and names, or Pelican's uuid without them", async () => {
       const account = await client.getAccount();
       expect(account.username).toEqual(expect.any(String));
       expect(account.email).toContain('@');
@@ -39,7 +39,7 @@ describe.each(simVersions())('the client on %s', (version) => {
       expect(sim.apiKey.startsWith(facts.clientKeyPrefix)).toBe(true);
     });
 
-    it('listPermissions: group.key strings in the release\'s spelling', async () => {
+    it("listPermissions: group.key strings in the release's spelling", async () => {
       const permissions = await client.listPermissions();
       expect(permissions).toContain('websocket.connect');
       expect(permissions).toContain(facts.isPelican ? 'database.view-password' : 'database.view_password');
@@ -86,7 +86,7 @@ describe.each(simVersions())('the client on %s', (version) => {
       await expect(client.sendCommand(id, 'say hi')).rejects.toMatchObject({ name: 'PanelError', status: 502 });
     });
 
-    it('rateLimit reports what the panel\'s headers said', async () => {
+    it("rateLimit reports what the panel's headers said", async () => {
       await client.getAccount();
       const info = client.rateLimit();
       expect(info.limitPerMinute).toBe(facts.rateLimitPerMinute);
@@ -195,7 +195,7 @@ describe.each(simVersions())('the client on %s', (version) => {
       await expect(client.getResources('ffffffff')).rejects.toMatchObject({ kind: 'not-found', status: 404 });
     });
 
-    it('a 504 from an unreachable node is node-unreachable, after the client\'s retries', async () => {
+    it("a 504 from an unreachable node is node-unreachable, after the client's retries", async () => {
       sim.control.resetCounts();
       sim.control.injectFault({ route: '/resources', count: 100, fault: { type: 'status', status: 504 } });
       const impatient = new PanelClient({ url: sim.url, apiKey: sim.apiKey }, { scheduler: { maxRetries: 1, baseBackoffMs: 10 } });
@@ -241,7 +241,14 @@ describe.each(simVersions())('the client on %s', (version) => {
     it('resources with `state` instead of `current_state`', async () => {
       sim.control.injectFault({
         route: '/resources',
-        fault: { type: 'status', status: 200, body: { object: 'stats', attributes: { state: 'running', resources: { memory_bytes: 5, cpu_absolute: 50.5, disk_bytes: 7, network_rx_bytes: 1, network_tx_bytes: 2 } } } },
+        fault: {
+          type: 'status',
+          status: 200,
+          body: {
+            object: 'stats',
+            attributes: { state: 'running', resources: { memory_bytes: 5, cpu_absolute: 50.5, disk_bytes: 7, network_rx_bytes: 1, network_tx_bytes: 2 } },
+          },
+        },
       });
       expect(await client.getResources(id)).toMatchObject({ state: 'running', memoryBytes: 5, cpuAbsolute: 50.5, diskBytes: 7 });
     });
@@ -249,7 +256,14 @@ describe.each(simVersions())('the client on %s', (version) => {
     it('a file list with bare objects and `mime`', async () => {
       sim.control.injectFault({
         route: '/files/list',
-        fault: { type: 'status', status: 200, body: { object: 'list', data: [{ name: 'server.jar', mode: 'rw-r--r--', size: 2048, is_file: true, is_symlink: false, mime: 'application/java-archive' }] } },
+        fault: {
+          type: 'status',
+          status: 200,
+          body: {
+            object: 'list',
+            data: [{ name: 'server.jar', mode: 'rw-r--r--', size: 2048, is_file: true, is_symlink: false, mime: 'application/java-archive' }],
+          },
+        },
       });
       const [entry] = await client.listFiles(id, '/');
       expect(entry).toMatchObject({ name: 'server.jar', sizeBytes: 2048, isFile: true, mimetype: 'application/java-archive' });
@@ -263,14 +277,30 @@ describe.each(simVersions())('the client on %s', (version) => {
       await expect(client.power(id, 'start')).resolves.toBeUndefined();
     });
 
-    it('a server list of the guide\'s shape', async () => {
+    it("a server list of the guide's shape", async () => {
       sim.control.injectFault({
         method: 'GET',
         route: 'GET /api/client',
         fault: {
           type: 'status',
           status: 200,
-          body: { object: 'list', data: [{ object: 'server', attributes: { server_owner: true, identifier: 'abcd1234', name: 'My Minecraft Server', node: 'Node 1', sftp_details: { ip: '123.45.67.89', port: 2022 }, limits: { memory: 4096, disk: 10000, cpu: 200 }, is_suspended: false } }] },
+          body: {
+            object: 'list',
+            data: [
+              {
+                object: 'server',
+                attributes: {
+                  server_owner: true,
+                  identifier: 'abcd1234',
+                  name: 'My Minecraft Server',
+                  node: 'Node 1',
+                  sftp_details: { ip: '123.45.67.89', port: 2022 },
+                  limits: { memory: 4096, disk: 10000, cpu: 200 },
+                  is_suspended: false,
+                },
+              },
+            ],
+          },
         },
       });
       const page = await client.listServersPage(1);

@@ -20,7 +20,10 @@ describe.skipIf(!hasSecretService)('the CLI with a saved account', () => {
     assertCliBuilt();
     sim = await startSimPanel({ servers: 3, seed: 5 });
     configDir = mkdtempSync(join(tmpdir(), 'pterotray-config-'));
-    writeFileSync(join(configDir, 'settings.json'), JSON.stringify({ version: 2, accounts: [{ id: accountId, name: 'Home Panel', url: sim.url, keyStorage: 'keychain' }] }));
+    writeFileSync(
+      join(configDir, 'settings.json'),
+      JSON.stringify({ version: 2, accounts: [{ id: accountId, name: 'Home Panel', url: sim.url, keyStorage: 'keychain' }] }),
+    );
     await keytar.setPassword('pterotray', accountId, sim.apiKey);
   });
 
@@ -34,7 +37,12 @@ describe.skipIf(!hasSecretService)('the CLI with a saved account', () => {
     const result = await runCli(['--account', 'home panel', 'servers', '--json'], { env: { PTEROTRAY_CONFIG_DIR: configDir } });
     expect(result.code).toBe(0);
     const listed = (JSON.parse(result.stdout) as Array<{ identifier: string }>).map((s) => s.identifier).sort();
-    expect(listed).toEqual(sim.control.servers().map((s) => s.identifier).sort());
+    expect(listed).toEqual(
+      sim.control
+        .servers()
+        .map((s) => s.identifier)
+        .sort(),
+    );
     expect(result.stdout + result.stderr).not.toContain(sim.apiKey.slice(16));
   });
 

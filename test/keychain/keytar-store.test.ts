@@ -8,10 +8,7 @@ import { KeytarSecretStore, SecretStoreUnavailableError } from '../../src/core/s
 const secretService = process.env.PTEROTRAY_SECRET_SERVICE;
 const hasSecretService = secretService === 'gnome-keyring';
 if (!hasSecretService) {
-  console.warn(
-    '\n!!! SKIPPED: keychain tests need a Secret Service. Run them through ' +
-      'test/keychain/with-secret-service.sh (npm test does).\n',
-  );
+  console.warn('\n!!! SKIPPED: keychain tests need a Secret Service. Run them through ' + 'test/keychain/with-secret-service.sh (npm test does).\n');
 }
 
 describe.skipIf(!hasSecretService)('KeytarSecretStore on a real Secret Service', () => {
@@ -46,9 +43,7 @@ describe.skipIf(!hasSecretService)('KeytarSecretStore on a real Secret Service',
 
   it('is visible to a second process (it really is in the keychain)', async () => {
     await store.set('cross-process', 'persisted-secret');
-    const script =
-      "const k=require('keytar');k.getPassword(process.argv[1],'cross-process')" +
-      '.then(v=>process.stdout.write(String(v)))';
+    const script = "const k=require('keytar');k.getPassword(process.argv[1],'cross-process')" + '.then(v=>process.stdout.write(String(v)))';
     const child = spawnSync(process.execPath, ['-e', script, service], { encoding: 'utf8' });
     expect(child.stdout).toBe('persisted-secret');
   });

@@ -32,9 +32,7 @@ describe.skipIf(!secretServiceHere)('with-secret-service.sh', () => {
   });
 
   it('returns 0 when the command succeeds, with an unlocked keyring of its own', async () => {
-    const result = await run(
-      'test "$XDG_RUNTIME_DIR" != "" && test -d "$XDG_DATA_HOME" && echo "scratch=$HOME_KEYRING_SCRATCH"',
-    );
+    const result = await run('test "$XDG_RUNTIME_DIR" != "" && test -d "$XDG_DATA_HOME" && echo "scratch=$HOME_KEYRING_SCRATCH"');
     expect(result.signal).toBeNull();
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/scratch=\S*pterotray-keyring\./);

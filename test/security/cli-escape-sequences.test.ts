@@ -122,7 +122,20 @@ describe('one-shot commands', () => {
   });
 
   it('lists a file whose name carries sequences without them', async () => {
-    const entry = { object: 'file_object', attributes: { name: `read${SEQUENCES}me.txt`, mode: '-rw-r--r--', mode_bits: '644', size: 12, is_file: true, is_symlink: false, mimetype: 'text/plain', created_at: '2024-05-06T08:02:58+00:00', modified_at: '2024-05-06T08:02:58+00:00' } };
+    const entry = {
+      object: 'file_object',
+      attributes: {
+        name: `read${SEQUENCES}me.txt`,
+        mode: '-rw-r--r--',
+        mode_bits: '644',
+        size: 12,
+        is_file: true,
+        is_symlink: false,
+        mimetype: 'text/plain',
+        created_at: '2024-05-06T08:02:58+00:00',
+        modified_at: '2024-05-06T08:02:58+00:00',
+      },
+    };
     sim.control.injectFault({ route: /\/files\/list$/, fault: { type: 'status', status: 200, body: { object: 'list', data: [entry] } } });
     const result = await runAgainst(sim, ['files', 'ls', identifier]);
     expect(result.code, result.stderr).toBe(0);
@@ -132,7 +145,10 @@ describe('one-shot commands', () => {
 
   it('prints an error whose detail carries sequences and C1 controls without them (exit 1)', async () => {
     const detail = `Disk\u0085full${SEQUENCES} on ${ESC}]8;;https://evil.example/login${ST}the node${ESC}]8;;${ST}`;
-    sim.control.injectFault({ route: 'GET /api/client/servers/:server/resources', fault: { type: 'status', status: 500, body: { errors: [{ code: 'HttpException', status: '500', detail }] } } });
+    sim.control.injectFault({
+      route: 'GET /api/client/servers/:server/resources',
+      fault: { type: 'status', status: 500, body: { errors: [{ code: 'HttpException', status: '500', detail }] } },
+    });
     const result = await runAgainst(sim, ['status', identifier, '--debug']);
     expect(result.code).toBe(1);
     expectClean(result.stdout + result.stderr, 'status with a hostile 500');

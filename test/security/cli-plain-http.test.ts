@@ -84,7 +84,10 @@ describe('PTEROTRAY_PANEL_URL on plain http off this machine', () => {
   it('is refused before any connection: exit 2, one line naming https and the variable', async () => {
     for (const args of [['servers'], ['account', '--json'], ['power', identifier, 'start'], ['watch']]) {
       const result = await run(args, { PTEROTRAY_PANEL_URL: trapUrl });
-      expectRefused(result, /^pterotray: PTEROTRAY_PANEL_URL points at http:\/\/0\.0\.0\.0:\d+, plain http off this machine: anyone on the network could read your API key\./);
+      expectRefused(
+        result,
+        /^pterotray: PTEROTRAY_PANEL_URL points at http:\/\/0\.0\.0\.0:\d+, plain http off this machine: anyone on the network could read your API key\./,
+      );
     }
     expect(trapConnections).toBe(0);
   });
@@ -100,7 +103,9 @@ describe('PTEROTRAY_PANEL_URL on plain http off this machine', () => {
     const result = await run(['servers', '--json'], { PTEROTRAY_PANEL_URL: offMachine(sim.url), [ALLOW]: '1' });
     expect(result.code, result.stderr).toBe(0);
     expect((JSON.parse(result.stdout) as unknown[]).length).toBe(2);
-    expect(result.stderr).toMatch(/^pterotray: warning: This panel is not encrypted: anyone on the network can read your key\. \(0\.0\.0\.0:\d+: plain http allowed\)\n$/);
+    expect(result.stderr).toMatch(
+      /^pterotray: warning: This panel is not encrypted: anyone on the network can read your key\. \(0\.0\.0\.0:\d+: plain http allowed\)\n$/,
+    );
     expect(sim.control.requestCount('GET /api/client')).toBeGreaterThan(0);
   });
 
@@ -163,7 +168,10 @@ describe.skipIf(!hasSecretService)('a saved account on plain http off this machi
   beforeAll(async () => {
     configDir = mkdtempSync(join(tmpdir(), 'pterotray-plain-config-'));
     const account = (id: string, name: string, url: string, allowsPlainHttp: boolean) => ({ id, name, url, keyStorage: 'keychain', allowsPlainHttp });
-    writeFileSync(join(configDir, 'settings.json'), JSON.stringify({ version: 2, accounts: [account(marked, 'Marked', offMachine(sim.url), true), account(unmarked, 'Unmarked', trapUrl, false)] }));
+    writeFileSync(
+      join(configDir, 'settings.json'),
+      JSON.stringify({ version: 2, accounts: [account(marked, 'Marked', offMachine(sim.url), true), account(unmarked, 'Unmarked', trapUrl, false)] }),
+    );
     await keytar.setPassword('pterotray', marked, sim.apiKey);
     await keytar.setPassword('pterotray', unmarked, sim.apiKey);
   });

@@ -10,7 +10,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { compareWithList, describeUnlisted, runElectronegativity, stageSources, svelteScriptsOnly, type EngIssue, type EngResult, type FindingsList } from './helpers/electronegativity';
+import {
+  compareWithList,
+  describeUnlisted,
+  runElectronegativity,
+  stageSources,
+  svelteScriptsOnly,
+  type EngIssue,
+  type EngResult,
+  type FindingsList,
+} from './helpers/electronegativity';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const LIST_PATH = join(import.meta.dirname, 'electronegativity-findings.json');
@@ -72,7 +81,10 @@ describe('Electronegativity over the app sources', () => {
 
   it('lists nothing it no longer finds', () => {
     const { stale } = compareWithList(result.issues, list.findings);
-    expect(stale.map((entry) => `${entry.id} ${entry.file}: ${entry.sample}`), 'listed but not found: remove them from the list').toEqual([]);
+    expect(
+      stale.map((entry) => `${entry.id} ${entry.file}: ${entry.sample}`),
+      'listed but not found: remove them from the list',
+    ).toEqual([]);
   });
 });
 
@@ -95,7 +107,18 @@ describe('the same run on a tree with known faults (the canary)', () => {
         '',
       ].join('\n'),
     );
-    writeFileSync(join(repo, 'src/renderer/Canary.svelte'), ['<p>before</p>', '<script lang="ts">', '  const count = 2;', "  const value: number = eval('1 + ' + String(count));", '</script>', '<p>{value}</p>', ''].join('\n'));
+    writeFileSync(
+      join(repo, 'src/renderer/Canary.svelte'),
+      [
+        '<p>before</p>',
+        '<script lang="ts">',
+        '  const count = 2;',
+        "  const value: number = eval('1 + ' + String(count));",
+        '</script>',
+        '<p>{value}</p>',
+        '',
+      ].join('\n'),
+    );
     writeFileSync(join(repo, 'src/renderer/canary.test.ts'), "const code = 'x';\neval('1 + ' + code);\n");
     ({ staged, result } = await scan(repo, 'canary'));
   });
@@ -127,7 +150,17 @@ describe('the same run on a tree with known faults (the canary)', () => {
 });
 
 describe('compareWithList', () => {
-  const issue = (id: string, sample: string): EngIssue => ({ id, file: 'src/a.ts', line: 1, column: 0, sample, severity: 'MEDIUM', confidence: 'FIRM', manualReview: false, description: 'd' });
+  const issue = (id: string, sample: string): EngIssue => ({
+    id,
+    file: 'src/a.ts',
+    line: 1,
+    column: 0,
+    sample,
+    severity: 'MEDIUM',
+    confidence: 'FIRM',
+    manualReview: false,
+    description: 'd',
+  });
   const entry = (id: string, sample: string) => ({ id, file: 'src/a.ts', sample, severity: 'MEDIUM', confidence: 'FIRM', reason: 'r' });
 
   it('matches by id, file, line text, severity and confidence, whatever the line number', () => {
@@ -144,7 +177,8 @@ describe('compareWithList', () => {
 
 describe('svelteScriptsOnly', () => {
   it('keeps every script block at its own line and blanks the markup', () => {
-    const component = '<p>a</p>\n<script lang="ts" generics="T extends string">\n  let x = 1;\n</script>\n<b>{x}</b>\n<script module>export const y = 2;</script>\n';
+    const component =
+      '<p>a</p>\n<script lang="ts" generics="T extends string">\n  let x = 1;\n</script>\n<b>{x}</b>\n<script module>export const y = 2;</script>\n';
     const staged = svelteScriptsOnly(component);
     expect(staged.split('\n')).toHaveLength(component.split('\n').length);
     expect(staged.split('\n')[2]).toBe('  let x = 1;');

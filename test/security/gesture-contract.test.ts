@@ -101,7 +101,8 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
       const mark = env.app.dialog.calls().length;
       const attempts = await env.page.evaluate(
         async ([ref, path]) => {
-          const api = (globalThis as unknown as { api: Record<string, (x: unknown) => Promise<{ ok: boolean; error?: { code: string; message: string } }>> }).api;
+          const api = (globalThis as unknown as { api: Record<string, (x: unknown) => Promise<{ ok: boolean; error?: { code: string; message: string } }>> })
+            .api;
           return [
             // The old shape: a path named by the page.
             await api.filesUpload!({ server: ref, directory: '/', localPaths: [path] }),
@@ -125,7 +126,9 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
       const before = (await invoke<AccountView[]>(env.page, 'accountsList')).ok;
       const reply = await invoke(env.page, 'accountsAdd', { url: other.url, name: 'Totally your panel', apiKey: other.apiKey });
       expect(reply).toEqual({ ok: true, value: null });
-      expect(dialogsSince(mark).map((c) => [c.kind, c.scripted, c.options.message])).toEqual([['showMessageBox', false, 'Add Totally your panel to Pterotray?']]);
+      expect(dialogsSince(mark).map((c) => [c.kind, c.scripted, c.options.message])).toEqual([
+        ['showMessageBox', false, 'Add Totally your panel to Pterotray?'],
+      ]);
       expect(other.control.requestCount()).toBe(0);
       const accounts = await invoke<AccountView[]>(env.page, 'accountsList');
       expect(before).toBe(true);
@@ -155,13 +158,20 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
     await env.page.mouse.click(2, 2);
     expect((await invoke(env.page, 'serversOpenInPanel', server)).ok).toBe(true);
     await env.app.waitFor(() => env.app.shellCalls().length > shellBefore, { timeoutMs: 5_000, message: 'the pressed link opened' });
-    expect(env.app.shellCalls().slice(shellBefore), JSON.stringify(env.app.shellCalls())).toEqual([{ method: 'openExternal', target: `${env.sim.url}/server/${server.identifier}` }]);
+    expect(env.app.shellCalls().slice(shellBefore), JSON.stringify(env.app.shellCalls())).toEqual([
+      { method: 'openExternal', target: `${env.sim.url}/server/${server.identifier}` },
+    ]);
     // One press opens one page.
     expect((await invoke(env.page, 'serversOpenInPanel', server)).ok).toBe(true);
     await env.page.mouse.click(2, 2);
     expect((await invoke(env.page, 'featuresOpenTerms', { feature: 'eula' })).ok).toBe(true);
     await env.app.waitFor(() => env.app.shellCalls().length > shellBefore + 1, { timeoutMs: 5_000, message: 'the terms opened' });
-    expect(env.app.shellCalls().slice(shellBefore).map((c) => c.target)).toEqual([`${env.sim.url}/server/${server.identifier}`, FEATURE_TERMS_URLS.eula]);
+    expect(
+      env.app
+        .shellCalls()
+        .slice(shellBefore)
+        .map((c) => c.target),
+    ).toEqual([`${env.sim.url}/server/${server.identifier}`, FEATURE_TERMS_URLS.eula]);
   });
 
   it('adds the other panel once the person says Add in main’s question', async () => {

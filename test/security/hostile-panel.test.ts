@@ -20,7 +20,17 @@ const FILES = /\/files\/list$/;
 
 const fileObject = (name: string, isFile = true): unknown => ({
   object: 'file_object',
-  attributes: { name, mode: '-rw-r--r--', mode_bits: '644', size: 12, is_file: isFile, is_symlink: false, mimetype: 'text/plain', created_at: '2024-05-06T08:02:58+00:00', modified_at: '2024-05-06T08:02:58+00:00' },
+  attributes: {
+    name,
+    mode: '-rw-r--r--',
+    mode_bits: '644',
+    size: 12,
+    is_file: isFile,
+    is_symlink: false,
+    mimetype: 'text/plain',
+    created_at: '2024-05-06T08:02:58+00:00',
+    modified_at: '2024-05-06T08:02:58+00:00',
+  },
 });
 
 const ok = (body: unknown): SimFault => ({ type: 'status', status: 200, body });
@@ -57,7 +67,10 @@ describe('a hostile panel, on the real app', () => {
       ['deeply nested objects', ok(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`)],
       ['a list whose data is a string', ok({ object: 'list', data: 'nope' })],
       ['entries whose attributes are numbers', ok({ object: 'list', data: [{ object: 'file_object', attributes: 42 }] })],
-      ['a name of the wrong type', ok({ object: 'list', data: [{ object: 'file_object', attributes: { name: { evil: true }, size: 'big', is_file: 'yes' } }] })],
+      [
+        'a name of the wrong type',
+        ok({ object: 'list', data: [{ object: 'file_object', attributes: { name: { evil: true }, size: 'big', is_file: 'yes' } }] }),
+      ],
       ['JSON null', ok('null')],
       ['HTML where JSON was expected', { type: 'html' }],
       ['malformed JSON', { type: 'malformed' }],
@@ -89,7 +102,19 @@ describe('a hostile panel, on the real app', () => {
   it('walks no further than the panel proves: a billion pages claimed, the same page sent again', async () => {
     const response = await fetch(`${env.sim.url}/api/client`, { headers: { Authorization: `Bearer ${env.sim.apiKey}`, Accept: 'application/json' } });
     const page = (await response.json()) as Record<string, unknown>;
-    const lying = { ...page, meta: { pagination: { total: 3_000_000_000, count: 3, per_page: 3, current_page: 1, total_pages: 1_000_000_000, links: { next: `${env.sim.url}/api/client?page=2` } } } };
+    const lying = {
+      ...page,
+      meta: {
+        pagination: {
+          total: 3_000_000_000,
+          count: 3,
+          per_page: 3,
+          current_page: 1,
+          total_pages: 1_000_000_000,
+          links: { next: `${env.sim.url}/api/client?page=2` },
+        },
+      },
+    };
     env.sim.control.injectFault({ route: LIST, count: 50, fault: ok(lying) });
     env.sim.control.resetCounts();
     await env.app.clickMenu(['Refresh now']);
@@ -101,7 +126,11 @@ describe('a hostile panel, on the real app', () => {
   });
 
   it('survives a server list of the wrong types, and recovers when the panel makes sense again', async () => {
-    env.sim.control.injectFault({ route: LIST, count: 1, fault: ok({ object: 'list', data: [{ object: 'server', attributes: { identifier: 12, name: ['x'], limits: 'none', relationships: 7 } }] }) });
+    env.sim.control.injectFault({
+      route: LIST,
+      count: 1,
+      fault: ok({ object: 'list', data: [{ object: 'server', attributes: { identifier: 12, name: ['x'], limits: 'none', relationships: 7 } }] }),
+    });
     await env.app.clickMenu(['Refresh now']);
     await env.app.waitFor(() => trayProblem(env.app) !== null, { timeoutMs: 10_000, message: 'the odd list shown as a problem' });
     await env.app.waitFor(() => trayProblem(env.app) === null && trayMatchesPanel(env), { timeoutMs: 20_000, message: 'back once the list makes sense' });
@@ -109,7 +138,18 @@ describe('a hostile panel, on the real app', () => {
   });
 
   it('shows file names with control characters or ../ harmlessly, and refuses to act on them', async () => {
-    const hostile = ['../../evil.sh', '..', '.', 'a\u0000b', '\u001b[31mred\u001b[0m', 'line\r\nbreak', 'x/../../y', '/etc/passwd', '..\\..\\evil.bat', `${'n'.repeat(300)}.txt`];
+    const hostile = [
+      '../../evil.sh',
+      '..',
+      '.',
+      'a\u0000b',
+      '\u001b[31mred\u001b[0m',
+      'line\r\nbreak',
+      'x/../../y',
+      '/etc/passwd',
+      '..\\..\\evil.bat',
+      `${'n'.repeat(300)}.txt`,
+    ];
     const reply = await listWith(ok({ object: 'list', data: hostile.map((n) => fileObject(n)) }));
     // The listing is shown (or refused) without harm; whatever names the window holds, nothing it
     // can send back for an unsafe one gets past main.
@@ -147,7 +187,10 @@ describe('a hostile panel, on the real app', () => {
       await env.app.dialog.answerNext('showSaveDialog', { filePath: join(inside, name) });
       const started = await invoke<{ transferId: string } | null>(env.page, 'filesDownload', { server: ref(), path: `/${name}` });
       expect(started.ok).toBe(true);
-      const offered = env.app.dialog.calls().filter((d) => d.kind === 'showSaveDialog').at(-1);
+      const offered = env.app.dialog
+        .calls()
+        .filter((d) => d.kind === 'showSaveDialog')
+        .at(-1);
       expect(String(offered?.options.defaultPath ?? '')).toBe(name);
       await eventually('the download in place', () => readdirSync(inside).includes(name));
       expect(readdirSync(inside)).toEqual([name]);
@@ -156,6 +199,12 @@ describe('a hostile panel, on the real app', () => {
       rmSync(parent, { recursive: true, force: true });
     }
     await expectAlive(env);
-    expect(env.app.tray()?.menu?.some((i) => i.label === `${MARK.running} ${env.sim.control.servers()[0]?.name}` || i.label === `${MARK.offline} ${env.sim.control.servers()[0]?.name}`)).toBe(true);
+    expect(
+      env.app
+        .tray()
+        ?.menu?.some(
+          (i) => i.label === `${MARK.running} ${env.sim.control.servers()[0]?.name}` || i.label === `${MARK.offline} ${env.sim.control.servers()[0]?.name}`,
+        ),
+    ).toBe(true);
   });
 });

@@ -23,7 +23,16 @@ import { expectAlive, useFaultApp, type FaultApp } from '../faults/helpers/fault
 import { decodeArg, hostileCases, type HostileCase } from './helpers/hostile-args';
 
 /** Typed codes a well-formed call aimed at nothing may get. `internal` is an unexpected throw: never. */
-const TYPED: ReadonlySet<IpcErrorCode> = new Set<IpcErrorCode>(['invalid-argument', 'unknown-account', 'unknown-server', 'not-found', 'validation', 'auth', 'network', 'forbidden-sender']);
+const TYPED: ReadonlySet<IpcErrorCode> = new Set<IpcErrorCode>([
+  'invalid-argument',
+  'unknown-account',
+  'unknown-server',
+  'not-found',
+  'validation',
+  'auth',
+  'network',
+  'forbidden-sender',
+]);
 
 type Reply = IpcResult<unknown> | { thrown: string };
 
@@ -49,7 +58,10 @@ describe("main's IPC wrapper, fed directly", () => {
   let dispose: () => void = () => {};
 
   beforeAll(() => {
-    const ipcMain: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener), removeHandler: (channel) => void listeners.delete(channel) };
+    const ipcMain: IpcMainLike = {
+      handle: (channel, listener) => void listeners.set(channel, listener),
+      removeHandler: (channel) => void listeners.delete(channel),
+    };
     // Stub handlers: reaching one with a hostile argument is the failure this test looks for.
     const handlers = Object.fromEntries(INVOKE_CHANNELS.map((c) => [c, () => void called.push(c)])) as unknown as Handlers;
     dispose = registerHandlers({ ipcMain, handlers, isAppUrl: appUrlMatcher(APP_PAGE_URL), logger: silentLogger });
@@ -74,11 +86,13 @@ describe("main's IPC wrapper, fed directly", () => {
   });
 
   it('refuses thousands of hostile argument lists, own __proto__ keys included, before any handler runs', async () => {
-    const cases = hostileCases({ accountId: 'acc1', identifier: '1a2b3c4d', withProtoKeys: true, combinations: 40, hugeBytes: 1_000_000 }).filter((c) => c.expect === 'invalid-argument');
+    const cases = hostileCases({ accountId: 'acc1', identifier: '1a2b3c4d', withProtoKeys: true, combinations: 40, hugeBytes: 1_000_000 }).filter(
+      (c) => c.expect === 'invalid-argument',
+    );
     expect(cases.length).toBeGreaterThan(2_000);
     const top = { url: APP_URL, parent: null };
     const replies: Reply[] = [];
-    for (const c of cases) replies.push(await call(c.channel, top, (decodeArg(c.args) as unknown[])));
+    for (const c of cases) replies.push(await call(c.channel, top, decodeArg(c.args) as unknown[]));
     expect(failuresOf(cases, replies)).toEqual([]);
     expect(called).toEqual([]);
     // Nothing leaked onto Object.prototype along the way.
@@ -201,7 +215,9 @@ describe('window.api, fuzzed from the real page', () => {
   it('refuses downloads and uploads for no account without a dialog', async () => {
     const server = env.sim.control.servers()[0];
     if (!server) throw new Error('no server');
-    const cases = hostileCases({ accountId: env.account.id, identifier: server.identifier, withProtoKeys: false, combinations: 0, hugeBytes: 20_000 }).filter(opensDialogFirst);
+    const cases = hostileCases({ accountId: env.account.id, identifier: server.identifier, withProtoKeys: false, combinations: 0, hugeBytes: 20_000 }).filter(
+      opensDialogFirst,
+    );
     expect(cases.length).toBeGreaterThan(0);
     const dialogs = env.app.dialog.calls().length;
     const replies = await callFromPage(env, cases);

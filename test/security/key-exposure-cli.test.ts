@@ -111,10 +111,23 @@ describe('the CLI’s stdout and stderr', () => {
   it('a hostile panel echoing the key in its errors', async () => {
     const key = sim.apiKey;
     const echoes: SimFault[] = [
-      { type: 'status', status: 500, body: { errors: [{ code: 'HttpException', status: '500', detail: `Bad token Bearer ${key} (secret ${key.slice(16)})` }] } },
+      {
+        type: 'status',
+        status: 500,
+        body: { errors: [{ code: 'HttpException', status: '500', detail: `Bad token Bearer ${key} (secret ${key.slice(16)})` }] },
+      },
       { type: 'status', status: 302, headers: { Location: `${sim.url}/auth/login?token=${key}` } },
       { type: 'status', status: 403, body: `<html><body>Forbidden for Authorization: Bearer ${key}</body></html>` },
-      { type: 'status', status: 422, body: { errors: [{ code: 'ValidationException', status: '422', detail: key }, { code: 'ValidationException', status: '422', detail: `again ${key.slice(16)}` }] } },
+      {
+        type: 'status',
+        status: 422,
+        body: {
+          errors: [
+            { code: 'ValidationException', status: '422', detail: key },
+            { code: 'ValidationException', status: '422', detail: `again ${key.slice(16)}` },
+          ],
+        },
+      },
       { type: 'status', status: 401, body: { errors: [{ code: 'AuthenticationException', status: '401', detail: `Unauthenticated: ${key}` }] } },
     ];
     for (const fault of echoes) {
@@ -126,14 +139,27 @@ describe('the CLI’s stdout and stderr', () => {
     expect((await run(['servers'], simEnv(sim))).stderr).toContain('Bad token Bearer [redacted] (secret [redacted])');
     sim.control.clearFaults();
     // A 429 that echoes it: waited out, then the list answers.
-    sim.control.injectFault({ route: 'GET /api/client', count: 1, fault: { type: 'status', status: 429, headers: { 'Retry-After': '1' }, body: { errors: [{ code: 'ThrottleRequestsException', status: '429', detail: `slow down ${key}` }] } } });
+    sim.control.injectFault({
+      route: 'GET /api/client',
+      count: 1,
+      fault: {
+        type: 'status',
+        status: 429,
+        headers: { 'Retry-After': '1' },
+        body: { errors: [{ code: 'ThrottleRequestsException', status: '429', detail: `slow down ${key}` }] },
+      },
+    });
     const waited = await run(['servers', '--debug'], simEnv(sim));
     expect(waited.code, waited.stderr).toBe(0);
   });
 
   it('a hostile panel echoing the key when the console or a download is refused', async () => {
     const key = sim.apiKey;
-    const echo: SimFault = { type: 'status', status: 403, body: { errors: [{ code: 'HttpForbiddenException', status: '403', detail: `no websocket for ${key}` }] } };
+    const echo: SimFault = {
+      type: 'status',
+      status: 403,
+      body: { errors: [{ code: 'HttpForbiddenException', status: '403', detail: `no websocket for ${key}` }] },
+    };
     sim.control.injectFault({ route: /\/websocket$/, count: 20, fault: echo });
     await expectFailsWithoutKey(['console', identifier], simEnv(sim), 1);
     sim.control.injectFault({ route: /\/files\/download$/, count: 20, fault: { ...echo, status: 500 } });
@@ -153,7 +179,10 @@ describe('the CLI’s process', () => {
     await cli.waitForLine('stdout', (l) => l.includes(identifier));
     const pid = cli.child.pid ?? -1;
     const tree = processTree([pid]);
-    expect(tree.map((p) => p.pid), 'the CLI and its children').toEqual([pid]);
+    expect(
+      tree.map((p) => p.pid),
+      'the CLI and its children',
+    ).toEqual([pid]);
     expect(findIn(tree[0]?.cmdline ?? '', needlesOf(sim.apiKey))).toBeNull();
     cli.child.kill('SIGINT');
     expect(await cli.exited).toEqual({ code: 0, signal: null });
@@ -170,7 +199,10 @@ describe.skipIf(!hasSecretService)('a key read from the keychain (--account)', (
 
   beforeAll(async () => {
     configDir = mkdtempSync(join(tmpdir(), 'pterotray-key-cli-config-'));
-    writeFileSync(join(configDir, 'settings.json'), JSON.stringify({ version: 2, accounts: [{ id: accountId, name: 'Keyed', url: sim.url, keyStorage: 'keychain' }] }));
+    writeFileSync(
+      join(configDir, 'settings.json'),
+      JSON.stringify({ version: 2, accounts: [{ id: accountId, name: 'Keyed', url: sim.url, keyStorage: 'keychain' }] }),
+    );
     await keytar.setPassword('pterotray', accountId, sim.apiKey);
   });
 
@@ -193,7 +225,11 @@ describe.skipIf(!hasSecretService)('a key read from the keychain (--account)', (
   });
 
   it('is not printed when the panel refuses it', async () => {
-    sim.control.injectFault({ route: 'GET /api/client', count: 20, fault: { type: 'status', status: 500, body: { errors: [{ code: 'HttpException', status: '500', detail: `Bad token ${sim.apiKey}` }] } } });
+    sim.control.injectFault({
+      route: 'GET /api/client',
+      count: 20,
+      fault: { type: 'status', status: 500, body: { errors: [{ code: 'HttpException', status: '500', detail: `Bad token ${sim.apiKey}` }] } },
+    });
     await expectFailsWithoutKey(['--account', 'Keyed', 'servers'], { PTEROTRAY_CONFIG_DIR: configDir }, 1);
   });
 });

@@ -22,7 +22,6 @@ import { MARK, eventually, trayMatchesPanel } from '../faults/helpers/fault-app'
 import { filesUnder } from '../helpers/files-under';
 import { findIn, needlesOf, processesHolding, processTree } from './helpers/key-needles';
 
-
 /** The page's V8 heap after a full GC, as the snapshot's JSON text. */
 async function heapSnapshot(page: Page): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
@@ -97,11 +96,29 @@ describe.skipIf(!hasSecretService)('the API key after a full session', () => {
   async function hostileEchoes(ref: { accountId: string; identifier: string }): Promise<void> {
     const key = sim.apiKey;
     const echoes: SimFault[] = [
-      { type: 'status', status: 500, body: { errors: [{ code: 'HttpException', status: '500', detail: `Bad token Bearer ${key} (secret ${key.slice(16)})` }] } },
+      {
+        type: 'status',
+        status: 500,
+        body: { errors: [{ code: 'HttpException', status: '500', detail: `Bad token Bearer ${key} (secret ${key.slice(16)})` }] },
+      },
       { type: 'status', status: 302, headers: { Location: `${sim.url}/auth/login?token=${key}` } },
       { type: 'status', status: 403, body: `<html><body>Forbidden for Authorization: Bearer ${key}</body></html>` },
-      { type: 'status', status: 422, body: { errors: [{ code: 'ValidationException', status: '422', detail: key }, { code: 'ValidationException', status: '422', detail: `again ${key.slice(16)}` }] } },
-      { type: 'status', status: 429, headers: { 'Retry-After': '1' }, body: { errors: [{ code: 'ThrottleRequestsException', status: '429', detail: `slow down ${key}` }] } },
+      {
+        type: 'status',
+        status: 422,
+        body: {
+          errors: [
+            { code: 'ValidationException', status: '422', detail: key },
+            { code: 'ValidationException', status: '422', detail: `again ${key.slice(16)}` },
+          ],
+        },
+      },
+      {
+        type: 'status',
+        status: 429,
+        headers: { 'Retry-After': '1' },
+        body: { errors: [{ code: 'ThrottleRequestsException', status: '429', detail: `slow down ${key}` }] },
+      },
     ];
     for (const fault of echoes) {
       sim.control.injectFault({ route: /\/files\/list$/, count: 3, fault });
@@ -152,7 +169,10 @@ describe.skipIf(!hasSecretService)('the API key after a full session', () => {
   });
 
   it('is in none of the app’s output', () => {
-    const output = app.logs().map((l) => l.text).join('\n');
+    const output = app
+      .logs()
+      .map((l) => l.text)
+      .join('\n');
     expect(output.length).toBeGreaterThan(0);
     expect(findIn(output, needlesOf(sim.apiKey))).toBeNull();
   });
@@ -199,7 +219,13 @@ describe.skipIf(!hasSecretService)('the API key after a full session', () => {
           return '';
         }
       });
-      return [doc.documentElement.outerHTML, ...Array.from(doc.querySelectorAll('input, textarea')).map((el) => el.value ?? ''), storage(g.localStorage), storage(g.sessionStorage), ...globals].join('\n');
+      return [
+        doc.documentElement.outerHTML,
+        ...Array.from(doc.querySelectorAll('input, textarea')).map((el) => el.value ?? ''),
+        storage(g.localStorage),
+        storage(g.sessionStorage),
+        ...globals,
+      ].join('\n');
     });
     expect(findIn(visible, needles), 'key in the DOM, inputs, storage or string globals').toBeNull();
     const heap = await heapSnapshot(page);

@@ -25,12 +25,19 @@ const NAME_CRASHING = '<b>Lobby</b>\u202E\u2066 & <i>co</i>\u0007\nsecond line';
 // eslint-disable-next-line no-control-regex -- control characters are what is looked for
 const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
-const panelError = (status: number, detail: string): SimFault => ({ type: 'status', status, body: { errors: [{ code: 'DisplayException', status: String(status), detail }] } });
+const panelError = (status: number, detail: string): SimFault => ({
+  type: 'status',
+  status,
+  body: { errors: [{ code: 'DisplayException', status: String(status), detail }] },
+});
 
 /** What a notification server that reads markup would find wrong in `n`, or [] when nothing. */
 function markupProblems(n: NotificationRecord): string[] {
   const problems: string[] = [];
-  for (const [field, text] of [['title', n.title], ['body', n.body]] as const) {
+  for (const [field, text] of [
+    ['title', n.title],
+    ['body', n.body],
+  ] as const) {
     if (/[<>]/.test(text)) problems.push(`${field} holds < or >: ${JSON.stringify(text)}`);
     if (CONTROL_OR_BIDI.test(text)) problems.push(`${field} holds a control or bidi character: ${JSON.stringify(text)}`);
     if (text.includes(EVIL) && field === 'body') problems.push(`body names ${EVIL}: ${JSON.stringify(text)}`);
@@ -47,7 +54,9 @@ function trayItemOf(env: FreshApp, name: string): MenuNode | undefined {
 
 /** Serves the panel's own list with two servers renamed, from now on. */
 async function renameOnPanel(env: FreshApp, names: ReadonlyMap<string, string>): Promise<void> {
-  const response = await fetch(`${env.sim.url}/api/client?per_page=100`, { headers: { Authorization: `Bearer ${env.sim.apiKey}`, Accept: 'application/json' } });
+  const response = await fetch(`${env.sim.url}/api/client?per_page=100`, {
+    headers: { Authorization: `Bearer ${env.sim.apiKey}`, Accept: 'application/json' },
+  });
   const page = (await response.json()) as { data: Array<{ attributes: { identifier: string; name: string } }> };
   for (const server of page.data) server.attributes.name = names.get(server.attributes.identifier) ?? server.attributes.name;
   env.sim.control.injectFault({ route: 'GET /api/client', count: 100_000, fault: { type: 'status', status: 200, body: page } });
@@ -76,8 +85,18 @@ describe('notifications from a hostile panel, on Linux', () => {
     crashing = running;
     refused = other;
     // Before the app sees the panel: the names it will learn, and a socket it will never get.
-    await renameOnPanel(env, new Map([[crashing.identifier, NAME_CRASHING], [refused.identifier, NAME_REFUSED]]));
-    env.sim.control.injectFault({ route: new RegExp(`/servers/${refused.identifier}/websocket$`), count: 100_000, fault: panelError(403, 'This action is unauthorized.') });
+    await renameOnPanel(
+      env,
+      new Map([
+        [crashing.identifier, NAME_CRASHING],
+        [refused.identifier, NAME_REFUSED],
+      ]),
+    );
+    env.sim.control.injectFault({
+      route: new RegExp(`/servers/${refused.identifier}/websocket$`),
+      count: 100_000,
+      fault: panelError(403, 'This action is unauthorized.'),
+    });
     await addPanel(env);
   });
 
@@ -89,18 +108,31 @@ describe('notifications from a hostile panel, on Linux', () => {
     // As the tray spec does: crash once the app follows the server live (its mark in the tray).
     await env.app.waitFor(() => trayItemOf(env, NAME_CRASHING)?.label.startsWith('●'), { timeoutMs: 20_000, message: 'the crashing server followed live' });
     env.sim.control.crash(crashing.identifier);
-    const notice = await env.app.waitFor(() => env.app.notifications().find((n) => n.title.endsWith(' crashed')), { timeoutMs: 15_000, message: 'the crash notice' });
+    const notice = await env.app.waitFor(() => env.app.notifications().find((n) => n.title.endsWith(' crashed')), {
+      timeoutMs: 15_000,
+      message: 'the crash notice',
+    });
     expect(notice.title).toContain('Lobby');
     expect(notice.title).toContain('second line');
     expect(markupProblems(notice)).toEqual([]);
   });
 
   it('says a tray action failed in its own words: the panel’s detail is in no notification', async () => {
-    await env.app.waitFor(() => trayItemOf(env, NAME_REFUSED)?.submenu?.find((i) => i.label === 'Restart')?.enabled, { timeoutMs: 20_000, message: 'Restart offered for the refused server' });
+    await env.app.waitFor(() => trayItemOf(env, NAME_REFUSED)?.submenu?.find((i) => i.label === 'Restart')?.enabled, {
+      timeoutMs: 20_000,
+      message: 'Restart offered for the refused server',
+    });
     env.sim.control.injectFault({ route: new RegExp(`/servers/${refused.identifier}/power$`), count: 2, fault: panelError(400, DETAIL) });
     const before = env.app.notifications().length;
     await env.app.clickMenu([trayItemOf(env, NAME_REFUSED)!.label, 'Restart']);
-    const notice = await env.app.waitFor(() => env.app.notifications().slice(before).find((n) => n.title.startsWith('Could not restart')), { timeoutMs: 15_000, message: 'the failure notice' });
+    const notice = await env.app.waitFor(
+      () =>
+        env.app
+          .notifications()
+          .slice(before)
+          .find((n) => n.title.startsWith('Could not restart')),
+      { timeoutMs: 15_000, message: 'the failure notice' },
+    );
     expect(env.sim.control.requestCount(/\/power$/)).toBeGreaterThanOrEqual(1);
     expect(notice.title).toContain('Factions');
     expect(notice.body.startsWith(ERROR_ADVICE.validation)).toBe(true);
@@ -120,7 +152,10 @@ describe('notifications from a hostile panel, on Linux', () => {
     if (!notice) throw new Error('no failure notice');
     await env.app.clickNotification(notice.index);
     await env.page.getByRole('heading', { level: 1, name: NAME_REFUSED, exact: true }).waitFor({ timeout: 10_000 });
-    await env.page.getByRole('button', { name: `Restart ${NAME_REFUSED}`, exact: true }).first().click();
+    await env.page
+      .getByRole('button', { name: `Restart ${NAME_REFUSED}`, exact: true })
+      .first()
+      .click();
     // The second refusal, tried in the window: its detail is printed there, as text.
     await env.page.getByRole('alert').filter({ hasText: DETAIL_WORDS }).first().waitFor({ timeout: 10_000 });
     expect(await env.page.locator(`a[href*="${EVIL}"]`).count()).toBe(0);

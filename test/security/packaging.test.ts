@@ -33,7 +33,16 @@ describe('electron-builder.yml', () => {
     // The renderer is served from app://, so file:// needs none of Electron's extra privileges.
     expect(fuses.grantFileProtocolExtraPrivileges).toBe(false);
     // Every value is a boolean: a typo would be flipped to nothing.
-    const known = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'];
+    const known = [
+      'runAsNode',
+      'enableCookieEncryption',
+      'enableNodeOptionsEnvironmentVariable',
+      'enableNodeCliInspectArguments',
+      'enableEmbeddedAsarIntegrityValidation',
+      'onlyLoadAppFromAsar',
+      'loadBrowserProcessSpecificV8Snapshot',
+      'grantFileProtocolExtraPrivileges',
+    ];
     for (const [name, value] of Object.entries(fuses)) {
       expect(known, `unknown fuse ${name}`).toContain(name);
       expect(typeof value, name).toBe('boolean');
@@ -51,11 +60,18 @@ describe('electron-builder.yml', () => {
   it('ships keytar as npm built it: N-API, so no rebuild for Electron (and no header download)', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.buildDependenciesFromSource).toBe(false);
-    const keytar = JSON.parse(readFileSync(join('node_modules', 'keytar', 'package.json'), 'utf8')) as { version: string; binary?: { napi_versions?: number[] } };
+    const keytar = JSON.parse(readFileSync(join('node_modules', 'keytar', 'package.json'), 'utf8')) as {
+      version: string;
+      binary?: { napi_versions?: number[] };
+    };
     expect(keytar.binary?.napi_versions).toEqual([3]);
     // Every native module among the runtime dependencies must be N-API for that to hold.
-    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean; hasInstallScript?: boolean }> };
-    const native = Object.entries(lock.packages).filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev && !entry.devOptional && entry.hasInstallScript).map(([path]) => path);
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+      packages: Record<string, { dev?: boolean; devOptional?: boolean; hasInstallScript?: boolean }>;
+    };
+    const native = Object.entries(lock.packages)
+      .filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev && !entry.devOptional && entry.hasInstallScript)
+      .map(([path]) => path);
     expect(native).toEqual(['node_modules/keytar']);
   });
 
@@ -74,7 +90,12 @@ describe('electron-builder.yml', () => {
 
   it('puts the icon and the tray icons where main looks for them when packaged', () => {
     const resources = config.extraResources as Array<{ from: string; to: string }>;
-    expect(resources).toEqual(expect.arrayContaining([{ from: 'resources/icon.png', to: 'icon.png' }, { from: 'resources/tray', to: 'tray' }]));
+    expect(resources).toEqual(
+      expect.arrayContaining([
+        { from: 'resources/icon.png', to: 'icon.png' },
+        { from: 'resources/tray', to: 'tray' },
+      ]),
+    );
     for (const { from } of resources) expect(existsSync(from), from).toBe(true);
     // The names tray-controller.ts builds: tray-<status>-<light|dark>.png, tray-<status>Template.png.
     const trayIcons = readdirSync('resources/tray');

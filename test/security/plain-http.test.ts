@@ -31,10 +31,13 @@ async function recordingProxy(target: () => string): Promise<{ server: Server; u
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
     const to = new URL(target());
     const from = new URL(req.url ?? '/', PLAIN_PANEL);
-    const upstream = httpRequest({ host: to.hostname, port: to.port, method: req.method, path: `${from.pathname}${from.search}`, headers: { ...req.headers, host: to.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = httpRequest(
+      { host: to.hostname, port: to.port, method: req.method, path: `${from.pathname}${from.search}`, headers: { ...req.headers, host: to.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
@@ -49,7 +52,11 @@ describe.skipIf(!hasSecretService)('a panel on plain http that is not on this ma
   beforeAll(async () => {
     let simUrl = '';
     proxy = await recordingProxy(() => simUrl);
-    env = await startAppOnSim({ until: 'launched', sim: { servers: 2 }, launch: { env: { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' } } });
+    env = await startAppOnSim({
+      until: 'launched',
+      sim: { servers: 2 },
+      launch: { env: { HTTP_PROXY: proxy.url, http_proxy: proxy.url, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' } },
+    });
     simUrl = env.sim.url;
     await env.page.getByRole('heading', { name: 'Welcome to Pterotray' }).waitFor({ timeout: 20_000 });
   });
@@ -87,12 +94,19 @@ describe.skipIf(!hasSecretService)('a panel on plain http that is not on this ma
     await form.getByRole('button', { name: 'Check and add' }).click();
     await env.page.getByRole('heading', { level: 2, name: 'panel.example.test' }).waitFor({ timeout: 20_000 });
     const [question] = env.app.dialog.calls().slice(mark);
-    expect(question?.options).toMatchObject({ type: 'warning', message: 'Add panel.example.test without encryption?', buttons: ['Cancel', 'Add without encryption'], defaultId: 0 });
+    expect(question?.options).toMatchObject({
+      type: 'warning',
+      message: 'Add panel.example.test without encryption?',
+      buttons: ['Cancel', 'Add without encryption'],
+      defaultId: 0,
+    });
     // This is what plain http means: the key crossed the "network" readable by anyone on it.
     expect(proxy.seen.some((r) => r.url.startsWith(`${PLAIN_PANEL}/api/client`) && r.headers.authorization === `Bearer ${env.sim.apiKey}`)).toBe(true);
     const accounts = await invoke<AccountView[]>(env.page, 'accountsList');
     expect(accounts.ok && accounts.value.map((a) => [a.url, a.allowsPlainHttp])).toEqual([[PLAIN_PANEL, true]]);
-    const settings = JSON.parse(readFileSync(join(env.app.home, 'config', 'pterotray', 'settings.json'), 'utf8')) as { accounts: Array<{ url: string; allowsPlainHttp: boolean }> };
+    const settings = JSON.parse(readFileSync(join(env.app.home, 'config', 'pterotray', 'settings.json'), 'utf8')) as {
+      accounts: Array<{ url: string; allowsPlainHttp: boolean }>;
+    };
     expect(settings.accounts.map((a) => [a.url, a.allowsPlainHttp])).toEqual([[PLAIN_PANEL, true]]);
     await env.page.getByRole('button', { name: 'Settings' }).click();
     await env.page.getByText('Not encrypted', { exact: true }).waitFor();

@@ -126,7 +126,11 @@ describe('the window, on the real app', () => {
     const result = await env.page.evaluate(async (panel: string) => {
       const g = globalThis as unknown as Record<string, unknown>;
       type El = Record<string, unknown> & { addEventListener(type: string, cb: () => void): void };
-      const doc = g.document as { createElement(tag: string): El; head: { appendChild(n: unknown): void }; addEventListener(type: string, cb: (e: { violatedDirective: string }) => void): void };
+      const doc = g.document as {
+        createElement(tag: string): El;
+        head: { appendChild(n: unknown): void };
+        addEventListener(type: string, cb: (e: { violatedDirective: string }) => void): void;
+      };
       const violations = new Set<string>();
       let onViolation = (): void => {};
       doc.addEventListener('securitypolicyviolation', (e) => {
@@ -157,17 +161,39 @@ describe('the window, on the real app', () => {
       doc.head.appendChild(image);
       const imageResult = await loaded;
       await reported;
-      return { stringTimer: g.__fromString === true ? 'ran' : 'blocked', inlineScript: g.__injected === true ? 'ran' : 'blocked', fetch: fetched, image: imageResult, violations: [...violations].sort() };
+      return {
+        stringTimer: g.__fromString === true ? 'ran' : 'blocked',
+        inlineScript: g.__injected === true ? 'ran' : 'blocked',
+        fetch: fetched,
+        image: imageResult,
+        violations: [...violations].sort(),
+      };
     }, panelUrl);
-    expect(result).toEqual({ stringTimer: 'blocked', inlineScript: 'blocked', fetch: 'TypeError', image: 'blocked', violations: ['connect-src', 'img-src', 'script-src-elem', 'script-src'].sort() });
+    expect(result).toEqual({
+      stringTimer: 'blocked',
+      inlineScript: 'blocked',
+      fetch: 'TypeError',
+      image: 'blocked',
+      violations: ['connect-src', 'img-src', 'script-src-elem', 'script-src'].sort(),
+    });
   });
 
   // The page asks its own scheme for files outside out/renderer, the way an XSS would: the
   // app's handler answers only what is inside (a file:// page could read any of these).
   it('reads nothing outside the renderer through app://: dot-dot paths, encoded or not, are refused', async () => {
-    const probes = ['/index.html', '/../main/index.js', '/..%2fmain%2findex.js', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json', '/%2fetc%2fpasswd', '/..%5c..%5cpackage.json'];
+    const probes = [
+      '/index.html',
+      '/../main/index.js',
+      '/..%2fmain%2findex.js',
+      '/%2e%2e/%2e%2e/package.json',
+      '/..%2f..%2fpackage.json',
+      '/%2fetc%2fpasswd',
+      '/..%5c..%5cpackage.json',
+    ];
     const results = await env.page.evaluate(async (paths: string[]) => {
-      const g = globalThis as unknown as { fetch(url: string): Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }> };
+      const g = globalThis as unknown as {
+        fetch(url: string): Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
+      };
       const out: Array<{ path: string; status: number; csp: string | null; body: string }> = [];
       for (const path of paths) {
         const response = await g.fetch(path);
@@ -186,30 +212,50 @@ describe('the window, on the real app', () => {
 
   /** Makes the page click a link it created (a person clicking a link in server output, say). */
   const clickLink = (href: string, target?: string): Promise<void> =>
-    env.page.evaluate(([url, where]) => {
-      const doc = (globalThis as unknown as { document: { createElement(t: string): Record<string, unknown> & { click(): void }; body: { appendChild(n: unknown): void } } }).document;
-      const link = doc.createElement('a');
-      link.href = url;
-      if (where) link.target = where;
-      doc.body.appendChild(link);
-      link.click();
-    }, [href, target ?? ''] as const);
+    env.page.evaluate(
+      ([url, where]) => {
+        const doc = (
+          globalThis as unknown as {
+            document: { createElement(t: string): Record<string, unknown> & { click(): void }; body: { appendChild(n: unknown): void } };
+          }
+        ).document;
+        const link = doc.createElement('a');
+        link.href = url;
+        if (where) link.target = where;
+        doc.body.appendChild(link);
+        link.click();
+      },
+      [href, target ?? ''] as const,
+    );
 
   /** A link the person really clicks: Playwright's mouse goes through Chromium's input, so main sees the press. */
   const pressLink = async (href: string, target: string): Promise<void> => {
-    await env.page.evaluate(([url, where]) => {
-      const doc = (globalThis as unknown as { document: { createElement(t: string): Record<string, unknown> & { click(): void; remove(): void }; body: { appendChild(n: unknown): void }; getElementById(id: string): { remove(): void } | null } }).document;
-      doc.getElementById('pressed-link')?.remove();
-      const link = doc.createElement('a');
-      link.href = url;
-      link.target = where;
-      link.id = 'pressed-link';
-      link.textContent = 'a link to press';
-      link.style = 'position:fixed;top:0;left:0;z-index:99999;background:#fff;padding:8px';
-      doc.body.appendChild(link);
-    }, [href, target] as const);
+    await env.page.evaluate(
+      ([url, where]) => {
+        const doc = (
+          globalThis as unknown as {
+            document: {
+              createElement(t: string): Record<string, unknown> & { click(): void; remove(): void };
+              body: { appendChild(n: unknown): void };
+              getElementById(id: string): { remove(): void } | null;
+            };
+          }
+        ).document;
+        doc.getElementById('pressed-link')?.remove();
+        const link = doc.createElement('a');
+        link.href = url;
+        link.target = where;
+        link.id = 'pressed-link';
+        link.textContent = 'a link to press';
+        link.style = 'position:fixed;top:0;left:0;z-index:99999;background:#fff;padding:8px';
+        doc.body.appendChild(link);
+      },
+      [href, target] as const,
+    );
     await env.page.click('#pressed-link');
-    await env.page.evaluate(() => (globalThis as unknown as { document: { getElementById(id: string): { remove(): void } | null } }).document.getElementById('pressed-link')?.remove());
+    await env.page.evaluate(() =>
+      (globalThis as unknown as { document: { getElementById(id: string): { remove(): void } | null } }).document.getElementById('pressed-link')?.remove(),
+    );
   };
 
   it('blocks navigation away from the app, by script and by link', async () => {
@@ -257,7 +303,10 @@ describe('the window, on the real app', () => {
     await clickLink(allowed, '_blank');
     await pressLink('https://evil.example/pressed', '_blank');
     await pressLink(allowed, '_blank');
-    await env.app.waitFor(() => window0().windowOpenRequests.length >= requestsBefore + refused.length + 4, { timeoutMs: 5_000, message: 'window.open requests recorded' });
+    await env.app.waitFor(() => window0().windowOpenRequests.length >= requestsBefore + refused.length + 4, {
+      timeoutMs: 5_000,
+      message: 'window.open requests recorded',
+    });
     expect(window0().windowOpenRequests.every((r) => r.action === 'deny')).toBe(true);
     expect(env.app.windows().length).toBe(windows);
     await env.app.waitFor(() => env.app.shellCalls().length > shellBefore, { timeoutMs: 5_000, message: 'the panel page opened in the browser' });

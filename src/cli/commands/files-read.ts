@@ -44,9 +44,9 @@ function fileTable(entries: readonly FileEntry[]): string[] {
 export const filesCatCommand: CommandDefinition = {
   path: 'files cat',
   usage: '<server> <path>',
-  summary: 'print a text file (up to the panel\'s 4 MiB edit limit; use get for more)',
+  summary: "print a text file (up to the panel's 4 MiB edit limit; use get for more)",
   details: [
-    'Prints the file\'s bytes as they are, nothing removed, so it can be piped or redirected',
+    "Prints the file's bytes as they are, nothing removed, so it can be piped or redirected",
     '(pterotray files cat lobby server.properties > server.properties). A file can hold escape',
     'sequences that drive a terminal (set its title or the clipboard): print one you do not',
     'trust into a pager (| less) or a file, not straight to the terminal.',

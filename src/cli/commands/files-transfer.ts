@@ -13,7 +13,7 @@ export const filesGetCommand: CommandDefinition = {
   path: 'files get',
   usage: '<server> <path>',
   summary: 'download a file (streamed, any size)',
-  details: ['Saves under the file\'s own name in this directory unless -o names a file or a directory.'],
+  details: ["Saves under the file's own name in this directory unless -o names a file or a directory."],
   options: ['output'],
   minArgs: 2,
   maxArgs: 2,

@@ -10,10 +10,7 @@ export const powerCommand: CommandDefinition = {
   path: 'power',
   usage: '<server> <start|stop|restart|kill>',
   summary: 'send a power signal to a server',
-  details: [
-    'The panel only forwards the signal; it does not wait for the server. Follow the state with',
-    "'pterotray status <server>' or 'pterotray watch'.",
-  ],
+  details: ['The panel only forwards the signal; it does not wait for the server. Follow the state with', "'pterotray status <server>' or 'pterotray watch'."],
   options: [],
   minArgs: 2,
   maxArgs: 2,

@@ -24,7 +24,10 @@ export const serversCommand: CommandDefinition = {
     const servers = await client.listServers(undefined, { signal: ctx.signal });
     const rows = await fetchStates(client, servers, { signal: ctx.signal });
     if (ctx.options.json) {
-      printJson(ctx.out.stdout, rows.map(({ server, state }) => serverRowJson(server, state)));
+      printJson(
+        ctx.out.stdout,
+        rows.map(({ server, state }) => serverRowJson(server, state)),
+      );
       return EXIT_OK;
     }
     if (rows.length === 0) {

@@ -8,7 +8,7 @@ export const simCommand: CommandDefinition = {
   usage: '',
   summary: 'run a simulated panel and print how to point the CLI at it',
   details: [
-    'Prints PTEROTRAY_PANEL_URL=… and PTEROTRAY_API_KEY=… lines (the demo panel\'s own random',
+    "Prints PTEROTRAY_PANEL_URL=… and PTEROTRAY_API_KEY=… lines (the demo panel's own random",
     'key, not yours): export them in another shell, then try "pterotray servers". Runs until Ctrl-C.',
   ],
   options: ['servers', 'port', 'seed'],

@@ -14,7 +14,7 @@ import { withServer } from '../resolve-server';
 export const statusCommand: CommandDefinition = {
   path: 'status',
   usage: '<server>',
-  summary: 'show a server\'s state and resource use',
+  summary: "show a server's state and resource use",
   details: ['A suspended, installing or unreachable server shows that as its state, with no resources.'],
   options: ['json'],
   minArgs: 1,
@@ -48,11 +48,7 @@ async function runStatus(ctx: CommandContext): Promise<number> {
 }
 
 /** The server's resources, or (for a 409 or a down node, which are answers too) why there are none. */
-async function readState(
-  client: ClientApi,
-  server: Server,
-  signal: AbortSignal,
-): Promise<{ state: ObservedState; resources: ServerResources | null }> {
+async function readState(client: ClientApi, server: Server, signal: AbortSignal): Promise<{ state: ObservedState; resources: ServerResources | null }> {
   try {
     const resources = await client.getResources(server.identifier, { signal });
     return { state: resources.state, resources };

@@ -12,7 +12,7 @@ export const watchCommand: CommandDefinition = {
   usage: '',
   summary: 'print a line whenever a server changes state, is added or removed',
   details: [
-    'Follows each server over its Wings websocket, as the panel\'s own page does, so a change',
+    "Follows each server over its Wings websocket, as the panel's own page does, so a change",
     'prints within about a second; servers that cannot be followed are polled within the',
     'panel\'s rate limit. A state no longer current says "last known" and when it was seen.',
     'With --json, one object a line: {"event":"state"|"added"|"removed"|"stale",',

@@ -12,9 +12,7 @@ export interface Column {
  * code points, so names with accents line up; wide CJK glyphs may still drift by a column.
  */
 export function formatTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string[] {
-  const widths = columns.map((column, i) =>
-    Math.max(width(column.header), ...rows.map((row) => width(row[i] ?? ''))),
-  );
+  const widths = columns.map((column, i) => Math.max(width(column.header), ...rows.map((row) => width(row[i] ?? ''))));
   const render = (cells: readonly string[]): string =>
     columns
       .map((column, i) => {

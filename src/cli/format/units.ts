@@ -27,7 +27,11 @@ export function formatCpuLimit(percent: number): string {
 export function formatDuration(ms: number): string {
   let seconds = Math.max(0, Math.floor(ms / 1000));
   const parts: string[] = [];
-  for (const [size, suffix] of [[86_400, 'd'], [3600, 'h'], [60, 'm']] as const) {
+  for (const [size, suffix] of [
+    [86_400, 'd'],
+    [3600, 'h'],
+    [60, 'm'],
+  ] as const) {
     const count = Math.floor(seconds / size);
     if (count > 0) parts.push(`${count}${suffix}`);
     seconds -= count * size;

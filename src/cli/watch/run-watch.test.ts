@@ -10,7 +10,17 @@ import { runWatch, type WatchMonitor } from './run-watch';
 
 /** A monitor whose `start()` plays `script` (account patches and views), firing `changed` as the real one does. */
 function fakeMonitor(script: (set: (patch: Partial<AccountView>, views?: ServerView[]) => void) => void) {
-  let account: AccountView = { id: 'cli', name: 'panel', url: 'http://panel.test', username: null, status: 'checking', statusMessage: null, keyStorage: 'session', isDemo: false, allowsPlainHttp: false };
+  let account: AccountView = {
+    id: 'cli',
+    name: 'panel',
+    url: 'http://panel.test',
+    username: null,
+    status: 'checking',
+    statusMessage: null,
+    keyStorage: 'session',
+    isDemo: false,
+    allowsPlainHttp: false,
+  };
   let views: ServerView[] = [];
   const listeners = new Set<() => void>();
   const set = (patch: Partial<AccountView>, next: ServerView[] = views): void => {
@@ -33,8 +43,23 @@ function fakeMonitor(script: (set: (patch: Partial<AccountView>, views?: ServerV
 }
 
 const server = (state: ServerView['state']): ServerView => ({
-  accountId: 'cli', identifier: 'serv_abc', uuid: null, name: 'Lobby', node: 'n', description: null, state, availability: 'ok',
-  isLive: true, isStateCurrent: true, stateSeenAt: 0, resources: null, limits: { memoryMib: 0, diskMib: 0, cpuPercent: 0 }, address: null, sftp: null, liveIssue: null, featurePrompt: null,
+  accountId: 'cli',
+  identifier: 'serv_abc',
+  uuid: null,
+  name: 'Lobby',
+  node: 'n',
+  description: null,
+  state,
+  availability: 'ok',
+  isLive: true,
+  isStateCurrent: true,
+  stateSeenAt: 0,
+  resources: null,
+  limits: { memoryMib: 0, diskMib: 0, cpuPercent: 0 },
+  address: null,
+  sftp: null,
+  liveIssue: null,
+  featurePrompt: null,
 });
 
 function context(abort: AbortController) {
@@ -45,8 +70,14 @@ function context(abort: AbortController) {
   stderr.on('data', (c: Buffer) => (text.err += c.toString()));
   const client = createFakeClient();
   const ctx = {
-    command: 'watch', args: [], options: { json: false }, out: createOutput(stdout, stderr), deps: { clock: systemClock } as CliDeps,
-    logger: { debug() {}, info() {}, warn() {}, error() {} }, client: () => Promise.resolve(client), signal: abort.signal,
+    command: 'watch',
+    args: [],
+    options: { json: false },
+    out: createOutput(stdout, stderr),
+    deps: { clock: systemClock } as CliDeps,
+    logger: { debug() {}, info() {}, warn() {}, error() {} },
+    client: () => Promise.resolve(client),
+    signal: abort.signal,
   } as unknown as CommandContext;
   return { ctx, text };
 }

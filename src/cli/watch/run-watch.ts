@@ -50,7 +50,9 @@ export async function runWatch(ctx: CommandContext, makeMonitor = createWatchMon
         status = account.status;
         if (notice !== null) stderr.line(notice);
         if (BLOCKED.has(account.status)) {
-          reject(new PanelError({ kind: account.status === 'two-factor-required' ? 'two-factor-required' : 'auth', message: account.statusMessage ?? undefined }));
+          reject(
+            new PanelError({ kind: account.status === 'two-factor-required' ? 'two-factor-required' : 'auth', message: account.statusMessage ?? undefined }),
+          );
           return;
         }
         const views = monitor.servers();

@@ -6,8 +6,23 @@ const AT = Date.parse('2030-01-01T00:00:00Z');
 
 function view(identifier: string, patch: Partial<ServerView> = {}): ServerView {
   return {
-    accountId: 'cli', identifier, uuid: null, name: `srv ${identifier}`, node: 'n', description: null, state: 'unknown', availability: 'ok',
-    isLive: false, isStateCurrent: false, stateSeenAt: null, resources: null, limits: { memoryMib: 0, diskMib: 0, cpuPercent: 0 }, address: null, sftp: null, liveIssue: null, featurePrompt: null,
+    accountId: 'cli',
+    identifier,
+    uuid: null,
+    name: `srv ${identifier}`,
+    node: 'n',
+    description: null,
+    state: 'unknown',
+    availability: 'ok',
+    isLive: false,
+    isStateCurrent: false,
+    stateSeenAt: null,
+    resources: null,
+    limits: { memoryMib: 0, diskMib: 0, cpuPercent: 0 },
+    address: null,
+    sftp: null,
+    liveIssue: null,
+    featurePrompt: null,
     ...patch,
   };
 }
@@ -49,13 +64,26 @@ describe('WatchLines', () => {
 });
 
 describe('accountNotice', () => {
-  const account = (status: AccountView['status'], statusMessage: string | null = null): AccountView =>
-    ({ id: 'cli', name: 'p', url: 'http://x', username: null, status, statusMessage, keyStorage: 'session', isDemo: false, allowsPlainHttp: false });
+  const account = (status: AccountView['status'], statusMessage: string | null = null): AccountView => ({
+    id: 'cli',
+    name: 'p',
+    url: 'http://x',
+    username: null,
+    status,
+    statusMessage,
+    keyStorage: 'session',
+    isDemo: false,
+    allowsPlainHttp: false,
+  });
   it.each([
     [null, account('checking'), null],
     ['checking', account('ok'), null],
     ['ok', account('ok'), null],
-    ['ok', account('unreachable', 'Could not reach\u0007 the panel.'), 'pterotray: the panel cannot be reached: Could not reach  the panel. Retrying; states printed before this are last known.'],
+    [
+      'ok',
+      account('unreachable', 'Could not reach\u0007 the panel.'),
+      'pterotray: the panel cannot be reached: Could not reach  the panel. Retrying; states printed before this are last known.',
+    ],
     ['unreachable', account('ok'), '[pterotray] the panel answers again; states follow as they are seen.'],
   ] as const)('%s -> %j', (before, next, expected) => {
     expect(accountNotice(before, next)).toBe(expected);

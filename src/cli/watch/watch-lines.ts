@@ -69,7 +69,8 @@ export class WatchLines {
     }
     if (this.hasList) {
       for (const [identifier, was] of this.printed) {
-        if (!next.has(identifier)) events.push({ event: 'removed', identifier, name: was.name, from: was.state, to: null, isCurrent: false, seenAtMs: null, atMs: nowMs });
+        if (!next.has(identifier))
+          events.push({ event: 'removed', identifier, name: was.name, from: was.state, to: null, isCurrent: false, seenAtMs: null, atMs: nowMs });
       }
     }
     this.printed = next;
@@ -113,7 +114,9 @@ function seenText(seenAtMs: number | null): string {
  */
 export function accountNotice(before: AccountView['status'] | null, account: AccountView): string | null {
   if (account.status === before || account.status === 'checking') return null;
-  const message = stripControl(account.statusMessage ?? '').trim().replace(/[.\s]+$/, '');
+  const message = stripControl(account.statusMessage ?? '')
+    .trim()
+    .replace(/[.\s]+$/, '');
   switch (account.status) {
     case 'ok':
       return before === null || before === 'checking' ? null : '[pterotray] the panel answers again; states follow as they are seen.';

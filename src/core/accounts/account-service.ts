@@ -144,7 +144,9 @@ export class AccountService {
 
   async remove(accountId: string): Promise<void> {
     const record = this.get(accountId);
-    await this.#store(record).delete(accountId).catch(() => false);
+    await this.#store(record)
+      .delete(accountId)
+      .catch(() => false);
     this.#ephemeral = this.#ephemeral.filter((r) => r.id !== accountId);
     this.#options.repository.save(this.#options.repository.load().filter((r) => r.id !== accountId));
     this.#emit();

@@ -65,7 +65,10 @@ export function normalizePanelUrl(input: string): string {
   if (url.username || url.password) {
     throw new AccountCheckError('invalid-url', 'Leave the user name and password out of the address; Pterotray only needs the API key.');
   }
-  const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/client$/i, '').replace(/\/+$/, '');
+  const path = url.pathname
+    .replace(/\/+$/, '')
+    .replace(/\/api\/client$/i, '')
+    .replace(/\/+$/, '');
   return `${url.origin}${path}`;
 }
 
@@ -90,24 +93,45 @@ function explain(error: unknown, url: string): AccountCheckError {
     case 'network':
       return new AccountCheckError('unreachable', `Could not reach ${host}. Check the address and your connection.`);
     case 'tls':
-      return new AccountCheckError('tls', `The TLS certificate of ${host} could not be verified. Check the address, or ask the panel’s admin about its certificate.`);
+      return new AccountCheckError(
+        'tls',
+        `The TLS certificate of ${host} could not be verified. Check the address, or ask the panel’s admin about its certificate.`,
+      );
     case 'timeout':
       return new AccountCheckError('timeout', `${host} did not answer in time. Try again, or check that the address is right.`);
     case 'bad-response':
       // The panel's own JSON error for a 5xx: it is a panel, and it is failing.
       if (error.isPanelFailure) return new AccountCheckError('panel-error', error.message);
-      return new AccountCheckError('not-a-panel', `${host} answered, but not like a Pterodactyl or Pelican panel. Check the address (it is the one you open in your browser).`);
+      return new AccountCheckError(
+        'not-a-panel',
+        `${host} answered, but not like a Pterodactyl or Pelican panel. Check the address (it is the one you open in your browser).`,
+      );
     case 'not-found':
-      return new AccountCheckError('not-a-panel', `${host} answered, but not like a Pterodactyl or Pelican panel. Check the address (it is the one you open in your browser).`);
+      return new AccountCheckError(
+        'not-a-panel',
+        `${host} answered, but not like a Pterodactyl or Pelican panel. Check the address (it is the one you open in your browser).`,
+      );
     case 'auth':
-      return new AccountCheckError('key-rejected', 'The panel rejected this key: it is wrong or has been revoked. Create a new client key under Account → API Credentials.');
+      return new AccountCheckError(
+        'key-rejected',
+        'The panel rejected this key: it is wrong or has been revoked. Create a new client key under Account → API Credentials.',
+      );
     case 'forbidden':
       if (/IP address/i.test(error.detail ?? '')) {
-        return new AccountCheckError('ip-not-allowed', 'This key is limited to other IP addresses. Add this computer’s IP to the key’s allowed IPs, or create a key without that limit.');
+        return new AccountCheckError(
+          'ip-not-allowed',
+          'This key is limited to other IP addresses. Add this computer’s IP to the key’s allowed IPs, or create a key without that limit.',
+        );
       }
-      return new AccountCheckError('application-key', 'The panel refused this key for the client API. Use a client key (Account → API Credentials), not an application key.');
+      return new AccountCheckError(
+        'application-key',
+        'The panel refused this key for the client API. Use a client key (Account → API Credentials), not an application key.',
+      );
     case 'two-factor-required':
-      return new AccountCheckError('two-factor-required', 'The panel requires two-factor authentication. Enable it for your account in the panel, then try again.');
+      return new AccountCheckError(
+        'two-factor-required',
+        'The panel requires two-factor authentication. Enable it for your account in the panel, then try again.',
+      );
     case 'rate-limited':
       return new AccountCheckError('rate-limited', 'The panel is limiting requests right now. Wait a minute and try again.');
     case 'maintenance':

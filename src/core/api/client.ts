@@ -257,8 +257,7 @@ export class PanelClient implements ClientApi {
   async listBackups(server: string, opts?: CallOptions): Promise<Backup[]> {
     const path = serverPath(server, 'backups');
     return collectAllPages({
-      fetchPage: (page) =>
-        this.r.json({ method: 'GET', path, params: { page, per_page: 50 }, opts }, (b) => n.parsePage(b, 'backup', page, n.normalizeBackup)),
+      fetchPage: (page) => this.r.json({ method: 'GET', path, params: { page, per_page: 50 }, opts }, (b) => n.parsePage(b, 'backup', page, n.normalizeBackup)),
       keyOf: (b) => b.uuid,
       maxPages: this.maxPages,
       logger: this.logger,

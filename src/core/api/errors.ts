@@ -28,7 +28,8 @@ export const ERROR_ADVICE: Record<PanelErrorKind, string> = {
   maintenance: 'The panel is in maintenance mode. Try again once it is back.',
   cancelled: 'The operation was cancelled.',
   'local-file': 'Pterotray could not read or write the local file. Check the path, the free disk space and the permissions.',
-  'insecure-transport': 'This panel is not encrypted: anyone on the network can read your key. Use its https:// address, or add it again and choose to allow plain http.',
+  'insecure-transport':
+    'This panel is not encrypted: anyone on the network can read your key. Use its https:// address, or add it again and choose to allow plain http.',
 };
 
 /** Options to build a PanelError; only `kind` is required. */

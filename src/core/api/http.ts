@@ -52,8 +52,7 @@ function bodyOf(attempt: HttpAttempt): { data?: string; contentType?: string } {
 }
 
 function headersOf(res: AxiosResponse): Record<string, string> {
-  const source: Record<string, unknown> =
-    res.headers instanceof AxiosHeaders ? res.headers.toJSON() : ((res.headers ?? {}) as Record<string, unknown>);
+  const source: Record<string, unknown> = res.headers instanceof AxiosHeaders ? res.headers.toJSON() : ((res.headers ?? {}) as Record<string, unknown>);
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(source)) {
     if (Array.isArray(value)) out[name.toLowerCase()] = value.join(', ');

@@ -9,14 +9,7 @@ export { POWER_SIGNALS } from '../../shared/power-states';
 import type { PowerState } from '../../shared/power-states';
 
 /** `server.status`: null when normal. Unknown future values are kept as strings. */
-export type ServerStatus =
-  | null
-  | 'installing'
-  | 'install_failed'
-  | 'reinstall_failed'
-  | 'suspended'
-  | 'restoring_backup'
-  | (string & {});
+export type ServerStatus = null | 'installing' | 'install_failed' | 'reinstall_failed' | 'suspended' | 'restoring_backup' | (string & {});
 
 /** The owner of the API key (`GET /account`), Pterodactyl or Pelican. */
 export interface Account {

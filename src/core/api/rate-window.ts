@@ -56,7 +56,8 @@ export class RateWindow {
   answered(sentAtMs: number, remaining: number | null, limit: number | null = null): void {
     if (limit !== null && limit > 0) this.limit = limit;
     if (remaining === null || sentAtMs < this.lastSentAtMs) return;
-    const isNewWindow = this.lastRemaining === null || remaining > this.lastRemaining || (this.startedByMs !== null && sentAtMs >= this.startedByMs + RATE_WINDOW_MS);
+    const isNewWindow =
+      this.lastRemaining === null || remaining > this.lastRemaining || (this.startedByMs !== null && sentAtMs >= this.startedByMs + RATE_WINDOW_MS);
     if (isNewWindow) this.startedByMs = sentAtMs;
     this.lastSentAtMs = sentAtMs;
     this.lastRemaining = remaining;

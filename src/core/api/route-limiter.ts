@@ -165,8 +165,7 @@ export class RouteLimiter {
 
   private block(key: string, res: RawResponse, nowMs: number): void {
     const counter = this.counter(key);
-    const waitMs =
-      parseRetryAfterMs(header(res, 'retry-after'), nowMs) ?? parseResetMs(header(res, 'x-ratelimit-reset'), nowMs) ?? MINUTE_MS;
+    const waitMs = parseRetryAfterMs(header(res, 'retry-after'), nowMs) ?? parseResetMs(header(res, 'x-ratelimit-reset'), nowMs) ?? MINUTE_MS;
     counter.blockedUntilMs = Math.max(counter.blockedUntilMs, nowMs + waitMs);
   }
 

@@ -8,14 +8,7 @@
 
 /** The routes with a limit of their own. */
 export type RouteLimitId =
-  | 'websocket'
-  | 'database-create'
-  | 'file-pull'
-  | 'schedule-create'
-  | 'allocation-create'
-  | 'subuser-create'
-  | 'backup-restore'
-  | 'backup-create';
+  'websocket' | 'database-create' | 'file-pull' | 'schedule-create' | 'allocation-create' | 'subuser-create' | 'backup-restore' | 'backup-create';
 
 /** Who shares one count: every user of one server, or every request of one API key's user. */
 export type RouteLimitScope = 'server' | 'account';
@@ -65,12 +58,33 @@ function variant(limit: number, minutes: number, panels = PELICAN, scope: RouteL
 export const ROUTE_LIMITS: readonly RouteLimitSpec[] = [
   { id: 'websocket', method: 'GET', pattern: 'websocket', noun: ['console connection', 'console connections'], via: 'throttle', variants: [variant(5, 1)] },
   { id: 'database-create', method: 'POST', pattern: 'databases', noun: ['new database', 'new databases'], via: 'throttle', variants: [variant(2, 1)] },
-  { id: 'file-pull', method: 'POST', pattern: 'files/pull', noun: ['download from a URL', 'downloads from a URL'], via: 'throttle', variants: [variant(5, 10), variant(10, 5, 'Pterodactyl 1.11', 'account')] },
+  {
+    id: 'file-pull',
+    method: 'POST',
+    pattern: 'files/pull',
+    noun: ['download from a URL', 'downloads from a URL'],
+    via: 'throttle',
+    variants: [variant(5, 10), variant(10, 5, 'Pterodactyl 1.11', 'account')],
+  },
   { id: 'schedule-create', method: 'POST', pattern: 'schedules', noun: ['new schedule', 'new schedules'], via: 'throttle', variants: [variant(2, 1)] },
   { id: 'allocation-create', method: 'POST', pattern: 'network/allocations', noun: ['new port', 'new ports'], via: 'throttle', variants: [variant(2, 1)] },
   { id: 'subuser-create', method: 'POST', pattern: 'users', noun: ['new subuser', 'new subusers'], via: 'throttle', variants: [variant(10, 15)] },
-  { id: 'backup-restore', method: 'POST', pattern: 'backups/*/restore', noun: ['backup restore', 'backup restores'], via: 'throttle', variants: [variant(3, 15)] },
-  { id: 'backup-create', method: 'POST', pattern: 'backups', noun: ['backup', 'backups'], via: 'service', variants: [variant(2, 10, 'Pelican, Pterodactyl 1.11 and 1.12')] },
+  {
+    id: 'backup-restore',
+    method: 'POST',
+    pattern: 'backups/*/restore',
+    noun: ['backup restore', 'backup restores'],
+    via: 'throttle',
+    variants: [variant(3, 15)],
+  },
+  {
+    id: 'backup-create',
+    method: 'POST',
+    pattern: 'backups',
+    noun: ['backup', 'backups'],
+    via: 'service',
+    variants: [variant(2, 10, 'Pelican, Pterodactyl 1.11 and 1.12')],
+  },
 ];
 
 /** A request on a limited route: which route, for which server. */

@@ -130,7 +130,13 @@ export class RequestScheduler {
   rateLimit(): RateLimitInfo {
     const blocked = this.blockedUntilMs > this.clock.now() ? this.blockedUntilMs : null;
     const window = this.window.view(this.clock.now());
-    return { limitPerMinute: this.limit, remaining: this.remaining, blockedUntilMs: blocked, windowRemaining: window.remaining, windowEndsByMs: window.endsByMs };
+    return {
+      limitPerMinute: this.limit,
+      remaining: this.remaining,
+      blockedUntilMs: blocked,
+      windowRemaining: window.remaining,
+      windowEndsByMs: window.endsByMs,
+    };
   }
 
   /** How long until `server` may use a limited route (0: now), e.g. before asking a websocket token. */

@@ -31,10 +31,13 @@ export class AccountState {
   rateLimited(message: string, waitMs: number): void {
     if (this.status !== 'ok' && this.status !== 'checking' && this.status !== 'rate-limited') return;
     this.set('rate-limited', message);
-    this.waitTimer = this.clock.setTimeout(() => {
-      this.waitTimer = null;
-      if (this.status === 'rate-limited') this.set('ok', null);
-    }, Math.max(1_000, waitMs));
+    this.waitTimer = this.clock.setTimeout(
+      () => {
+        this.waitTimer = null;
+        if (this.status === 'rate-limited') this.set('ok', null);
+      },
+      Math.max(1_000, waitMs),
+    );
   }
 
   dispose(): void {

@@ -41,7 +41,8 @@ export type FailureSource = 'create-client' | 'list' | 'server';
  */
 export function accountVerdict(error: unknown, source: FailureSource): AccountVerdict {
   if (!isPanelError(error)) {
-    if (source === 'create-client') return { scope: 'blocked', status: 'keychain-locked', message: 'The API key could not be read from the keychain. Unlock it, then refresh.' };
+    if (source === 'create-client')
+      return { scope: 'blocked', status: 'keychain-locked', message: 'The API key could not be read from the keychain. Unlock it, then refresh.' };
     return source === 'list' ? { scope: 'down', status: 'unreachable', message: ERROR_ADVICE.network } : { scope: 'check' };
   }
   const message = error.message;
@@ -49,7 +50,14 @@ export function accountVerdict(error: unknown, source: FailureSource): AccountVe
     case 'auth':
       // The panel's 401 is its JSON `AuthenticationException` (the client asks for JSON), or its
       // login redirect; a bare 401 page is a proxy's own password prompt, not the key refused.
-      if (error.status === 401 && !isPanelAnswer(error)) return source === 'server' ? { scope: 'check' } : { scope: 'down', status: 'unreachable', message: 'Something in front of the panel asked for a login (401) instead of the panel answering: check the URL or the proxy.' };
+      if (error.status === 401 && !isPanelAnswer(error))
+        return source === 'server'
+          ? { scope: 'check' }
+          : {
+              scope: 'down',
+              status: 'unreachable',
+              message: 'Something in front of the panel asked for a login (401) instead of the panel answering: check the URL or the proxy.',
+            };
       return { scope: 'blocked', status: 'key-revoked', message: ERROR_ADVICE.auth };
     case 'two-factor-required':
       return { scope: 'blocked', status: 'two-factor-required', message: ERROR_ADVICE['two-factor-required'] };
@@ -99,7 +107,8 @@ export const DOWN_RETRY_MAX_MS = 300_000;
  * lockstep when it does.
  */
 export function downRetryDelayMs(downForMs: number, slowChecks: number, random: () => number): number {
-  const ceiling = downForMs < DOWN_FAST_PHASE_MS ? DOWN_FAST_RETRY_MS : Math.min(DOWN_RETRY_MAX_MS, DOWN_RETRY_MIN_MS * 2 ** Math.min(Math.max(slowChecks, 0), 20));
+  const ceiling =
+    downForMs < DOWN_FAST_PHASE_MS ? DOWN_FAST_RETRY_MS : Math.min(DOWN_RETRY_MAX_MS, DOWN_RETRY_MIN_MS * 2 ** Math.min(Math.max(slowChecks, 0), 20));
   const jitter = Math.min(Math.max(random(), 0), 1);
   return Math.round(ceiling / 2 + (ceiling / 2) * jitter);
 }

@@ -27,7 +27,6 @@ export const LIST_MIN_GAP_MS = 10_000;
 /** A resync starts within this much of the wake-up, at random, so accounts do not all go at once. */
 export const RESYNC_JITTER_MS = 3_000;
 
-
 const BLOCKED: ReadonlySet<AccountStatus> = new Set<AccountStatus>(['key-revoked', 'two-factor-required', 'keychain-locked']);
 
 /** The watch of one account. */
@@ -60,7 +59,8 @@ export class AccountWatch {
     // limit, in bursts; the window rule keeps the other half free whatever the share says.
     // Only where the panel tells its window (X-RateLimit-*): elsewhere the share is all there is.
     const isCatchingUp = (): boolean => (this.client?.rateLimit().limitPerMinute ?? null) !== null && (this.registry?.isCatchingUp() ?? true);
-    const perMinute = (): number => budgetPerMinute(this.client?.rateLimit().limitPerMinute ?? null, isCatchingUp() ? MAX_BUDGET_SHARE : deps.settings().budgetShare);
+    const perMinute = (): number =>
+      budgetPerMinute(this.client?.rateLimit().limitPerMinute ?? null, isCatchingUp() ? MAX_BUDGET_SHARE : deps.settings().budgetShare);
     this.budget = new RequestBudget({
       clock: deps.clock,
       perMinute,

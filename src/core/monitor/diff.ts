@@ -11,15 +11,7 @@ import { isPanelError } from '../api/errors';
  * otherwise why it could not (a 409's reason, an unreachable node, or an unknown failure).
  */
 export type ObservedState =
-  | PowerState
-  | 'suspended'
-  | 'installing'
-  | 'transferring'
-  | 'restoring'
-  | 'node-maintenance'
-  | 'conflict'
-  | 'unreachable'
-  | 'unknown';
+  PowerState | 'suspended' | 'installing' | 'transferring' | 'restoring' | 'node-maintenance' | 'conflict' | 'unreachable' | 'unknown';
 
 /** One server in a snapshot. */
 export interface SnapshotEntry {

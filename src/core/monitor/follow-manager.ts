@@ -132,21 +132,25 @@ export class FollowManager {
     this.holdBackToken(identifier);
     this.awaitingToken.add(identifier);
     const rank = (): number => this.ctx.deps.attention.rank(this.ctx.accountId, identifier);
-    const request = this.ctx.budget.run(priority, async () => {
-      // The server may have been unfollowed while this waited its turn: spend nothing on it.
-      if (!isCurrent()) throw new PanelError({ kind: 'cancelled', message: 'No longer followed.' });
-      // Checked again: other requests for this server may have gone out while this one queued.
-      this.holdBackToken(identifier);
-      this.tokens.record(identifier, this.ctx.clock.now());
-      try {
-        const credentials = await client.getWebsocketCredentials(identifier, { priority: 'background' });
-        this.ctx.noteSuccess();
-        return credentials;
-      } catch (err) {
-        this.ctx.noteFailure(err, 'server');
-        throw err;
-      }
-    }, rank);
+    const request = this.ctx.budget.run(
+      priority,
+      async () => {
+        // The server may have been unfollowed while this waited its turn: spend nothing on it.
+        if (!isCurrent()) throw new PanelError({ kind: 'cancelled', message: 'No longer followed.' });
+        // Checked again: other requests for this server may have gone out while this one queued.
+        this.holdBackToken(identifier);
+        this.tokens.record(identifier, this.ctx.clock.now());
+        try {
+          const credentials = await client.getWebsocketCredentials(identifier, { priority: 'background' });
+          this.ctx.noteSuccess();
+          return credentials;
+        } catch (err) {
+          this.ctx.noteFailure(err, 'server');
+          throw err;
+        }
+      },
+      rank,
+    );
     return request.finally(() => this.awaitingToken.delete(identifier));
   }
 
@@ -165,7 +169,12 @@ export class FollowManager {
     // the admin changed); the monitor's own knows the tokens it asked for.
     const panelWaitMs = this.ctx.client()?.routeLimitWaitMs?.(identifier, 'websocket') ?? 0;
     const waitMs = Math.max(this.tokens.waitMs(identifier, this.ctx.clock.now()), panelWaitMs);
-    if (waitMs > 0) throw new PanelError({ kind: 'rate-limited', retryAfterMs: waitMs, message: 'Five websocket tokens a minute per server is the panel’s limit: this one waits its turn.' });
+    if (waitMs > 0)
+      throw new PanelError({
+        kind: 'rate-limited',
+        retryAfterMs: waitMs,
+        message: 'Five websocket tokens a minute per server is the panel’s limit: this one waits its turn.',
+      });
   }
 
   private refOf(entry: ServerEntry): ServerRef {

@@ -55,7 +55,8 @@ export function followOutcome(why: FollowEnd, failuresBefore: number): FollowOut
     }
     case 'credentials': {
       const availability = availabilityFromError(why.error);
-      if (availability !== null && availability !== 'node-unreachable') return { availability, retryInMs: 0, failures: failuresBefore, shouldRefreshList: false };
+      if (availability !== null && availability !== 'node-unreachable')
+        return { availability, retryInMs: 0, failures: failuresBefore, shouldRefreshList: false };
       if (why.error.kind === 'forbidden') return { availability: null, retryInMs: FORBIDDEN_RETRY_MS, failures, shouldRefreshList: false };
       if (why.error.kind === 'not-found') return { availability: null, retryInMs: FOLLOW_RETRY_MIN_MS, failures, shouldRefreshList: true };
       return { availability, retryInMs: backoff(failures), failures, shouldRefreshList: false };

@@ -107,5 +107,11 @@ export function observeLive(ctx: ObserveContext, entry: ServerEntry, isLive: boo
  */
 export function observeThrottledCommands(ctx: ObserveContext, entry: ServerEntry, commands: readonly string[]): void {
   const list = commands.map((c) => `"${c}"`).join(', ');
-  observeConsole(ctx, entry, `The node throttled commands sent too fast; ${list} may not have run. Check the console before sending again.`, 'daemon-error', false);
+  observeConsole(
+    ctx,
+    entry,
+    `The node throttled commands sent too fast; ${list} may not have run. Check the console before sending again.`,
+    'daemon-error',
+    false,
+  );
 }

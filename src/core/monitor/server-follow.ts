@@ -23,7 +23,14 @@ export const REPLAY_WINDOW_MS = 2_000;
 export const STATUS_PRECEDENCE_MS = 2_000;
 
 /** Token failures that retrying the socket will not cure: the server (or key) must change first. */
-const GIVE_UP_KINDS: ReadonlySet<PanelErrorKind> = new Set<PanelErrorKind>(['conflict', 'node-unreachable', 'auth', 'forbidden', 'not-found', 'two-factor-required']);
+const GIVE_UP_KINDS: ReadonlySet<PanelErrorKind> = new Set<PanelErrorKind>([
+  'conflict',
+  'node-unreachable',
+  'auth',
+  'forbidden',
+  'not-found',
+  'two-factor-required',
+]);
 
 /** `transfer status` values while a transfer runs; any other (completed, failure…) ends it. */
 const TRANSFER_UNDER_WAY: ReadonlySet<string> = new Set(['starting', 'pending', 'processing']);
@@ -267,7 +274,8 @@ export class ServerFollower {
     if (change.reason === 'deleted') return this.endSoon({ reason: 'deleted' });
     if (change.reason === 'refused') return this.endSoon({ reason: 'refused' });
     if (change.reason === 'credentials-failed' && change.error) return this.endSoon({ reason: 'credentials', error: change.error });
-    if ((change.reason === 'auth-error' || change.reason === 'denied') && this.jwtRefusal !== null) return this.endSoon({ reason: 'jwt', message: this.jwtRefusal });
+    if ((change.reason === 'auth-error' || change.reason === 'denied') && this.jwtRefusal !== null)
+      return this.endSoon({ reason: 'jwt', message: this.jwtRefusal });
     this.endSoon({ reason: 'forbidden' });
   }
 

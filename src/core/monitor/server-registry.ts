@@ -66,7 +66,12 @@ export class ServerRegistry {
       afterPoll: (entry) => this.reconcile(entry),
     });
     this.suspicions = new SuspensionCheck(ctx, { entry: (id) => this.entries.get(id), settled: (entry) => this.reconcile(entry) });
-    this.freshness = new FreshnessTimer({ clock: ctx.clock, entries: () => this.entries.values(), freshMs: () => this.freshMs(), onStale: () => ctx.sink.changed() });
+    this.freshness = new FreshnessTimer({
+      clock: ctx.clock,
+      entries: () => this.entries.values(),
+      freshMs: () => this.freshMs(),
+      onStale: () => ctx.sink.changed(),
+    });
     this.poller.setActive(false);
   }
 
@@ -310,10 +315,22 @@ export class ServerRegistry {
     for (const command of commands) {
       try {
         await this.viaRest((client) => client.sendCommand(entry.identifier, command, { priority: 'user' }));
-        observeConsole(this.ctx, entry, `The node did not take "${command}" over the websocket (its token had expired, or the socket closed); it was sent through the panel instead.`, 'daemon-message', false);
+        observeConsole(
+          this.ctx,
+          entry,
+          `The node did not take "${command}" over the websocket (its token had expired, or the socket closed); it was sent through the panel instead.`,
+          'daemon-message',
+          false,
+        );
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
-        observeConsole(this.ctx, entry, `"${command}" did not reach the server: the node did not take it (its token had expired, or the socket closed) and the panel refused it too: ${reason}`, 'daemon-error', false);
+        observeConsole(
+          this.ctx,
+          entry,
+          `"${command}" did not reach the server: the node did not take it (its token had expired, or the socket closed) and the panel refused it too: ${reason}`,
+          'daemon-error',
+          false,
+        );
       }
     }
   }
@@ -342,7 +359,12 @@ export class ServerRegistry {
   /** How long a polled state stays current: the cadence the polls can keep, doubled, plus slack. */
   private freshMs(): number {
     const intervalMs = serverPollIntervalMs(this.ctx.settings().pollIntervalS, false);
-    const spacingMs = pollSpacingMs({ perMinute: this.ctx.perMinute(), followed: this.follows.size, servers: this.entries.size, listRefreshMs: this.ctx.deps.listRefreshMs });
+    const spacingMs = pollSpacingMs({
+      perMinute: this.ctx.perMinute(),
+      followed: this.follows.size,
+      servers: this.entries.size,
+      listRefreshMs: this.ctx.deps.listRefreshMs,
+    });
     return freshForMs(Math.max(intervalMs, spacingMs * Math.max(1, this.poller.size)));
   }
 

@@ -87,7 +87,13 @@ function usageStep(track: MetricTrack, percent: number | null, thresholdPercent:
  * A stats sample arrived: CPU against the CPU limit (0 = unlimited = never alerts), memory
  * against the memory limit. Returns the usage alerts that fired.
  */
-export function applyUsage(accountId: string, entry: ServerEntry, resources: ServerResources, atMs: number, thresholds: UsageThresholds | null): NotifiableEvent[] {
+export function applyUsage(
+  accountId: string,
+  entry: ServerEntry,
+  resources: ServerResources,
+  atMs: number,
+  thresholds: UsageThresholds | null,
+): NotifiableEvent[] {
   if (thresholds === null) {
     entry.cpuTrack = { overSinceMs: null, underSinceMs: null, isAlerting: false };
     entry.memoryTrack = { overSinceMs: null, underSinceMs: null, isAlerting: false };
@@ -95,8 +101,20 @@ export function applyUsage(accountId: string, entry: ServerEntry, resources: Ser
   }
   const isUp = resources.state !== 'offline';
   const { limits } = entry.server;
-  const cpu = usageStep(entry.cpuTrack, isUp ? percentOfLimit(resources.cpuAbsolute, limits.cpuPercent) : null, thresholds.cpuPercent, thresholds.sustainedMs, atMs);
-  const memory = usageStep(entry.memoryTrack, isUp ? percentOfLimit(resources.memoryBytes, limits.memoryMib * MIB) : null, thresholds.memoryPercent, thresholds.sustainedMs, atMs);
+  const cpu = usageStep(
+    entry.cpuTrack,
+    isUp ? percentOfLimit(resources.cpuAbsolute, limits.cpuPercent) : null,
+    thresholds.cpuPercent,
+    thresholds.sustainedMs,
+    atMs,
+  );
+  const memory = usageStep(
+    entry.memoryTrack,
+    isUp ? percentOfLimit(resources.memoryBytes, limits.memoryMib * MIB) : null,
+    thresholds.memoryPercent,
+    thresholds.sustainedMs,
+    atMs,
+  );
   entry.cpuTrack = cpu.track;
   entry.memoryTrack = memory.track;
   const events: NotifiableEvent[] = [];

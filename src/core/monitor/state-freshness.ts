@@ -76,11 +76,14 @@ export class FreshnessTimer {
     const now = clock.now();
     const at = nextStaleAtMs(this.opts.entries(), now, this.opts.freshMs());
     if (at === null) return;
-    this.timer = clock.setTimeout(() => {
-      this.timer = null;
-      this.opts.onStale();
-      this.schedule();
-    }, at - now + 1);
+    this.timer = clock.setTimeout(
+      () => {
+        this.timer = null;
+        this.opts.onStale();
+        this.schedule();
+      },
+      at - now + 1,
+    );
   }
 
   private clear(): void {

@@ -7,7 +7,6 @@ import type { AccountStatus, AccountView, ResourcesView, ServerAvailability, Ser
 import type { ServerEntry } from './server-entry';
 import type { MonitorAccount } from './types';
 
-
 /** True when the server cannot be used now (409 states, unknown): polled slowly, never followed. */
 export function isUnavailable(availability: ServerAvailability): boolean {
   return (
@@ -47,7 +46,10 @@ export function primaryAddress(server: Server): string | null {
  */
 export function toServerView(accountId: string, entry: ServerEntry, username: string | null, isStateCurrent: boolean): ServerView {
   const { server } = entry;
-  const sftp = server.sftp && username !== null ? { host: server.sftp.alias ?? server.sftp.ip, port: server.sftp.port, username: `${username}.${server.identifier}` } : null;
+  const sftp =
+    server.sftp && username !== null
+      ? { host: server.sftp.alias ?? server.sftp.ip, port: server.sftp.port, username: `${username}.${server.identifier}` }
+      : null;
   return {
     accountId,
     identifier: server.identifier,

@@ -14,9 +14,7 @@ import { serverKey } from '../../shared/server-key';
 
 /** What the tray tried. */
 export type TrayFailure =
-  | { action: 'power'; signal: PowerSignal; server: NoticeServer }
-  | { action: 'open-in-panel'; server: ServerRef }
-  | { action: 'refresh' };
+  { action: 'power'; signal: PowerSignal; server: NoticeServer } | { action: 'open-in-panel'; server: ServerRef } | { action: 'refresh' };
 
 /**
  * One sentence of ours for `error`, never its message: a PanelError's `advice` is its kind's (or
@@ -58,6 +56,13 @@ export function failureNotice(failure: TrayFailure, error: unknown): Notice {
         target: { accountId: failure.server.accountId, identifier: failure.server.identifier },
       };
     case 'refresh':
-      return { kind: 'failure', key: 'failure:refresh', title: 'Could not refresh', body: `${advice} Open Pterotray for details.`, urgency: 'normal', target: { accountId: '', identifier: null } };
+      return {
+        kind: 'failure',
+        key: 'failure:refresh',
+        title: 'Could not refresh',
+        body: `${advice} Open Pterotray for details.`,
+        urgency: 'normal',
+        target: { accountId: '', identifier: null },
+      };
   }
 }

@@ -136,12 +136,26 @@ function serverNotice(event: Extract<NotifiableEvent, { server: NoticeServer }>)
       return words ? { kind: 'crash', key: `crash:${id}:${event.crashId}`, ...words, urgency: 'critical', target } : null;
     }
     case 'suspended':
-      return { kind: 'suspended', key: `suspended:${id}`, title: `${server.name} was suspended by the panel`, body: 'It was stopped, and power actions are unavailable until the panel’s administrator unsuspends it.', urgency: 'normal', target };
+      return {
+        kind: 'suspended',
+        key: `suspended:${id}`,
+        title: `${server.name} was suspended by the panel`,
+        body: 'It was stopped, and power actions are unavailable until the panel’s administrator unsuspends it.',
+        urgency: 'normal',
+        target,
+      };
     case 'unsuspended':
       return null;
     case 'usage': {
       const what = event.metric === 'cpu' ? 'CPU' : 'Memory';
-      return { kind: 'usage', key: `usage:${event.metric}:${id}`, title: `${server.name}: ${what} high`, body: `${what} has stayed at ${Math.round(event.percentOfLimit)}% of its limit.`, urgency: 'normal', target };
+      return {
+        kind: 'usage',
+        key: `usage:${event.metric}:${id}`,
+        title: `${server.name}: ${what} high`,
+        body: `${what} has stayed at ${Math.round(event.percentOfLimit)}% of its limit.`,
+        urgency: 'normal',
+        target,
+      };
     }
     case 'state': {
       const words = STATE_WORDS[event.to];
@@ -163,13 +177,27 @@ function allowedByRule(event: NotifiableEvent, rules: NoticeRules): boolean {
 function accountNotice(event: NotifiableEvent): Notice | null {
   if (event.type === 'key-revoked') {
     const accountName = noticeName(event.accountName, 'A panel');
-    return { kind: 'key-revoked', key: `key-revoked:${event.accountId}`, title: `${accountName}: API key rejected`, body: 'The panel no longer accepts the key. Add a new client key in Settings.', urgency: 'critical', target: { accountId: event.accountId, identifier: null } };
+    return {
+      kind: 'key-revoked',
+      key: `key-revoked:${event.accountId}`,
+      title: `${accountName}: API key rejected`,
+      body: 'The panel no longer accepts the key. Add a new client key in Settings.',
+      urgency: 'critical',
+      target: { accountId: event.accountId, identifier: null },
+    };
   }
   if (event.type === 'node-unreachable') {
     // The node's name is the panel's, the account's the person's: both cleaned, the key keeps the raw name.
     const node = noticeName(event.node, 'A node');
     const accountName = noticeName(event.accountName, 'A panel');
-    return { kind: 'node-unreachable', key: `node-unreachable:${event.accountId}:${event.node}`, title: `${node} is unreachable`, body: `${accountName}: the panel has not reached this node for over a minute.`, urgency: 'normal', target: { accountId: event.accountId, identifier: null } };
+    return {
+      kind: 'node-unreachable',
+      key: `node-unreachable:${event.accountId}:${event.node}`,
+      title: `${node} is unreachable`,
+      body: `${accountName}: the panel has not reached this node for over a minute.`,
+      urgency: 'normal',
+      target: { accountId: event.accountId, identifier: null },
+    };
   }
   return null;
 }

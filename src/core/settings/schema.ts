@@ -63,7 +63,10 @@ function pick<T>(value: unknown, ok: (v: unknown) => v is T, fallback: T, path: 
 
 const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 const isFiniteNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const inRange = (min: number, max: number) => (v: unknown): v is number => isFiniteNum(v) && v >= min && v <= max;
+const inRange =
+  (min: number, max: number) =>
+  (v: unknown): v is number =>
+    isFiniteNum(v) && v >= min && v <= max;
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 function sanitizeUsage(raw: unknown, fallback: NotificationRule['usage'], path: string, r: Repairs): NotificationRule['usage'] {
@@ -171,7 +174,8 @@ function sanitizeAccount(raw: unknown, index: number, r: Repairs): AccountRecord
 
 function sanitizeBounds(raw: unknown, r: Repairs): WindowBounds | null {
   if (raw === null || raw === undefined) return null;
-  const ok = isObj(raw) && [raw.x, raw.y].every((v) => isFiniteNum(v) && Math.abs(v as number) < 100_000) && [raw.width, raw.height].every(inRange(200, 20_000));
+  const ok =
+    isObj(raw) && [raw.x, raw.y].every((v) => isFiniteNum(v) && Math.abs(v as number) < 100_000) && [raw.width, raw.height].every(inRange(200, 20_000));
   if (!ok) {
     r.note('windowBounds');
     return null;

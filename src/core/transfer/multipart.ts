@@ -47,9 +47,7 @@ function asciiFallback(fileName: string): string {
 export function buildEnvelope(fileName: string): MultipartEnvelope {
   const boundary = `----PterotrayFormBoundary${randomBytes(16).toString('hex')}`;
   const head = Buffer.from(
-    `--${boundary}\r\n` +
-      `Content-Disposition: ${contentDisposition(fileName)}\r\n` +
-      'Content-Type: application/octet-stream\r\n\r\n',
+    `--${boundary}\r\n` + `Content-Disposition: ${contentDisposition(fileName)}\r\n` + 'Content-Type: application/octet-stream\r\n\r\n',
     'utf8',
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8');

@@ -48,7 +48,13 @@ export class TransferManager {
   download(server: ServerRef, remotePath: string, destinationPath: string): string {
     return this.#start(server, 'download', basename(remotePath), async (client, run) => {
       const url = await client.getDownloadUrl(server.identifier, remotePath, { signal: run.controller.signal });
-      await (this.#options.download ?? downloadToFile)({ url, destinationPath, signal: run.controller.signal, onProgress: (done, total) => this.#progress(run, done, total), logger: this.#logger });
+      await (this.#options.download ?? downloadToFile)({
+        url,
+        destinationPath,
+        signal: run.controller.signal,
+        onProgress: (done, total) => this.#progress(run, done, total),
+        logger: this.#logger,
+      });
     });
   }
 
@@ -56,7 +62,14 @@ export class TransferManager {
   upload(server: ServerRef, directory: string, localPath: string): string {
     return this.#start(server, 'upload', basename(localPath), async (client, run) => {
       const url = await client.getUploadUrl(server.identifier, { signal: run.controller.signal });
-      await (this.#options.upload ?? uploadFromFile)({ url, directory, filePath: localPath, signal: run.controller.signal, onProgress: (done, total) => this.#progress(run, done, total), logger: this.#logger });
+      await (this.#options.upload ?? uploadFromFile)({
+        url,
+        directory,
+        filePath: localPath,
+        signal: run.controller.signal,
+        onProgress: (done, total) => this.#progress(run, done, total),
+        logger: this.#logger,
+      });
     });
   }
 

@@ -65,7 +65,6 @@ const ACCOUNT_PROBLEMS: Partial<Record<AccountView['status'], string>> = {
   'keychain-locked': 'Key not available: unlock the keychain',
 };
 
-
 /** Formats an epoch-ms time of day for the tray ("14:03"); main passes the desktop's locale. */
 export type TimeFormatter = (epochMs: number) => string;
 
@@ -185,5 +184,8 @@ export const MENU_ENTRIES_IN_VIEW = 40;
 /** The keys of the first `limit` servers in the menu's order: those seen without scrolling. */
 export function serversInMenuView(model: TrayModel | null, limit = MENU_ENTRIES_IN_VIEW): string[] {
   if (!model) return [];
-  return model.sections.flatMap((section) => section.servers).slice(0, limit).map(serverKey);
+  return model.sections
+    .flatMap((section) => section.servers)
+    .slice(0, limit)
+    .map(serverKey);
 }

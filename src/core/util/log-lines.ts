@@ -16,7 +16,11 @@ const PATTERNS: RegExp[] = [
 
 /** `text` with anything that looks like a key, bearer token or signed-URL token replaced. */
 export function scrubSecrets(text: string): string {
-  return PATTERNS.reduce((out, pattern) => out.replace(pattern, (match, prefix: unknown) => (typeof prefix === 'string' && prefix.endsWith('=') ? `${prefix}[redacted]` : '[redacted]')), text);
+  return PATTERNS.reduce(
+    (out, pattern) =>
+      out.replace(pattern, (match, prefix: unknown) => (typeof prefix === 'string' && prefix.endsWith('=') ? `${prefix}[redacted]` : '[redacted]')),
+    text,
+  );
 }
 
 type Level = 'debug' | 'info' | 'warn' | 'error';

@@ -2,12 +2,7 @@
 import { PanelError, isPanelError, type PanelErrorKind } from '../api/errors';
 
 /** Failures fetching credentials that waiting will not fix: stop instead of retrying forever. */
-const FATAL_CREDENTIAL_KINDS: ReadonlySet<PanelErrorKind> = new Set<PanelErrorKind>([
-  'auth',
-  'forbidden',
-  'not-found',
-  'two-factor-required',
-]);
+const FATAL_CREDENTIAL_KINDS: ReadonlySet<PanelErrorKind> = new Set<PanelErrorKind>(['auth', 'forbidden', 'not-found', 'two-factor-required']);
 
 /** `fetchCredentials` is injected and may reject with anything; the core only hands out PanelErrors. */
 export function toPanelError(err: unknown): PanelError {

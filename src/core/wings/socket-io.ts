@@ -13,12 +13,7 @@ export interface SocketHandlers {
 const SOCKET_EVENTS = ['open', 'message', 'close', 'error'] as const;
 
 /** Creates the socket with the `Origin` Wings checks, and wires the handlers. May throw (bad URL). */
-export function openWingsSocket(
-  Impl: WebSocketConstructor,
-  url: string,
-  origin: string,
-  handlers: SocketHandlers,
-): WebSocket {
+export function openWingsSocket(Impl: WebSocketConstructor, url: string, origin: string, handlers: SocketHandlers): WebSocket {
   const socket = new Impl(url, { origin });
   socket.on('open', handlers.onOpen);
   socket.on('message', (data) => handlers.onMessage(data));

@@ -29,8 +29,7 @@ export function parseStats(payload: unknown): ServerResources | null {
   const attributes = asObject(root['attributes']) ?? root;
   const resources = asObject(attributes['resources']) ?? attributes;
   const network = asObject(resources['network']);
-  const state =
-    parsePowerState(attributes['current_state']) ?? parsePowerState(attributes['state']) ?? 'offline';
+  const state = parsePowerState(attributes['current_state']) ?? parsePowerState(attributes['state']) ?? 'offline';
   return {
     state,
     isSuspended: attributes['is_suspended'] === true,

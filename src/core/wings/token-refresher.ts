@@ -118,10 +118,7 @@ export class TokenRefresher {
       this.opts.onFatal(error);
       return;
     }
-    const delayMs = Math.max(
-      backoffDelayMs(this.failures, this.opts.backoff, this.opts.random),
-      error.retryAfterMs ?? 0,
-    );
+    const delayMs = Math.max(backoffDelayMs(this.failures, this.opts.backoff, this.opts.random), error.retryAfterMs ?? 0);
     this.failures += 1;
     this.opts.logger.warn('wings: token refresh failed, retrying', { kind: error.kind, retryInMs: delayMs });
     this.schedule(delayMs);

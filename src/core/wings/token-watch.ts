@@ -44,14 +44,20 @@ export class TokenWatch {
     if (this.expiresAtMs === null) return;
     const now = this.clock.now();
     const leadMs = Math.min(REFRESH_LEAD_MS, (this.expiresAtMs - receivedAtMs) / 2);
-    this.refreshTimer = this.clock.setTimeout(() => {
-      this.refreshTimer = null;
-      this.handlers.onRefreshDue();
-    }, Math.max(0, this.expiresAtMs - leadMs - now));
-    this.expiryTimer = this.clock.setTimeout(() => {
-      this.expiryTimer = null;
-      this.handlers.onExpired();
-    }, Math.max(0, this.expiresAtMs - now));
+    this.refreshTimer = this.clock.setTimeout(
+      () => {
+        this.refreshTimer = null;
+        this.handlers.onRefreshDue();
+      },
+      Math.max(0, this.expiresAtMs - leadMs - now),
+    );
+    this.expiryTimer = this.clock.setTimeout(
+      () => {
+        this.expiryTimer = null;
+        this.handlers.onExpired();
+      },
+      Math.max(0, this.expiresAtMs - now),
+    );
   }
 
   /** True while the token has comfortably long to live (or its lifetime is not known). */

@@ -17,13 +17,7 @@ import type { Clock, Logger } from '../util/deps';
  * Where the socket is in its life. `idle` is "not connected and not trying": before `connect()`,
  * and after a stop that needs a person (deleted, suspended, fatal JWT error, no permission).
  */
-export type WingsSocketState =
-  | 'idle'
-  | 'connecting'
-  | 'authenticating'
-  | 'connected'
-  | 'reconnecting'
-  | 'disposed';
+export type WingsSocketState = 'idle' | 'connecting' | 'authenticating' | 'connected' | 'reconnecting' | 'disposed';
 
 /** Why the state changed; the UI words its banner from this, never from log text. */
 export type ConnectionReason =

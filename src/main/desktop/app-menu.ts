@@ -12,7 +12,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 export function applicationMenuTemplate(platform: NodeJS.Platform, isPackaged: boolean): MenuItemConstructorOptions[] | null {
-  const developer: MenuItemConstructorOptions[] = isPackaged ? [] : [{ label: 'View', submenu: [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] }];
+  const developer: MenuItemConstructorOptions[] = isPackaged
+    ? []
+    : [{ label: 'View', submenu: [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] }];
   if (platform === 'darwin') return [{ role: 'appMenu' }, { role: 'editMenu' }, ...developer, { role: 'windowMenu' }];
   return developer.length > 0 ? developer : null;
 }

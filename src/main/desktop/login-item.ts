@@ -43,7 +43,16 @@ function quoteExecArgument(argument: string): string {
 
 /** The XDG autostart entry that starts `executable`. */
 export function autostartEntry(appName: string, executable: string): string {
-  return ['[Desktop Entry]', 'Type=Application', `Name=${appName}`, 'Comment=Watches your game servers from the tray', `Exec=${quoteExecArgument(executable)}`, 'Terminal=false', 'X-GNOME-Autostart-enabled=true', ''].join('\n');
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    `Name=${appName}`,
+    'Comment=Watches your game servers from the tray',
+    `Exec=${quoteExecArgument(executable)}`,
+    'Terminal=false',
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n');
 }
 
 export class LoginItem {

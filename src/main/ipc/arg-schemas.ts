@@ -7,7 +7,11 @@ import type { InvokeArgs, InvokeChannel } from '../../shared/ipc-contract';
 import { isServerIdentifier } from '../../shared/server-identifier';
 import { isServerKey } from '../../shared/server-key';
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 // Whatever shape the panel uses (8 hex, serv_ + base 32, a uuid), bounded (src/shared/server-identifier.ts).
 const identifier = z.string().refine(isServerIdentifier, 'must be a server identifier: up to 64 letters, digits, "_" or "-"');
 const serverRef = z.strictObject({ accountId: id, identifier });
@@ -29,11 +33,19 @@ const fileName = z
   .max(255)
   .refine((n) => !n.includes('/') && n !== '.' && n !== '..', 'must be a single name')
   .refine((n) => !CONTROL.test(n), 'must not contain control characters');
-const localPath = z.string().min(1).max(4096).refine((p) => !CONTROL.test(p), 'must not contain control characters');
+const localPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !CONTROL.test(p), 'must not contain control characters');
 const httpUrl = z.string().min(1).max(2048);
 const apiKey = z.string().min(1).max(512);
 const accountName = z.string().max(80);
-const command = z.string().min(1).max(4096).refine((c) => !/[\r\n]/.test(c), 'must be one line');
+const command = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((c) => !/[\r\n]/.test(c), 'must be one line');
 /** Editor content: the panel refuses anything above 4 MiB; leave room for multi-byte text. */
 const content = z.string().max(16 * 1024 * 1024);
 const mode = z.string().regex(/^[0-7]{3,4}$/, 'must be octal like 755');
@@ -43,7 +55,11 @@ const ruleOverride = z.strictObject({
   onStateChange: z.boolean().optional(),
   onCrash: z.boolean().optional(),
   usage: z
-    .strictObject({ cpuPercent: z.number().min(1).max(100), memoryPercent: z.number().min(1).max(100), sustainedMs: z.number().int().min(10_000).max(86_400_000) })
+    .strictObject({
+      cpuPercent: z.number().min(1).max(100),
+      memoryPercent: z.number().min(1).max(100),
+      sustainedMs: z.number().int().min(10_000).max(86_400_000),
+    })
     .nullable()
     .optional(),
 });
@@ -106,7 +122,16 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   'settings:get': none,
   'app:desktop': none,
   'settings:update': one(settingsPatch),
-  'notifications:pause': one(z.strictObject({ minutes: z.number().int().min(1).max(7 * 24 * 60).nullable() })),
+  'notifications:pause': one(
+    z.strictObject({
+      minutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60)
+        .nullable(),
+    }),
+  ),
   'notifications:resume': none,
   'notifications:status': none,
 };

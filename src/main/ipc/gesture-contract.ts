@@ -52,7 +52,7 @@ export const GESTURE_CONTRACT = {
   'servers:power': panelAction('Start, stop, restart or kill'),
   'servers:open-in-panel': {
     kind: 'user-activation',
-    note: 'Opens the browser at the server\'s page on its panel (main builds the URL from the saved account): only right after the person\'s press or key in the window, one press for one page.',
+    note: "Opens the browser at the server's page on its panel (main builds the URL from the saved account): only right after the person's press or key in the window, one press for one page.",
   },
   'servers:attention': appState('Which rows are on screen'),
   'servers:favourite': appState('Marks a favourite'),
@@ -60,7 +60,7 @@ export const GESTURE_CONTRACT = {
   'features:dismiss': appState('Hides a feature prompt'),
   'features:open-terms': {
     kind: 'user-activation',
-    note: 'Opens the feature\'s fixed terms page (the Minecraft EULA) in the browser: only right after the person\'s press or key.',
+    note: "Opens the feature's fixed terms page (the Minecraft EULA) in the browser: only right after the person's press or key.",
   },
 
   'stats:history': read('stats'),
@@ -71,20 +71,20 @@ export const GESTURE_CONTRACT = {
 
   'files:list': read('a folder'),
   'files:read': read('a file (into the editor, not to disk)'),
-  'files:write': panelAction('Saves the editor\'s text to a server file'),
+  'files:write': panelAction("Saves the editor's text to a server file"),
   'files:rename': panelAction('Renames or moves a server file'),
   'files:copy': panelAction('Copies a server file'),
   'files:delete': panelAction('Deletes server files (the window confirms)'),
   'files:create-folder': panelAction('Creates a server folder'),
   'files:compress': panelAction('Archives server files'),
   'files:decompress': panelAction('Unpacks a server archive'),
-  'files:chmod': panelAction('Changes a server file\'s mode'),
-  'files:download': { kind: 'main-picker', note: 'Writes a local file only where the person chose in main\'s save dialog; nothing is fetched before.' },
+  'files:chmod': panelAction("Changes a server file's mode"),
+  'files:download': { kind: 'main-picker', note: "Writes a local file only where the person chose in main's save dialog; nothing is fetched before." },
   'files:upload': {
     kind: 'dropped-files',
     note: 'The page hands the drop\'s File objects to the preload, which alone learns their paths (and refuses a File without one); main then asks "Upload N files to <server>?" before reading any.',
   },
-  'files:pick-and-upload': { kind: 'main-picker', note: 'Reads only the files the person picked in main\'s open dialog.' },
+  'files:pick-and-upload': { kind: 'main-picker', note: "Reads only the files the person picked in main's open dialog." },
   'transfers:cancel': appState('Cancels a transfer'),
 
   'settings:get': appState('Reads settings'),

@@ -38,7 +38,12 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: (url: strin
   return isTop && isAppUrl(frame.url);
 }
 
-async function dispatch<C extends InvokeChannel>(channel: C, event: IpcMainInvokeEvent, args: unknown[], options: RegisterOptions): Promise<IpcResult<InvokeResult<C>>> {
+async function dispatch<C extends InvokeChannel>(
+  channel: C,
+  event: IpcMainInvokeEvent,
+  args: unknown[],
+  options: RegisterOptions,
+): Promise<IpcResult<InvokeResult<C>>> {
   if (!isTrustedSender(event, options.isAppUrl)) {
     options.logger.warn('ipc: refused a call from an untrusted sender', { channel });
     return { ok: false, error: { code: 'forbidden-sender', message: 'This page may not use Pterotray.' } };

@@ -149,9 +149,7 @@ export class LastStatesStore {
 
 /** The kept states without their ages: equal when a write would only move the ages. */
 function signatureOf(accounts: Record<string, CachedAccount>): string {
-  return JSON.stringify(
-    Object.entries(accounts).map(([id, a]) => [id, a.url, a.servers.map((s) => [s.server.identifier, s.server.name, s.state])]),
-  );
+  return JSON.stringify(Object.entries(accounts).map(([id, a]) => [id, a.url, a.servers.map((s) => [s.server.identifier, s.server.name, s.state])]));
 }
 
 function hasStates(accounts: Record<string, CachedAccount>): boolean {

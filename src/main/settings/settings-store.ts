@@ -38,7 +38,10 @@ function openStore(options: SettingsStoreOptions): RawStore {
     const path = join(cwd, 'settings.json');
     const aside = path.replace(/\.json$/, `.corrupt-${(options.now ?? Date.now)()}.json`);
     renameSync(path, aside);
-    options.logger.warn('settings: the file was not valid JSON; set it aside and started fresh', { aside, error: error instanceof Error ? error.name : 'unknown' });
+    options.logger.warn('settings: the file was not valid JSON; set it aside and started fresh', {
+      aside,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
     return make();
   }
 }

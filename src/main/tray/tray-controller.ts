@@ -76,7 +76,12 @@ export class TrayController {
     // With themeSource 'system' shouldUseDarkColors is the desktop's; otherwise keep what it was.
     const theme = this.#options.ports.theme();
     if (theme.themeSource === 'system') this.#systemDark = theme.shouldUseDarkColors;
-    const isDark = isPanelDark({ platform, desktop: this.#options.desktop, shouldUseDarkColorsForSystemIntegratedUI: theme.shouldUseDarkColorsForSystemIntegratedUI, systemDark: this.#systemDark });
+    const isDark = isPanelDark({
+      platform,
+      desktop: this.#options.desktop,
+      shouldUseDarkColorsForSystemIntegratedUI: theme.shouldUseDarkColorsForSystemIntegratedUI,
+      systemDark: this.#systemDark,
+    });
     const iconPath = trayIconPath(this.#options.resourcesDir, model.status, platform, isDark);
     const tray = this.#ensureTray(iconPath);
     if (iconPath !== this.#drawnIcon) {

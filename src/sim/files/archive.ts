@@ -6,7 +6,6 @@
 import { gunzipSync } from 'node:zlib';
 import type { ArchiveEntry } from './content-types';
 
-
 const BLOCK = 512;
 /** Two zero blocks end a tar. */
 export const TAR_END_BYTES = 2 * BLOCK;

@@ -13,7 +13,6 @@ import { patternChunks, patternSlice } from './pattern';
 
 export type { ArchiveEntry, FileContent } from './content-types';
 
-
 /** Files above this are never read whole into memory. */
 export const MAX_WHOLE_READ_BYTES = 64 * 1024 * 1024;
 

@@ -92,7 +92,10 @@ export function compressFiles(tree: FileTree, clock: Clock, root: string, files:
     if (!node) throw new TreeError('not-found', path);
     snapshot(tree, node, baseName(path), entries);
   }
-  const stamp = new Date(clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '');
+  const stamp = new Date(clock.now())
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll(':', '');
   let name = `archive-${stamp}.tar`;
   // Wings would overwrite an archive made in the same second; the sim keeps both so tests can count.
   for (let i = 1; tree.get(resolve(root, name)) !== null; i++) name = `archive-${stamp}-${i}.tar`;

@@ -18,7 +18,14 @@ export function simFiles(tree: FileTree, seed: number): SimFiles {
     stat: (path) => {
       const node = safeGet(path);
       if (!node) return null;
-      return { name: node.name, isFile: node.kind === 'file', sizeBytes: nodeSize(node), modeBits: modeBitsString(node), mimetype: nodeMime(node), modifiedAtMs: node.modifiedAtMs };
+      return {
+        name: node.name,
+        isFile: node.kind === 'file',
+        sizeBytes: nodeSize(node),
+        modeBits: modeBitsString(node),
+        mimetype: nodeMime(node),
+        modifiedAtMs: node.modifiedAtMs,
+      };
     },
     list: (directory) => tree.list(directory).map((node) => node.name),
     read: (path) => Buffer.from(readContent(tree.file(path).content)),

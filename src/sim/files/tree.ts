@@ -37,7 +37,10 @@ export type TreeErrorKind = 'not-found' | 'is-directory' | 'not-directory' | 'ex
 
 /** A failed tree operation. */
 export class TreeError extends Error {
-  constructor(readonly kind: TreeErrorKind, readonly path: string) {
+  constructor(
+    readonly kind: TreeErrorKind,
+    readonly path: string,
+  ) {
     super(`${kind}: ${path}`);
     this.name = 'TreeError';
   }

@@ -72,11 +72,7 @@ export class PanelValidationError extends PanelHttpError {
 
 /** Wings unreachable: 504 `DaemonConnectionException` (§2.2). */
 export function nodeUnreachable(): PanelHttpError {
-  return new PanelHttpError(
-    504,
-    'DaemonConnectionException',
-    'Could not establish a connection to the machine running this server. Please try again.',
-  );
+  return new PanelHttpError(504, 'DaemonConnectionException', 'Could not establish a connection to the machine running this server. Please try again.');
 }
 
 let requestCounter = 0;

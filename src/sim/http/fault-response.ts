@@ -12,8 +12,15 @@ import type { HttpContext } from './respond';
 export type Side = 'panel' | 'wings';
 
 const REASONS: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthenticated.', 403: 'This action is unauthorized.', 404: 'The requested resource could not be found on the server.',
-  409: 'Conflict', 429: 'Too Many Attempts.', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthenticated.',
+  403: 'This action is unauthorized.',
+  404: 'The requested resource could not be found on the server.',
+  409: 'Conflict',
+  429: 'Too Many Attempts.',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
 };
 
 function defaultPanelError(status: number): PanelHttpError {

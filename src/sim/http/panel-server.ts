@@ -102,7 +102,11 @@ async function run(deps: PanelDeps, ctx: HttpContext, match: ReturnType<Router<P
   guard(ctx, state, deps.limiter, key);
   if (!match) throw notFound();
   if ('allowed' in match) {
-    throw new PanelHttpError(405, 'MethodNotAllowedHttpException', `The ${ctx.method} method is not supported for route ${ctx.url.pathname.slice(1)}. Supported methods: ${match.allowed.join(', ')}.`);
+    throw new PanelHttpError(
+      405,
+      'MethodNotAllowedHttpException',
+      `The ${ctx.method} method is not supported for route ${ctx.url.pathname.slice(1)}. Supported methods: ${match.allowed.join(', ')}.`,
+    );
   }
   const server = checkRoute(ctx, deps, match, json);
   const routeCtx: RouteContext = Object.assign(ctx, { state, routeKey: match.key, params: match.params, query: ctx.url.searchParams, rawBody, json, server });

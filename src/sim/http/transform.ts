@@ -83,7 +83,12 @@ export function serverItem(state: SimState, server: SimServer, includes = new Se
 
 /** The `include` query as a set. */
 export function includesOf(query: URLSearchParams): Set<string> {
-  return new Set((query.get('include') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    (query.get('include') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /** Page bounds from `page` / `per_page`, clamped like the panel (`min(per_page, max)`). */
@@ -96,7 +101,14 @@ export function pageParams(query: URLSearchParams, defaultPerPage: number, maxPe
 }
 
 /** A paginated list with Fractal's `meta.pagination` (links to the previous/next pages). */
-export function paginated(baseUrl: string, query: URLSearchParams, items: unknown[], page: number, perPage: number, extraMeta: Record<string, unknown> = {}): unknown {
+export function paginated(
+  baseUrl: string,
+  query: URLSearchParams,
+  items: unknown[],
+  page: number,
+  perPage: number,
+  extraMeta: Record<string, unknown> = {},
+): unknown {
   const total = items.length;
   const totalPages = Math.max(1, Math.ceil(total / perPage));
   const data = items.slice((page - 1) * perPage, page * perPage);

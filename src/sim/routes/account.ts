@@ -25,7 +25,15 @@ function apiKeys(ctx: RouteContext): void {
   sendJson(
     ctx,
     200,
-    list([item('api_key', { identifier: key.slice(0, 16), description: 'Pterotray', allowed_ips: [], last_used_at: atom(ctx.state.clock.now()), created_at: atom(SEED_EPOCH_MS) })]),
+    list([
+      item('api_key', {
+        identifier: key.slice(0, 16),
+        description: 'Pterotray',
+        allowed_ips: [],
+        last_used_at: atom(ctx.state.clock.now()),
+        created_at: atom(SEED_EPOCH_MS),
+      }),
+    ]),
   );
 }
 

@@ -28,7 +28,12 @@ function create(ctx: RouteContext): void {
   checkBackupAllowed(server.createdBackups, nonFailed, server.featureLimits.backups, now);
   // The lock is kept only for users who may delete backups.
   const deleteKey = 'backup.delete';
-  const backup = newBackup(now, name, (ignored ?? '').split('\n').filter((line) => line.length > 0), locked && hasPermission(server.permissions, deleteKey));
+  const backup = newBackup(
+    now,
+    name,
+    (ignored ?? '').split('\n').filter((line) => line.length > 0),
+    locked && hasPermission(server.permissions, deleteKey),
+  );
   server.createdBackups.push(backup);
   ctx.state.timers.timeout(() => {
     const attributes = backup.item.attributes;
@@ -45,7 +50,8 @@ function restore(ctx: RouteContext): void {
   const id = ctx.params.backup ?? '';
   const backup = [...backupsOf(server), ...server.createdBackups.map((b) => b.item)].find((b) => b.attributes.uuid === id);
   if (!backup) throw new PanelHttpError(404, 'NotFoundHttpException', 'The requested resource could not be found on the server.');
-  if (server.status !== null) throw new PanelHttpError(400, 'BadRequestHttpException', 'This server is not currently in a state that allows for a backup to be restored.');
+  if (server.status !== null)
+    throw new PanelHttpError(400, 'BadRequestHttpException', 'This server is not currently in a state that allows for a backup to be restored.');
   if (!backup.attributes.is_successful && backup.attributes.completed_at === null) {
     throw new PanelHttpError(400, 'BadRequestHttpException', 'This backup cannot be restored at this time: not completed or failed.');
   }
@@ -57,5 +63,12 @@ function restore(ctx: RouteContext): void {
 /** The backup write routes. */
 export const backupWriteRoutes: PanelRoute[] = [
   { method: 'POST', path: '/api/client/servers/:server/backups', wings: true, permission: 'backup.create', handler: create },
-  { method: 'POST', path: '/api/client/servers/:server/backups/:backup/restore', wings: true, permission: 'backup.restore', limit: 'backupRestore', handler: restore },
+  {
+    method: 'POST',
+    path: '/api/client/servers/:server/backups/:backup/restore',
+    wings: true,
+    permission: 'backup.restore',
+    limit: 'backupRestore',
+    handler: restore,
+  },
 ];

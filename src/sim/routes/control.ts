@@ -11,9 +11,28 @@ import type { SimControl, SimFiles } from '../types';
 type Json = unknown;
 
 const CONTROL_METHODS = new Set([
-  'servers', 'setState', 'suspend', 'setStatus', 'setTransferring', 'setNodeMaintenance', 'setNodeReachable', 'setPermissions',
-  'crash', 'emitConsole', 'consoleLines', 'requireEula', 'revokeKey', 'setApiKey', 'setTwoFactorRequired', 'setAllowedIp', 'injectFault', 'clearFaults',
-  'requestCount', 'requestLog', 'resetCounts', 'expireTokens',
+  'servers',
+  'setState',
+  'suspend',
+  'setStatus',
+  'setTransferring',
+  'setNodeMaintenance',
+  'setNodeReachable',
+  'setPermissions',
+  'crash',
+  'emitConsole',
+  'consoleLines',
+  'requireEula',
+  'revokeKey',
+  'setApiKey',
+  'setTwoFactorRequired',
+  'setAllowedIp',
+  'injectFault',
+  'clearFaults',
+  'requestCount',
+  'requestLog',
+  'resetCounts',
+  'expireTokens',
 ]);
 const FILE_METHODS = new Set(['exists', 'stat', 'list', 'read', 'readText', 'write', 'mkdir', 'remove', 'createLarge', 'sha256']);
 const GET_METHODS = new Set(['servers', 'requestLog', 'requestCount']);
@@ -65,7 +84,7 @@ async function callFiles(control: SimControl, op: string, args: Json[]): Promise
 export function createControlHandler(control: SimControl, state: SimState): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
   return async (req, res, url) => {
     const key = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!key || (key !== state.controlKey && key !== state.apiKey)) return reply(res, 401, { error: 'The sim control API needs the sim\'s API key.' });
+    if (!key || (key !== state.controlKey && key !== state.apiKey)) return reply(res, 401, { error: "The sim control API needs the sim's API key." });
     const [, , area, op] = url.pathname.split('/');
     const method = req.method ?? 'GET';
     try {

@@ -75,7 +75,12 @@ export const extraRoutes: PanelRoute[] = ((): PanelRoute[] => {
       handler: (ctx) => sendJson(ctx, 200, byAttribute(schedulesOf(serverOf(ctx)), 'id', ctx.params.schedule ?? '')),
     },
     { method: 'GET', path: `${base}/network/allocations`, permission: 'allocation.read', handler: allocations },
-    { method: 'GET', path: `${base}/users`, permission: 'user.read', handler: (ctx) => sendJson(ctx, 200, list(subusersOf(serverOf(ctx), ctx.state.options.flavor))) },
+    {
+      method: 'GET',
+      path: `${base}/users`,
+      permission: 'user.read',
+      handler: (ctx) => sendJson(ctx, 200, list(subusersOf(serverOf(ctx), ctx.state.options.flavor))),
+    },
     {
       method: 'GET',
       path: `${base}/users/:user`,

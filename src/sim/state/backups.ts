@@ -28,9 +28,15 @@ export function checkBackupAllowed(created: CreatedBackup[], nonFailedCount: num
   const last = previous[previous.length - 1];
   if (last && previous.length >= limit) {
     const retryAfter = Math.trunc(last.createdAtS + periodS - nowS);
-    throw new PanelHttpError(429, 'TooManyRequestsHttpException', `Only ${limit} backups may be generated within a ${periodS} second span of time.`, undefined, {
-      'Retry-After': String(retryAfter),
-    });
+    throw new PanelHttpError(
+      429,
+      'TooManyRequestsHttpException',
+      `Only ${limit} backups may be generated within a ${periodS} second span of time.`,
+      undefined,
+      {
+        'Retry-After': String(retryAfter),
+      },
+    );
   }
   if (!backupLimit || nonFailedCount >= backupLimit) {
     throw new PanelHttpError(400, 'TooManyBackupsException', `Cannot create a new backup, this server has reached its limit of ${backupLimit} backups.`);
@@ -45,7 +51,9 @@ export function isNonFailed(item: Item): boolean {
 /** A new pending backup, named as the service names it without a name. */
 export function newBackup(nowMs: number, name: string | null, ignored: string[], locked: boolean): CreatedBackup {
   const createdAtS = Math.floor(nowMs / 1000);
-  const stamp = atom(createdAtS * 1000).slice(0, 19).replace('T', ' ');
+  const stamp = atom(createdAtS * 1000)
+    .slice(0, 19)
+    .replace('T', ' ');
   const attributes: Record<string, unknown> = {
     uuid: randomUUID(),
     is_successful: false,

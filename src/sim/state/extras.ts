@@ -45,9 +45,7 @@ export function databasesOf(server: SimServer, flavor: SimFlavor, withPassword: 
   const random = rng(server, 2);
   const count = server.egg.name === 'Paper' ? random.int(1, 2) : 0;
   return Array.from({ length: count }, (_, i) => {
-    const password = withPassword
-      ? item('database_password', { password: random.hex(24) })
-      : { object: 'null_resource', attributes: null };
+    const password = withPassword ? item('database_password', { password: random.hex(24) }) : { object: 'null_resource', attributes: null };
     return item('server_database', {
       id: flavor === 'pelican' ? server.index * 10 + i + 1 : random.hex(8),
       host: { address: '10.0.0.20', port: 3306 },

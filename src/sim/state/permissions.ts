@@ -17,16 +17,16 @@ const GROUPS: Record<string, string[]> = {
 
 const DESCRIPTIONS: Record<string, string> = {
   websocket: 'Allows the user to connect to the server websocket.',
-  control: 'Permissions that control a user\'s ability to control the power state of a server.',
+  control: "Permissions that control a user's ability to control the power state of a server.",
   user: 'Permissions that allow a user to manage other subusers on a server.',
-  file: 'Permissions that control a user\'s ability to modify the filesystem for this server.',
-  backup: 'Permissions that control a user\'s ability to generate and manage server backups.',
-  allocation: 'Permissions that control a user\'s ability to modify the port allocations for this server.',
-  startup: 'Permissions that control a user\'s ability to view this server\'s startup parameters.',
-  database: 'Permissions that control a user\'s access to the database management for this server.',
-  schedule: 'Permissions that control a user\'s access to the schedule management for this server.',
-  settings: 'Permissions that control a user\'s access to the settings for this server.',
-  activity: 'Permissions that control a user\'s access to the server activity logs.',
+  file: "Permissions that control a user's ability to modify the filesystem for this server.",
+  backup: "Permissions that control a user's ability to generate and manage server backups.",
+  allocation: "Permissions that control a user's ability to modify the port allocations for this server.",
+  startup: "Permissions that control a user's ability to view this server's startup parameters.",
+  database: "Permissions that control a user's access to the database management for this server.",
+  schedule: "Permissions that control a user's access to the schedule management for this server.",
+  settings: "Permissions that control a user's access to the settings for this server.",
+  activity: "Permissions that control a user's access to the server activity logs.",
 };
 
 /**

@@ -183,7 +183,10 @@ export class PowerController {
         this.pending.delete(server);
         return;
       }
-      this.pending.set(server, this.deps.timers.timeout(() => next(index + 1), this.deps.tickMs));
+      this.pending.set(
+        server,
+        this.deps.timers.timeout(() => next(index + 1), this.deps.tickMs),
+      );
     };
     this.pending.set(server, () => {});
     next(0);

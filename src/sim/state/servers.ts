@@ -97,7 +97,7 @@ function makeServer(index: number, options: GenerateOptions, used: Map<string, n
     uuid,
     identifier: uuid.slice(0, 8),
     name: uniqueName(random, egg, used),
-    description: index % 2 === 0 ? 'Managed by Pterotray\'s simulated panel.' : '',
+    description: index % 2 === 0 ? "Managed by Pterotray's simulated panel." : '',
     node: 'Node 1',
     egg,
     dockerImage: Object.values(egg.dockerImages)[0] ?? '',

@@ -55,7 +55,9 @@ export async function handleUpload(ctx: HttpContext, state: SimState, tokens: To
   if (directory === null) return wingsError(ctx, 400, WINGS_FILE_ERRORS['outside-root'].message);
   const staging = new UploadStaging({ blobs: state.blobs, spillBytes: state.options.uploadSpillBytes, limitBytes: state.options.uploadLimitBytes });
   try {
-    await parseMultipart(ctx.req, boundary, (part) => (part.name === 'files' && part.filename ? staging.fileSink(baseName(part.filename) || part.filename) : NULL_SINK));
+    await parseMultipart(ctx.req, boundary, (part) =>
+      part.name === 'files' && part.filename ? staging.fileSink(baseName(part.filename) || part.filename) : NULL_SINK,
+    );
   } catch (error) {
     await staging.discardAll();
     if (error instanceof MultipartError) return wingsError(ctx, 400, 'Failed to get multipart form data from request.');

@@ -114,7 +114,9 @@ export class WingsNode {
   private reject(socket: Duplex, status: number, text: string, log: { status: number }): void {
     log.status = status;
     const body = JSON.stringify({ error: text });
-    socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
 
   private async onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -132,7 +134,8 @@ export class WingsNode {
     if (req.headers.origin !== this.deps.state.panelUrl) return this.reject(socket, 403, 'request origin not allowed', log);
     // 30 open sockets per server, across users (pelican-dev/wings router/router_server_ws.go).
     const open = [...this.connections].filter((c) => c.serverUuid === server.uuid).length;
-    if (this.deps.state.options.websocketThrottling && open >= MAX_SOCKETS_PER_SERVER) return this.reject(socket, 400, 'Too many open websocket connections.', log);
+    if (this.deps.state.options.websocketThrottling && open >= MAX_SOCKETS_PER_SERVER)
+      return this.reject(socket, 400, 'Too many open websocket connections.', log);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       log.status = 101;
       const connection = new WingsConnection(ws, server, this.deps.state, this.deps.tokens);

@@ -41,7 +41,11 @@ export class WingsConnection {
     private readonly state: SimState,
     private readonly tokens: TokenBook,
   ) {
-    if (state.options.websocketThrottling) this.limiter = new ConnectionLimiter(() => state.clock.now(), (frame) => this.sendRaw(frame));
+    if (state.options.websocketThrottling)
+      this.limiter = new ConnectionLimiter(
+        () => state.clock.now(),
+        (frame) => this.sendRaw(frame),
+      );
     ws.on('message', (data, isBinary) => {
       // The connection limiter counts every message, before its type, size or JSON are looked at.
       if (this.limiter && !this.limiter.allowMessage()) return;

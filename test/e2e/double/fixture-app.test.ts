@@ -49,7 +49,17 @@ describe('electron-double running the fixture app', { timeout: 60_000 }, () => {
     const tray = app.tray();
     expect(tray?.image).toMatchObject({ source: 'path', path: join(FIXTURES, 'icon.png'), width: 32, height: 32, isEmpty: false });
     expect(tray?.tooltip).toBe('Fixture: idle');
-    expect(tray?.menu?.map((item) => item.label)).toEqual(['Open window', 'Server', 'Notify', 'Load missing page', 'Confirm…', 'Copy', 'Open site', '', 'Quit']);
+    expect(tray?.menu?.map((item) => item.label)).toEqual([
+      'Open window',
+      'Server',
+      'Notify',
+      'Load missing page',
+      'Confirm…',
+      'Copy',
+      'Open site',
+      '',
+      'Quit',
+    ]);
     const server = tray?.menu?.[1]?.submenu ?? [];
     expect(server.map((item) => [item.label, item.type, item.enabled, item.visible, item.checked])).toEqual([
       ['Start', 'normal', true, true, false],
@@ -67,7 +77,9 @@ describe('electron-double running the fixture app', { timeout: 60_000 }, () => {
     expect(app.tray()?.tooltip).toBe('started');
     await expect(app.clickMenu(['Server', 'Stop'])).rejects.toThrow(/"Stop" under "Server" is disabled/);
     await expect(app.clickMenu(['Server', 'Secret'])).rejects.toThrow(/hidden/);
-    await expect(app.clickMenu(['Server', 'Restart'])).rejects.toThrow(/no menu item Restart under "Server"; the menu has "Start", "Stop", "Secret", "Fast", "Slow"/);
+    await expect(app.clickMenu(['Server', 'Restart'])).rejects.toThrow(
+      /no menu item Restart under "Server"; the menu has "Start", "Stop", "Secret", "Fast", "Slow"/,
+    );
     await expect(app.clickMenu(['Server'])).rejects.toThrow(/is a submenu/);
     await app.clickMenu([/^Confirm/]);
     await app.waitFor((s) => s.trays[0]?.tooltip === 'confirm: 0');
@@ -114,7 +126,13 @@ describe('electron-double running the fixture app', { timeout: 60_000 }, () => {
     await expect.poll(() => app.windows()[0]?.title).toBe('Fixture page');
     const [record] = app.windows();
     expect(record).toMatchObject({ url: PAGE_URL, title: 'Fixture page', visible: true, focused: true, bounds: { width: 640, height: 420 } });
-    expect(record?.webPreferences).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true, webSecurity: true, preload: join(FIXTURES, 'preload.cjs') });
+    expect(record?.webPreferences).toMatchObject({
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      preload: join(FIXTURES, 'preload.cjs'),
+    });
     // The exposed API is a frozen copy, and ipcRenderer itself cannot cross the bridge.
     const bridged = await page.evaluate(() => {
       const { fixture } = globalThis as unknown as PageWorld;
@@ -154,7 +172,12 @@ describe('electron-double running the fixture app', { timeout: 60_000 }, () => {
       [1, 0, ['a']],
       [2, 0, ['a']],
     ]);
-    expect(app.ipcLog().filter((entry) => entry.kind === 'push').map((entry) => entry.channel)).toEqual(['fixture:pushed', 'fixture:pushed']);
+    expect(
+      app
+        .ipcLog()
+        .filter((entry) => entry.kind === 'push')
+        .map((entry) => entry.channel),
+    ).toEqual(['fixture:pushed', 'fixture:pushed']);
     expect(app.ipcLog().find((entry) => entry.channel === 'fixture:fail')?.reply).toEqual({ ok: false, error: 'Error: nope' });
   });
 

@@ -16,7 +16,13 @@ describe('electron-double child process', { timeout: 30_000 }, () => {
     const app = await launchApp({ main: PROBE });
     const exit = await app.exited;
     const line = app.logs().find((entry) => entry.text.startsWith('PROBE {'));
-    expect(line, app.logs().map((entry) => entry.text).join('\n')).toBeDefined();
+    expect(
+      line,
+      app
+        .logs()
+        .map((entry) => entry.text)
+        .join('\n'),
+    ).toBeDefined();
     const probe = JSON.parse(line!.text.slice('PROBE '.length)) as Record<string, unknown>;
     expect(probe).toMatchObject({
       named: 'function',

@@ -62,7 +62,14 @@ describe('electron-double: protocol.handle', { timeout: 60_000 }, () => {
 
   it('hands the handler fetch Requests with the scheme URL, and the app sees the scheme URL and origin', async () => {
     const ping = await page.evaluate(() => (globalThis as unknown as PageWorld).fixture.ping('hello'));
-    expect(ping).toMatchObject({ pong: 'hello', senderUrl: PAGE_URL, origin: 'fixture://page', url: PAGE_URL, handled: true, secondHandle: 'Failed to register protocol: fixture' });
+    expect(ping).toMatchObject({
+      pong: 'hello',
+      senderUrl: PAGE_URL,
+      origin: 'fixture://page',
+      url: PAGE_URL,
+      handled: true,
+      secondHandle: 'Failed to register protocol: fixture',
+    });
     const byUrl = new Map(ping.requests.map((request) => [request.url, request]));
     expect([...byUrl.keys()].sort()).toEqual(['fixture://page/icon.png', 'fixture://page/index.html', 'fixture://page/page.js', 'fixture://page/style.css']);
     expect(byUrl.get(PAGE_URL)?.method).toBe('GET');

@@ -43,7 +43,8 @@ export async function findElectronBinary(options: ElectronLookupOptions = {}): P
   const platform = options.platform ?? process.platform;
 
   const ours = env.PTEROTRAY_ELECTRON;
-  if (ours) return existsSync(ours) ? { found: true, path: ours, source: 'PTEROTRAY_ELECTRON' } : { found: false, reason: `PTEROTRAY_ELECTRON=${ours} does not exist` };
+  if (ours)
+    return existsSync(ours) ? { found: true, path: ours, source: 'PTEROTRAY_ELECTRON' } : { found: false, reason: `PTEROTRAY_ELECTRON=${ours} does not exist` };
 
   const pkg = { dir, version: packageVersion(dir) };
   const located = locateElectron({ env, pkg, platform });
@@ -51,7 +52,8 @@ export async function findElectronBinary(options: ElectronLookupOptions = {}): P
   if (located.missing) return { found: false, reason: located.missing };
 
   if (!existsSync(join(dir, 'install.js'))) return { found: false, reason: `no electron package at ${dir} (run npm ci)` };
-  if (env.ELECTRON_SKIP_BINARY_DOWNLOAD) return { found: false, reason: 'no Electron binary in node_modules/electron/dist, and ELECTRON_SKIP_BINARY_DOWNLOAD is set' };
+  if (env.ELECTRON_SKIP_BINARY_DOWNLOAD)
+    return { found: false, reason: 'no Electron binary in node_modules/electron/dist, and ELECTRON_SKIP_BINARY_DOWNLOAD is set' };
   const timeoutMs = options.downloadTimeoutMs ?? (Number(env.PTEROTRAY_ELECTRON_DOWNLOAD_TIMEOUT_MS) || DEFAULT_DOWNLOAD_TIMEOUT_MS);
   const downloaded = await downloadElectron({ pkg, env, timeoutMs });
   return downloaded.path

@@ -22,7 +22,10 @@ describe.skipIf(!hasSecretService)('attention: on screen and favourites first', 
   let env: AppOnSim;
 
   beforeAll(async () => {
-    env = await startAppOnSim({ until: 'dashboard', sim: { servers: SERVERS, rateLimitPerMinute: LIMIT_PER_MINUTE, version: 'pterodactyl-1.12', serverIdentifiers: 'prefixed' } });
+    env = await startAppOnSim({
+      until: 'dashboard',
+      sim: { servers: SERVERS, rateLimitPerMinute: LIMIT_PER_MINUTE, version: 'pterodactyl-1.12', serverIdentifiers: 'prefixed' },
+    });
   });
   afterAll(() => env?.close());
 
@@ -71,9 +74,7 @@ describe.skipIf(!hasSecretService)('attention: on screen and favourites first', 
       );
     // Waits on the rows themselves: every row in view and the favourite say their live state.
     const isLive = async (name: string): Promise<boolean> => !/Unknown|as of/.test((await serverRow(page, name).textContent()) ?? 'Unknown');
-    await expect
-      .poll(async () => (await Promise.all([...inView, favourite.name].map(isLive))).every(Boolean), { timeout: 150_000, interval: 500 })
-      .toBe(true);
+    await expect.poll(async () => (await Promise.all([...inView, favourite.name].map(isLive))).every(Boolean), { timeout: 150_000, interval: 500 }).toBe(true);
     await shot(page, 'attention-rows-in-view-live');
 
     // Among the servers nobody had asked about when the report went in, the order of first asks.

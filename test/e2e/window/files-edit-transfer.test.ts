@@ -95,7 +95,12 @@ describe.skipIf(!hasSecretService)('editing, uploading and downloading files', (
     await env.page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect(files.readText('/server.properties')).toBe(`${saved}max-players=40`);
     expect(await alert.count()).toBe(0);
-    expect(env.sim.control.requestLog().filter((r) => r.route === WRITE_ROUTE).map((r) => r.status)).toEqual([204, 500, 204]);
+    expect(
+      env.sim.control
+        .requestLog()
+        .filter((r) => r.route === WRITE_ROUTE)
+        .map((r) => r.status),
+    ).toEqual([204, 500, 204]);
     await closeEditor(env.page);
   });
 

@@ -118,7 +118,10 @@ describe.skipIf(!hasSecretService)('the file manager', () => {
   it('compresses a file into an archive that appears in the folder', async () => {
     const before = new Set(files.list('/'));
     await runFileAction(env.page, 'eula.txt', 'Compress');
-    await env.page.getByRole('status').filter({ hasText: /Created the archive “archive-.+\.tar”/ }).waitFor({ timeout: 15_000 });
+    await env.page
+      .getByRole('status')
+      .filter({ hasText: /Created the archive “archive-.+\.tar”/ })
+      .waitFor({ timeout: 15_000 });
     const archive = files.list('/').find((name) => !before.has(name));
     expect(archive).toMatch(/^archive-.+\.tar$/);
     await fileRow(env.page, archive!).waitFor();

@@ -39,7 +39,9 @@ describe.skipIf(!hasSecretService)('last known states across a restart', () => {
       expect(statSync(userData).mode & 0o777).toBe(0o700);
       for (const name of ['settings.json', 'last-states.json']) expect(statSync(join(userData, name)).mode & 0o777, name).toBe(0o600);
     }
-    const kept = JSON.parse(readFileSync(join(userData, 'last-states.json'), 'utf8')) as { accounts: Record<string, { servers: Array<{ server: { identifier: string; invocation: unknown }; state: string }> }> };
+    const kept = JSON.parse(readFileSync(join(userData, 'last-states.json'), 'utf8')) as {
+      accounts: Record<string, { servers: Array<{ server: { identifier: string; invocation: unknown }; state: string }> }>;
+    };
     const keptServers = Object.values(kept.accounts).flatMap((a) => a.servers);
     expect(keptServers.map((s) => s.server.identifier).sort()).toEqual(servers.map((s) => s.identifier).sort());
     // The startup command can carry variable values: never kept.
@@ -68,7 +70,10 @@ describe.skipIf(!hasSecretService)('last known states across a restart', () => {
     const sim = await startSim({ servers: 5, port, apiKey });
     const third = await launchBuilt({ home });
     try {
-      await third.waitFor(() => serverItem(third, running.name)?.label === `● ${running.name}`, { timeoutMs: 20_000, message: 'the live state replaces the kept one' });
+      await third.waitFor(() => serverItem(third, running.name)?.label === `● ${running.name}`, {
+        timeoutMs: 20_000,
+        message: 'the live state replaces the kept one',
+      });
       await third.clickMenu(['Open Pterotray']);
       const page = await third.window();
       await expect.poll(() => serverRow(page, running.name).textContent(), { timeout: 20_000 }).not.toMatch(/as of/);

@@ -41,6 +41,9 @@ describe.skipIf(!hasSecretService)('a panel with serv_ identifiers', () => {
     const server = env.sim.control.servers().find((s) => s.state === 'running')!;
     await env.app.waitFor(() => env.app.tray()?.menu?.some((item) => item.label === `● ${server.name}`), { message: 'the server running in the tray' });
     await env.app.clickMenu([`● ${server.name}`, 'Stop']);
-    await env.app.waitFor(() => env.sim.control.servers().find((s) => s.identifier === server.identifier)?.state === 'offline', { timeoutMs: 10_000, message: 'the server stopped' });
+    await env.app.waitFor(() => env.sim.control.servers().find((s) => s.identifier === server.identifier)?.state === 'offline', {
+      timeoutMs: 10_000,
+      message: 'the server stopped',
+    });
   });
 });

@@ -58,7 +58,9 @@ describe.skipIf(!hasSecretService)('quitting with an unsaved edit', () => {
     await env.app.waitFor((s) => s.windows[0]?.visible === true, { message: 'window shown for the question' });
     await env.page.getByRole('img', { name: 'Unsaved changes' }).waitFor();
     expect(await editorText(env.page)).toBe(`${original}motd=unsaved`);
-    expect(await env.page.evaluate(async () => (await (globalThis as unknown as { api: { settingsGet(): Promise<{ ok: boolean }> } }).api.settingsGet()).ok)).toBe(true);
+    expect(
+      await env.page.evaluate(async () => (await (globalThis as unknown as { api: { settingsGet(): Promise<{ ok: boolean }> } }).api.settingsGet()).ok),
+    ).toBe(true);
     expect(env.app.snapshot().lifecycle).not.toContain('will-quit');
     // The tray still works after the cancelled quit.
     await env.app.clickMenu(['Refresh now']);

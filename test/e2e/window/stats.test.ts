@@ -25,7 +25,10 @@ interface CanvasLike {
 
 /** What a chart's canvas shows, as an image URL (equal strings, equal pixels). */
 function canvasImage(chart: Locator): Promise<string> {
-  return chart.locator('canvas').first().evaluate((canvas) => (canvas as unknown as CanvasLike).toDataURL());
+  return chart
+    .locator('canvas')
+    .first()
+    .evaluate((canvas) => (canvas as unknown as CanvasLike).toDataURL());
 }
 
 /** How many non-transparent pixels a chart's canvas has: more points draw more line. */

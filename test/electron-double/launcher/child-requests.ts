@@ -42,7 +42,10 @@ export function serveChild(peer: RpcPeer, host: BrowserHost, listeners: ChildLis
   peer.handle(ToLauncher.setColorScheme, (params) => host.setColorScheme((params as { dark: boolean }).dark));
   peer.listen(ToLauncher.sendToPage, (params) => {
     const { windowId, channel, args } = params as WindowParams & { channel: string; args: unknown[] };
-    void host.window(windowId).then((window) => window.send(channel, args), () => {});
+    void host.window(windowId).then(
+      (window) => window.send(channel, args),
+      () => {},
+    );
   });
   peer.listen(ToLauncher.snapshot, (params) => listeners.snapshot(params as AppSnapshot));
   peer.listen(ToLauncher.exiting, (params) => listeners.exiting((params as { activeResources: string[] }).activeResources));

@@ -89,6 +89,8 @@ export class FileServer {
       'content-length': info.size,
       'cache-control': 'no-store',
     });
-    createReadStream(path).on('error', () => response.destroy()).pipe(response);
+    createReadStream(path)
+      .on('error', () => response.destroy())
+      .pipe(response);
   }
 }

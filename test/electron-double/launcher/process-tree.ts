@@ -13,7 +13,9 @@ function read(path: string): string | undefined {
 }
 
 function allPids(): number[] {
-  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
 }
 
 // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may contain spaces and parentheses.

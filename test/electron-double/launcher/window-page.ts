@@ -13,7 +13,8 @@ import { loadFailure } from './load-errors';
 import { watchPage } from './page-events';
 import { SchemeOrigins } from './scheme-origins';
 
-type ProtocolAnswer = { ok: true; status: number; headers: Record<string, string>; body: Uint8Array } | { ok: false; errorCode: number; errorDescription: string };
+type ProtocolAnswer =
+  { ok: true; status: number; headers: Record<string, string>; body: Uint8Array } | { ok: false; errorCode: number; errorDescription: string };
 
 /** What a window page shares with the rest of the launcher. */
 export interface WindowPageDeps {
@@ -47,7 +48,11 @@ export class WindowPage {
 
   /** Opens the window's context and page, with the shim and preload installed. */
   static async open(browser: Browser, params: CreateWindowParams, deps: WindowPageDeps): Promise<WindowPage> {
-    const context = await browser.newContext({ viewport: { width: params.width, height: params.height }, colorScheme: params.colorScheme, serviceWorkers: 'block' });
+    const context = await browser.newContext({
+      viewport: { width: params.width, height: params.height },
+      colorScheme: params.colorScheme,
+      serviceWorkers: 'block',
+    });
     const window = new WindowPage(params.windowId, context, deps);
     await window.install(params);
     return window;
@@ -80,7 +85,10 @@ export class WindowPage {
       this.schemeFailures.delete(new URL(target).href);
       // A failed (not aborted) navigation still commits Chromium's error page after goto gives up;
       // waiting for it keeps its load events from landing on the app's next load.
-      if (code !== 'ERR_ABORTED') await page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() && frame.url().startsWith('chrome-error:'), timeout: 5_000 }).catch(() => {});
+      if (code !== 'ERR_ABORTED')
+        await page
+          .waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() && frame.url().startsWith('chrome-error:'), timeout: 5_000 })
+          .catch(() => {});
       const detail = { errorDescription: code, errorCode: code === 'ERR_ABORTED' ? -3 : -2, ...schemeFailure, validatedURL: appUrl, loadId };
       this.notify({ windowId: this.windowId, name: 'did-fail-load', url: appUrl, detail });
     });
@@ -102,7 +110,16 @@ export class WindowPage {
     const encoded = this.deps.codec.encode(args);
     const page = this.currentPage;
     this.sendQueue = this.sendQueue
-      .then(() => page.evaluate(([name, payload]) => (globalThis as unknown as { __electronDoubleControl?: { dispatch(c: unknown, a: unknown): void } }).__electronDoubleControl?.dispatch(name, payload), [channel, encoded] as const))
+      .then(() =>
+        page.evaluate(
+          ([name, payload]) =>
+            (globalThis as unknown as { __electronDoubleControl?: { dispatch(c: unknown, a: unknown): void } }).__electronDoubleControl?.dispatch(
+              name,
+              payload,
+            ),
+          [channel, encoded] as const,
+        ),
+      )
       .catch(() => {}); // A page that is navigating or gone loses the message, as in Electron.
   }
 
@@ -162,15 +179,25 @@ export class WindowPage {
   }
 
   private async install(params: CreateWindowParams): Promise<void> {
-    const options = { contextIsolation: params.contextIsolation, electronVersion: this.deps.electronVersion, ...(params.preloadPath ? { preloadPath: params.preloadPath } : {}) };
+    const options = {
+      contextIsolation: params.contextIsolation,
+      electronVersion: this.deps.electronVersion,
+      ...(params.preloadPath ? { preloadPath: params.preloadPath } : {}),
+    };
     const { script, preloadError } = buildInitScript(options);
     // The page passes its own location.href: the frame's URL at call time, whatever events are in flight.
-    await this.context.exposeBinding('__electronDoubleInvoke', ({ frame }, channel: string, args: unknown, href: string) => this.relay({ frame, href, kind: 'invoke', channel, args }));
-    await this.context.exposeBinding('__electronDoubleSend', ({ frame }, channel: string, args: unknown, href: string) => this.relay({ frame, href, kind: 'send', channel, args }));
+    await this.context.exposeBinding('__electronDoubleInvoke', ({ frame }, channel: string, args: unknown, href: string) =>
+      this.relay({ frame, href, kind: 'invoke', channel, args }),
+    );
+    await this.context.exposeBinding('__electronDoubleSend', ({ frame }, channel: string, args: unknown, href: string) =>
+      this.relay({ frame, href, kind: 'send', channel, args }),
+    );
     await this.context.exposeBinding('__electronDoubleWindowOpen', (_source, request: object) =>
       this.deps.peer.request(ToChild.windowOpen, { ...request, windowId: this.windowId }).catch(() => 'deny'),
     );
-    await this.context.exposeBinding('__electronDoubleReport', (_source, name: 'preload-error' | 'input-event', detail: Record<string, unknown>) => this.notify({ windowId: this.windowId, name, detail }));
+    await this.context.exposeBinding('__electronDoubleReport', (_source, name: 'preload-error' | 'input-event', detail: Record<string, unknown>) =>
+      this.notify({ windowId: this.windowId, name, detail }),
+    );
     await this.context.addInitScript({ content: script });
     await this.context.route('**/*', (route, request) => this.route(route, request));
     this.page = await this.context.newPage();

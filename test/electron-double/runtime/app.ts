@@ -31,7 +31,17 @@ export interface AppDeps {
 
 type AppApi = Pick<
   ElectronApp,
-  'getName' | 'setName' | 'getVersion' | 'getAppPath' | 'isReady' | 'whenReady' | 'getLocale' | 'getSystemLocale' | 'hasSingleInstanceLock' | 'releaseSingleInstanceLock' | 'isPackaged'
+  | 'getName'
+  | 'setName'
+  | 'getVersion'
+  | 'getAppPath'
+  | 'isReady'
+  | 'whenReady'
+  | 'getLocale'
+  | 'getSystemLocale'
+  | 'hasSingleInstanceLock'
+  | 'releaseSingleInstanceLock'
+  | 'isPackaged'
 >;
 
 /** The double's `app`. */

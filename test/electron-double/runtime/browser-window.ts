@@ -26,7 +26,17 @@ let focusedId: number | undefined;
 
 type WindowApi = Pick<
   ElectronBrowserWindow,
-  'isVisible' | 'isFocused' | 'isMinimized' | 'isDestroyed' | 'getBounds' | 'getSize' | 'getTitle' | 'setTitle' | 'isMaximized' | 'isFullScreen' | 'isAlwaysOnTop'
+  | 'isVisible'
+  | 'isFocused'
+  | 'isMinimized'
+  | 'isDestroyed'
+  | 'getBounds'
+  | 'getSize'
+  | 'getTitle'
+  | 'setTitle'
+  | 'isMaximized'
+  | 'isFullScreen'
+  | 'isAlwaysOnTop'
 >;
 
 /** The double's BrowserWindow. */
@@ -129,7 +139,9 @@ export class BrowserWindow extends EventEmitter implements WindowApi {
     this.destroyed = true;
     if (focusedId === this.id) focusedId = undefined;
     this.webContents.markDestroyed();
-    void doubleContext().bridge.request(ToLauncher.destroyWindow, { windowId: this.id }).catch(() => {});
+    void doubleContext()
+      .bridge.request(ToLauncher.destroyWindow, { windowId: this.id })
+      .catch(() => {});
     this.emit('closed');
     doubleContext().recorder.touch();
     doubleContext().windowDestroyed();

@@ -89,13 +89,15 @@ function saveDialog(call: Call): SaveDialogReturnValue {
 
 // Answers arrive on a later tick, as a real dialog's would.
 function later<T>(compute: () => T): Promise<T> {
-  return new Promise<T>((resolve, reject) => setImmediate(() => {
-    try {
-      resolve(compute());
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  }));
+  return new Promise<T>((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        resolve(compute());
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }),
+  );
 }
 
 type DialogApi = Pick<

@@ -26,7 +26,23 @@ export const app = boot();
 
 export { BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, powerMonitor, protocol, session, shell, Tray };
 
-const electron = { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, powerMonitor, protocol, session, shell, Tray };
+const electron = {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  net,
+  Notification,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+  Tray,
+};
 
 // CommonJS `require('electron')` (see register.mjs) hands out this same object.
 Object.assign(globalThis, { [Symbol.for('electron-double.module')]: electron });

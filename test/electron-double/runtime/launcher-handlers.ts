@@ -3,13 +3,7 @@
  * window), what the test scripts (dialog answers, power events), and what pages send (invoke, send,
  * navigation, window.open).
  */
-import {
-  ToChild,
-  type ClickMenuParams,
-  type InvokeParams,
-  type WebContentsEventParams,
-  type WindowOpenParams,
-} from '../shared/protocol';
+import { ToChild, type ClickMenuParams, type InvokeParams, type WebContentsEventParams, type WindowOpenParams } from '../shared/protocol';
 import type { DialogKind } from '../shared/snapshot';
 import type { App } from './app';
 import type { Bridge } from './bridge';

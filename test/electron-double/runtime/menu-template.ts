@@ -24,10 +24,6 @@ export function validateTemplate(template: unknown): void {
 
 /** Folds adjacent separators and drops leading/trailing ones (hidden items are kept as they are). */
 export function removeExtraSeparators<T extends TemplateEntry>(items: T[]): T[] {
-  const folded = items.filter(
-    (item, index, all) => item.visible === false || item.type !== 'separator' || index === 0 || all[index - 1]?.type !== 'separator',
-  );
-  return folded.filter(
-    (item, index, all) => item.visible === false || item.type !== 'separator' || (index !== 0 && index !== all.length - 1),
-  );
+  const folded = items.filter((item, index, all) => item.visible === false || item.type !== 'separator' || index === 0 || all[index - 1]?.type !== 'separator');
+  return folded.filter((item, index, all) => item.visible === false || item.type !== 'separator' || (index !== 0 && index !== all.length - 1));
 }

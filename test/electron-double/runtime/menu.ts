@@ -205,7 +205,13 @@ export class Menu extends EventEmitter implements MenuApi {
  */
 export function setDefaultApplicationMenu(): void {
   if (applicationMenuWasSet) return;
-  const template: MenuItemOptions[] = [...(process.platform === 'darwin' ? [{ role: 'appMenu' }] : []), { role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }];
+  const template: MenuItemOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ];
   applicationMenu = Menu.buildFromTemplate(template);
   doubleContext().recorder.touch();
 }
@@ -216,7 +222,12 @@ function findAccelerated(menu: Menu, keys: string): MenuItem | undefined {
     if (item.submenu) {
       const found = findAccelerated(item.submenu, keys);
       if (found) return found;
-    } else if (item.accelerator && item.registerAccelerator && (item.visible || item.acceleratorWorksWhenHidden) && normalizeAccelerator(item.accelerator) === keys) {
+    } else if (
+      item.accelerator &&
+      item.registerAccelerator &&
+      (item.visible || item.acceleratorWorksWhenHidden) &&
+      normalizeAccelerator(item.accelerator) === keys
+    ) {
       return item;
     }
   }

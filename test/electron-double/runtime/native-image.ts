@@ -166,8 +166,7 @@ export function toImage(image: NativeImage | string): NativeImage {
 export const nativeImage = {
   createEmpty: (): NativeImage => NativeImage.createEmpty(),
   createFromPath: (path: string): NativeImage => NativeImage.createFromPath(path),
-  createFromBuffer: (buffer: Buffer, options?: { width?: number; height?: number }): NativeImage =>
-    NativeImage.createFromBuffer(buffer, options),
+  createFromBuffer: (buffer: Buffer, options?: { width?: number; height?: number }): NativeImage => NativeImage.createFromBuffer(buffer, options),
   createFromDataURL: (dataURL: string): NativeImage => NativeImage.createFromDataURL(dataURL),
   createFromNamedImage: (): NativeImage => NativeImage.createEmpty(),
 };

@@ -65,7 +65,13 @@ function isSigned(): boolean {
 /** A toast XML's `launch` attribute and its texts (what Windows shows: title first, then body). */
 function readToastXml(xml: string): { launch: string; texts: string[] } | null {
   if (!/^\s*<toast[\s>]/.test(xml) || !/<\/toast>\s*$/.test(xml)) return null;
-  const unescape = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const unescape = (text: string): string =>
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   const launch = /^\s*<toast[^>]*\slaunch="([^"]*)"/.exec(xml)?.[1] ?? '';
   const texts = [...xml.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1] ?? ''));
   return { launch: unescape(launch), texts };
@@ -73,7 +79,12 @@ function readToastXml(xml: string): { launch: string; texts: string[] } | null {
 
 /** HandleToastActivation's parse: `type=…&action=…&tag=…`, key=value pairs split on '&'. */
 function parseActivation(args: string): { type: string; tag: string } {
-  const pairs = new Map(args.split('&').map((token) => token.split('=')).filter((kv) => kv.length === 2) as [string, string][]);
+  const pairs = new Map(
+    args
+      .split('&')
+      .map((token) => token.split('='))
+      .filter((kv) => kv.length === 2) as [string, string][],
+  );
   return { type: pairs.get('type') ?? '', tag: pairs.get('tag') ?? '' };
 }
 

@@ -23,7 +23,17 @@ function defaultSubmenus(): Record<string, Template> {
       { role: 'paste' },
       ...(isMac ? [{ role: 'pasteAndMatchStyle' }, { role: 'delete' }, { role: 'selectAll' }] : [{ role: 'delete' }, sep, { role: 'selectAll' }]),
     ],
-    viewmenu: [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, sep, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, sep, { role: 'togglefullscreen' }],
+    viewmenu: [
+      { role: 'reload' },
+      { role: 'forceReload' },
+      { role: 'toggleDevTools' },
+      sep,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      sep,
+      { role: 'togglefullscreen' },
+    ],
     windowmenu: [{ role: 'minimize' }, { role: 'zoom' }, ...(isMac ? [sep, { role: 'front' }] : [{ role: 'close' }])],
   };
 }
@@ -56,7 +66,19 @@ export function defaultRoleAccelerator(role: string | undefined): string | undef
 /** An accelerator as a set of keys for this platform ('CmdOrCtrl' is Command on macOS, else Control). */
 export function normalizeAccelerator(accelerator: string): string {
   const isMac = doublePlatform() === 'darwin';
-  const names: Record<string, string> = { cmdorctrl: isMac ? 'cmd' : 'ctrl', commandorcontrol: isMac ? 'cmd' : 'ctrl', command: 'cmd', cmd: 'cmd', control: 'ctrl', ctrl: 'ctrl', alt: 'alt', option: 'alt', shift: 'shift', super: 'super', meta: 'super' };
+  const names: Record<string, string> = {
+    cmdorctrl: isMac ? 'cmd' : 'ctrl',
+    commandorcontrol: isMac ? 'cmd' : 'ctrl',
+    command: 'cmd',
+    cmd: 'cmd',
+    control: 'ctrl',
+    ctrl: 'ctrl',
+    alt: 'alt',
+    option: 'alt',
+    shift: 'shift',
+    super: 'super',
+    meta: 'super',
+  };
   return accelerator
     .split('+')
     .map((part) => names[part.trim().toLowerCase()] ?? part.trim().toLowerCase())

@@ -108,7 +108,12 @@ export const session = {
 };
 
 /** The session state for the snapshot (the default session). */
-export function sessionState(): { hasPermissionRequestHandler: boolean; hasPermissionCheckHandler: boolean; webRequestListeners: number; permissionRequests: PermissionRequestRecord[] } {
+export function sessionState(): {
+  hasPermissionRequestHandler: boolean;
+  hasPermissionCheckHandler: boolean;
+  webRequestListeners: number;
+  permissionRequests: PermissionRequestRecord[];
+} {
   return {
     hasPermissionRequestHandler: defaultSession.permissionRequestHandler !== null,
     hasPermissionCheckHandler: defaultSession.permissionCheckHandler !== null,

@@ -9,7 +9,17 @@ import { createEvent } from './event';
 import { doublePlatform } from './platform';
 
 /** Events a test can make the power monitor emit. */
-export const POWER_EVENTS = ['suspend', 'resume', 'lock-screen', 'unlock-screen', 'on-ac', 'on-battery', 'shutdown', 'user-did-become-active', 'user-did-resign-active'] as const;
+export const POWER_EVENTS = [
+  'suspend',
+  'resume',
+  'lock-screen',
+  'unlock-screen',
+  'on-ac',
+  'on-battery',
+  'shutdown',
+  'user-did-become-active',
+  'user-did-resign-active',
+] as const;
 
 /** The `powerMonitor` module. */
 export const powerMonitor = Object.assign(new EventEmitter(), {

@@ -30,7 +30,13 @@ function adoptCallUrl(contents: WebContents, frame: FrameInfo): void {
 }
 
 function ipcEvent(contents: WebContents, frame: FrameInfo, extra: object): object {
-  const event = createEvent({ type: 'frame', sender: contents, processId: contents.processId, frameId: frame.isMainFrame ? 1 : 100 + frame.frameKey, ...extra });
+  const event = createEvent({
+    type: 'frame',
+    sender: contents,
+    processId: contents.processId,
+    frameId: frame.isMainFrame ? 1 : 100 + frame.frameKey,
+    ...extra,
+  });
   // A getter, so a handler that awaits first and reads it later sees null after a navigation.
   Object.defineProperty(event, 'senderFrame', { enumerable: true, get: () => frameFor(contents, frame) });
   return event;
@@ -77,7 +83,9 @@ export function decideWindowOpen(contents: WebContents, params: WindowOpenParams
   if (!handler) return { action: 'allow' };
   const response = handler(details) as { action?: unknown; overrideBrowserWindowOptions?: Record<string, unknown> } | undefined;
   if (response?.action !== 'allow' && response?.action !== 'deny') {
-    doubleContext().warn(`setWindowOpenHandler returned ${JSON.stringify(response)}; Electron expects { action: 'allow' | 'deny' } and treats anything else as deny`);
+    doubleContext().warn(
+      `setWindowOpenHandler returned ${JSON.stringify(response)}; Electron expects { action: 'allow' | 'deny' } and treats anything else as deny`,
+    );
     return { action: 'deny' };
   }
   return response.overrideBrowserWindowOptions

@@ -28,7 +28,18 @@ export interface WebContentsHost {
 
 type WebContentsApi = Pick<
   ElectronWebContents,
-  'getURL' | 'getTitle' | 'isDestroyed' | 'isLoading' | 'closeDevTools' | 'isDevToolsOpened' | 'getOSProcessId' | 'getProcessId' | 'focus' | 'isFocused' | 'reload' | 'isCrashed'
+  | 'getURL'
+  | 'getTitle'
+  | 'isDestroyed'
+  | 'isLoading'
+  | 'closeDevTools'
+  | 'isDevToolsOpened'
+  | 'getOSProcessId'
+  | 'getProcessId'
+  | 'focus'
+  | 'isFocused'
+  | 'reload'
+  | 'isCrashed'
 >;
 
 /** The double's webContents. */
@@ -74,7 +85,9 @@ export class WebContents extends EventEmitter implements WebContentsApi {
     const done = new Promise<void>((resolvePromise, reject) => this.pendingLoads.set(loadId, { resolve: resolvePromise, reject }));
     void this.host.pageReady
       .then(() => doubleContext().bridge.request(ToLauncher.loadURL, { windowId: this.host.windowId, url, loadId }))
-      .catch((error: unknown) => this.failLoad({ url, errorCode: -2, errorDescription: `ERR_FAILED: ${error instanceof Error ? error.message : String(error)}`, loadId }));
+      .catch((error: unknown) =>
+        this.failLoad({ url, errorCode: -2, errorDescription: `ERR_FAILED: ${error instanceof Error ? error.message : String(error)}`, loadId }),
+      );
     return done;
   }
 
@@ -235,7 +248,11 @@ export class WebContents extends EventEmitter implements WebContentsApi {
     const { url, errorCode, errorDescription, loadId } = failure;
     this.loading = false;
     this.emit('did-fail-load', createEvent(), errorCode, errorDescription, url, true, this.processId, 1);
-    const error = Object.assign(new Error(`${errorDescription} (${errorCode}) loading '${url.slice(0, 2048)}'`), { errno: errorCode, code: errorDescription, url });
+    const error = Object.assign(new Error(`${errorDescription} (${errorCode}) loading '${url.slice(0, 2048)}'`), {
+      errno: errorCode,
+      code: errorDescription,
+      url,
+    });
     for (const [id, pending] of this.pendingLoads) {
       if (loadId !== undefined && id !== loadId) continue;
       this.pendingLoads.delete(id);

@@ -28,7 +28,10 @@ export function originOf(url: string): string {
   }
 }
 
-type FrameApi = Pick<ElectronWebFrameMain, 'url' | 'origin' | 'name' | 'processId' | 'routingId' | 'frameTreeNodeId' | 'isDestroyed' | 'detached' | 'visibilityState'>;
+type FrameApi = Pick<
+  ElectronWebFrameMain,
+  'url' | 'origin' | 'name' | 'processId' | 'routingId' | 'frameTreeNodeId' | 'isDestroyed' | 'detached' | 'visibilityState'
+>;
 
 /** A frame of a window's page. */
 export class WebFrameMain implements FrameApi {

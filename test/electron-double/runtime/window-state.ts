@@ -53,7 +53,9 @@ export function requestPage(windowId: number, state: WindowState, webPreferences
     contextIsolation: webPreferences.contextIsolation !== false,
   };
   if (typeof webPreferences.preload === 'string') params.preloadPath = webPreferences.preload;
-  const ready = doubleContext().bridge.request(ToLauncher.createWindow, params).then(() => undefined);
+  const ready = doubleContext()
+    .bridge.request(ToLauncher.createWindow, params)
+    .then(() => undefined);
   ready.catch((error: unknown) => doubleContext().warn(`BrowserWindow ${windowId}: no page: ${error instanceof Error ? error.message : String(error)}`));
   return ready;
 }

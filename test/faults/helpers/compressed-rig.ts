@@ -132,7 +132,11 @@ export async function startCompressedRig(rigOptions: RigOptions = {}): Promise<C
     tray: () => buildTrayModel({ accounts: monitor.accounts(), servers: monitor.servers(), flags: monitor.flags(), isPaused: false }),
     isSettled: () => {
       const servers = sim?.control.servers() ?? [];
-      return rig.accountStatus() === 'ok' && servers.length > 0 && servers.every((s) => view(s.identifier)?.isLive === true && view(s.identifier)?.state === s.state && view(s.identifier)?.availability === 'ok');
+      return (
+        rig.accountStatus() === 'ok' &&
+        servers.length > 0 &&
+        servers.every((s) => view(s.identifier)?.isLive === true && view(s.identifier)?.state === s.state && view(s.identifier)?.availability === 'ok')
+      );
     },
     setKey: (next) => {
       key = next;

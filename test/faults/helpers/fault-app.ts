@@ -117,7 +117,9 @@ export function addSimPanel(env: FaultApp, sim: SimPanel, name: string, url = si
 
 /** The tray item of a server, by name (its label may end with the age of an old state). */
 export function trayServer(app: LaunchedApp, name: string): MenuNode | undefined {
-  return (app.tray()?.menu ?? []).find((item) => item.type === 'submenu' && (item.label.slice(2) === name || item.label.slice(2).startsWith(`${name} (as of `)));
+  return (app.tray()?.menu ?? []).find(
+    (item) => item.type === 'submenu' && (item.label.slice(2) === name || item.label.slice(2).startsWith(`${name} (as of `)),
+  );
 }
 
 /**
@@ -210,7 +212,10 @@ export async function expectAlive(env: FaultApp): Promise<void> {
 
 /** Titles of the notifications shown after `since` (an index into app.notifications()). */
 export function noticesSince(app: LaunchedApp, since: number): string[] {
-  return app.notifications().slice(since).map((n) => n.title);
+  return app
+    .notifications()
+    .slice(since)
+    .map((n) => n.title);
 }
 
 /** Panel and Wings requests the sim saw in [fromMs, toMs). */

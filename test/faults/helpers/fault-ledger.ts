@@ -15,9 +15,13 @@ function record(line: LedgerLine): void {
 
 /** Declares a fault test; `fault` is the name the tally lists it under. */
 export function faultCase(fault: string, body: () => Promise<void>, timeoutMs?: number): void {
-  it(fault, async () => {
-    record({ fault, outcome: 'tried' });
-    await body();
-    record({ fault, outcome: 'survived' });
-  }, timeoutMs);
+  it(
+    fault,
+    async () => {
+      record({ fault, outcome: 'tried' });
+      await body();
+      record({ fault, outcome: 'survived' });
+    },
+    timeoutMs,
+  );
 }

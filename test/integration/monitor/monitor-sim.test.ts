@@ -66,7 +66,9 @@ describe.each(simVersions())('ServerMonitor against the simulated panel (%s)', (
     await r.clock.advanceUntil('crash', () => r.events.some((e) => e.type === 'crash'), 2_000, 100);
     await r.clock.advanceUntil('running again', () => r.view(running.identifier)?.state === 'running', 10_000, 100);
     await r.clock.advance(CRASH_SETTLE_MS + 60_000);
-    expect(r.events.filter((e) => e.type === 'crash')).toEqual([expect.objectContaining({ server: expect.objectContaining({ identifier: running.identifier }) })]);
+    expect(r.events.filter((e) => e.type === 'crash')).toEqual([
+      expect.objectContaining({ server: expect.objectContaining({ identifier: running.identifier }) }),
+    ]);
     expect(r.monitor.flags().crashed.has(`${RIG_ACCOUNT}/${running.identifier}`)).toBe(true);
   });
 

@@ -72,5 +72,9 @@ const issues = result.issues.map((issue) => ({
 }));
 writeFileSync(
   resultPath,
-  JSON.stringify({ globalChecks: result.globalChecks, atomicChecks: result.atomicChecks, errors: result.errors, issues, refusedRequests, networkAttempts }, null, 1),
+  JSON.stringify(
+    { globalChecks: result.globalChecks, atomicChecks: result.atomicChecks, errors: result.errors, issues, refusedRequests, networkAttempts },
+    null,
+    1,
+  ),
 );

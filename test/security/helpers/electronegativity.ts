@@ -137,7 +137,8 @@ export async function runElectronegativity(options: RunOptions): Promise<EngResu
   return result;
 }
 
-const keyOf = (f: Pick<ListedFinding, 'id' | 'file' | 'sample' | 'severity' | 'confidence'>): string => JSON.stringify([f.id, f.file, f.sample, f.severity, f.confidence]);
+const keyOf = (f: Pick<ListedFinding, 'id' | 'file' | 'sample' | 'severity' | 'confidence'>): string =>
+  JSON.stringify([f.id, f.file, f.sample, f.severity, f.confidence]);
 
 /**
  * Holds the findings against the list, each listed entry standing for one finding (two identical
@@ -157,6 +158,13 @@ export function compareWithList(found: readonly EngIssue[], listed: readonly Lis
 
 /** A new finding as the entry to review and add, with where it is. */
 export function describeUnlisted(issue: EngIssue): string {
-  const entry = { id: issue.id, file: issue.file, sample: issue.sample, severity: issue.severity, confidence: issue.confidence, reason: '…why it does not apply, or fix the code…' };
+  const entry = {
+    id: issue.id,
+    file: issue.file,
+    sample: issue.sample,
+    severity: issue.severity,
+    confidence: issue.confidence,
+    reason: '…why it does not apply, or fix the code…',
+  };
   return `${issue.file}:${issue.line}:${issue.column} ${issue.id}: ${issue.description}\n  ${JSON.stringify(entry)}`;
 }

@@ -42,14 +42,48 @@ const WRONG_TYPES: Encoded[] = [null, U, 0, -1, 1.5, NAN, INF, true, false, [], 
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'];
 const POLLUTION: Encoded = { polluted: 'yes', isAdmin: true };
 
-type Kind = 'id' | 'identifier' | 'remotePath' | 'fileName' | 'localPaths' | 'url' | 'apiKey' | 'name' | 'command' | 'content' | 'mode' | 'names' | 'signal' | 'minutes' | 'patch' | 'refs' | 'bool' | 'feature';
+type Kind =
+  | 'id'
+  | 'identifier'
+  | 'remotePath'
+  | 'fileName'
+  | 'localPaths'
+  | 'url'
+  | 'apiKey'
+  | 'name'
+  | 'command'
+  | 'content'
+  | 'mode'
+  | 'names'
+  | 'signal'
+  | 'minutes'
+  | 'patch'
+  | 'refs'
+  | 'bool'
+  | 'feature';
 
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   id: ['', ' ', 'a/b', '../etc/passwd', 'a b', 'a\u0000', '<script>', 'é', rep('a', 65), HUGE],
   // Any shape a panel uses is taken (8 hex, serv_ + base 32, a uuid); what could leave the path is not.
   identifier: ['', 'a'.repeat(65), '../../x', '1a2b3c4d/../x', '1a2b3c4d\n', ' 1a2b3c4d', '%2e%2e%2f', 'serv_abc?x=1', 'serv_abc#x', 'sérv', HUGE],
-  remotePath: ['', 'relative', '..', '/..', '/a/../..', '/../etc/passwd', '/a/..', '\\..\\win', 'C:\\x', '/x\u0000y', '/x\ny', '/x\ty', '/x\u007f', rep('/a', 2049), HUGE],
+  remotePath: [
+    '',
+    'relative',
+    '..',
+    '/..',
+    '/a/../..',
+    '/../etc/passwd',
+    '/a/..',
+    '\\..\\win',
+    'C:\\x',
+    '/x\u0000y',
+    '/x\ny',
+    '/x\ty',
+    '/x\u007f',
+    rep('/a', 2049),
+    HUGE,
+  ],
   fileName: ['', '.', '..', 'a/b', '../x', '/x', 'x\u0000', 'x\n', 'x\u001b[31m', rep('a', 256), HUGE],
   localPaths: [[], 'x', ['x\u0000'], ['/tmp/x\n'], [rep('a', 4097)], Array.from({ length: 101 }, () => '/tmp/x'), [HUGE], [1]],
   url: ['', rep('h', 2049), HUGE],
@@ -62,7 +96,15 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   names: [[], ['..'], ['.'], ['a/b'], [''], ['x\u0000'], Array.from({ length: 1001 }, () => 'a'), 'x.txt', [1], [HUGE]],
   signal: ['', 'START', 'explode', 'start ', 'kill;rm', '__proto__'],
   minutes: [0, -1, 1.5, 10_081, '60', NAN, INF],
-  refs: ['x', [1], [null], [{ accountId: 'a/b', identifier: 'x' }], [{ accountId: 'a', identifier: '../x' }], [{ accountId: 'a', identifier: 'x', extra: 1 }], Array.from({ length: 1001 }, () => ({ accountId: 'a', identifier: 'x' }))],
+  refs: [
+    'x',
+    [1],
+    [null],
+    [{ accountId: 'a/b', identifier: 'x' }],
+    [{ accountId: 'a', identifier: '../x' }],
+    [{ accountId: 'a', identifier: 'x', extra: 1 }],
+    Array.from({ length: 1001 }, () => ({ accountId: 'a', identifier: 'x' })),
+  ],
   bool: ['true', 1, null, U],
   patch: [
     { unknown: 1 },
@@ -75,7 +117,14 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
     { notifications: { global: { onStateChange: true, onCrash: true, usage: null }, accounts: { 'a/b': {} }, servers: {}, pausedUntil: null } },
     { notifications: { global: { onStateChange: true, onCrash: true, usage: null }, accounts: {}, servers: { '../x': {} }, pausedUntil: null } },
     { notifications: { global: { onStateChange: true, onCrash: 'yes', usage: null }, accounts: {}, servers: {}, pausedUntil: null } },
-    { notifications: { global: { onStateChange: true, onCrash: true, usage: { cpuPercent: 1000, memoryPercent: 90, sustainedMs: 60_000 } }, accounts: {}, servers: {}, pausedUntil: null } },
+    {
+      notifications: {
+        global: { onStateChange: true, onCrash: true, usage: { cpuPercent: 1000, memoryPercent: 90, sustainedMs: 60_000 } },
+        accounts: {},
+        servers: {},
+        pausedUntil: null,
+      },
+    },
   ],
 });
 
@@ -108,9 +157,28 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
   const none: Template = { args: [], fields: [] };
   return {
     'accounts:list': none,
-    'accounts:check': { args: [{ url: CLOSED_URL, apiKey: SOME_KEY }], fields: [{ path: ['url'], kind: 'url' }, { path: ['apiKey'], kind: 'apiKey' }] },
-    'accounts:add': { args: [{ url: CLOSED_URL, name: 'x', apiKey: SOME_KEY }], fields: [{ path: ['url'], kind: 'url' }, { path: ['name'], kind: 'name' }, { path: ['apiKey'], kind: 'apiKey' }] },
-    'accounts:rename': { args: [{ accountId, name: 'Renamed' }], fields: [{ path: ['accountId'], kind: 'id' }, { path: ['name'], kind: 'name' }] },
+    'accounts:check': {
+      args: [{ url: CLOSED_URL, apiKey: SOME_KEY }],
+      fields: [
+        { path: ['url'], kind: 'url' },
+        { path: ['apiKey'], kind: 'apiKey' },
+      ],
+    },
+    'accounts:add': {
+      args: [{ url: CLOSED_URL, name: 'x', apiKey: SOME_KEY }],
+      fields: [
+        { path: ['url'], kind: 'url' },
+        { path: ['name'], kind: 'name' },
+        { path: ['apiKey'], kind: 'apiKey' },
+      ],
+    },
+    'accounts:rename': {
+      args: [{ accountId, name: 'Renamed' }],
+      fields: [
+        { path: ['accountId'], kind: 'id' },
+        { path: ['name'], kind: 'name' },
+      ],
+    },
     'accounts:remove': { args: [{ accountId }], fields: [{ path: ['accountId'], kind: 'id' }] },
     'accounts:use-demo': none,
     'servers:list': none,
@@ -129,20 +197,38 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     'console:history': { args: [server], fields: bareRef },
     'files:list': onServer({ directory: '/' }, [{ path: ['directory'], kind: 'remotePath' }]),
     'files:read': onServer({ path: '/server.properties' }, [{ path: ['path'], kind: 'remotePath' }]),
-    'files:write': onServer({ path: '/x.txt', content: 'x' }, [{ path: ['path'], kind: 'remotePath' }, { path: ['content'], kind: 'content' }]),
+    'files:write': onServer({ path: '/x.txt', content: 'x' }, [
+      { path: ['path'], kind: 'remotePath' },
+      { path: ['content'], kind: 'content' },
+    ]),
     'files:rename': onServer({ root: '/', from: 'a.txt', to: '/b.txt' }, [
       { path: ['root'], kind: 'remotePath' },
       { path: ['from'], kind: 'fileName' },
       { path: ['to'], kind: 'remotePath' },
     ]),
     'files:copy': onServer({ path: '/x.txt' }, [{ path: ['path'], kind: 'remotePath' }]),
-    'files:delete': onServer({ root: '/', files: ['x.txt'] }, [{ path: ['root'], kind: 'remotePath' }, { path: ['files'], kind: 'names' }]),
-    'files:create-folder': onServer({ root: '/', name: 'x' }, [{ path: ['root'], kind: 'remotePath' }, { path: ['name'], kind: 'fileName' }]),
-    'files:compress': onServer({ root: '/', files: ['x.txt'] }, [{ path: ['root'], kind: 'remotePath' }, { path: ['files'], kind: 'names' }]),
+    'files:delete': onServer({ root: '/', files: ['x.txt'] }, [
+      { path: ['root'], kind: 'remotePath' },
+      { path: ['files'], kind: 'names' },
+    ]),
+    'files:create-folder': onServer({ root: '/', name: 'x' }, [
+      { path: ['root'], kind: 'remotePath' },
+      { path: ['name'], kind: 'fileName' },
+    ]),
+    'files:compress': onServer({ root: '/', files: ['x.txt'] }, [
+      { path: ['root'], kind: 'remotePath' },
+      { path: ['files'], kind: 'names' },
+    ]),
     'files:decompress': onServer({ path: '/x.tar' }, [{ path: ['path'], kind: 'remotePath' }]),
-    'files:chmod': onServer({ path: '/x.txt', mode: '644' }, [{ path: ['path'], kind: 'remotePath' }, { path: ['mode'], kind: 'mode' }]),
+    'files:chmod': onServer({ path: '/x.txt', mode: '644' }, [
+      { path: ['path'], kind: 'remotePath' },
+      { path: ['mode'], kind: 'mode' },
+    ]),
     'files:download': onServer({ path: '/x.txt' }, [{ path: ['path'], kind: 'remotePath' }]),
-    'files:upload': onServer({ directory: '/', localPaths: ['/tmp/x'] }, [{ path: ['directory'], kind: 'remotePath' }, { path: ['localPaths'], kind: 'localPaths' }]),
+    'files:upload': onServer({ directory: '/', localPaths: ['/tmp/x'] }, [
+      { path: ['directory'], kind: 'remotePath' },
+      { path: ['localPaths'], kind: 'localPaths' },
+    ]),
     'files:pick-and-upload': onServer({ directory: '/' }, [{ path: ['directory'], kind: 'remotePath' }]),
     'transfers:cancel': { args: [{ transferId: 'abc' }], fields: [{ path: ['transferId'], kind: 'id' }] },
     'settings:get': none,
@@ -182,7 +268,14 @@ function seeded(seed: number): () => number {
  * Wrong types that are valid for a kind: an array of one name, a null pause (until resumed), an
  * empty patch. zod takes a Date for an object with no keys, so for a patch it is an empty one too.
  */
-const VALID_WRONG_TYPES: Partial<Record<Kind, Encoded[]>> = { names: [['x']], localPaths: [['x']], minutes: [null], patch: [{}, U, DATE], bool: [true, false], refs: [[]] };
+const VALID_WRONG_TYPES: Partial<Record<Kind, Encoded[]>> = {
+  names: [['x']],
+  localPaths: [['x']],
+  minutes: [null],
+  patch: [{}, U, DATE],
+  bool: [true, false],
+  refs: [[]],
+};
 
 function valuesFor(kind: Kind, huge: Encoded): Encoded[] {
   const valid = JSON.stringify(VALID_WRONG_TYPES[kind] ?? []);
@@ -228,7 +321,8 @@ function casesOf(channel: InvokeChannel, template: Template, ctx: Ctx, random: (
   }
   for (const field of template.fields) {
     if (field.kind !== 'patch') bad([withField(first, field.path, 'remove')], `${field.path.join('.')} missing`);
-    for (const value of valuesFor(field.kind, huge)) bad([field.kind === 'patch' ? value : withField(first, field.path, value)], `${field.path.join('.')} hostile`);
+    for (const value of valuesFor(field.kind, huge))
+      bad([field.kind === 'patch' ? value : withField(first, field.path, value)], `${field.path.join('.')} hostile`);
   }
   if (template.fields.some((f) => f.path[0] === 'server')) {
     for (const value of [...WRONG_TYPES, 'acc/1a2b3c4d']) bad([withField(first, ['server'], value)], 'server ref of a wrong type');
@@ -277,6 +371,7 @@ export function decodeArg(value: Encoded): unknown {
     return out;
   }
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) Object.defineProperty(out, key, { value: decodeArg(item), enumerable: true, writable: true, configurable: true });
+  for (const [key, item] of Object.entries(value))
+    Object.defineProperty(out, key, { value: decodeArg(item), enumerable: true, writable: true, configurable: true });
   return out;
 }

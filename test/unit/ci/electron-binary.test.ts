@@ -61,19 +61,29 @@ describe('findElectronBinary', () => {
     const theirs = file(join(root, 'theirs', 'electron'));
     expect(await find({ PTEROTRAY_ELECTRON: ours, ELECTRON_EXEC_PATH: theirs })).toEqual({ found: true, path: ours, source: 'PTEROTRAY_ELECTRON' });
     expect(await find({ ELECTRON_EXEC_PATH: theirs })).toEqual({ found: true, path: theirs, source: 'ELECTRON_EXEC_PATH' });
-    expect(await find({ PTEROTRAY_ELECTRON: join(root, 'nowhere'), FAKE_INSTALL: 'download' })).toEqual({ found: false, reason: `PTEROTRAY_ELECTRON=${join(root, 'nowhere')} does not exist` });
+    expect(await find({ PTEROTRAY_ELECTRON: join(root, 'nowhere'), FAKE_INSTALL: 'download' })).toEqual({
+      found: false,
+      reason: `PTEROTRAY_ELECTRON=${join(root, 'nowhere')} does not exist`,
+    });
     expect(installRan()).toBe(false);
   });
 
   it('joins ELECTRON_OVERRIDE_DIST_PATH with path.txt, or with the platform executable as install.js names it', async () => {
     const dist = join(root, 'custom-dist');
     const mac = file(join(dist, 'Electron.app', 'Contents', 'MacOS', 'Electron'));
-    expect(await findElectronBinary({ env: { ELECTRON_OVERRIDE_DIST_PATH: dist }, packageDir: pkg, platform: 'darwin' })).toEqual({ found: true, path: mac, source: 'ELECTRON_OVERRIDE_DIST_PATH' });
+    expect(await findElectronBinary({ env: { ELECTRON_OVERRIDE_DIST_PATH: dist }, packageDir: pkg, platform: 'darwin' })).toEqual({
+      found: true,
+      path: mac,
+      source: 'ELECTRON_OVERRIDE_DIST_PATH',
+    });
     writeFileSync(join(pkg, 'path.txt'), 'bin/electron-45');
     const named = file(join(dist, 'bin', 'electron-45'));
     expect(await find({ ELECTRON_OVERRIDE_DIST_PATH: dist })).toEqual({ found: true, path: named, source: 'ELECTRON_OVERRIDE_DIST_PATH' });
     // Like index.js: an override folder is used as given, without a download into it.
-    expect(await find({ ELECTRON_OVERRIDE_DIST_PATH: join(root, 'empty'), FAKE_INSTALL: 'download' })).toMatchObject({ found: false, reason: expect.stringContaining('has no bin/electron-45') });
+    expect(await find({ ELECTRON_OVERRIDE_DIST_PATH: join(root, 'empty'), FAKE_INSTALL: 'download' })).toMatchObject({
+      found: false,
+      reason: expect.stringContaining('has no bin/electron-45'),
+    });
     expect(installRan()).toBe(false);
   });
 
@@ -103,7 +113,10 @@ describe('findElectronBinary', () => {
   });
 
   it('does not download when ELECTRON_SKIP_BINARY_DOWNLOAD is set, and says so', async () => {
-    expect(await find({ ELECTRON_SKIP_BINARY_DOWNLOAD: '1', FAKE_INSTALL: 'download' })).toMatchObject({ found: false, reason: expect.stringContaining('ELECTRON_SKIP_BINARY_DOWNLOAD is set') });
+    expect(await find({ ELECTRON_SKIP_BINARY_DOWNLOAD: '1', FAKE_INSTALL: 'download' })).toMatchObject({
+      found: false,
+      reason: expect.stringContaining('ELECTRON_SKIP_BINARY_DOWNLOAD is set'),
+    });
     expect(installRan()).toBe(false);
   });
 

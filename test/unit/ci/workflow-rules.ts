@@ -21,8 +21,37 @@ type Map = Record<string, unknown>;
 type Os = 'Linux' | 'macOS' | 'Windows';
 
 const WORKFLOW_KEYS = ['name', 'run-name', 'on', 'permissions', 'env', 'defaults', 'concurrency', 'jobs'];
-const EVENTS = ['push', 'pull_request', 'pull_request_target', 'workflow_dispatch', 'workflow_call', 'workflow_run', 'schedule', 'release', 'merge_group', 'create', 'delete'];
-const JOB_KEYS = ['name', 'runs-on', 'needs', 'if', 'permissions', 'environment', 'concurrency', 'outputs', 'env', 'defaults', 'steps', 'timeout-minutes', 'strategy', 'continue-on-error', 'container', 'services'];
+const EVENTS = [
+  'push',
+  'pull_request',
+  'pull_request_target',
+  'workflow_dispatch',
+  'workflow_call',
+  'workflow_run',
+  'schedule',
+  'release',
+  'merge_group',
+  'create',
+  'delete',
+];
+const JOB_KEYS = [
+  'name',
+  'runs-on',
+  'needs',
+  'if',
+  'permissions',
+  'environment',
+  'concurrency',
+  'outputs',
+  'env',
+  'defaults',
+  'steps',
+  'timeout-minutes',
+  'strategy',
+  'continue-on-error',
+  'container',
+  'services',
+];
 const STEP_KEYS = ['id', 'if', 'name', 'uses', 'run', 'shell', 'with', 'env', 'continue-on-error', 'timeout-minutes', 'working-directory'];
 const ALL_OS: readonly Os[] = ['Linux', 'macOS', 'Windows'];
 // owner/repo[/path]@v4 (or v4.1.2), or a full commit: never a branch (@main) or no ref at all.
@@ -63,7 +92,10 @@ function checkTriggers(on: unknown, say: (where: string, what: string) => void):
 function checkPermissions(workflow: Map, say: (where: string, what: string) => void): void {
   const top = workflow.permissions;
   if (!isMap(top) || top.contents !== 'read') say('permissions', 'must be set, with contents: read');
-  const scopes = [['permissions', top], ...Object.entries(isMap(workflow.jobs) ? workflow.jobs : {}).map(([id, job]) => [`jobs.${id}.permissions`, isMap(job) ? job.permissions : undefined])];
+  const scopes = [
+    ['permissions', top],
+    ...Object.entries(isMap(workflow.jobs) ? workflow.jobs : {}).map(([id, job]) => [`jobs.${id}.permissions`, isMap(job) ? job.permissions : undefined]),
+  ];
   for (const [where, value] of scopes as Array<[string, unknown]>) {
     if (value === 'write-all' || (isMap(value) && Object.values(value).includes('write'))) say(where, 'grants write access');
   }
@@ -90,7 +122,8 @@ function checkStep(where: string, step: unknown, say: (where: string, what: stri
   if (step.with !== undefined && !hasUses) say(where, 'with belongs to a uses step');
   if ((step.shell !== undefined || step['working-directory'] !== undefined) && !hasRun) say(where, 'shell and working-directory belong to a run step');
   const uses = String(step.uses ?? '');
-  if (hasUses && !uses.startsWith('./') && !uses.startsWith('docker://') && !PINNED.test(uses)) say(where, `${uses} is not pinned to a major version or a commit`);
+  if (hasUses && !uses.startsWith('./') && !uses.startsWith('docker://') && !PINNED.test(uses))
+    say(where, `${uses} is not pinned to a major version or a commit`);
 }
 
 /** matrix.* must name a key of the job's matrix; secrets.* may appear only as an env value. */
@@ -120,7 +153,12 @@ function matrixKeysOf(job: unknown): Set<string> | null {
 
 /** An environment variable that holds a secret is never printed, nor traced with set -x. */
 function checkSecretEcho(workflow: Map, say: (where: string, what: string) => void): void {
-  const secretNames = (env: unknown): string[] => (isMap(env) ? Object.entries(env).filter(([, v]) => /\bsecrets\./.test(String(v))).map(([k]) => k) : []);
+  const secretNames = (env: unknown): string[] =>
+    isMap(env)
+      ? Object.entries(env)
+          .filter(([, v]) => /\bsecrets\./.test(String(v)))
+          .map(([k]) => k)
+      : [];
   const outer = secretNames(workflow.env);
   for (const { where, step, job } of stepsOf(workflow)) {
     const names = [...outer, ...secretNames(job.env), ...secretNames(step.env)];
@@ -147,7 +185,8 @@ function stepsOf(workflow: Map): StepInJob[] {
     if (!isMap(job) || !Array.isArray(job.steps)) continue;
     const jobOs = osOfJob(job);
     job.steps.forEach((step, i) => {
-      if (isMap(step)) found.push({ where: `jobs.${id}.steps[${i}]${step.name ? ` (${String(step.name)})` : ''}`, step, job, jobOs, os: osOfStep(jobOs, step.if) });
+      if (isMap(step))
+        found.push({ where: `jobs.${id}.steps[${i}]${step.name ? ` (${String(step.name)})` : ''}`, step, job, jobOs, os: osOfStep(jobOs, step.if) });
     });
   }
   return found;
@@ -191,7 +230,10 @@ export function commandsOf(workflow: unknown): { scripts: string[]; bins: string
 }
 
 function calls(run: string): { scripts: string[]; bins: string[]; paths: string[] } {
-  const code = run.split('\n').filter((line) => !line.trim().startsWith('#')).join('\n');
+  const code = run
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('#'))
+    .join('\n');
   const scripts = [...code.matchAll(/\bnpm\s+(?:run|run-script)\s+([^\s;&|)'"]+)/g)].map((m) => m[1]!);
   scripts.push(...[...code.matchAll(/\bnpm\s+(test|t|start|stop|restart)\b/g)].map((m) => (m[1] === 't' ? 'test' : m[1]!)));
   const bins = [...code.matchAll(/\bnpx\s+(?:-{1,2}[\w-]+(?:=\S+)?\s+)*([^\s;&|)'"-][^\s;&|)'"]*)/g)].map((m) => m[1]!);
@@ -220,7 +262,8 @@ function checkCommands(file: string, workflow: Map, project: Project): string[] 
     }
     for (const bin of bins) if (!project.bins.has(bin)) say(`npx ${bin}: no such bin in node_modules/.bin`);
     for (const path of paths) if (!project.exists(path)) say(`${path} does not exist`);
-    if (/\b(apt-get|apt|dpkg|xvfb-run)\b/.test(step.run) && [...os].some((o) => o !== 'Linux')) say(`Linux-only tools on ${[...os].join(', ')} (limit the step with if: runner.os == 'Linux')`);
+    if (/\b(apt-get|apt|dpkg|xvfb-run)\b/.test(step.run) && [...os].some((o) => o !== 'Linux'))
+      say(`Linux-only tools on ${[...os].join(', ')} (limit the step with if: runner.os == 'Linux')`);
     if (os.size === 0 && jobOs.size > 0) say('runs on no OS (its if excludes every runner of the job)');
   }
   return problems;

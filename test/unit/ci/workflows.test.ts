@@ -18,7 +18,9 @@ const project: Project = {
   exists: (path) => existsSync(path),
 };
 
-type Workflow = { jobs: Record<string, { env?: Record<string, string>; strategy: { matrix: Record<string, unknown> }; steps: Array<Record<string, unknown>> }> } & Record<string, unknown>;
+type Workflow = {
+  jobs: Record<string, { env?: Record<string, string>; strategy: { matrix: Record<string, unknown> }; steps: Array<Record<string, unknown>> }>;
+} & Record<string, unknown>;
 const ci = (): Workflow => structuredClone(parsed.get('ci.yml')!.workflow) as Workflow;
 const check = (workflow: unknown, against: Project = project): string[] => checkWorkflow('ci.yml', workflow, against);
 const stepNamed = (workflow: Workflow, job: string, name: string): Record<string, unknown> => {

@@ -91,8 +91,14 @@ describe('window-all-closed', () => {
 });
 
 describe('before ready', () => {
-  it('refuses BrowserWindow with Electron\'s message and defers second-instance until ready', () => {
-    const early = new App({ info: { appPath: home, name: 'Early', version: '1.0.0' }, paths: new AppPaths(home, 'Early'), touch: () => {}, warn: () => {}, exitProcess: () => {} });
+  it("refuses BrowserWindow with Electron's message and defers second-instance until ready", () => {
+    const early = new App({
+      info: { appPath: home, name: 'Early', version: '1.0.0' },
+      paths: new AppPaths(home, 'Early'),
+      touch: () => {},
+      warn: () => {},
+      exitProcess: () => {},
+    });
     installFakeContext({ isReady: () => early.isReady() });
     expect(() => new BrowserWindow()).toThrow('Cannot create BrowserWindow before app is ready');
     const heard = vi.fn();

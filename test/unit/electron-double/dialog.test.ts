@@ -25,7 +25,11 @@ describe('dialog', () => {
     const window = { id: 7, webContents: {} };
     expect(await dialog.showMessageBox(window, { message: 'x', buttons: ['Cancel', 'Delete'] })).toEqual({ response: 1, checkboxChecked: true });
     expect(dialog.showMessageBoxSync({ message: 'y', buttons: ['Cancel', 'Delete'] })).toBe(0);
-    expect(dialogCalls().slice(-2).map((call) => [call.scripted, call.windowId])).toEqual([
+    expect(
+      dialogCalls()
+        .slice(-2)
+        .map((call) => [call.scripted, call.windowId]),
+    ).toEqual([
       [true, 7],
       [true, undefined],
     ]);

@@ -19,7 +19,7 @@ function labels(menu: Menu): string[] {
 }
 
 describe('Menu.buildFromTemplate', () => {
-  it("rejects templates the way Electron does", () => {
+  it('rejects templates the way Electron does', () => {
     expect(() => Menu.buildFromTemplate({} as unknown as MenuItemOptions[])).toThrow('Invalid template for Menu: Menu template must be an array');
     expect(() => Menu.buildFromTemplate([{ type: 'checkbox' }])).toThrow('Invalid template for MenuItem: must have at least one of label, role or type');
     expect(() => Menu.buildFromTemplate([{ label: 'x', type: 'bogus' as 'normal' }])).toThrow('Unknown menu item type: bogus');
@@ -100,7 +100,9 @@ describe('clicking by label path', () => {
 
   it('refuses disabled, hidden, missing, ambiguous and submenu targets with a useful message', () => {
     const view = captureMenu(Menu.buildFromTemplate(template));
-    expect(() => clickMenuPath(view, { path: ['Panel', 'Survival ●', 'Stop'] })).toThrow('menu item "Stop" under "Panel › Survival ●" is disabled; a user cannot click it');
+    expect(() => clickMenuPath(view, { path: ['Panel', 'Survival ●', 'Stop'] })).toThrow(
+      'menu item "Stop" under "Panel › Survival ●" is disabled; a user cannot click it',
+    );
     expect(() => clickMenuPath(view, { path: ['Hidden'] })).toThrow('is hidden (visible: false)');
     expect(() => clickMenuPath(view, { path: ['Panel', 'Creative'] })).toThrow('no menu item Creative under "Panel"; the menu has "Survival ●"');
     expect(() => clickMenuPath(view, { path: ['Twin'] })).toThrow('ambiguous (2 items match)');

@@ -6,7 +6,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivationArguments } from 'electron';
-import { clickNotification, dismissNotification, expireNotification, MAC_UNSIGNED_ERROR, Notification, notificationRecords } from '../../electron-double/runtime/notification';
+import {
+  clickNotification,
+  dismissNotification,
+  expireNotification,
+  MAC_UNSIGNED_ERROR,
+  Notification,
+  notificationRecords,
+} from '../../electron-double/runtime/notification';
 import { installFakeContext } from './fake-context';
 
 const nextEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -48,7 +55,10 @@ describe('Windows toasts', () => {
   });
 
   it("emit 'click' from Action Center when the toast's launch arguments name the notification (type=click&tag=<id>)", async () => {
-    const { heard, record } = shownOn('win32', { id: 'n-42', toastXml: '<toast launch="type=click&amp;tag=n-42"><visual><binding template="ToastGeneric"><text>Hi</text><text>There</text></binding></visual></toast>' });
+    const { heard, record } = shownOn('win32', {
+      id: 'n-42',
+      toastXml: '<toast launch="type=click&amp;tag=n-42"><visual><binding template="ToastGeneric"><text>Hi</text><text>There</text></binding></visual></toast>',
+    });
     await nextEvents();
     expect(record).toMatchObject({ title: 'Hi', body: 'There', launchArguments: 'type=click&tag=n-42' });
     expireNotification(record.index);
@@ -90,7 +100,7 @@ describe('macOS', () => {
 });
 
 describe('Linux', () => {
-  it("closes an expired notification with no reason (Electron gives one on Windows only)", async () => {
+  it('closes an expired notification with no reason (Electron gives one on Windows only)', async () => {
     const { heard, record } = shownOn('linux');
     await nextEvents();
     expireNotification(record.index);

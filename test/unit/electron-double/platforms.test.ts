@@ -101,7 +101,13 @@ describe('app: login items and activate', () => {
 
   beforeEach(() => {
     home = mkdtempSync(join(tmpdir(), 'electron-double-platform-'));
-    app = new App({ info: { appPath: home, name: 'Plat', version: '1.0.0' }, paths: new AppPaths(home, 'Plat'), touch: () => {}, warn: () => {}, exitProcess: () => {} });
+    app = new App({
+      info: { appPath: home, name: 'Plat', version: '1.0.0' },
+      paths: new AppPaths(home, 'Plat'),
+      touch: () => {},
+      warn: () => {},
+      exitProcess: () => {},
+    });
   });
 
   afterEach(() => rmSync(home, { recursive: true, force: true }));
@@ -142,7 +148,12 @@ describe('the application menu', () => {
     expect(view).toContain('Toggle Developer Tools|Ctrl+Shift+I');
     expect(view).toContain('Reload|CmdOrCtrl+R');
     const toggled = vi.fn();
-    context.focused = { close: () => {}, minimize: () => {}, hide: () => {}, webContents: { reload: () => {}, toggleDevTools: toggled } } as unknown as WindowHandle;
+    context.focused = {
+      close: () => {},
+      minimize: () => {},
+      hide: () => {},
+      webContents: { reload: () => {}, toggleDevTools: toggled },
+    } as unknown as WindowHandle;
     expect(pressAccelerator('Control+Shift+I')).toBe('Toggle Developer Tools');
     expect(toggled).toHaveBeenCalledOnce();
     Menu.setApplicationMenu(null);

@@ -20,8 +20,14 @@ describe('desktopText', () => {
 
   it.each([
     // libnotify (Linux, and the BSDs that share it): the body is markup to the server, the title plain.
-    ['linux', { title: 'a href="https://evil.example/login"Sign in/a crashed fake', body: '&lt;a href="https://evil.example/login"&gt;Sign in&lt;/a&gt; &amp; more' }],
-    ['freebsd', { title: 'a href="https://evil.example/login"Sign in/a crashed fake', body: '&lt;a href="https://evil.example/login"&gt;Sign in&lt;/a&gt; &amp; more' }],
+    [
+      'linux',
+      { title: 'a href="https://evil.example/login"Sign in/a crashed fake', body: '&lt;a href="https://evil.example/login"&gt;Sign in&lt;/a&gt; &amp; more' },
+    ],
+    [
+      'freebsd',
+      { title: 'a href="https://evil.example/login"Sign in/a crashed fake', body: '&lt;a href="https://evil.example/login"&gt;Sign in&lt;/a&gt; &amp; more' },
+    ],
     // macOS and Windows read no markup: escaping would show the entities. Cleaned only.
     ['darwin', { title: `${LINK} crashed fake`, body: `${LINK} & more` }],
     ['win32', { title: `${LINK} crashed fake`, body: `${LINK} & more` }],

@@ -36,7 +36,14 @@ describe('LoginItem', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const linux = (env: NodeJS.ProcessEnv, isPackaged = true) =>
-    new LoginItem({ app: fakeApp(isPackaged), platform: 'linux', env: { XDG_CONFIG_HOME: join(dir, 'cfg'), ...env }, execPath: '/opt/Pterotray/pterotray', isDefaultApp: !isPackaged, appName: 'Pterotray' });
+    new LoginItem({
+      app: fakeApp(isPackaged),
+      platform: 'linux',
+      env: { XDG_CONFIG_HOME: join(dir, 'cfg'), ...env },
+      execPath: '/opt/Pterotray/pterotray',
+      isDefaultApp: !isPackaged,
+      appName: 'Pterotray',
+    });
 
   it('writes an XDG autostart entry under $XDG_CONFIG_HOME for the AppImage, and removes it', () => {
     const item = linux({ APPIMAGE: '/home/me/Apps/Ptero "tray" $1.AppImage' }, false);

@@ -17,6 +17,10 @@ describe('main’s questions', () => {
     const plain = addPanelQuestion({ name: 'Home', url: 'http://panel.lan', isPlainHttp: true });
     expect(plain).toMatchObject({ type: 'warning', buttons: ['Cancel', 'Add without encryption'], defaultId: 0, cancelId: 0 });
     expect(plain.detail).toContain('anyone on the network can read your key');
-    expect(addPanelQuestion({ name: 'Home', url: 'https://panel.example.com', isPlainHttp: false })).toMatchObject({ type: 'question', buttons: ['Add panel', 'Cancel'], cancelId: 1 });
+    expect(addPanelQuestion({ name: 'Home', url: 'https://panel.example.com', isPlainHttp: false })).toMatchObject({
+      type: 'question',
+      buttons: ['Add panel', 'Cancel'],
+      cancelId: 1,
+    });
   });
 });

@@ -63,7 +63,10 @@ describe('DockPresence', () => {
     f.advance(DOCK_CALL_GAP_MS - 201);
     expect(f.calls).toEqual([['show', 0]]);
     f.advance(1);
-    expect(f.calls).toEqual([['show', 0], ['hide', DOCK_CALL_GAP_MS]]);
+    expect(f.calls).toEqual([
+      ['show', 0],
+      ['hide', DOCK_CALL_GAP_MS],
+    ]);
   });
 
   it('drops a pending hide when the window comes back, and does nothing without a Dock', () => {

@@ -22,7 +22,10 @@ describe('checkExternalLink', () => {
   });
 
   it('opens a plain-http panel only when the person allowed it for that panel', () => {
-    const plain = [{ url: 'http://panel.lan', allowsPlainHttp: true }, { url: 'http://other.lan', allowsPlainHttp: false }];
+    const plain = [
+      { url: 'http://panel.lan', allowsPlainHttp: true },
+      { url: 'http://other.lan', allowsPlainHttp: false },
+    ];
     expect(checkExternalLink('http://panel.lan/server/x', plain).allowed).toBe(true);
     expect(checkExternalLink('http://other.lan/server/x', plain)).toEqual({ allowed: false, reason: 'not https' });
     expect(checkExternalLink('http://evil.lan/', plain)).toEqual({ allowed: false, reason: 'not a configured panel' });

@@ -13,7 +13,14 @@ vi.mock('electron', async () => import('../../electron-double/runtime/notificati
 const { Notifier, toastXml } = await import('../../../src/main/notifications/notifier');
 const double = await import('../../electron-double/runtime/notification');
 
-const notice = (n: number): Notice => ({ kind: 'crash', key: `crash:${n}`, title: `Server ${n} crashed`, body: 'Open the console <to see why> & more.', urgency: 'critical', target: { accountId: 'a1', identifier: `s${n}` } });
+const notice = (n: number): Notice => ({
+  kind: 'crash',
+  key: `crash:${n}`,
+  title: `Server ${n} crashed`,
+  body: 'Open the console <to see why> & more.',
+  urgency: 'critical',
+  target: { accountId: 'a1', identifier: `s${n}` },
+});
 const logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 /** The double emits a notification's events on the next macrotask, as the desktop answers. */
 const nextEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -91,7 +98,12 @@ describe('when the system refuses notifications', () => {
     notifier.show(notice(5));
     notifier.show(notice(6));
     await nextEvents();
-    expect(double.notificationRecords().slice(-2).map((r) => r.state)).toEqual(['failed', 'failed']);
+    expect(
+      double
+        .notificationRecords()
+        .slice(-2)
+        .map((r) => r.state),
+    ).toEqual(['failed', 'failed']);
     expect(statuses).toEqual([{ isBlocked: true, reason: double.MAC_UNSIGNED_ERROR, platform: 'darwin' }]);
     expect(notifier.status().isBlocked).toBe(true);
     expect(logger.warn).toHaveBeenCalledTimes(1);
@@ -126,7 +138,12 @@ describe('when the system refuses notifications', () => {
     linux.notifier.show(notice(11));
     await nextEvents();
     expect([...mac.statuses, ...linux.statuses]).toEqual([]);
-    expect(double.notificationRecords().slice(-2).map((r) => r.events)).toEqual([['show'], ['show']]);
+    expect(
+      double
+        .notificationRecords()
+        .slice(-2)
+        .map((r) => r.events),
+    ).toEqual([['show'], ['show']]);
   });
 });
 

@@ -13,7 +13,19 @@ const actions = new Proxy({}, { get: () => () => undefined }) as never;
 function model(over: Partial<TrayModel> = {}): TrayModel {
   return {
     ...buildTrayModel({
-      accounts: [{ id: 'a1', name: 'Home', url: 'https://panel.example.com', username: 'alex', status: 'ok', statusMessage: null, keyStorage: 'keychain', isDemo: false, allowsPlainHttp: false }],
+      accounts: [
+        {
+          id: 'a1',
+          name: 'Home',
+          url: 'https://panel.example.com',
+          username: 'alex',
+          status: 'ok',
+          statusMessage: null,
+          keyStorage: 'keychain',
+          isDemo: false,
+          allowsPlainHttp: false,
+        },
+      ],
       servers: [],
       flags: { crashed: new Set(), shouldRun: new Set() },
       isPaused: false,
@@ -83,7 +95,11 @@ describe('TrayController', () => {
   });
 
   it('pops the menu up on a Windows click, opens the window on a Linux click, and leaves macOS to the system', () => {
-    for (const [platform, expected] of [['win32', ['popup']], ['linux', ['activate']], ['darwin', []]] as const) {
+    for (const [platform, expected] of [
+      ['win32', ['popup']],
+      ['linux', ['activate']],
+      ['darwin', []],
+    ] as const) {
       const fake = fakePorts();
       const seen: string[] = [];
       new TrayController({ ports: fake.ports, resourcesDir: '/res', actions, platform, onActivate: () => seen.push('activate') }).render(model());
@@ -95,7 +111,13 @@ describe('TrayController', () => {
   it('reports the menu opening and closing, for each menu it builds', () => {
     const fake = fakePorts();
     const seen: boolean[] = [];
-    const controller = new TrayController({ ports: fake.ports, resourcesDir: '/res', actions, platform: 'win32', onMenuOpenChanged: (isOpen) => seen.push(isOpen) });
+    const controller = new TrayController({
+      ports: fake.ports,
+      resourcesDir: '/res',
+      actions,
+      platform: 'win32',
+      onMenuOpenChanged: (isOpen) => seen.push(isOpen),
+    });
     controller.render(model());
     controller.render(model({ tooltip: 'changed' }));
     for (const menu of fake.menus) {

@@ -56,9 +56,13 @@ describe('locateElectron', () => {
   it('honours ELECTRON_OVERRIDE_DIST_PATH with path.txt’s name, and never downloads for it', () => {
     const override = temp();
     writeFileSync(join(override, 'electron'), '');
-    expect(locateElectron({ env: { ELECTRON_OVERRIDE_DIST_PATH: override }, pkg: fakePackage(null, false), platform: 'linux' }).path).toBe(join(override, 'electron'));
+    expect(locateElectron({ env: { ELECTRON_OVERRIDE_DIST_PATH: override }, pkg: fakePackage(null, false), platform: 'linux' }).path).toBe(
+      join(override, 'electron'),
+    );
     const empty = temp();
-    expect(locateElectron({ env: { ELECTRON_OVERRIDE_DIST_PATH: empty }, pkg: fakePackage(null, false) }).missing).toMatch(/ELECTRON_OVERRIDE_DIST_PATH=.* has no electron/);
+    expect(locateElectron({ env: { ELECTRON_OVERRIDE_DIST_PATH: empty }, pkg: fakePackage(null, false) }).missing).toMatch(
+      /ELECTRON_OVERRIDE_DIST_PATH=.* has no electron/,
+    );
   });
 
   it('finds the project’s own electron package, whatever the working directory', () => {
@@ -69,7 +73,9 @@ describe('locateElectron', () => {
 describe('downloadFailure', () => {
   it('keeps the reason and drops the stack', () => {
     expect(downloadFailure('TypeError: fetch failed\n    at node:internal/deps/undici:1:1\n    at async x (file:///a.js:2:3)\n')).toBe('fetch failed');
-    expect(downloadFailure('HTTPError: Response code 404 (Not Found) for https://github.com/x\n    at y')).toBe('Response code 404 (Not Found) for https://github.com/x');
+    expect(downloadFailure('HTTPError: Response code 404 (Not Found) for https://github.com/x\n    at y')).toBe(
+      'Response code 404 (Not Found) for https://github.com/x',
+    );
     expect(downloadFailure('')).toBe('no reason given');
   });
 });

@@ -11,11 +11,26 @@ const rules = {
 
 describe('layered rules', () => {
   it.each([
-    [{ accountId: 'a1', identifier: 's1' }, { onCrash: true, onStateChange: true, usage: { cpu: 90 } }],
-    [{ accountId: 'a1', identifier: 'other' }, { onCrash: true, onStateChange: false, usage: { cpu: 90 } }],
-    [{ accountId: 'a2', identifier: 'x' }, { onCrash: true, onStateChange: true, usage: null }],
-    [{ accountId: 'a2', identifier: 's2' }, { onCrash: true, onStateChange: true, usage: { cpu: 50 } }],
-    [{ accountId: 'gone', identifier: 'x' }, { onCrash: true, onStateChange: true, usage: { cpu: 90 } }],
+    [
+      { accountId: 'a1', identifier: 's1' },
+      { onCrash: true, onStateChange: true, usage: { cpu: 90 } },
+    ],
+    [
+      { accountId: 'a1', identifier: 'other' },
+      { onCrash: true, onStateChange: false, usage: { cpu: 90 } },
+    ],
+    [
+      { accountId: 'a2', identifier: 'x' },
+      { onCrash: true, onStateChange: true, usage: null },
+    ],
+    [
+      { accountId: 'a2', identifier: 's2' },
+      { onCrash: true, onStateChange: true, usage: { cpu: 50 } },
+    ],
+    [
+      { accountId: 'gone', identifier: 'x' },
+      { onCrash: true, onStateChange: true, usage: { cpu: 90 } },
+    ],
   ])('%o gets %o: the server over its account over the global; undefined inherits, null is a value', (ref, expected) => {
     expect(ruleFor(rules, ref)).toEqual(expected);
   });

@@ -36,7 +36,10 @@ describe('TokenBook denylist', () => {
   });
 
   test('a denial on an exact second: Pelican refuses iat == t, Pterodactyl 1.11 (Before) does not', () => {
-    for (const [wings, expected] of [[undefined, true], ['pterodactyl-1.11', false]] as const) {
+    for (const [wings, expected] of [
+      [undefined, true],
+      ['pterodactyl-1.11', false],
+    ] as const) {
       const clock = new ManualClock(1_700_000_000_000);
       const { state, tokens } = book(clock, wings);
       const token = tokens.websocket(state.servers[0]!);
@@ -45,7 +48,7 @@ describe('TokenBook denylist', () => {
     }
   });
 
-  test('a denial for one server leaves the other server\'s tokens alone', () => {
+  test("a denial for one server leaves the other server's tokens alone", () => {
     const clock = new ManualClock(1_700_000_000_000);
     const { state, tokens } = book(clock);
     const [a, b] = state.servers;

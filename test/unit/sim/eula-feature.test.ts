@@ -49,7 +49,11 @@ describe('EULA', () => {
     expect(panel.control.servers()[0]!.state).toBe('offline');
     expect(consoleText(probe).filter((line) => line === EULA)).toHaveLength(2);
     // EulaModalFeature: saveFileContents(uuid, 'eula.txt', 'eula=true'), then `set state` restart.
-    const written = await api(panel, `/api/client/servers/${id}/files/write?file=${encodeURIComponent('eula.txt')}`, { method: 'POST', body: 'eula=true', headers: { 'Content-Type': 'text/plain' } });
+    const written = await api(panel, `/api/client/servers/${id}/files/write?file=${encodeURIComponent('eula.txt')}`, {
+      method: 'POST',
+      body: 'eula=true',
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(written.status).toBe(204);
     probe.send('set state', 'restart');
     await probe.next('status', (f) => f.args?.[0] === 'starting');

@@ -50,7 +50,11 @@ describe('files routes', () => {
   });
 
   test('write takes the raw text/plain body; create-folder; delete', async () => {
-    const write = await api(sim, `${base}/write?file=${encodeURIComponent('/notes/a+b & c.txt')}`, { method: 'POST', body: '{"not":"json"} as text', headers: { 'Content-Type': 'text/plain' } });
+    const write = await api(sim, `${base}/write?file=${encodeURIComponent('/notes/a+b & c.txt')}`, {
+      method: 'POST',
+      body: '{"not":"json"} as text',
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(write.status).toBe(204);
     expect(sim.control.files(id).readText('/notes/a+b & c.txt')).toBe('{"not":"json"} as text');
     expect((await postJson(sim, `${base}/create-folder`, { root: '/notes', name: 'deeper' })).status).toBe(204);

@@ -84,7 +84,10 @@ describe('envelopes and pagination (1000 servers)', () => {
     const invalid = await postJson(sim, `/api/client/servers/${server.identifier}/power`, { signal: 'explode' });
     expect(invalid.status).toBe(422);
     expect((await json(invalid)).errors[0]).toEqual({
-      code: 'ValidationException', status: '422', detail: 'The selected signal is invalid.', meta: { source_field: 'signal', rule: 'in' },
+      code: 'ValidationException',
+      status: '422',
+      detail: 'The selected signal is invalid.',
+      meta: { source_field: 'signal', rule: 'in' },
     });
     const command = await postJson(sim, `/api/client/servers/${server.identifier}/command`, { command: 'say hi' });
     expect(command.status).toBe(502);
@@ -125,7 +128,12 @@ describe('envelopes and pagination (1000 servers)', () => {
   test('the same seed gives the same servers', async () => {
     const again = await startSimPanel({ servers: 3, seed: 7 });
     try {
-      expect(again.control.servers().map((s) => [s.uuid, s.name])).toEqual(sim.control.servers().slice(0, 3).map((s) => [s.uuid, s.name]));
+      expect(again.control.servers().map((s) => [s.uuid, s.name])).toEqual(
+        sim.control
+          .servers()
+          .slice(0, 3)
+          .map((s) => [s.uuid, s.name]),
+      );
     } finally {
       await again.close();
     }
@@ -159,7 +167,11 @@ describe('authentication and middleware', () => {
   });
 
   test('malformed JSON with a JSON content type is 400', async () => {
-    const response = await api(sim, `/api/client/servers/${sim.control.servers()[0]!.identifier}/power`, { method: 'POST', body: '{"signal":', headers: { 'Content-Type': 'application/json' } });
+    const response = await api(sim, `/api/client/servers/${sim.control.servers()[0]!.identifier}/power`, {
+      method: 'POST',
+      body: '{"signal":',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(response.status).toBe(400);
     expect((await json(response)).errors[0].detail).toContain('malformed');
   });

@@ -174,7 +174,9 @@ describe('token lifetime', () => {
       probe.send('auth', fresh);
       await probe.next('auth success');
       probe.send('send stats');
-      const stats = JSON.parse((await probe.next('stats', (f) => probe.frames.indexOf(f) > probe.frames.findLastIndex((x) => x.event === 'auth success'))).args![0]!);
+      const stats = JSON.parse(
+        (await probe.next('stats', (f) => probe.frames.indexOf(f) > probe.frames.findLastIndex((x) => x.event === 'auth success'))).args![0]!,
+      );
       expect(stats.state).toBe('running');
       // A re-auth brings no `status`, and the command sent while expired was never run.
       expect(probe.frames.filter((f) => f.event === 'status')).toHaveLength(statusesBefore);
@@ -194,7 +196,9 @@ describe('token lifetime', () => {
       second.control.expireTokens();
       expect((await probe.next('jwt error')).args).toEqual(['jwt: created too far in past (denylist)']);
       probe.send('auth', token);
-      expect((await probe.next('jwt error', (f) => String(f.args?.[0]).startsWith('Error Event'))).args![0]).toMatch(/^Error Event \[.+\]: jwt: created too far in past \(denylist\)$/);
+      expect((await probe.next('jwt error', (f) => String(f.args?.[0]).startsWith('Error Event'))).args![0]).toMatch(
+        /^Error Event \[.+\]: jwt: created too far in past \(denylist\)$/,
+      );
       await probe.close();
     } finally {
       await second.close();

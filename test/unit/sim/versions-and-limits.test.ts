@@ -28,11 +28,41 @@ const header = (response: { headers: Headers }, name: string): string | null => 
 
 describe('version option', () => {
   test('resolves the knobs; flavor and wings still override; no version keeps the old defaults', () => {
-    expect(resolveOptions({ version: 'pterodactyl-1.11' })).toMatchObject({ flavor: 'pterodactyl', wings: 'pterodactyl-1.11', rateLimitPerMinute: 720, websocketThrottling: false, featureMatch: false });
-    expect(resolveOptions({ version: 'pterodactyl-1.12' })).toMatchObject({ flavor: 'pterodactyl', wings: 'pterodactyl-1.12', rateLimitPerMinute: 256, websocketThrottling: true, featureMatch: false });
-    expect(resolveOptions({ version: 'pelican' })).toMatchObject({ flavor: 'pelican', wings: 'pelican', rateLimitPerMinute: 256, websocketThrottling: true, featureMatch: true });
-    expect(resolveOptions({ version: 'pelican', wings: 'pterodactyl-1.11', rateLimitPerMinute: 30 })).toMatchObject({ flavor: 'pelican', wings: 'pterodactyl-1.11', rateLimitPerMinute: 30, websocketThrottling: false });
-    expect(resolveOptions({})).toMatchObject({ version: null, flavor: 'pterodactyl', wings: 'pterodactyl-1.12', rateLimitPerMinute: 720, websocketThrottling: false, featureMatch: false });
+    expect(resolveOptions({ version: 'pterodactyl-1.11' })).toMatchObject({
+      flavor: 'pterodactyl',
+      wings: 'pterodactyl-1.11',
+      rateLimitPerMinute: 720,
+      websocketThrottling: false,
+      featureMatch: false,
+    });
+    expect(resolveOptions({ version: 'pterodactyl-1.12' })).toMatchObject({
+      flavor: 'pterodactyl',
+      wings: 'pterodactyl-1.12',
+      rateLimitPerMinute: 256,
+      websocketThrottling: true,
+      featureMatch: false,
+    });
+    expect(resolveOptions({ version: 'pelican' })).toMatchObject({
+      flavor: 'pelican',
+      wings: 'pelican',
+      rateLimitPerMinute: 256,
+      websocketThrottling: true,
+      featureMatch: true,
+    });
+    expect(resolveOptions({ version: 'pelican', wings: 'pterodactyl-1.11', rateLimitPerMinute: 30 })).toMatchObject({
+      flavor: 'pelican',
+      wings: 'pterodactyl-1.11',
+      rateLimitPerMinute: 30,
+      websocketThrottling: false,
+    });
+    expect(resolveOptions({})).toMatchObject({
+      version: null,
+      flavor: 'pterodactyl',
+      wings: 'pterodactyl-1.12',
+      rateLimitPerMinute: 720,
+      websocketThrottling: false,
+      featureMatch: false,
+    });
     expect(resolveOptions({ flavor: 'pelican' })).toMatchObject({ wings: 'pelican', rateLimitPerMinute: 256, featureMatch: false });
     expect(resolveOptions({ version: 'pelican' }).apiKey).toMatch(/^pacc_/);
     expect(() => resolveOptions({ version: 'pelican-2' as never })).toThrow(/version must be one of/);
@@ -46,7 +76,7 @@ describe('version option', () => {
 });
 
 describe('per-server route limits (pelican ResourceLimit)', () => {
-  test('websocket: 5 a minute per server; the tighter header pair wins; the 6th is Laravel\'s 429', async () => {
+  test("websocket: 5 a minute per server; the tighter header pair wins; the 6th is Laravel's 429", async () => {
     const panel = await start({ version: 'pelican' });
     const [a, b] = panel.control.servers();
     const remaining: string[] = [];
@@ -99,7 +129,8 @@ describe('per-server route limits (pelican ResourceLimit)', () => {
   });
 
   test('files/pull: pelican 5 per 10 minutes per server; 1.11 throttle:10,5 per user across servers; none without a version', async () => {
-    const pull = (panel: SimPanel, id: string): Promise<Response> => postJson(panel, `/api/client/servers/${id}/files/pull`, { url: 'https://example.com/a.jar' });
+    const pull = (panel: SimPanel, id: string): Promise<Response> =>
+      postJson(panel, `/api/client/servers/${id}/files/pull`, { url: 'https://example.com/a.jar' });
     const pelican = await start({ version: 'pelican' });
     const pid = pelican.control.servers()[0]!.identifier;
     for (let i = 0; i < 5; i++) expect((await pull(pelican, pid)).status).toBe(204);
@@ -140,7 +171,11 @@ describe('backups (InitiateBackupService)', () => {
     // The newest backup of the window (made at second 100, now is 150.5 s) leaves it in 549.5 s,
     // which `(int) now()->diffInSeconds(...)` truncates.
     expect(header(throttled, 'Retry-After')).toBe('549');
-    expect((await json(throttled)).errors[0]).toEqual({ code: 'TooManyRequestsHttpException', status: '429', detail: 'Only 2 backups may be generated within a 600 second span of time.' });
+    expect((await json(throttled)).errors[0]).toEqual({
+      code: 'TooManyRequestsHttpException',
+      status: '429',
+      detail: 'Only 2 backups may be generated within a 600 second span of time.',
+    });
     expect(header(throttled, 'X-RateLimit-Limit')).toBe('256');
     // The backup completes a tick later and shows in the list.
     clock.advance(1000);

@@ -37,7 +37,13 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 function story(probe: WsProbe): string[] {
   return probe.frames
     .filter((f) => f.event === 'status' || (f.event === 'console output' && /Daemon\]/.test(String(f.args?.[0]))))
-    .map((f) => (f.event === 'status' ? `status ${f.args?.[0]}` : String(f.args?.[0]).replace(ANSI, '').replace(/^\[\w+ Daemon\]: /, '')))
+    .map((f) =>
+      f.event === 'status'
+        ? `status ${f.args?.[0]}`
+        : String(f.args?.[0])
+            .replace(ANSI, '')
+            .replace(/^\[\w+ Daemon\]: /, ''),
+    )
     .filter((line) => !line.startsWith('Checking') && !line.startsWith('Updating') && !line.startsWith('Ensuring') && !line.includes('Docker'));
 }
 

@@ -26,7 +26,13 @@ describe('TokenBucket (rate.Limiter.Allow)', () => {
 describe('ConnectionLimiter', () => {
   function limiter(clock: ManualClock): { sent: string[]; limits: ConnectionLimiter } {
     const sent: string[] = [];
-    return { sent, limits: new ConnectionLimiter(() => clock.now(), (frame) => sent.push(frame.args[0] ?? '')) };
+    return {
+      sent,
+      limits: new ConnectionLimiter(
+        () => clock.now(),
+        (frame) => sent.push(frame.args[0] ?? ''),
+      ),
+    };
   }
 
   test('per event: auth and send logs 2 per 5 s each, send command 10, the rest share 4 a second; one throttled per period', () => {

@@ -16,7 +16,13 @@ const tester = new RuleTester({ languageOptions: { parser: tseslint.parser } });
 
 describe('layers', () => {
   it('puts each folder in its layer, with core/util/deps as the leaf', () => {
-    expect([layerOf('src/shared/types.ts'), layerOf('src/core/util/deps.ts'), layerOf('src/core/api/client.ts'), layerOf('src/renderer/src/App.svelte'), layerOf('test/x.ts')]).toEqual(['shared', 'leaf', 'core', 'renderer', null]);
+    expect([
+      layerOf('src/shared/types.ts'),
+      layerOf('src/core/util/deps.ts'),
+      layerOf('src/core/api/client.ts'),
+      layerOf('src/renderer/src/App.svelte'),
+      layerOf('test/x.ts'),
+    ]).toEqual(['shared', 'leaf', 'core', 'renderer', null]);
   });
 
   tester.run('pterotray/layers', (layers as { rules: { layers: never } }).rules.layers, {
@@ -29,7 +35,11 @@ describe('layers', () => {
     ],
     invalid: [
       { filename: 'src/shared/types.ts', code: "import type { PanelErrorKind } from '../core/api/errors';", errors: [{ messageId: 'crossing' }] },
-      { filename: 'src/renderer/src/components/PowerButtons.ts', code: "import { powerActions } from '../../../core/tray/tray-model';", errors: [{ messageId: 'crossing' }] },
+      {
+        filename: 'src/renderer/src/components/PowerButtons.ts',
+        code: "import { powerActions } from '../../../core/tray/tray-model';",
+        errors: [{ messageId: 'crossing' }],
+      },
       { filename: 'src/core/monitor/x.ts', code: "import { app } from '../../main/app';", errors: [{ messageId: 'crossing' }] },
       { filename: 'src/core/monitor/x.ts', code: "export { startSimPanel } from '../../sim';", errors: [{ messageId: 'crossing' }] },
       { filename: 'src/sim/x.ts', code: "import { PanelClient } from '../core/api/client';", errors: [{ messageId: 'crossing' }] },

@@ -61,7 +61,12 @@ export function normalizeSystemPermissions(raw: unknown): string[] {
   for (const group of Object.keys(permissions)) {
     const entry = field(permissions, group);
     const keys = isRecord(entry) ? field(entry, 'keys') : undefined;
-    if (isRecord(keys)) out.push(...Object.keys(keys).filter((key) => !isPoisonedKey(key)).map((key) => `${group}.${key}`));
+    if (isRecord(keys))
+      out.push(
+        ...Object.keys(keys)
+          .filter((key) => !isPoisonedKey(key))
+          .map((key) => `${group}.${key}`),
+      );
   }
   return out;
 }

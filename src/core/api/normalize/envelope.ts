@@ -4,16 +4,7 @@
  * objects straight into `data[]`; both are accepted (`item.attributes ?? item`).
  */
 import type { Page, Pagination } from '../models';
-import {
-  MAX_LIST_ITEMS,
-  badResponse,
-  describeType,
-  field,
-  isPoisonedKey,
-  isRecord,
-  optNumber,
-  type JsonRecord,
-} from './guards';
+import { MAX_LIST_ITEMS, badResponse, describeType, field, isPoisonedKey, isRecord, optNumber, type JsonRecord } from './guards';
 
 /**
  * Parses JSON text from a panel. Prototype-polluting keys are dropped while parsing; HTML or any

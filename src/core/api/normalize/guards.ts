@@ -91,7 +91,10 @@ export function optBool<T extends boolean | null>(value: unknown, fallback: T): 
 /** An array of strings, dropping non-strings and capping the count. */
 export function stringArray(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.slice(0, MAX_LIST_ITEMS).filter((v): v is string => typeof v === 'string').map(cap);
+  return value
+    .slice(0, MAX_LIST_ITEMS)
+    .filter((v): v is string => typeof v === 'string')
+    .map(cap);
 }
 
 /** A copy of a JSON object without prototype-polluting keys, for free-form maps we keep. */

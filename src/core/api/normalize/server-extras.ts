@@ -4,19 +4,7 @@
  */
 import type { ActivityEntry, Backup, Database, EggVariable, Schedule, ScheduleTask, Startup, Subuser } from '../models';
 import { meta, parseList, parseRelationshipList, relationshipItem } from './envelope';
-import {
-  field,
-  isPoisonedKey,
-  isRecord,
-  optBool,
-  optNumber,
-  optString,
-  reqNumber,
-  reqString,
-  safeRecord,
-  stringArray,
-  type JsonRecord,
-} from './guards';
+import { field, isPoisonedKey, isRecord, optBool, optNumber, optString, reqNumber, reqString, safeRecord, stringArray, type JsonRecord } from './guards';
 
 /** One `backup`. */
 export function normalizeBackup(a: JsonRecord): Backup {

@@ -4,19 +4,7 @@
 import { serverIdentifierProblem } from '../../../shared/server-identifier';
 import type { Allocation, FeatureLimits, Server, ServerDetails, ServerLimits, SftpDetails } from '../models';
 import { meta, parseRelationshipList, unwrapItem } from './envelope';
-import {
-  badResponse,
-  describeType,
-  field,
-  isRecord,
-  optBool,
-  optNumber,
-  optString,
-  reqNumber,
-  reqString,
-  stringArray,
-  type JsonRecord,
-} from './guards';
+import { badResponse, describeType, field, isRecord, optBool, optNumber, optString, reqNumber, reqString, stringArray, type JsonRecord } from './guards';
 
 /** One `allocation` (`{id, ip, ip_alias, port, notes, is_default}`). */
 export function normalizeAllocation(a: JsonRecord): Allocation {

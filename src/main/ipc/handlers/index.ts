@@ -35,7 +35,11 @@ export function createHandlers(ports: HandlerPorts): Handlers {
       const url = normalizePanelUrl(input.url);
       const isPlainHttp = isPlainNetworkAddress(url);
       // Plain http off this machine needs the form's explicit choice too; refused before asking.
-      if (isPlainHttp && input.allowPlainHttp !== true) throw new PanelError({ kind: 'insecure-transport', message: `${PLAIN_HTTP_WARNING} Use the panel's https:// address, or choose to send the key without encryption.` });
+      if (isPlainHttp && input.allowPlainHttp !== true)
+        throw new PanelError({
+          kind: 'insecure-transport',
+          message: `${PLAIN_HTTP_WARNING} Use the panel's https:// address, or choose to send the key without encryption.`,
+        });
       const name = input.name.trim() || new URL(url).host;
       if (!(await ports.dialogs.confirmAddPanel({ name, url, isPlainHttp }))) return null;
       return viewOf(ports, (await ports.accounts.add(input)).id);

@@ -4,7 +4,18 @@
  */
 import type { ClientApi } from '../../../core/api/client-types';
 import type { AccountRecord, AccountService } from '../../../core/accounts/account-service';
-import type { AccountView, ConsoleConnection, DesktopInfo, FeatureKey, NotificationStatus, PowerSignal, ServerRef, ServerView, Settings, StatsSample } from '../../../shared/types';
+import type {
+  AccountView,
+  ConsoleConnection,
+  DesktopInfo,
+  FeatureKey,
+  NotificationStatus,
+  PowerSignal,
+  ServerRef,
+  ServerView,
+  Settings,
+  StatsSample,
+} from '../../../shared/types';
 
 /** The monitor as the window uses it. */
 export interface MonitorPort {

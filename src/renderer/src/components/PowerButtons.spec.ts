@@ -35,7 +35,9 @@ describe('PowerButtons', () => {
 
   it('says on the disabled buttons why power is unavailable', () => {
     render(PowerButtons, { server: server({ state: 'offline', availability: 'suspended' }) });
-    expect(screen.getByRole('button', { name: 'Start Alpha' }).getAttribute('title')).toBe('Suspended by the panel: power actions are unavailable until it is unsuspended.');
+    expect(screen.getByRole('button', { name: 'Start Alpha' }).getAttribute('title')).toBe(
+      'Suspended by the panel: power actions are unavailable until it is unsuspended.',
+    );
   });
 
   it('sends the signal and is busy while the call runs', async () => {

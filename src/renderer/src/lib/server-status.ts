@@ -16,7 +16,6 @@ export function serverStatus(server: Pick<ServerView, 'state' | 'availability'>)
   if (server.availability !== 'ok') {
     return { tone: server.availability === 'node-unreachable' ? 'danger' : 'neutral', label: t.availability[server.availability] };
   }
-  const tone: StatusTone =
-    server.state === 'running' ? 'ok' : server.state === 'offline' ? 'off' : server.state === 'unknown' ? 'neutral' : 'warn';
+  const tone: StatusTone = server.state === 'running' ? 'ok' : server.state === 'offline' ? 'off' : server.state === 'unknown' ? 'neutral' : 'warn';
   return { tone, label: t.states[server.state] };
 }

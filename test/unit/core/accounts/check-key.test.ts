@@ -54,7 +54,13 @@ describe('checkKeyShape', () => {
 describe('checkAccount on a panel that fails with its own 500', () => {
   it('says the panel is failing, not that the address is wrong', async () => {
     const failing = errorFromResponse(
-      { status: 500, body: JSON.stringify({ errors: [{ code: 'HttpException', status: '500', detail: 'An unexpected error was encountered while processing this request, please try again.' }] }), headers: { 'content-type': 'application/json' } },
+      {
+        status: 500,
+        body: JSON.stringify({
+          errors: [{ code: 'HttpException', status: '500', detail: 'An unexpected error was encountered while processing this request, please try again.' }],
+        }),
+        headers: { 'content-type': 'application/json' },
+      },
       { secrets: [], nowMs: 0 },
     );
     const client = {

@@ -11,33 +11,50 @@ import { ManualClock } from '../../../helpers/manual-clock';
 import { sendJson, startLocalPanel, type LocalPanel, type SeenRequest } from './helpers/local-panel';
 
 const KEY = 'ptlc_AbCdEfGhIjK' + 'S3cr3tS3cr3tS3cr3tS3cr3tS3cr3tXY';
-const FILE = { object: 'file_object', attributes: { name: 'a.tar.gz', mode: '-rw-r--r--', mode_bits: '644', size: 10, is_file: true, is_symlink: false, mimetype: 'application/gzip' } };
+const FILE = {
+  object: 'file_object',
+  attributes: { name: 'a.tar.gz', mode: '-rw-r--r--', mode_bits: '644', size: 10, is_file: true, is_symlink: false, mimetype: 'application/gzip' },
+};
 
 function route(req: SeenRequest, res: ServerResponse): void {
   const p = req.path.replace(/^\/api\/client/, '');
   const table: Record<string, () => void> = {
-    '/account': () => sendJson(res, 200, { object: 'user', attributes: { id: 1, admin: false, username: 'u', email: 'e' } }, { 'x-ratelimit-limit': '720', 'x-ratelimit-remaining': '719' }),
+    '/account': () =>
+      sendJson(
+        res,
+        200,
+        { object: 'user', attributes: { id: 1, admin: false, username: 'u', email: 'e' } },
+        { 'x-ratelimit-limit': '720', 'x-ratelimit-remaining': '719' },
+      ),
     '/servers/s1/files/contents': () => {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end(req.query.get('file') ?? '');
     },
-    '/servers/s1/files/list': () => sendJson(res, 200, { object: 'list', data: [{ ...FILE, attributes: { ...FILE.attributes, name: req.query.get('directory') === '/' ? 'root' : 'sub' } }] }),
+    '/servers/s1/files/list': () =>
+      sendJson(res, 200, {
+        object: 'list',
+        data: [{ ...FILE, attributes: { ...FILE.attributes, name: req.query.get('directory') === '/' ? 'root' : 'sub' } }],
+      }),
     '/servers/s1/files/write': () => res.writeHead(204).end(),
     '/servers/s1/files/chmod': () => res.writeHead(204).end(),
     '/servers/s1/files/compress': () => sendJson(res, 200, FILE),
     '/servers/s1/power': () => res.writeHead(204).end(),
     '/servers/seed/power': () => sendJson(res, 200, { object: 'task', status: 'success', message: 'Power action sent successfully.' }),
-    '/servers/busy/power': () => sendJson(res, 429, { errors: [{ code: 'ThrottleRequestsException', status: '429', detail: 'Too Many Attempts.' }] }, { 'retry-after': '30' }),
-    '/servers/s1/command': () => sendJson(res, 502, { errors: [{ code: 'HttpException', status: '502', detail: 'Server must be online in order to send commands.' }] }),
+    '/servers/busy/power': () =>
+      sendJson(res, 429, { errors: [{ code: 'ThrottleRequestsException', status: '429', detail: 'Too Many Attempts.' }] }, { 'retry-after': '30' }),
+    '/servers/s1/command': () =>
+      sendJson(res, 502, { errors: [{ code: 'HttpException', status: '502', detail: 'Server must be online in order to send commands.' }] }),
     '/servers/login/resources': () => res.writeHead(302, { location: '/auth/login' }).end(),
     '/servers/html/resources': () => res.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><title>Login</title>'),
     '/servers/empty/resources': () => res.writeHead(200, { 'content-type': 'application/json' }).end(),
-    '/servers/echo/resources': () => sendJson(res, 401, { errors: [{ code: 'AuthenticationException', status: '401', detail: `bad ${req.headers.authorization ?? ''}` }] }),
+    '/servers/echo/resources': () =>
+      sendJson(res, 401, { errors: [{ code: 'AuthenticationException', status: '401', detail: `bad ${req.headers.authorization ?? ''}` }] }),
     '/servers/hang/resources': () => {}, // never answers
   };
   const handler = table[p];
   if (handler) handler();
-  else if (p === '/' || p === '') sendJson(res, 200, { object: 'list', data: [], meta: { pagination: { total: 0, count: 0, per_page: 100, current_page: 1, total_pages: 1 } } });
+  else if (p === '/' || p === '')
+    sendJson(res, 200, { object: 'list', data: [], meta: { pagination: { total: 0, count: 0, per_page: 100, current_page: 1, total_pages: 1 } } });
   else sendJson(res, 404, { errors: [{ code: 'NotFoundHttpException', status: '404', detail: 'The requested resource could not be found on the server.' }] });
 }
 
@@ -151,7 +168,7 @@ describe('query encoding', () => {
 });
 
 describe('calls', () => {
-  it('treats any 2xx as success for power: 204 empty or the seed guide\'s 200 task body', async () => {
+  it("treats any 2xx as success for power: 204 empty or the seed guide's 200 task body", async () => {
     const c = client();
     await expect(c.power('s1', 'restart')).resolves.toBeUndefined();
     await expect(c.power('seed', 'kill')).resolves.toBeUndefined();

@@ -80,30 +80,133 @@ describe('typed reads', () => {
   const bodies: Record<string, unknown> = {
     '/servers/s1/backups': {
       object: 'list',
-      data: [{ object: 'backup', attributes: { uuid: 'b1', name: 'nightly', is_successful: true, is_locked: false, ignored_files: [], checksum: 'sha1:x', bytes: 10, created_at: 't', completed_at: null } }],
+      data: [
+        {
+          object: 'backup',
+          attributes: {
+            uuid: 'b1',
+            name: 'nightly',
+            is_successful: true,
+            is_locked: false,
+            ignored_files: [],
+            checksum: 'sha1:x',
+            bytes: 10,
+            created_at: 't',
+            completed_at: null,
+          },
+        },
+      ],
       meta: { pagination: { total: 1, count: 1, per_page: 50, current_page: 1, total_pages: 1 }, backup_count: 1 },
     },
     '/servers/s1/databases': {
       object: 'list',
       data: [
-        { object: 'server_database', attributes: { id: 'h4sh', host: { address: '10.0.0.1', port: 3306 }, name: 's1_db', username: 'u', connections_from: '%', max_connections: 0, relationships: { password: { object: 'database_password', attributes: { password: 'pw' } } } } },
-        { object: 'server_database', attributes: { id: 7, host: { address: 'h', port: 3306 }, name: 'pelican', relationships: { password: { object: 'null_resource', attributes: null } } } },
+        {
+          object: 'server_database',
+          attributes: {
+            id: 'h4sh',
+            host: { address: '10.0.0.1', port: 3306 },
+            name: 's1_db',
+            username: 'u',
+            connections_from: '%',
+            max_connections: 0,
+            relationships: { password: { object: 'database_password', attributes: { password: 'pw' } } },
+          },
+        },
+        {
+          object: 'server_database',
+          attributes: {
+            id: 7,
+            host: { address: 'h', port: 3306 },
+            name: 'pelican',
+            relationships: { password: { object: 'null_resource', attributes: null } },
+          },
+        },
       ],
     },
     '/servers/s1/schedules': {
       object: 'list',
-      data: [{ object: 'server_schedule', attributes: { id: 1, name: 'restart', cron: { day_of_week: '*', day_of_month: '*', month: '*', hour: '4', minute: '0' }, is_active: true, is_processing: false, only_when_online: true, last_run_at: null, next_run_at: 'n', relationships: { tasks: { object: 'list', data: [{ object: 'schedule_task', attributes: { id: 3, sequence_id: 1, action: 'power', payload: 'restart', time_offset: 0, is_queued: false, continue_on_failure: false } }] } } } }],
+      data: [
+        {
+          object: 'server_schedule',
+          attributes: {
+            id: 1,
+            name: 'restart',
+            cron: { day_of_week: '*', day_of_month: '*', month: '*', hour: '4', minute: '0' },
+            is_active: true,
+            is_processing: false,
+            only_when_online: true,
+            last_run_at: null,
+            next_run_at: 'n',
+            relationships: {
+              tasks: {
+                object: 'list',
+                data: [
+                  {
+                    object: 'schedule_task',
+                    attributes: { id: 3, sequence_id: 1, action: 'power', payload: 'restart', time_offset: 0, is_queued: false, continue_on_failure: false },
+                  },
+                ],
+              },
+            },
+          },
+        },
+      ],
     },
-    '/servers/s1/network/allocations': { object: 'list', data: [{ object: 'allocation', attributes: { id: 1, ip: '10.0.0.5', ip_alias: 'mc.example.com', port: 25565, notes: null, is_default: true } }] },
-    '/servers/s1/users': { object: 'list', data: [{ object: 'server_subuser', attributes: { uuid: 'u1', username: 'bob', email: 'b@x', image: 'i', '2fa_enabled': true, created_at: 't', permissions: ['control.console'] } }] },
+    '/servers/s1/network/allocations': {
+      object: 'list',
+      data: [{ object: 'allocation', attributes: { id: 1, ip: '10.0.0.5', ip_alias: 'mc.example.com', port: 25565, notes: null, is_default: true } }],
+    },
+    '/servers/s1/users': {
+      object: 'list',
+      data: [
+        {
+          object: 'server_subuser',
+          attributes: { uuid: 'u1', username: 'bob', email: 'b@x', image: 'i', '2fa_enabled': true, created_at: 't', permissions: ['control.console'] },
+        },
+      ],
+    },
     '/servers/s1/startup': {
       object: 'list',
-      data: [{ object: 'egg_variable', attributes: { name: 'Jar', description: 'd', env_variable: 'SERVER_JARFILE', default_value: 'server.jar', server_value: null, is_editable: true, rules: 'required|string' } }],
-      meta: { startup_command: 'java -jar server.jar', raw_startup_command: 'java -jar {{SERVER_JARFILE}}', docker_images: { 'Java 17': 'ghcr.io/java:17', ['__proto__']: { polluted: 'yes' } } },
+      data: [
+        {
+          object: 'egg_variable',
+          attributes: {
+            name: 'Jar',
+            description: 'd',
+            env_variable: 'SERVER_JARFILE',
+            default_value: 'server.jar',
+            server_value: null,
+            is_editable: true,
+            rules: 'required|string',
+          },
+        },
+      ],
+      meta: {
+        startup_command: 'java -jar server.jar',
+        raw_startup_command: 'java -jar {{SERVER_JARFILE}}',
+        docker_images: { 'Java 17': 'ghcr.io/java:17', ['__proto__']: { polluted: 'yes' } },
+      },
     },
     '/servers/s1/activity': {
       object: 'list',
-      data: [{ object: 'activity_log', attributes: { id: 'a1', batch: null, event: 'server:power.start', is_api: true, ip: '1.2.3.4', description: null, properties: { a: 1 }, has_additional_metadata: false, timestamp: 't', relationships: { actor: { object: 'user', attributes: { username: 'alice' } } } } }],
+      data: [
+        {
+          object: 'activity_log',
+          attributes: {
+            id: 'a1',
+            batch: null,
+            event: 'server:power.start',
+            is_api: true,
+            ip: '1.2.3.4',
+            description: null,
+            properties: { a: 1 },
+            has_additional_metadata: false,
+            timestamp: 't',
+            relationships: { actor: { object: 'user', attributes: { username: 'alice' } } },
+          },
+        },
+      ],
       meta: { pagination: { total: 30, count: 1, per_page: 25, current_page: 2, total_pages: 2 } },
     },
     '/servers/s1/websocket': { data: { token: 'jwt', socket: 'wss://node.example.com:8080/api/servers/uuid/ws' } },
@@ -115,11 +218,25 @@ describe('typed reads', () => {
   it('reads backups, databases (hashid and Pelican integer ids) and schedules', async () => {
     const { c, calls } = setup();
     await expect(c.listBackups('s1')).resolves.toEqual([
-      { uuid: 'b1', name: 'nightly', isSuccessful: true, isLocked: false, isScheduled: null, ignoredFiles: [], checksum: 'sha1:x', bytes: 10, createdAt: 't', completedAt: null },
+      {
+        uuid: 'b1',
+        name: 'nightly',
+        isSuccessful: true,
+        isLocked: false,
+        isScheduled: null,
+        ignoredFiles: [],
+        checksum: 'sha1:x',
+        bytes: 10,
+        createdAt: 't',
+        completedAt: null,
+      },
     ]);
     const dbs = await c.listDatabases('s1');
     expect(calls.at(-1)?.params).toEqual({ include: 'password' });
-    expect(dbs.map((d) => [d.id, d.password])).toEqual([['h4sh', 'pw'], ['7', null]]);
+    expect(dbs.map((d) => [d.id, d.password])).toEqual([
+      ['h4sh', 'pw'],
+      ['7', null],
+    ]);
     const [schedule] = await c.listSchedules('s1');
     expect(schedule).toMatchObject({ id: 1, cron: { hour: '4', minute: '0' }, onlyWhenOnline: true, tasks: [{ id: 3, action: 'power', payload: 'restart' }] });
   });
@@ -133,7 +250,10 @@ describe('typed reads', () => {
     expect(startup.dockerImages).toEqual({ 'Java 17': 'ghcr.io/java:17' });
     const activity = await c.listActivity('s1', 2);
     expect(calls.at(-1)?.params).toEqual({ page: 2, include: 'actor', sort: '-timestamp' });
-    expect(activity).toMatchObject({ items: [{ event: 'server:power.start', actorUsername: 'alice', properties: { a: 1 } }], pagination: { currentPage: 2, totalPages: 2 } });
+    expect(activity).toMatchObject({
+      items: [{ event: 'server:power.start', actorUsername: 'alice', properties: { a: 1 } }],
+      pagination: { currentPage: 2, totalPages: 2 },
+    });
   });
 
   it('reads websocket credentials and signed URLs', async () => {

@@ -14,17 +14,22 @@ afterEach(() => {
   for (const c of clients.splice(0)) c.dispose();
 });
 
-function clientAt(conn: Omit<PanelConnection, 'apiKey'>, answer: (call: AdapterCall) => AdapterAnswer = () => ({ body: {} })): { c: PanelClient; calls: AdapterCall[] } {
+function clientAt(
+  conn: Omit<PanelConnection, 'apiKey'>,
+  answer: (call: AdapterCall) => AdapterAnswer = () => ({ body: {} }),
+): { c: PanelClient; calls: AdapterCall[] } {
   const { adapter, calls } = fakeAdapter(answer);
   const c = new PanelClient({ ...conn, apiKey: KEY }, { adapter });
   clients.push(c);
   return { c, calls };
 }
 
-const handedOut = (socket: string, link: string) => (call: AdapterCall): AdapterAnswer => {
-  if (call.path.endsWith('/websocket')) return { body: { data: { token: 'jwt', socket } } };
-  return { body: { object: 'signed_url', attributes: { url: link } } };
-};
+const handedOut =
+  (socket: string, link: string) =>
+  (call: AdapterCall): AdapterAnswer => {
+    if (call.path.endsWith('/websocket')) return { body: { data: { token: 'jwt', socket } } };
+    return { body: { object: 'signed_url', attributes: { url: link } } };
+  };
 
 describe('PanelClient on plain http', () => {
   it('refuses a plain-http panel off this machine before any request, with advice and no key in the message', () => {
@@ -40,15 +45,22 @@ describe('PanelClient on plain http', () => {
   });
 
   it('takes loopback http, and a plain panel the person allowed', async () => {
-    const local = clientAt({ url: 'http://127.0.0.1:8080' }, () => ({ body: { object: 'user', attributes: { id: 1, username: 'me', email: 'me@x', admin: false } } }));
+    const local = clientAt({ url: 'http://127.0.0.1:8080' }, () => ({
+      body: { object: 'user', attributes: { id: 1, username: 'me', email: 'me@x', admin: false } },
+    }));
     await expect(local.c.getAccount()).resolves.toMatchObject({ username: 'me' });
-    const allowed = clientAt({ url: 'http://panel.example.com', allowPlainHttp: true }, () => ({ body: { object: 'user', attributes: { id: 1, username: 'me', email: 'me@x', admin: false } } }));
+    const allowed = clientAt({ url: 'http://panel.example.com', allowPlainHttp: true }, () => ({
+      body: { object: 'user', attributes: { id: 1, username: 'me', email: 'me@x', admin: false } },
+    }));
     await expect(allowed.c.getAccount()).resolves.toMatchObject({ username: 'me' });
     expect(allowed.calls).toHaveLength(1);
   });
 
   it('refuses a ws:// websocket and an http:// signed link off this machine from an https panel', async () => {
-    const { c } = clientAt({ url: 'https://panel.example.com' }, handedOut('ws://node.example.com:8080/api/servers/u/ws', 'http://node.example.com:8080/download/file?token=secret-token'));
+    const { c } = clientAt(
+      { url: 'https://panel.example.com' },
+      handedOut('ws://node.example.com:8080/api/servers/u/ws', 'http://node.example.com:8080/download/file?token=secret-token'),
+    );
     await expect(c.getWebsocketCredentials('s1')).rejects.toMatchObject({ kind: 'insecure-transport', message: expect.stringMatching(/wss:\/\//) });
     const download = c.getDownloadUrl('s1', '/a.zip');
     await expect(download).rejects.toMatchObject({ kind: 'insecure-transport' });
@@ -58,12 +70,18 @@ describe('PanelClient on plain http', () => {
   });
 
   it('takes encrypted and loopback addresses from an https panel, and plain ones from an allowed panel', async () => {
-    const tls = clientAt({ url: 'https://panel.example.com' }, handedOut('wss://node.example.com:8080/ws', 'https://node.example.com:8080/upload/file?token=u'));
+    const tls = clientAt(
+      { url: 'https://panel.example.com' },
+      handedOut('wss://node.example.com:8080/ws', 'https://node.example.com:8080/upload/file?token=u'),
+    );
     await expect(tls.c.getWebsocketCredentials('s1')).resolves.toMatchObject({ socket: 'wss://node.example.com:8080/ws' });
     await expect(tls.c.getUploadUrl('s1')).resolves.toContain('https://');
     const loop = clientAt({ url: 'https://panel.example.com' }, handedOut('ws://127.0.0.1:8080/ws', 'http://127.0.0.1:8080/upload/file?token=u'));
     await expect(loop.c.getWebsocketCredentials('s1')).resolves.toMatchObject({ socket: 'ws://127.0.0.1:8080/ws' });
-    const plain = clientAt({ url: 'http://panel.example.com', allowPlainHttp: true }, handedOut('ws://node.example.com:8080/ws', 'http://node.example.com:8080/upload/file?token=u'));
+    const plain = clientAt(
+      { url: 'http://panel.example.com', allowPlainHttp: true },
+      handedOut('ws://node.example.com:8080/ws', 'http://node.example.com:8080/upload/file?token=u'),
+    );
     await expect(plain.c.getWebsocketCredentials('s1')).resolves.toMatchObject({ socket: 'ws://node.example.com:8080/ws' });
     await expect(plain.c.getUploadUrl('s1')).resolves.toContain('http://node.example.com');
   });

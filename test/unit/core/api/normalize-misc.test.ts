@@ -14,9 +14,21 @@ import { expectBadResponse } from './helpers/expect-bad-response';
 
 describe('normalizeAccount', () => {
   it.each([
-    ['Pterodactyl', { object: 'user', attributes: { id: 1, admin: true, username: 'u', email: 'e', first_name: 'F', last_name: 'L', language: 'en' } }, { id: 1, uuid: null, isAdmin: true, firstName: 'F' }],
-    ['Pelican', { object: 'user', attributes: { uuid: 'uu', username: 'u', email: 'e', language: 'en', root_admin: true, '2fa_enabled': false } }, { id: null, uuid: 'uu', isAdmin: true, firstName: null }],
-    ['seed', { object: 'user', attributes: { id: 1, admin: false, username: 'u', email: 'e', language: 'en' } }, { id: 1, uuid: null, isAdmin: false, firstName: null }],
+    [
+      'Pterodactyl',
+      { object: 'user', attributes: { id: 1, admin: true, username: 'u', email: 'e', first_name: 'F', last_name: 'L', language: 'en' } },
+      { id: 1, uuid: null, isAdmin: true, firstName: 'F' },
+    ],
+    [
+      'Pelican',
+      { object: 'user', attributes: { uuid: 'uu', username: 'u', email: 'e', language: 'en', root_admin: true, '2fa_enabled': false } },
+      { id: null, uuid: 'uu', isAdmin: true, firstName: null },
+    ],
+    [
+      'seed',
+      { object: 'user', attributes: { id: 1, admin: false, username: 'u', email: 'e', language: 'en' } },
+      { id: 1, uuid: null, isAdmin: false, firstName: null },
+    ],
   ])('reads the %s account', (_n, raw, want) => {
     expect(normalizeAccount(raw)).toMatchObject({ username: 'u', email: 'e', ...want });
   });
@@ -50,12 +62,22 @@ describe('websocket credentials and signed URLs', () => {
 
 describe('backups from an old panel', () => {
   it('read sha256_hash as the checksum and a completed backup with no is_successful as successful', () => {
-    const old = normalizeBackup({ uuid: 'b1', name: 'nightly', sha256_hash: 'ab12', bytes: 10, created_at: '2020-01-01T00:00:00Z', completed_at: '2020-01-01T00:01:00Z' });
+    const old = normalizeBackup({
+      uuid: 'b1',
+      name: 'nightly',
+      sha256_hash: 'ab12',
+      bytes: 10,
+      created_at: '2020-01-01T00:00:00Z',
+      completed_at: '2020-01-01T00:01:00Z',
+    });
     expect(old).toMatchObject({ checksum: 'sha256:ab12', isSuccessful: true });
     const running = normalizeBackup({ uuid: 'b2', name: 'now', created_at: '2020-01-01T00:00:00Z', completed_at: null });
     expect(running).toMatchObject({ checksum: null, isSuccessful: false });
     // A panel that says is_successful is believed, and a checksum it sends wins over sha256_hash.
-    expect(normalizeBackup({ uuid: 'b3', is_successful: false, completed_at: '2020-01-01T00:01:00Z', checksum: 'sha1:ff', sha256_hash: 'ab' })).toMatchObject({ isSuccessful: false, checksum: 'sha1:ff' });
+    expect(normalizeBackup({ uuid: 'b3', is_successful: false, completed_at: '2020-01-01T00:01:00Z', checksum: 'sha1:ff', sha256_hash: 'ab' })).toMatchObject({
+      isSuccessful: false,
+      checksum: 'sha1:ff',
+    });
   });
 });
 

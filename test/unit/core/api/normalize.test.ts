@@ -56,7 +56,11 @@ const SEED_SERVER = {
 describe('normalizeServer', () => {
   it.each([
     ['real, wrapped', REAL_SERVER, { identifier: '1a7ce997', name: 'Survival', isSuspended: false, memoryMib: 2048, allocations: 1 }],
-    ['seed, wrapped', { object: 'server', attributes: SEED_SERVER }, { identifier: 'abcd1234', name: 'My Minecraft Server', isSuspended: true, memoryMib: 4096, allocations: 0 }],
+    [
+      'seed, wrapped',
+      { object: 'server', attributes: SEED_SERVER },
+      { identifier: 'abcd1234', name: 'My Minecraft Server', isSuspended: true, memoryMib: 4096, allocations: 0 },
+    ],
     ['seed, bare', SEED_SERVER, { identifier: 'abcd1234', name: 'My Minecraft Server', isSuspended: true, memoryMib: 4096, allocations: 0 }],
   ])('reads the %s shape', (_name, raw, want) => {
     const s = normalizeServer(raw);
@@ -130,7 +134,15 @@ describe('normalizeResources', () => {
     uptimeMs: 3600000,
   };
   const flat = { memory_bytes: 1073741824, cpu_absolute: 12.5, disk_bytes: 524288000, network_rx_bytes: 123456, network_tx_bytes: 65432, uptime: 3600000 };
-  const ws = { memory_bytes: 1073741824, memory_limit_bytes: 9, cpu_absolute: 12.5, network: { rx_bytes: 123456, tx_bytes: 65432 }, uptime: 3600000, state: 'running', disk_bytes: 524288000 };
+  const ws = {
+    memory_bytes: 1073741824,
+    memory_limit_bytes: 9,
+    cpu_absolute: 12.5,
+    network: { rx_bytes: 123456, tx_bytes: 65432 },
+    uptime: 3600000,
+    state: 'running',
+    disk_bytes: 524288000,
+  };
 
   it.each([
     ['REST real (current_state)', { object: 'stats', attributes: { current_state: 'running', is_suspended: false, resources: flat } }],
@@ -248,4 +260,3 @@ describe('files', () => {
     expectBadResponse(() => normalizeFileList(raw));
   });
 });
-

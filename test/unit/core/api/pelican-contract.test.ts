@@ -154,13 +154,20 @@ describe('Pelican’s frozen account answers', () => {
   it('the permission list is flat, with Pelican’s spellings', () => {
     const permissions = normalizeSystemPermissions(pelicanFixture('ClientFixtureTest__test_permissions'));
     expect(permissions).toHaveLength(44);
-    expect(permissions).toEqual(expect.arrayContaining(['websocket.connect', 'database.view-password', 'mount.read', 'settings.description', 'settings.change-icon']));
+    expect(permissions).toEqual(
+      expect.arrayContaining(['websocket.connect', 'database.view-password', 'mount.read', 'settings.description', 'settings.change-icon']),
+    );
   });
 
   it('Pterodactyl’s nested permissions read as the same group.key strings', () => {
     const nested = {
       object: 'system_permissions',
-      attributes: { permissions: { websocket: { description: 'ws', keys: { connect: 'Connect.' } }, database: { description: 'db', keys: { read: 'r', view_password: 'v' } } } },
+      attributes: {
+        permissions: {
+          websocket: { description: 'ws', keys: { connect: 'Connect.' } },
+          database: { description: 'db', keys: { read: 'r', view_password: 'v' } },
+        },
+      },
     };
     expect(normalizeSystemPermissions(nested)).toEqual(['websocket.connect', 'database.read', 'database.view_password']);
   });
@@ -174,7 +181,16 @@ describe('Pelican’s frozen account answers', () => {
       expect(page.pagination).toMatchObject({ total: 1, perPage: 25 });
       // `properties: []` is PHP's empty map; it reads as no properties.
       expect(page.items).toEqual([
-        { id: expect.stringMatching(/^[0-9a-f]{40}$/), event, isApi: false, ip: '192.0.2.1', description: null, properties: {}, timestamp: '2026-01-01T00:00:00+00:00', actorUsername: null },
+        {
+          id: expect.stringMatching(/^[0-9a-f]{40}$/),
+          event,
+          isApi: false,
+          ip: '192.0.2.1',
+          description: null,
+          properties: {},
+          timestamp: '2026-01-01T00:00:00+00:00',
+          actorUsername: null,
+        },
       ]);
       const withActor = parsePage(pelicanFixture(`${name}_with_actor`), 'activity', 1, normalizeActivity);
       expect(withActor.items[0]).toMatchObject({ event, actorUsername: 'fixture.owner' });
@@ -185,8 +201,28 @@ describe('Pelican’s frozen account answers', () => {
 describe('Pelican’s frozen answers for a server’s other pages', () => {
   it('files: names, octal bits, sizes, kinds, mimetypes, times', () => {
     expect(normalizeFileList(pelicanFixture('FileFixtureTest__test_directory_listing'))).toEqual([
-      { name: 'server.jar', mode: '-rw-r--r--', modeBits: '644', sizeBytes: 1024, isFile: true, isSymlink: false, mimetype: 'application/jar', createdAt: '2026-01-01T00:00:00+00:00', modifiedAt: '2026-01-01T00:00:00+00:00' },
-      { name: 'plugins', mode: 'drwxr-xr-x', modeBits: '755', sizeBytes: 4096, isFile: false, isSymlink: false, mimetype: 'inode/directory', createdAt: '2026-01-01T00:00:00+00:00', modifiedAt: '2026-01-01T00:00:00+00:00' },
+      {
+        name: 'server.jar',
+        mode: '-rw-r--r--',
+        modeBits: '644',
+        sizeBytes: 1024,
+        isFile: true,
+        isSymlink: false,
+        mimetype: 'application/jar',
+        createdAt: '2026-01-01T00:00:00+00:00',
+        modifiedAt: '2026-01-01T00:00:00+00:00',
+      },
+      {
+        name: 'plugins',
+        mode: 'drwxr-xr-x',
+        modeBits: '755',
+        sizeBytes: 4096,
+        isFile: false,
+        isSymlink: false,
+        mimetype: 'inode/directory',
+        createdAt: '2026-01-01T00:00:00+00:00',
+        modifiedAt: '2026-01-01T00:00:00+00:00',
+      },
     ]);
   });
 
@@ -238,7 +274,15 @@ describe('Pelican’s frozen answers for a server’s other pages', () => {
 
   it('databases: an integer id, the host, the password only when included', () => {
     const [plain] = parseList(pelicanFixture('DatabaseFixtureTest__test_index'), 'database', normalizeDatabase);
-    expect(plain).toEqual({ id: '100', name: 's100_fixture', username: 'u100_fixture', host: { address: '192.0.2.20', port: 3306 }, connectionsFrom: '%', maxConnections: 0, password: null });
+    expect(plain).toEqual({
+      id: '100',
+      name: 's100_fixture',
+      username: 'u100_fixture',
+      host: { address: '192.0.2.20', port: 3306 },
+      connectionsFrom: '%',
+      maxConnections: 0,
+      password: null,
+    });
     const [withPassword] = parseList(pelicanFixture('DatabaseFixtureTest__test_index_with_password'), 'database', normalizeDatabase);
     expect(withPassword?.password).toBe('fixture-database-password');
   });
@@ -284,7 +328,15 @@ describe('Pelican’s frozen answers for a server’s other pages', () => {
   it('startup: variables, the command with and without values, the image map', () => {
     expect(normalizeStartup(pelicanFixture('StartupFixtureTest__test_index'))).toEqual({
       variables: [
-        { name: 'Server Jar', description: 'The jar file to run.', envVariable: 'SERVER_JARFILE', defaultValue: 'server.jar', serverValue: 'custom.jar', isEditable: true, rules: 'required|string' },
+        {
+          name: 'Server Jar',
+          description: 'The jar file to run.',
+          envVariable: 'SERVER_JARFILE',
+          defaultValue: 'server.jar',
+          serverValue: 'custom.jar',
+          isEditable: true,
+          rules: 'required|string',
+        },
       ],
       startupCommand: 'java -jar custom.jar',
       rawStartupCommand: 'java -jar {{SERVER_JARFILE}}',

@@ -12,7 +12,10 @@ import { fakeAdapter, type AdapterAnswer, type AdapterCall } from './helpers/fak
 
 const UUID_A = 'aaaa1111-2222-3333-4444-555566667777';
 const TOKEN = { data: { token: 'jwt', socket: 'wss://node/api/servers/x/ws' } };
-const BACKUP = { object: 'backup', attributes: { uuid: 'b1', name: 'n', ignored_files: [], is_successful: false, is_locked: false, completed_at: null, created_at: '2024-01-01T00:00:00Z' } };
+const BACKUP = {
+  object: 'backup',
+  attributes: { uuid: 'b1', name: 'n', ignored_files: [], is_successful: false, is_locked: false, completed_at: null, created_at: '2024-01-01T00:00:00Z' },
+};
 const GLOBAL = { 'x-ratelimit-limit': '256', 'x-ratelimit-remaining': '250' };
 const THROTTLED = JSON.stringify({ errors: [{ code: 'ThrottleRequestsException', status: '429', detail: 'Too Many Attempts.' }] });
 
@@ -132,7 +135,12 @@ describe('per-server route limits', () => {
 
   it('never sends the sixth websocket token in a minute; the window frees on time', async () => {
     setUp();
-    const first = Array.from({ length: 6 }, () => client.getWebsocketCredentials('aaaa1111').then(() => 'ok', (e: PanelError) => e.message));
+    const first = Array.from({ length: 6 }, () =>
+      client.getWebsocketCredentials('aaaa1111').then(
+        () => 'ok',
+        (e: PanelError) => e.message,
+      ),
+    );
     const results = await Promise.all(first);
     expect(results.filter((r) => r === 'ok')).toHaveLength(5);
     expect(results).toContain('The panel allows 5 console connections a minute on this server; try again in 1 min.');
@@ -165,7 +173,9 @@ describe('per-server route limits', () => {
   });
 
   it('the panel’s own backup 429 holds that server’s backups only, until its Retry-After', async () => {
-    const body = JSON.stringify({ errors: [{ code: 'TooManyRequestsHttpException', status: '429', detail: 'Only 2 backups may be generated within a 600 second span of time.' }] });
+    const body = JSON.stringify({
+      errors: [{ code: 'TooManyRequestsHttpException', status: '429', detail: 'Only 2 backups may be generated within a 600 second span of time.' }],
+    });
     setUp((call) => (call.path === '/servers/aaaa1111/backups' ? { status: 429, body, headers: { ...GLOBAL, 'retry-after': '420' } } : undefined));
     const err = await caught(client.createBackup('aaaa1111'));
     expect(err.message).toBe('The panel allows 2 backups per 10 minutes on this server; try again in 7 min.');

@@ -110,7 +110,11 @@ describe('RequestBudget', () => {
   it('grants one slot at a time: the next waits for the release', async () => {
     const b = make(600);
     const releases: BudgetRelease[] = [];
-    for (let i = 0; i < 3; i++) void b.take().then((r) => releases.push(r), () => {}); // the third is cancelled by dispose
+    for (let i = 0; i < 3; i++)
+      void b.take().then(
+        (r) => releases.push(r),
+        () => {},
+      ); // the third is cancelled by dispose
     await clock.advance(1_000);
     expect(releases).toHaveLength(1);
     releases[0]?.();
@@ -122,7 +126,11 @@ describe('RequestBudget', () => {
   it('holds everything while the panel says to wait, and says so once', async () => {
     let blockedUntil: number | null = clock.now() + 30_000;
     let told = 0;
-    const b = make(600, () => (blockedUntil !== null && blockedUntil > clock.now() ? blockedUntil : null), () => (told += 1));
+    const b = make(
+      600,
+      () => (blockedUntil !== null && blockedUntil > clock.now() ? blockedUntil : null),
+      () => (told += 1),
+    );
     const times = takeMany(b, 3);
     await clock.advance(29_999);
     expect(times).toEqual([]);
@@ -144,7 +152,11 @@ describe('RequestBudget', () => {
   it('rejects at once while paused, and every waiter on dispose', async () => {
     const b = make(1);
     const outcomes: string[] = [];
-    for (let i = 0; i < 3; i++) b.take().then((r) => (outcomes.push('granted'), r()), (e: PanelError) => outcomes.push(e.kind));
+    for (let i = 0; i < 3; i++)
+      b.take().then(
+        (r) => (outcomes.push('granted'), r()),
+        (e: PanelError) => outcomes.push(e.kind),
+      );
     await flush();
     b.pause(new PanelError({ kind: 'network' }));
     await flush();

@@ -44,19 +44,13 @@ describe('diffSnapshots', () => {
   it('orders changes of the new snapshot first, in its order, then removals', () => {
     const before = snap(['x', 'running'], ['a', 'offline'], ['y', 'offline']);
     const after = snap(['n', 'starting'], ['a', 'running'], ['y', 'offline']);
-    expect(diffSnapshots(before, after, AT).map((c) => `${c.event}:${c.identifier}`)).toEqual([
-      'added:n',
-      'state:a',
-      'removed:x',
-    ]);
+    expect(diffSnapshots(before, after, AT).map((c) => `${c.event}:${c.identifier}`)).toEqual(['added:n', 'state:a', 'removed:x']);
   });
 
   it('counts a server listed twice once, by its first entry', () => {
     const before = snap(['a', 'offline']);
     const after = snap(['a', 'running'], ['a', 'offline']);
-    expect(diffSnapshots(before, after, AT)).toEqual([
-      { event: 'state', identifier: 'a', name: 'srv-a', from: 'offline', to: 'running', atMs: AT },
-    ]);
+    expect(diffSnapshots(before, after, AT)).toEqual([{ event: 'state', identifier: 'a', name: 'srv-a', from: 'offline', to: 'running', atMs: AT }]);
   });
 
   it('does not modify its inputs', () => {

@@ -188,7 +188,9 @@ describe('ServerMonitor: following servers live', () => {
   });
 
   it('raises a usage alert once when CPU stays high, again only after recovering (hysteresis)', async () => {
-    h = createHarness({ servers: makeServers(1, { limits: { memoryMib: 1024, swapMib: 0, diskMib: 0, io: null, cpuPercent: 100, threads: null, oomDisabled: null } }) });
+    h = createHarness({
+      servers: makeServers(1, { limits: { memoryMib: 1024, swapMib: 0, diskMib: 0, io: null, cpuPercent: 100, threads: null, oomDisabled: null } }),
+    });
     h.settings.rules.global.usage = { cpuPercent: 90, memoryPercent: 90, sustainedMs: 10_000 };
     await h.start();
     const socket = h.socketOf('s0000000');
@@ -209,7 +211,9 @@ describe('ServerMonitor: following servers live', () => {
   });
 
   it('never alerts on CPU for a server without a CPU limit', async () => {
-    h = createHarness({ servers: makeServers(1, { limits: { memoryMib: 0, swapMib: 0, diskMib: 0, io: null, cpuPercent: 0, threads: null, oomDisabled: null } }) });
+    h = createHarness({
+      servers: makeServers(1, { limits: { memoryMib: 0, swapMib: 0, diskMib: 0, io: null, cpuPercent: 0, threads: null, oomDisabled: null } }),
+    });
     h.settings.rules.global.usage = { cpuPercent: 90, memoryPercent: 90, sustainedMs: 10_000 };
     await h.start();
     for (let t = 0; t < 60_000; t += 2_000) {

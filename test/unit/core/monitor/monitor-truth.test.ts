@@ -148,7 +148,10 @@ describe('a panel that comes back', () => {
 describe('a polled server', () => {
   it('is current while its polls see it, and not current once they stop seeing it for two rounds', async () => {
     h = createHarness({ servers: makeServers(1) });
-    h.panel.failures.set('websocket', () => new PanelError({ kind: 'forbidden', status: 403, code: 'AccessDeniedHttpException', detail: 'This action is unauthorized.' }));
+    h.panel.failures.set(
+      'websocket',
+      () => new PanelError({ kind: 'forbidden', status: 403, code: 'AccessDeniedHttpException', detail: 'This action is unauthorized.' }),
+    );
     h.panel.states.set(S0, resources('running'));
     await h.start();
     await h.clock.advance(2_000);

@@ -136,7 +136,13 @@ describe('pure decisions', () => {
   const panel403 = { kind: 'forbidden', status: 403, code: 'AccessDeniedHttpException', detail: 'This action is unauthorized.' } as const;
 
   it.each([
-    { name: 'the panel’s 401', error: err({ kind: 'auth', status: 401, code: 'AuthenticationException', detail: 'Unauthenticated.' }), source: 'server', scope: 'blocked', status: 'key-revoked' },
+    {
+      name: 'the panel’s 401',
+      error: err({ kind: 'auth', status: 401, code: 'AuthenticationException', detail: 'Unauthenticated.' }),
+      source: 'server',
+      scope: 'blocked',
+      status: 'key-revoked',
+    },
     { name: 'the login redirect', error: err({ kind: 'auth', status: 302 }), source: 'list', scope: 'blocked', status: 'key-revoked' },
     { name: 'a proxy’s 401 page', error: err({ kind: 'auth', status: 401 }), source: 'list', scope: 'down', status: 'unreachable' },
     { name: 'a proxy’s 401 page', error: err({ kind: 'auth', status: 401 }), source: 'server', scope: 'check' },

@@ -14,7 +14,10 @@ function file(servers: unknown[], version: unknown = 1): string {
 describe('state cache', () => {
   it('round-trips what it wrote, without the startup command', () => {
     const accounts: Record<string, CachedAccount> = {
-      a1: { url: 'https://p.example', servers: [{ server: cacheableServer({ ...server, invocation: 'java -Xmx4G -jar server.jar --secret=abc' }), state: 'running', seenAtMs: NOW - 5 }] },
+      a1: {
+        url: 'https://p.example',
+        servers: [{ server: cacheableServer({ ...server, invocation: 'java -Xmx4G -jar server.jar --secret=abc' }), state: 'running', seenAtMs: NOW - 5 }],
+      },
     };
     const text = serializeStateCache(accounts, NOW);
     expect(text).not.toContain('secret=abc');

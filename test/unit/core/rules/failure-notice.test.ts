@@ -4,8 +4,7 @@ import { errorFromResponse } from '../../../../src/core/api/http-errors';
 import { failureAdvice, failureNotice, type TrayFailure } from '../../../../src/core/rules/failure-notice';
 
 const DETAIL = '<a href="https://evil.example/login">Your session expired: sign in again</a>';
-const answer = (status: number, body: unknown): PanelError =>
-  errorFromResponse({ status, headers: {}, body: JSON.stringify(body) }, { secrets: [], nowMs: 0 });
+const answer = (status: number, body: unknown): PanelError => errorFromResponse({ status, headers: {}, body: JSON.stringify(body) }, { secrets: [], nowMs: 0 });
 const panelSays = (status: number): PanelError => answer(status, { errors: [{ code: 'DisplayException', status: String(status), detail: DETAIL }] });
 
 const server = { accountId: 'a1', identifier: 'abcd1234', name: 'Survival' };
@@ -18,8 +17,16 @@ describe('failureAdvice: our sentence, never the error’s message', () => {
     ['a panel’s 409 with a detail', panelSays(409), ERROR_ADVICE.conflict],
     ['a panel’s own 500', panelSays(500), PANEL_FAILURE_ADVICE],
     ['Wings’ {error} shape', answer(502, { error: DETAIL }), ERROR_ADVICE['node-unreachable']],
-    ['a 429 with a wait', new PanelError({ kind: 'rate-limited', retryAfterMs: 2_500, message: DETAIL }), 'The panel asked to wait 3 s before this is tried again.'],
-    ['a route’s own limit', new PanelError({ kind: 'rate-limited', retryAfterMs: 60_000, rateLimitScope: 'server', message: DETAIL }), 'The panel asked to wait 60 s before this is tried again.'],
+    [
+      'a 429 with a wait',
+      new PanelError({ kind: 'rate-limited', retryAfterMs: 2_500, message: DETAIL }),
+      'The panel asked to wait 3 s before this is tried again.',
+    ],
+    [
+      'a route’s own limit',
+      new PanelError({ kind: 'rate-limited', retryAfterMs: 60_000, rateLimitScope: 'server', message: DETAIL }),
+      'The panel asked to wait 60 s before this is tried again.',
+    ],
     ['a 429 without a wait', new PanelError({ kind: 'rate-limited', message: DETAIL }), ERROR_ADVICE['rate-limited']],
     ['an Error that is not a PanelError', new Error(DETAIL), 'Something went wrong inside Pterotray. Try again; if it keeps happening, report it.'],
     ['something that is not an Error', DETAIL, 'Something went wrong inside Pterotray. Try again; if it keeps happening, report it.'],
@@ -48,9 +55,23 @@ describe('failureNotice', () => {
     [
       'opening the panel',
       { action: 'open-in-panel', server: { accountId: 'a1', identifier: 'abcd1234' } },
-      { key: 'failure:open-in-panel:a1/abcd1234', title: 'Could not open the panel', body: `${ERROR_ADVICE.validation} Click to open the server in Pterotray instead.`, target: { accountId: 'a1', identifier: 'abcd1234' } },
+      {
+        key: 'failure:open-in-panel:a1/abcd1234',
+        title: 'Could not open the panel',
+        body: `${ERROR_ADVICE.validation} Click to open the server in Pterotray instead.`,
+        target: { accountId: 'a1', identifier: 'abcd1234' },
+      },
     ],
-    ['a refresh: Settings, where each panel’s status is', { action: 'refresh' }, { key: 'failure:refresh', title: 'Could not refresh', body: `${ERROR_ADVICE.validation} Open Pterotray for details.`, target: { accountId: '', identifier: null } }],
+    [
+      'a refresh: Settings, where each panel’s status is',
+      { action: 'refresh' },
+      {
+        key: 'failure:refresh',
+        title: 'Could not refresh',
+        body: `${ERROR_ADVICE.validation} Open Pterotray for details.`,
+        target: { accountId: '', identifier: null },
+      },
+    ],
   ] satisfies Array<[string, TrayFailure, object]>)('%s', (_what, failure, expected) => {
     expect(failureNotice(failure, panelSays(400))).toEqual({ kind: 'failure', urgency: 'normal', ...expected });
   });

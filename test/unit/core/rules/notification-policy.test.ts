@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEDUPE_WINDOW_MS,
-  decideNotices,
-  type CrashEvent,
-  type NoticeRules,
-  type NotifiableEvent,
-} from '../../../../src/core/rules/notification-policy';
+import { DEDUPE_WINDOW_MS, decideNotices, type CrashEvent, type NoticeRules, type NotifiableEvent } from '../../../../src/core/rules/notification-policy';
 
 const server = { accountId: 'a1', identifier: 'abcd1234', name: 'Survival' };
 const other = { accountId: 'a2', identifier: 'ffff0000', name: 'Creative' };
@@ -50,13 +44,24 @@ describe('decideNotices', () => {
     { patch: { reaction: 'not-restarted' }, title: 'Survival crashed again', body: 'Wings did not restart it: start it by hand.' },
     { patch: { reaction: 'unknown', isRepeat: true }, title: 'Survival crashed again', body: 'Wings did not restart it: start it by hand.' },
     { patch: { reaction: 'restart-failed' }, title: 'Survival crashed', body: 'Wings could not restart it: start it by hand.' },
-    { patch: { reaction: 'detection-disabled' }, title: 'Survival crashed', body: 'Crash detection is off for this server, so Wings did not restart it: start it by hand.' },
+    {
+      patch: { reaction: 'detection-disabled' },
+      title: 'Survival crashed',
+      body: 'Crash detection is off for this server, so Wings did not restart it: start it by hand.',
+    },
     { patch: { reaction: 'unknown' }, title: 'Survival crashed', body: 'It stopped without being asked to. Open the console to see why.' },
-    { patch: { loop: 'started', reaction: 'restarting' }, title: 'Survival keeps crashing', body: '3 crashes in 10 minutes. Wings is restarting it. Open the console to see why it stopped.' },
+    {
+      patch: { loop: 'started', reaction: 'restarting' },
+      title: 'Survival keeps crashing',
+      body: '3 crashes in 10 minutes. Wings is restarting it. Open the console to see why it stopped.',
+    },
     { patch: { loop: 'ongoing', reaction: 'not-restarted' }, title: 'Survival crashed again', body: 'Wings did not restart it: start it by hand.' },
-  ] satisfies Array<{ patch: Partial<CrashEvent>; title: string; body: string }>)('words a crash by what Wings did: $title / $body', ({ patch, title, body }) => {
-    expect(decideNotices([crash(0, server, patch)], rules, new Map(), 0).notices).toEqual([expect.objectContaining({ title, body, urgency: 'critical' })]);
-  });
+  ] satisfies Array<{ patch: Partial<CrashEvent>; title: string; body: string }>)(
+    'words a crash by what Wings did: $title / $body',
+    ({ patch, title, body }) => {
+      expect(decideNotices([crash(0, server, patch)], rules, new Map(), 0).notices).toEqual([expect.objectContaining({ title, body, urgency: 'critical' })]);
+    },
+  );
 
   it('says a crash loop once: the crashes after it are quiet unless Wings gives up', () => {
     expect(decideNotices([crash(0, server, { crashId: 4, loop: 'ongoing', reaction: 'restarting' })], rules, new Map(), 0).notices).toEqual([]);
@@ -127,7 +132,10 @@ describe('decideNotices', () => {
 
   it('names the usage level', () => {
     const usage: NotifiableEvent = { type: 'usage', server, metric: 'memory', percentOfLimit: 93.4, atMs: 0 };
-    expect(decideNotices([usage], rules, new Map(), 0).notices[0]).toMatchObject({ title: 'Survival: Memory high', body: 'Memory has stayed at 93% of its limit.' });
+    expect(decideNotices([usage], rules, new Map(), 0).notices[0]).toMatchObject({
+      title: 'Survival: Memory high',
+      body: 'Memory has stayed at 93% of its limit.',
+    });
   });
 });
 
@@ -143,7 +151,12 @@ describe('names in notices (issue 11, item 2)', () => {
     ['a state change', up(0, hostile), 'Lobby dehsarc x is up', 'It was starting.'],
     ['a suspension', { type: 'suspended', server: hostile, atMs: 0 }, 'Lobby dehsarc x was suspended by the panel', ''],
     ['a usage alert', { type: 'usage', server: hostile, metric: 'cpu', percentOfLimit: 99, atMs: 0 }, 'Lobby dehsarc x: CPU high', ''],
-    ['a node', { type: 'node-unreachable', accountId: 'a1', accountName: 'Home\u202E', node: 'node\u2066-1\n', atMs: 0 }, 'node-1 is unreachable', 'Home: the panel has not reached this node for over a minute.'],
+    [
+      'a node',
+      { type: 'node-unreachable', accountId: 'a1', accountName: 'Home\u202E', node: 'node\u2066-1\n', atMs: 0 },
+      'node-1 is unreachable',
+      'Home: the panel has not reached this node for over a minute.',
+    ],
     ['a key', { type: 'key-revoked', accountId: 'a1', accountName: '\u202EHome\r\n', atMs: 0 }, 'Home: API key rejected', ''],
     ['a name of nothing but controls: the identifier', crash(0, empty), 'abcd1234 crashed', ''],
     ['a node of nothing: "A node"', { type: 'node-unreachable', accountId: 'a1', accountName: 'Home', node: '\u202E', atMs: 0 }, 'A node is unreachable', ''],
@@ -158,6 +171,8 @@ describe('names in notices (issue 11, item 2)', () => {
     const node = 'node\u2066-1';
     const first = decideNotices([{ type: 'node-unreachable', accountId: 'a1', accountName: 'Home', node, atMs: 0 }], rules, new Map(), 0);
     const recovered = decideNotices([{ type: 'node-recovered', accountId: 'a1', node, atMs: 1 }], rules, first.ledger, 1);
-    expect(decideNotices([{ type: 'node-unreachable', accountId: 'a1', accountName: 'Home', node, atMs: 2 }], rules, recovered.ledger, 2).notices).toHaveLength(1);
+    expect(decideNotices([{ type: 'node-unreachable', accountId: 'a1', accountName: 'Home', node, atMs: 2 }], rules, recovered.ledger, 2).notices).toHaveLength(
+      1,
+    );
   });
 });

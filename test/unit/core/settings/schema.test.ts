@@ -35,7 +35,15 @@ describe('sanitizeDocument', () => {
     expect(document.settings.notifications.servers).toEqual({ 'a1/x': { onCrash: false } });
     expect(document.windowBounds).toBeNull();
     expect(repaired).toEqual(
-      expect.arrayContaining(['accounts.1', 'settings.theme', 'settings.launchAtLogin', 'settings.monitor.budgetShare', 'settings.monitor.pollIntervalS', 'settings.notifications.global.onStateChange', 'windowBounds']),
+      expect.arrayContaining([
+        'accounts.1',
+        'settings.theme',
+        'settings.launchAtLogin',
+        'settings.monitor.budgetShare',
+        'settings.monitor.pollIntervalS',
+        'settings.notifications.global.onStateChange',
+        'windowBounds',
+      ]),
     );
   });
 

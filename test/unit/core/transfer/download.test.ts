@@ -143,9 +143,7 @@ describe('downloadToFile', () => {
   });
 
   it('does not even connect when already aborted', async () => {
-    const err = await failure(
-      downloadToFile({ url: server.url('/x'), destinationPath: dest, signal: AbortSignal.abort() }),
-    );
+    const err = await failure(downloadToFile({ url: server.url('/x'), destinationPath: dest, signal: AbortSignal.abort() }));
     expect(err.kind).toBe('cancelled');
     expect(server.requests).toHaveLength(0);
   });

@@ -9,14 +9,14 @@ describe('multipart pieces', () => {
     ['he said "hi".txt', 'filename="he said \\"hi\\".txt"; filename*=UTF-8\'\'he%20said%20%22hi%22.txt'],
     ['café.txt', 'filename="cafe.txt"; filename*=UTF-8\'\'caf%C3%A9.txt'],
     ['文件.txt', 'filename="__.txt"; filename*=UTF-8\'\'%E6%96%87%E4%BB%B6.txt'],
-    ["it's.txt", 'filename="it\'s.txt"; filename*=UTF-8\'\'it%27s.txt'],
+    ["it's.txt", "filename=\"it's.txt\"; filename*=UTF-8''it%27s.txt"],
     ['a\r\nInjected: yes', 'filename="a__Injected: yes"; filename*=UTF-8\'\'a%0D%0AInjected%3A%20yes'],
   ])('Content-Disposition for %j', (name, expected) => {
     expect(contentDisposition(name)).toBe(`form-data; name="files"; ${expected}`);
   });
 
   it('keeps RFC 8187 attr-chars as they are', () => {
-    expect(encodeExtValue("a#b$c&d+e-f.g^h_i`j|k~l!m")).toBe("a#b$c&d+e-f.g^h_i`j|k~l!m");
+    expect(encodeExtValue('a#b$c&d+e-f.g^h_i`j|k~l!m')).toBe('a#b$c&d+e-f.g^h_i`j|k~l!m');
     expect(encodeExtValue('%?*()')).toBe('%25%3F%2A%28%29');
   });
 
@@ -39,9 +39,7 @@ describe('multipart pieces', () => {
 
 describe('redaction and error mapping', () => {
   it('redacts token= values and JWT-shaped strings', () => {
-    expect(redactTokens('GET https://n:8080/download/file?token=abc.def&x=1 failed')).toBe(
-      'GET https://n:8080/download/file?token=[redacted]&x=1 failed',
-    );
+    expect(redactTokens('GET https://n:8080/download/file?token=abc.def&x=1 failed')).toBe('GET https://n:8080/download/file?token=[redacted]&x=1 failed');
     expect(redactTokens('bad eyJhbGciOiJI.eyJzdWIiOiIx.sig here')).toBe('bad [redacted] here');
   });
 

@@ -52,7 +52,11 @@ describe('TransferManager', () => {
   });
 
   it('says why a transfer failed, with a typed code', async () => {
-    const s = setup({ upload: async () => { throw new PanelError({ kind: 'not-found', message: 'The link expired.' }); } });
+    const s = setup({
+      upload: async () => {
+        throw new PanelError({ kind: 'not-found', message: 'The link expired.' });
+      },
+    });
     const id = s.manager.upload(server, '/plugins', '/home/me/plugin.jar');
     expect(await s.done(id)).toMatchObject({ status: 'failed', name: 'plugin.jar', error: { code: 'not-found', message: 'The link expired.' } });
   });

@@ -62,32 +62,27 @@ async function failure(promise: Promise<unknown>): Promise<PanelError> {
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 describe('uploadFromFile', () => {
-  it.each([
-    'plain.txt',
-    'he said "hi".txt',
-    'ünïcødé 文件 🎮.txt',
-    'a#b%c?d&e+f g.txt',
-    '-leading-dash.jar',
-    "it's (1) [final];x=y.txt",
-    'back\\slash.txt',
-  ])('sends %j as one `files` part that round-trips', async (name) => {
-    acceptUploads();
-    const content = randomBytes(100_000);
-    const filePath = join(dir, name);
-    await writeFile(filePath, content);
-    const result = await uploadFromFile({ url: server.url('/upload/file'), directory: '/plugins/My Dir', filePath });
-    expect(result).toEqual({ fileName: name, bytes: content.length });
-    const [got] = received;
-    expect(got?.query.get('token')).toBe(SECRET_TOKEN);
-    expect(got?.query.get('directory')).toBe('/plugins/My Dir');
-    expect(Number(got?.contentLength)).toBe(got?.bodyLength);
-    expect(got?.parts).toHaveLength(1);
-    const disposition = got?.parts[0]?.headers['content-disposition'] ?? '';
-    expect(disposition).toMatch(/^form-data; name="files"; /);
-    expect(fileNameOf(disposition)).toBe(name);
-    expect(fallbackNameOf(disposition)).toMatch(/^[\x20-\x7e]+$/);
-    expect(sha(got?.parts[0]?.data ?? Buffer.alloc(0))).toBe(sha(content));
-  });
+  it.each(['plain.txt', 'he said "hi".txt', 'ünïcødé 文件 🎮.txt', 'a#b%c?d&e+f g.txt', '-leading-dash.jar', "it's (1) [final];x=y.txt", 'back\\slash.txt'])(
+    'sends %j as one `files` part that round-trips',
+    async (name) => {
+      acceptUploads();
+      const content = randomBytes(100_000);
+      const filePath = join(dir, name);
+      await writeFile(filePath, content);
+      const result = await uploadFromFile({ url: server.url('/upload/file'), directory: '/plugins/My Dir', filePath });
+      expect(result).toEqual({ fileName: name, bytes: content.length });
+      const [got] = received;
+      expect(got?.query.get('token')).toBe(SECRET_TOKEN);
+      expect(got?.query.get('directory')).toBe('/plugins/My Dir');
+      expect(Number(got?.contentLength)).toBe(got?.bodyLength);
+      expect(got?.parts).toHaveLength(1);
+      const disposition = got?.parts[0]?.headers['content-disposition'] ?? '';
+      expect(disposition).toMatch(/^form-data; name="files"; /);
+      expect(fileNameOf(disposition)).toBe(name);
+      expect(fallbackNameOf(disposition)).toMatch(/^[\x20-\x7e]+$/);
+      expect(sha(got?.parts[0]?.data ?? Buffer.alloc(0))).toBe(sha(content));
+    },
+  );
 
   it('uses fileName over the local name', async () => {
     acceptUploads();

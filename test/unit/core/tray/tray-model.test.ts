@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrayModel, powerActions, powerBlockedReason, sameTrayModel, serversInMenuView, trayModelFrom, type TrayServerFlags } from '../../../../src/core/tray/tray-model';
+import {
+  buildTrayModel,
+  powerActions,
+  powerBlockedReason,
+  sameTrayModel,
+  serversInMenuView,
+  trayModelFrom,
+  type TrayServerFlags,
+} from '../../../../src/core/tray/tray-model';
 import type { AccountView, ServerView } from '../../../../src/shared/types';
 
 const account = (over: Partial<AccountView> = {}): AccountView => ({
@@ -60,7 +68,11 @@ describe('buildTrayModel', () => {
   it('groups servers by account with marks and SFTP addresses', () => {
     const model = buildTrayModel({
       accounts: [account(), account({ id: 'a2', name: 'Friends' })],
-      servers: [server(), server({ identifier: 'ffff0000', name: 'Lobby', state: 'offline' }), server({ accountId: 'a2', identifier: '11112222', name: 'Modded', state: 'starting' })],
+      servers: [
+        server(),
+        server({ identifier: 'ffff0000', name: 'Lobby', state: 'offline' }),
+        server({ accountId: 'a2', identifier: '11112222', name: 'Modded', state: 'starting' }),
+      ],
       flags: noFlags,
       isPaused: false,
     });
@@ -74,10 +86,28 @@ describe('buildTrayModel', () => {
   });
 
   it.each([
-    { name: 'a crash is a problem', flags: { crashed: new Set(['a1/abcd1234']), shouldRun: new Set<string>() }, servers: [server({ state: 'offline' })], accounts: [account()], status: 'problem' },
-    { name: 'an unreachable node is a problem', flags: noFlags, servers: [server({ availability: 'node-unreachable' })], accounts: [account()], status: 'problem' },
+    {
+      name: 'a crash is a problem',
+      flags: { crashed: new Set(['a1/abcd1234']), shouldRun: new Set<string>() },
+      servers: [server({ state: 'offline' })],
+      accounts: [account()],
+      status: 'problem',
+    },
+    {
+      name: 'an unreachable node is a problem',
+      flags: noFlags,
+      servers: [server({ availability: 'node-unreachable' })],
+      accounts: [account()],
+      status: 'problem',
+    },
     { name: 'a revoked key is a problem', flags: noFlags, servers: [server()], accounts: [account({ status: 'key-revoked' })], status: 'problem' },
-    { name: 'offline that should run needs attention', flags: { crashed: new Set<string>(), shouldRun: new Set(['a1/abcd1234']) }, servers: [server({ state: 'offline' })], accounts: [account()], status: 'attention' },
+    {
+      name: 'offline that should run needs attention',
+      flags: { crashed: new Set<string>(), shouldRun: new Set(['a1/abcd1234']) },
+      servers: [server({ state: 'offline' })],
+      accounts: [account()],
+      status: 'attention',
+    },
     { name: 'plain offline is fine', flags: noFlags, servers: [server({ state: 'offline' })], accounts: [account()], status: 'ok' },
   ])('$name', ({ flags, servers, accounts, status }) => {
     expect(buildTrayModel({ accounts, servers, flags, isPaused: false }).status).toBe(status);
@@ -86,7 +116,9 @@ describe('buildTrayModel', () => {
   it('says in the tooltip when the system blocks notifications, next to the summary', () => {
     const base = { accounts: [account()], servers: [server()], flags: noFlags, isPaused: false };
     expect(buildTrayModel(base).tooltip).not.toContain('blocked');
-    expect(buildTrayModel({ ...base, hasNotificationsBlocked: true }).tooltip).toBe('Pterotray: 1 of 1 server running · Notifications are blocked by the system');
+    expect(buildTrayModel({ ...base, hasNotificationsBlocked: true }).tooltip).toBe(
+      'Pterotray: 1 of 1 server running · Notifications are blocked by the system',
+    );
   });
 
   it('shows paused only when nothing is wrong, and says so in the tooltip', () => {

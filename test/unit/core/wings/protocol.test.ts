@@ -49,7 +49,13 @@ describe('interpretFrame', () => {
     [
       'feature match',
       ['{"key":"eula","pattern":"you need to agree to the eula","line":"You need to agree to the EULA in order to run the server."}'],
-      { type: 'emit', emit: { event: 'feature-match', payload: { key: 'eula', pattern: 'you need to agree to the eula', line: 'You need to agree to the EULA in order to run the server.' } } },
+      {
+        type: 'emit',
+        emit: {
+          event: 'feature-match',
+          payload: { key: 'eula', pattern: 'you need to agree to the eula', line: 'You need to agree to the EULA in order to run the server.' },
+        },
+      },
     ],
     ['feature match', ['{"key":"gsl_token"}'], { type: 'emit', emit: { event: 'feature-match', payload: { key: 'gsl_token', pattern: '', line: '' } } }],
   ])('%s %j', (event, args, expected) => {

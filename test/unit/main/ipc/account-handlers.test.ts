@@ -37,7 +37,9 @@ describe('accounts:add', () => {
     const p = ports(true);
     await expect(p.handlers['accounts:add']({ url: 'http://panel.lan', name: '', apiKey: 'ptlc_x' })).rejects.toMatchObject({ kind: 'insecure-transport' });
     expect(p.calls).toEqual([]);
-    await expect(p.handlers['accounts:add']({ url: 'http://panel.lan', name: '', apiKey: 'ptlc_x', allowPlainHttp: true })).resolves.toMatchObject({ id: 'new' });
+    await expect(p.handlers['accounts:add']({ url: 'http://panel.lan', name: '', apiKey: 'ptlc_x', allowPlainHttp: true })).resolves.toMatchObject({
+      id: 'new',
+    });
     expect(p.calls).toEqual(['confirm:panel.lan:http://panel.lan:true', 'add:http://panel.lan:true']);
   });
 

@@ -22,7 +22,12 @@ function setup(favourites: string[] = [], known: string[] = ['a/1', 'a/2', 'a/ne
 describe('attention handlers', () => {
   it('servers:attention reports the keys of what is on screen, any identifier shape', async () => {
     const { handlers, reported } = setup();
-    await handlers['servers:attention']({ onScreen: [{ accountId: 'a', identifier: 'serv_7k2m4q8w9e3r5t6y1u2i3o4p5a' }, { accountId: 'b', identifier: '1a2b3c4d' }] });
+    await handlers['servers:attention']({
+      onScreen: [
+        { accountId: 'a', identifier: 'serv_7k2m4q8w9e3r5t6y1u2i3o4p5a' },
+        { accountId: 'b', identifier: '1a2b3c4d' },
+      ],
+    });
     await handlers['servers:attention']({ onScreen: [] });
     expect(reported).toEqual([['a/serv_7k2m4q8w9e3r5t6y1u2i3o4p5a', 'b/1a2b3c4d'], []]);
   });
@@ -46,7 +51,9 @@ describe('attention handlers', () => {
 
   it('servers:favourite marks only a server a panel lists, and still unmarks one that is gone', async () => {
     const { handlers, current } = setup(['a/gone']);
-    await expect(handlers['servers:favourite']({ server: { accountId: '__proto__', identifier: '1' }, isFavourite: true })).rejects.toThrow(/not on any configured panel/);
+    await expect(handlers['servers:favourite']({ server: { accountId: '__proto__', identifier: '1' }, isFavourite: true })).rejects.toThrow(
+      /not on any configured panel/,
+    );
     expect(current()).toEqual(['a/gone']);
     await handlers['servers:favourite']({ server: { accountId: 'a', identifier: 'gone' }, isFavourite: false });
     expect(current()).toEqual([]);

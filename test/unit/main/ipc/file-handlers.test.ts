@@ -18,7 +18,8 @@ function ports(picked: { save: string | null; upload: string[] | null; confirmUp
       chooseSavePath: async (name: string) => (calls.push(`save-dialog:${name}`), picked.save),
       chooseFilesToUpload: async () => (calls.push('open-dialog'), picked.upload),
       confirmUpload: async (q: { serverName: string; directory: string; fileNames: string[] }) => (
-        calls.push(`confirm:${q.serverName}:${q.directory}:${q.fileNames.join(',')}`), picked.confirmUpload === true
+        calls.push(`confirm:${q.serverName}:${q.directory}:${q.fileNames.join(',')}`),
+        picked.confirmUpload === true
       ),
     },
     monitor: { servers: () => [{ accountId: KNOWN, identifier: 'abcd1234', name: 'Survival' }] },
@@ -51,7 +52,9 @@ describe('file handlers: transfers', () => {
 
   it('uploads every picked file into the folder; nothing when the dialog is cancelled or empty', async () => {
     const picked = ports({ save: null, upload: ['/tmp/a', '/tmp/b'] });
-    await expect(picked.handlers['files:pick-and-upload']({ server: server(KNOWN), directory: '/plugins' })).resolves.toEqual({ transferIds: ['t-/tmp/a', 't-/tmp/b'] });
+    await expect(picked.handlers['files:pick-and-upload']({ server: server(KNOWN), directory: '/plugins' })).resolves.toEqual({
+      transferIds: ['t-/tmp/a', 't-/tmp/b'],
+    });
     expect(picked.calls).toEqual(['open-dialog', 'upload:/tmp/a->/plugins', 'upload:/tmp/b->/plugins']);
     for (const upload of [null, []]) {
       const none = ports({ save: null, upload });
@@ -62,7 +65,9 @@ describe('file handlers: transfers', () => {
 
   it('uploads dropped files only after main’s own question, naming the server and the files', async () => {
     const yes = ports({ save: null, upload: null, confirmUpload: true });
-    await expect(yes.handlers['files:upload']({ server: server(KNOWN), directory: '/plugins', localPaths: ['/home/me/a.jar', '/home/me/b.txt'] })).resolves.toEqual({
+    await expect(
+      yes.handlers['files:upload']({ server: server(KNOWN), directory: '/plugins', localPaths: ['/home/me/a.jar', '/home/me/b.txt'] }),
+    ).resolves.toEqual({
       transferIds: ['t-/home/me/a.jar', 't-/home/me/b.txt'],
     });
     expect(yes.calls).toEqual(['confirm:Survival:/plugins:a.jar,b.txt', 'upload:/home/me/a.jar->/plugins', 'upload:/home/me/b.txt->/plugins']);

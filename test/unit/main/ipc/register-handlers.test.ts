@@ -16,7 +16,13 @@ function setup(overrides: Partial<Handlers> = {}) {
   const ipcMain = { handle: (c: string, l: Listener) => listeners.set(c, l), removeHandler: (c: string) => listeners.delete(c) };
   const calls: string[] = [];
   const handlers = Object.fromEntries(
-    INVOKE_CHANNELS.map((c) => [c, (...args: unknown[]) => { calls.push(`${c} ${JSON.stringify(args)}`); return null; }]),
+    INVOKE_CHANNELS.map((c) => [
+      c,
+      (...args: unknown[]) => {
+        calls.push(`${c} ${JSON.stringify(args)}`);
+        return null;
+      },
+    ]),
   ) as unknown as Handlers;
   Object.assign(handlers, overrides);
   const dispose = registerHandlers({ ipcMain, handlers, isAppUrl: (u) => u === APP_URL, logger: silentLogger });
@@ -34,7 +40,9 @@ describe('registerHandlers', () => {
   });
 
   it('answers a valid call with the handler value in an envelope', async () => {
-    const { invoke } = setup({ 'stats:history': () => [{ at: 1, cpuPercent: 2, memoryBytes: 3, diskBytes: 4, networkRxBytesPerSec: 5, networkTxBytesPerSec: 6, uptimeMs: 7 }] });
+    const { invoke } = setup({
+      'stats:history': () => [{ at: 1, cpuPercent: 2, memoryBytes: 3, diskBytes: 4, networkRxBytesPerSec: 5, networkTxBytesPerSec: 6, uptimeMs: 7 }],
+    });
     await expect(invoke('stats:history', [ref])).resolves.toMatchObject({ ok: true, value: [{ cpuPercent: 2 }] });
   });
 
@@ -85,12 +93,19 @@ describe('registerHandlers', () => {
   });
 
   it.each([
-    [new PanelError({ kind: 'conflict', conflictReason: 'suspended', detail: 'This server is currently suspended.' }), { code: 'conflict', reason: 'suspended' }],
+    [
+      new PanelError({ kind: 'conflict', conflictReason: 'suspended', detail: 'This server is currently suspended.' }),
+      { code: 'conflict', reason: 'suspended' },
+    ],
     [new PanelError({ kind: 'rate-limited', retryAfterMs: 5000 }), { code: 'rate-limited', retryAfterMs: 5000 }],
     [new AccountServiceError('keychain-unavailable', 'No keychain.'), { code: 'keychain-unavailable' }],
     [new HandlerError('unknown-server', 'No such server.'), { code: 'unknown-server', message: 'No such server.' }],
   ])('maps a thrown %s to a typed error', async (thrown, expected) => {
-    const { invoke } = setup({ 'servers:refresh': () => { throw thrown; } });
+    const { invoke } = setup({
+      'servers:refresh': () => {
+        throw thrown;
+      },
+    });
     const reply = (await invoke('servers:refresh', [])) as { ok: false; error: object };
     expect(reply.ok).toBe(false);
     expect(reply.error).toMatchObject(expected);
@@ -99,9 +114,18 @@ describe('registerHandlers', () => {
   it('hides the text of unexpected errors', async () => {
     const logger = { ...silentLogger, error: vi.fn() };
     const listeners = new Map<string, Listener>();
-    const handlers = Object.fromEntries(INVOKE_CHANNELS.map((c) => [c, () => { throw new Error('/home/alex/.secret path'); }])) as unknown as Handlers;
+    const handlers = Object.fromEntries(
+      INVOKE_CHANNELS.map((c) => [
+        c,
+        () => {
+          throw new Error('/home/alex/.secret path');
+        },
+      ]),
+    ) as unknown as Handlers;
     registerHandlers({ ipcMain: { handle: (c, l) => listeners.set(c, l), removeHandler: () => {} }, handlers, isAppUrl: () => true, logger });
-    const reply = (await listeners.get('servers:refresh')!({ senderFrame: { url: APP_URL, parent: null } } as unknown as IpcMainInvokeEvent)) as { error: { code: string; message: string } };
+    const reply = (await listeners.get('servers:refresh')!({ senderFrame: { url: APP_URL, parent: null } } as unknown as IpcMainInvokeEvent)) as {
+      error: { code: string; message: string };
+    };
     expect(reply.error.code).toBe('internal');
     expect(reply.error.message).not.toContain('secret');
     expect(logger.error).toHaveBeenCalledOnce();

@@ -10,7 +10,10 @@ import { HandlerError, toIpcError } from '../../../../src/main/ipc/to-ipc-error'
 
 describe('toIpcError', () => {
   it.each([
-    [new PanelError({ kind: 'conflict', conflictReason: 'installing', message: 'Installing.' }), { code: 'conflict', message: 'Installing.', reason: 'installing' }],
+    [
+      new PanelError({ kind: 'conflict', conflictReason: 'installing', message: 'Installing.' }),
+      { code: 'conflict', message: 'Installing.', reason: 'installing' },
+    ],
     [new PanelError({ kind: 'rate-limited', retryAfterMs: 5_000, message: 'Wait.' }), { code: 'rate-limited', message: 'Wait.', retryAfterMs: 5_000 }],
     [new AccountCheckError('key-rejected', 'Wrong key.'), { code: 'validation', message: 'Wrong key.', reason: 'key-rejected' }],
     [new AccountServiceError('key-missing', 'No key.'), { code: 'auth', message: 'No key.', reason: 'key-missing' }],
@@ -22,7 +25,12 @@ describe('toIpcError', () => {
   });
 
   it('gives every core error its kind through one base, and hides anything else', () => {
-    for (const error of [new PanelError({ kind: 'auth' }), new AccountCheckError('tls', 'x'), new AccountServiceError('unknown-account', 'x'), new SecretStoreUnavailableError('x')]) {
+    for (const error of [
+      new PanelError({ kind: 'auth' }),
+      new AccountCheckError('tls', 'x'),
+      new AccountServiceError('unknown-account', 'x'),
+      new SecretStoreUnavailableError('x'),
+    ]) {
       expect(error).toBeInstanceOf(CoreError);
     }
     expect(toIpcError(new ZodError([]))).toMatchObject({ code: 'invalid-argument' });

@@ -7,7 +7,8 @@ export const liveStrings = {
   issues: {
     'panel-outdated': {
       title: 'The panel is older than its Wings',
-      detail: 'Wings refused the panel’s websocket token (“missing connect permission”): a panel before 1.12.3 with Wings 1.12.2 or newer. The panel’s administrator should upgrade the panel to 1.12.3 or newer.',
+      detail:
+        'Wings refused the panel’s websocket token (“missing connect permission”): a panel before 1.12.3 with Wings 1.12.2 or newer. The panel’s administrator should upgrade the panel to 1.12.3 or newer.',
     },
     'token-refused': {
       title: 'Wings refused the live connection',
@@ -30,7 +31,8 @@ export const liveStrings = {
   feature: {
     eula: {
       title: 'Accept the Minecraft EULA?',
-      before: 'The server stopped because the Minecraft EULA is not accepted. Accepting writes eula=true to eula.txt and restarts the server, indicating your agreement to the ',
+      before:
+        'The server stopped because the Minecraft EULA is not accepted. Accepting writes eula=true to eula.txt and restarts the server, indicating your agreement to the ',
       link: 'Minecraft EULA',
       after: '.',
       accept: 'Accept and restart',

@@ -29,8 +29,7 @@ export const onboardingStrings = {
     saving: 'Saving the panel…',
     urlRequired: 'Enter the address of your panel, for example https://panel.example.com.',
     keyRequired: 'Paste a client API key from your panel (Account → API Credentials).',
-    checked: (username: string, serverCount: number) =>
-      `Signed in as ${username} · ${serverCount} ${plural(serverCount, 'server', 'servers')}`,
+    checked: (username: string, serverCount: number) => `Signed in as ${username} · ${serverCount} ${plural(serverCount, 'server', 'servers')}`,
     added: (name: string) => `${name} was added.`,
     declined: 'The panel was not added.',
     plainChoice: 'Send my key without encryption',

@@ -29,7 +29,8 @@ export const settingsStrings = {
     session: 'Key kept for this session only',
     demo: 'Demo panel',
     notEncrypted: 'Not encrypted',
-    notEncryptedHint: 'You chose to use this panel over plain http: anyone on the network can read your key. Add it again with its https:// address when it has one.',
+    notEncryptedHint:
+      'You chose to use this panel over plain http: anyone on the network can read your key. Add it again with its https:// address when it has one.',
     rename: 'Rename',
     renameLabel: (name: string) => `Rename ${name}`,
     nameLabel: (name: string) => `New name for ${name}`,
@@ -37,8 +38,7 @@ export const settingsStrings = {
     remove: 'Remove',
     removeLabel: (name: string) => `Remove ${name}`,
     removeTitle: (name: string) => `Remove ${name}?`,
-    removeBody: (url: string) =>
-      `Pterotray stops watching ${url} and deletes its API key from this computer. Nothing changes on the panel itself.`,
+    removeBody: (url: string) => `Pterotray stops watching ${url} and deletes its API key from this computer. Nothing changes on the panel itself.`,
     removeFailed: 'Could not remove the panel:',
     renameFailed: 'Could not rename:',
   },

@@ -10,7 +10,12 @@ import { makeSettings } from '../settings/settings-fixtures';
 
 const rowNames = (): string[] => screen.queryAllByRole('row').map((r) => r.getAttribute('aria-label') ?? '');
 
-function setup(servers = [makeServer({ name: 'Alpha', identifier: 'aaaa0001' }), makeServer({ name: 'Beta', identifier: 'bbbb0002', state: 'offline', address: '10.9.9.9:27015' })]): void {
+function setup(
+  servers = [
+    makeServer({ name: 'Alpha', identifier: 'aaaa0001' }),
+    makeServer({ name: 'Beta', identifier: 'bbbb0002', state: 'offline', address: '10.9.9.9:27015' }),
+  ],
+): void {
   appState.accounts = [makeAccount()];
   appState.servers = servers;
   appState.navigate('dashboard');
@@ -23,7 +28,10 @@ describe('DashboardView', () => {
   });
 
   it('lists servers grouped by account, with the account’s problem', () => {
-    appState.accounts = [makeAccount({ id: 'a', name: 'Panel A' }), makeAccount({ id: 'b', name: 'Panel B', status: 'key-revoked', statusMessage: 'The key was revoked. Add a new one in Settings.' })];
+    appState.accounts = [
+      makeAccount({ id: 'a', name: 'Panel A' }),
+      makeAccount({ id: 'b', name: 'Panel B', status: 'key-revoked', statusMessage: 'The key was revoked. Add a new one in Settings.' }),
+    ];
     appState.servers = [makeServer({ accountId: 'a', name: 'One' }), makeServer({ accountId: 'b', name: 'Two' })];
     render(DashboardView);
     expect(within(screen.getByRole('grid', { name: 'Servers of Panel A' })).getAllByRole('row')).toHaveLength(1);
@@ -70,7 +78,11 @@ describe('DashboardView', () => {
 
   it('moves with the arrow keys, Home and End, across groups, and opens with Enter', async () => {
     appState.accounts = [makeAccount({ id: 'a', name: 'A' }), makeAccount({ id: 'b', name: 'B' })];
-    appState.servers = [makeServer({ accountId: 'a', identifier: 'aaaa0001', name: 'One' }), makeServer({ accountId: 'a', identifier: 'aaaa0002', name: 'Two' }), makeServer({ accountId: 'b', identifier: 'bbbb0003', name: 'Three' })];
+    appState.servers = [
+      makeServer({ accountId: 'a', identifier: 'aaaa0001', name: 'One' }),
+      makeServer({ accountId: 'a', identifier: 'aaaa0002', name: 'Two' }),
+      makeServer({ accountId: 'b', identifier: 'bbbb0003', name: 'Three' }),
+    ];
     render(DashboardView);
     const rows = screen.getAllByRole('row');
     expect(rows.map((r) => r.tabIndex)).toEqual([0, -1, -1]);

@@ -21,7 +21,17 @@ vi.mock('../../lib/unsaved-guard', async (original) => ({
 }));
 
 function account(status: AccountView['status'] = 'ok'): AccountView {
-  return { id: REF.accountId, name: 'Panel', url: 'https://panel.test', username: 'me', status, statusMessage: null, keyStorage: 'keychain', isDemo: false, allowsPlainHttp: false };
+  return {
+    id: REF.accountId,
+    name: 'Panel',
+    url: 'https://panel.test',
+    username: 'me',
+    status,
+    statusMessage: null,
+    keyStorage: 'keychain',
+    isDemo: false,
+    allowsPlainHttp: false,
+  };
 }
 
 function show(server: ServerView | undefined, tab: 'console' | 'files' | 'stats' = 'console') {
@@ -29,7 +39,11 @@ function show(server: ServerView | undefined, tab: 'console' | 'files' | 'stats'
 }
 
 const tab = (name: string) => screen.getByRole('tab', { name });
-const selectedTab = () => screen.getAllByRole('tab').find((el) => el.getAttribute('aria-selected') === 'true')?.textContent?.trim();
+const selectedTab = () =>
+  screen
+    .getAllByRole('tab')
+    .find((el) => el.getAttribute('aria-selected') === 'true')
+    ?.textContent?.trim();
 
 describe('ServerView', () => {
   beforeEach(() => {

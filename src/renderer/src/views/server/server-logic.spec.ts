@@ -77,10 +77,22 @@ describe('availability banner', () => {
 
 describe('uptime', () => {
   const sample = (at: number, uptimeMs: number): StatsSample => ({
-    at, uptimeMs, cpuPercent: 0, memoryBytes: 0, diskBytes: 0, networkRxBytesPerSec: 0, networkTxBytesPerSec: 0,
+    at,
+    uptimeMs,
+    cpuPercent: 0,
+    memoryBytes: 0,
+    diskBytes: 0,
+    networkRxBytesPerSec: 0,
+    networkTxBytesPerSec: 0,
   });
   const resources = (at: number, uptimeMs: number): ServerView['resources'] => ({
-    at, uptimeMs, cpuPercent: 0, memoryBytes: 0, diskBytes: 0, networkRxBytes: 0, networkTxBytes: 0,
+    at,
+    uptimeMs,
+    cpuPercent: 0,
+    memoryBytes: 0,
+    diskBytes: 0,
+    networkRxBytes: 0,
+    networkTxBytes: 0,
   });
 
   it('takes the newest of the polled resources and the live sample', () => {

@@ -22,7 +22,17 @@ function answerUpdates(): void {
 describe('SettingsView', () => {
   beforeEach(() => {
     appState.settings = makeSettings();
-    appState.accounts = [makeAccount(), makeAccount({ id: 'acc2', name: 'Second', url: 'https://second.example.com', status: 'unreachable', statusMessage: 'Could not reach second.example.com.', keyStorage: 'session' })];
+    appState.accounts = [
+      makeAccount(),
+      makeAccount({
+        id: 'acc2',
+        name: 'Second',
+        url: 'https://second.example.com',
+        status: 'unreachable',
+        statusMessage: 'Could not reach second.example.com.',
+        keyStorage: 'session',
+      }),
+    ];
     answerUpdates();
   });
 

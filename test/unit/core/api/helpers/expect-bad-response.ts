@@ -12,4 +12,3 @@ export function expectBadResponse(fn: () => unknown): PanelError {
   }
   throw new Error('expected a bad-response PanelError');
 }
-

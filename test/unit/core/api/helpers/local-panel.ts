@@ -41,7 +41,13 @@ export async function startLocalPanel(handler: Handler): Promise<LocalPanel> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://local');
-      const entry = { method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const entry = {
+        method: req.method ?? '',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       seen.push(entry);
       for (const w of waiters.filter((x) => seen.length >= x.count)) w.resolve();
       handler(entry, res);
@@ -52,8 +58,7 @@ export async function startLocalPanel(handler: Handler): Promise<LocalPanel> {
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
-    waitForRequests: (count) =>
-      seen.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })),
+    waitForRequests: (count) => (seen.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve }))),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

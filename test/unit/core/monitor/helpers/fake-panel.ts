@@ -39,8 +39,10 @@ export const errors = {
   nodeDown: () => new PanelError({ kind: 'node-unreachable', status: 504 }),
   // As the panel writes them: JSON `errors[]` with the exception's name.
   forbidden: () => new PanelError({ kind: 'forbidden', status: 403, code: 'AccessDeniedHttpException', detail: 'This action is unauthorized.' }),
-  notFound: () => new PanelError({ kind: 'not-found', status: 404, code: 'NotFoundHttpException', detail: 'The requested resource could not be found on the server.' }),
-  conflict: (reason: 'suspended' | 'installing' | 'transferring' | 'restoring') => () => new PanelError({ kind: 'conflict', status: 409, conflictReason: reason }),
+  notFound: () =>
+    new PanelError({ kind: 'not-found', status: 404, code: 'NotFoundHttpException', detail: 'The requested resource could not be found on the server.' }),
+  conflict: (reason: 'suspended' | 'installing' | 'transferring' | 'restoring') => () =>
+    new PanelError({ kind: 'conflict', status: 409, conflictReason: reason }),
   rateLimited: (retryAfterMs: number) => () => new PanelError({ kind: 'rate-limited', status: 429, retryAfterMs }),
 };
 

@@ -149,7 +149,10 @@ describe('console status strip', () => {
   });
 
   it('shows a failed attach with its reason', () => {
-    expect(consoleStatus({ ...input, attachStatus: 'failed', attachError: 'No such server.' })).toMatchObject({ tone: 'danger', text: 'Could not open the console: No such server.' });
+    expect(consoleStatus({ ...input, attachStatus: 'failed', attachError: 'No such server.' })).toMatchObject({
+      tone: 'danger',
+      text: 'Could not open the console: No such server.',
+    });
   });
 });
 
@@ -206,7 +209,14 @@ describe('CommandLine', () => {
 });
 
 describe('shortcuts', () => {
-  const ev = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+  const ev = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
+    key,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    shiftKey: false,
+    ...mods,
+  });
 
   it('clears with Ctrl+L or Cmd+L only', () => {
     expect(isClearShortcut(ev('l', { ctrlKey: true }))).toBe(true);

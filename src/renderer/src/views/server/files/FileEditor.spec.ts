@@ -32,7 +32,9 @@ function typeInEditor(text: string): void {
 const PROPS = fileEntry('server.properties', { sizeBytes: 40 });
 
 async function openEditor() {
-  const kit = await renderPanel({ '/': [PROPS, fileEntry('big.log', { sizeBytes: EDIT_LIMIT_BYTES + 1 }), fileEntry('server.jar', { mimetype: 'application/jar' })] });
+  const kit = await renderPanel({
+    '/': [PROPS, fileEntry('big.log', { sizeBytes: EDIT_LIMIT_BYTES + 1 }), fileEntry('server.jar', { mimetype: 'application/jar' })],
+  });
   mockApi.answer('filesRead', 'motd=A Minecraft Server\n');
   await kit.user.dblClick(row('server.properties'));
   await waitFor(() => expect(fake.options).not.toBeNull());

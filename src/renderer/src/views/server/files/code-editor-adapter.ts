@@ -11,15 +11,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { bracketMatching, indentOnInput, StreamLanguage } from '@codemirror/language';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, type Extension, type Text } from '@codemirror/state';
-import {
-  drawSelection,
-  EditorView,
-  highlightActiveLine,
-  highlightActiveLineGutter,
-  highlightSpecialChars,
-  keymap,
-  lineNumbers,
-} from '@codemirror/view';
+import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
 import { editorTheme } from './code-editor-theme';
 import type { TextSource } from './editor-session.svelte';
 import type { LanguageKey } from './language';
@@ -101,11 +93,7 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditorHandle {
     parent: mountPoint(options.host),
     state: EditorState.create({
       doc: options.text,
-      extensions: [
-        baseExtensions(options.label),
-        language.of([]),
-        EditorView.updateListener.of((update) => update.docChanged && report(update.state.doc)),
-      ],
+      extensions: [baseExtensions(options.label), language.of([]), EditorView.updateListener.of((update) => update.docChanged && report(update.state.doc))],
     }),
   });
   saved = view.state.doc;

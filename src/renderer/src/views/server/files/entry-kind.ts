@@ -13,13 +13,29 @@ export type EntryKind = 'folder' | 'archive' | 'text' | 'image' | 'binary';
 export type Editability = 'editable' | 'folder' | 'binary' | 'too-large';
 
 const ARCHIVE_MIMETYPES = new Set(
-  ['rar', 'x-tar', 'x-br', 'x-bzip2', 'gzip', 'x-gzip', 'x-lzip', 'x-sz', 'x-xz', 'zstd', 'zip', 'x-7z-compressed'].map(
-    (sub) => `application/${sub}`,
-  ),
+  ['rar', 'x-tar', 'x-br', 'x-bzip2', 'gzip', 'x-gzip', 'x-lzip', 'x-sz', 'x-xz', 'zstd', 'zip', 'x-7z-compressed'].map((sub) => `application/${sub}`),
 );
 
 // Simplified panels may send a vague mimetype; Wings decompresses by extension too.
-const ARCHIVE_EXTENSIONS = ['.zip', '.tar', '.tar.gz', '.tgz', '.tar.bz2', '.tbz2', '.tar.xz', '.txz', '.gz', '.bz2', '.xz', '.zst', '.7z', '.rar', '.br', '.lz', '.sz'];
+const ARCHIVE_EXTENSIONS = [
+  '.zip',
+  '.tar',
+  '.tar.gz',
+  '.tgz',
+  '.tar.bz2',
+  '.tbz2',
+  '.tar.xz',
+  '.txz',
+  '.gz',
+  '.bz2',
+  '.xz',
+  '.zst',
+  '.7z',
+  '.rar',
+  '.br',
+  '.lz',
+  '.sz',
+];
 
 const NOT_EDITABLE_MIMETYPES = new Set(['application/jar', 'application/octet-stream', 'inode/directory']);
 

@@ -19,7 +19,9 @@ describe('delete', () => {
     await user.click(row('-rf'));
     await user.keyboard('{/Control}{Delete}');
     const dialog = screen.getByRole('dialog', { name: 'Delete 2 items?' });
-    const listed = within(dialog).getAllByRole('listitem').map((li) => li.textContent);
+    const listed = within(dialog)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(listed).toEqual(['-rf', 'a b.txt']);
     expect(within(dialog).getByText('These are deleted from the server for good:')).toBeTruthy();
     expect(mockApi.calls('filesDelete')).toHaveLength(0);

@@ -99,7 +99,11 @@ export async function chmodEntry(ctx: CommandContext, name: string, mode: string
 export async function copyEntry(ctx: CommandContext, name: string): Promise<void> {
   const root = ctx.folder.directory;
   const path = joinPath(root, name);
-  const outcome = await ctx.operations.run({ label: t.files.operations.copying(name), what: what.copy, work: () => api.filesCopy({ server: ctx.server, path }) });
+  const outcome = await ctx.operations.run({
+    label: t.files.operations.copying(name),
+    what: what.copy,
+    work: () => api.filesCopy({ server: ctx.server, path }),
+  });
   if (outcome.ok) await reloadIf(ctx, root);
 }
 
@@ -160,9 +164,7 @@ export async function uploadFiles(ctx: CommandContext, files: File[]): Promise<v
     // The Files go to the preload as they are: only it may learn their paths (issue 11).
     const started = await api.filesUpload({ server: ctx.server, directory, files });
     if (started === null) return; // the person declined main's question
-    started.transferIds.forEach((id, i) =>
-      ctx.transfers.track([id], { server: ctx.server, direction: 'upload', name: files[i]?.name ?? '', directory }),
-    );
+    started.transferIds.forEach((id, i) => ctx.transfers.track([id], { server: ctx.server, direction: 'upload', name: files[i]?.name ?? '', directory }));
   } catch (error) {
     ctx.operations.fail(what.upload, describeError(error));
   }

@@ -3,19 +3,7 @@
  * `text/plain`), then by mimetype. Pure, so it is tested without CodeMirror.
  */
 
-export type LanguageKey =
-  | 'json'
-  | 'yaml'
-  | 'javascript'
-  | 'typescript'
-  | 'python'
-  | 'html'
-  | 'css'
-  | 'markdown'
-  | 'xml'
-  | 'properties'
-  | 'toml'
-  | 'shell';
+export type LanguageKey = 'json' | 'yaml' | 'javascript' | 'typescript' | 'python' | 'html' | 'css' | 'markdown' | 'xml' | 'properties' | 'toml' | 'shell';
 
 const BY_EXTENSION: Record<string, LanguageKey> = {
   json: 'json',

@@ -57,7 +57,13 @@ describe('resolvePath', () => {
     expect(resolvePath(base, input)).toBe(out);
   });
 
-  it.each([['/a', '../../x'], ['/', '..'], ['/a', ''], ['/a', '   '], ['/a', 'x\ny']])('refuses %j + %j', (base, input) => {
+  it.each([
+    ['/a', '../../x'],
+    ['/', '..'],
+    ['/a', ''],
+    ['/a', '   '],
+    ['/a', 'x\ny'],
+  ])('refuses %j + %j', (base, input) => {
     expect(resolvePath(base, input)).toBeNull();
   });
 });

@@ -8,7 +8,17 @@ import { fileEntry, folderEntry } from './test-entries';
 const ROOT = [folderEntry('plugins'), fileEntry('a.txt')];
 
 function progress(overrides: Partial<TransferProgress>): TransferProgress {
-  return { transferId: 't1', direction: 'upload', server: SERVER, name: 'mod #1.jar', transferredBytes: 0, totalBytes: 2048, status: 'running', error: null, ...overrides };
+  return {
+    transferId: 't1',
+    direction: 'upload',
+    server: SERVER,
+    name: 'mod #1.jar',
+    transferredBytes: 0,
+    totalBytes: 2048,
+    status: 'running',
+    error: null,
+    ...overrides,
+  };
 }
 
 const tray = (): HTMLElement => screen.getByRole('region', { name: 'Transfers' });
@@ -42,7 +52,10 @@ describe('uploads', () => {
     await screen.findByRole('region', { name: 'Transfers' });
     expect(within(tray()).getByText('Starting…')).toBeTruthy();
     expect(within(tray()).queryByText('0 B')).toBeNull();
-    mockApi.emit('transfers:progress', progress({ transferId: 't9', direction: 'download', name: 'world.zip', transferredBytes: 3 * 1024 * 1024, totalBytes: null }));
+    mockApi.emit(
+      'transfers:progress',
+      progress({ transferId: 't9', direction: 'download', name: 'world.zip', transferredBytes: 3 * 1024 * 1024, totalBytes: null }),
+    );
     expect(await within(tray()).findByText('3.0 MiB')).toBeTruthy();
     expect(within(tray()).queryByText('Starting…')).toBeNull();
   });

@@ -50,7 +50,19 @@ describe('StatsPanel', () => {
 
   it('draws four charts with the latest values, the limits and the uptime', async () => {
     const { session } = showStats();
-    await act(() => session.stats.loaded([sample(1000), sample(3000, { cpuPercent: 55, memoryBytes: 1.5 * GiB, diskBytes: 2 * GiB, networkRxBytesPerSec: 2048, networkTxBytesPerSec: 1024, uptimeMs: 3_720_000 })]));
+    await act(() =>
+      session.stats.loaded([
+        sample(1000),
+        sample(3000, {
+          cpuPercent: 55,
+          memoryBytes: 1.5 * GiB,
+          diskBytes: 2 * GiB,
+          networkRxBytesPerSec: 2048,
+          networkTxBytesPerSec: 1024,
+          uptimeMs: 3_720_000,
+        }),
+      ]),
+    );
     expect(charts).toHaveLength(4);
     expect(within(card('CPU')).getByText('55%')).toBeTruthy();
     expect(within(card('CPU')).getByText(/Limit 200%/)).toBeTruthy();
@@ -61,9 +73,17 @@ describe('StatsPanel', () => {
     expect(within(card('Network')).getByText('1.0 KiB/s')).toBeTruthy();
     expect(screen.getByText('1h 2m')).toBeTruthy();
     expect(screen.getByRole('img', { name: 'CPU over the last 6 min' })).toBeTruthy();
-    expect(chartOf('CPU').data.at(-1)).toEqual([[1, 3], [10, 55], [200, 200]]);
+    expect(chartOf('CPU').data.at(-1)).toEqual([
+      [1, 3],
+      [10, 55],
+      [200, 200],
+    ]);
     expect(chartOf('CPU').options.series.map((s) => s.isLimit ?? false)).toEqual([false, true]);
-    expect(chartOf('In').data.at(-1)).toEqual([[1, 3], [100, 2048], [50, 1024]]);
+    expect(chartOf('In').data.at(-1)).toEqual([
+      [1, 3],
+      [100, 2048],
+      [50, 1024],
+    ]);
   });
 
   it('appends pushed samples to the charts without re-creating them, a few redraws a second at most', async () => {

@@ -56,7 +56,11 @@ export function chartColumns(samples: readonly StatsSample[], kind: ChartKind, l
     limits.push(limit);
   };
   for (const sample of samples) {
-    if (previousAt !== null && sample.at - previousAt > gapMs) point(previousAt + 1, ys.map(() => null));
+    if (previousAt !== null && sample.at - previousAt > gapMs)
+      point(
+        previousAt + 1,
+        ys.map(() => null),
+      );
     point(sample.at, VALUES[kind](sample));
     previousAt = sample.at;
   }

@@ -74,8 +74,16 @@ describe('StatsStore', () => {
 describe('chart columns', () => {
   it('puts x in seconds, a column per series and the limit last', () => {
     const samples = [sample(2000, { cpuPercent: 12 }), sample(4000, { cpuPercent: 30 })];
-    expect(chartColumns(samples, 'cpu', 200)).toEqual([[2, 4], [12, 30], [200, 200]]);
-    expect(chartColumns(samples, 'cpu', null)).toEqual([[2, 4], [12, 30], [null, null]]);
+    expect(chartColumns(samples, 'cpu', 200)).toEqual([
+      [2, 4],
+      [12, 30],
+      [200, 200],
+    ]);
+    expect(chartColumns(samples, 'cpu', null)).toEqual([
+      [2, 4],
+      [12, 30],
+      [null, null],
+    ]);
   });
 
   it('plots network rates in and out, with no limit column', () => {
@@ -102,12 +110,18 @@ describe('readout', () => {
 
   it('shows the value and the limit of each chart', () => {
     expect(readout(spec('cpu'), sample(1, { cpuPercent: 42.4 }), limits)).toMatchObject({ values: [{ text: '42%' }], limit: 'Limit 200%', hasLimit: true });
-    expect(readout(spec('memory'), sample(1, { memoryBytes: 512 * 1024 * 1024 }), limits)).toMatchObject({ values: [{ text: '512 MiB' }], limit: 'Limit 1.0 GiB' });
+    expect(readout(spec('memory'), sample(1, { memoryBytes: 512 * 1024 * 1024 }), limits)).toMatchObject({
+      values: [{ text: '512 MiB' }],
+      limit: 'Limit 1.0 GiB',
+    });
     expect(readout(spec('disk'), sample(1), limits)).toMatchObject({ limit: 'No limit', hasLimit: false });
   });
 
   it('shows both network rates and dashes when there is no sample', () => {
-    expect(readout(spec('network'), sample(1, { networkRxBytesPerSec: 2048, networkTxBytesPerSec: 0 }), limits).values.map((v) => v.text)).toEqual(['2.0 KiB/s', '0 B/s']);
+    expect(readout(spec('network'), sample(1, { networkRxBytesPerSec: 2048, networkTxBytesPerSec: 0 }), limits).values.map((v) => v.text)).toEqual([
+      '2.0 KiB/s',
+      '0 B/s',
+    ]);
     expect(readout(spec('network'), null, limits).values.map((v) => v.text)).toEqual(['—', '—']);
   });
 });
