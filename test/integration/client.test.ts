@@ -115,6 +115,14 @@ describe.each(simVersions())('the client on %s', (version) => {
       for (const entry of items) expect(entry).not.toHaveProperty('attributes');
     });
 
+    it('listDatabases fetches no password unless asked, and the panel gives it to a key allowed to see it', async () => {
+      const listed = await client.listDatabases(id);
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.every((d) => d.password === null)).toBe(true);
+      const asked = await client.listDatabases(id, { includePasswords: true });
+      expect(asked.every((d) => typeof d.password === 'string' && d.password.length > 0)).toBe(true);
+    });
+
     it('listAllocations has the primary allocation', async () => {
       const allocations = await client.listAllocations(id);
       expect(allocations.some((a) => a.isDefault && a.port === sim.control.servers()[0]?.primaryAllocation.port)).toBe(true);

@@ -131,7 +131,8 @@ export interface ClientApi {
   getUploadUrl(server: string, opts?: CallOptions): Promise<string>;
 
   listBackups(server: string, opts?: CallOptions): Promise<Backup[]>;
-  listDatabases(server: string, opts?: CallOptions): Promise<Database[]>;
+  /** Passwords only with `includePasswords` (and the key's database.view_password). */
+  listDatabases(server: string, options?: { includePasswords?: boolean }, opts?: CallOptions): Promise<Database[]>;
   listSchedules(server: string, opts?: CallOptions): Promise<Schedule[]>;
   listAllocations(server: string, opts?: CallOptions): Promise<Allocation[]>;
   listSubusers(server: string, opts?: CallOptions): Promise<Subuser[]>;

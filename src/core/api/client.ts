@@ -270,8 +270,14 @@ export class PanelClient implements ClientApi {
     return this.r.json({ method: 'POST', path: serverPath(server, 'backups'), json, opts }, (b) => n.normalizeBackup(n.unwrapItem(b, 'backup')));
   }
 
-  async listDatabases(server: string, opts?: CallOptions): Promise<Database[]> {
-    const spec = { method: 'GET' as const, path: serverPath(server, 'databases'), params: { include: 'password' }, opts };
+  /**
+   * The server's databases. Passwords come only when asked (`include=password`, which the panel
+   * answers only for a key with `database.view_password`: DatabaseTransformer::includePassword),
+   * so a list never carries a secret nobody asked to see (issue 13).
+   */
+  async listDatabases(server: string, options: { includePasswords?: boolean } = {}, opts?: CallOptions): Promise<Database[]> {
+    const params = options.includePasswords === true ? { include: 'password' } : undefined;
+    const spec = { method: 'GET' as const, path: serverPath(server, 'databases'), params, opts };
     return this.r.json(spec, (b) => n.parseList(b, 'database', n.normalizeDatabase));
   }
 

@@ -231,7 +231,10 @@ describe('typed reads', () => {
         completedAt: null,
       },
     ]);
-    const dbs = await c.listDatabases('s1');
+    // A list asks for no password; only an explicit request does.
+    await c.listDatabases('s1');
+    expect(calls.at(-1)?.params).toEqual({});
+    const dbs = await c.listDatabases('s1', { includePasswords: true });
     expect(calls.at(-1)?.params).toEqual({ include: 'password' });
     expect(dbs.map((d) => [d.id, d.password])).toEqual([
       ['h4sh', 'pw'],
