@@ -10,6 +10,7 @@ import type { SimPanel, SimPanelOptions } from '../../src/sim/types';
 import { assertCliBuilt, CliSession } from '../helpers/cli-process';
 import { expectNoKey, runAgainst, simEnv } from '../helpers/cli-sim';
 import { startTestSim } from '../helpers/sim';
+import { PanelClient } from '../../src/core/api/client';
 
 /** A Pelican client key of the older `plcn_` form, 48 characters like the sim's own. */
 const PLCN_KEY = `plcn_${'Abc123Def45'}${'0123456789abcdefghijklmnopqrstuv'}`;
@@ -72,6 +73,25 @@ describe.each(CASES)('the CLI against $label', ({ options, keyPrefix, idPattern,
     const status = await runAgainst(sim, ['status', identifier, '--json']);
     expect(status.code, status.stderr).toBe(0);
     expect((JSON.parse(status.stdout) as { state: string }).state).toBe('running');
+  });
+
+  it('databases ls: every database, as a table and as JSON, and not one password', async () => {
+    const { identifier, name } = target();
+    const client = new PanelClient({ url: sim.url, apiKey: sim.apiKey });
+    const withPasswords = await client.listDatabases(identifier, { includePasswords: true }).finally(() => client.dispose());
+    expect(withPasswords.length).toBeGreaterThan(0);
+    const json = await runAgainst(sim, ['databases', 'ls', identifier, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const listed = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+    expect(listed.map((d) => d.name)).toEqual(withPasswords.map((d) => d.name));
+    for (const entry of listed) expect(Object.keys(entry)).not.toContain('password');
+    const table = await runAgainst(sim, ['databases', 'ls', name]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(/^NAME\s+USERNAME\s+ADDRESS\s+FROM\s+MAX$/);
+    for (const d of withPasswords) {
+      expect(table.stdout).toContain(d.username);
+      if (d.password) expect(table.stdout + json.stdout).not.toContain(d.password);
+    }
   });
 
   it('files ls and files cat', async () => {

@@ -2,6 +2,7 @@
 import type { CommandDefinition } from '../command';
 import { accountCommand } from './account';
 import { consoleCommand } from './console';
+import { databasesLsCommand } from './databases';
 import { filesCatCommand, filesLsCommand } from './files-read';
 import { filesGetCommand, filesPutCommand } from './files-transfer';
 import { filesMkdirCommand, filesMvCommand, filesRmCommand, filesWriteCommand } from './files-write';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   filesRmCommand,
   filesMvCommand,
   filesMkdirCommand,
+  databasesLsCommand,
   consoleCommand,
   watchCommand,
   simCommand,

@@ -3,7 +3,7 @@
  * so scripts written against the panel's docs read the CLI's output the same way. These functions
  * turn the core's normalised models back into those names.
  */
-import type { Account, FileEntry, Server, ServerResources } from '../../core/api/models';
+import type { Account, Database, FileEntry, Server, ServerResources } from '../../core/api/models';
 import type { ObservedState } from '../../core/monitor/diff';
 
 /** `GET /account` attributes, with Pelican's `uuid` added when present. */
@@ -48,6 +48,18 @@ export function resourcesJson(resources: ServerResources): Record<string, number
     network_rx_bytes: resources.networkRxBytes,
     network_tx_bytes: resources.networkTxBytes,
     uptime: resources.uptimeMs,
+  };
+}
+
+/** One `server_database`'s attributes, as the panel names them, never with a password. */
+export function databaseJson(database: Database): Record<string, unknown> {
+  return {
+    id: database.id,
+    name: database.name,
+    username: database.username,
+    host: { address: database.host.address, port: database.host.port },
+    connections_from: database.connectionsFrom,
+    max_connections: database.maxConnections,
   };
 }
 

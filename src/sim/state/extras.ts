@@ -45,12 +45,17 @@ export function databasesOf(server: SimServer, flavor: SimFlavor, withPassword: 
   const random = rng(server, 2);
   const count = server.egg.name === 'Paper' ? random.int(1, 2) : 0;
   return Array.from({ length: count }, (_, i) => {
-    const password = withPassword ? item('database_password', { password: random.hex(24) }) : { object: 'null_resource', attributes: null };
+    // A database's id, username and password are its own, whatever the request asked to include:
+    // draw them in one order every time (the password is drawn even when it is not sent).
+    const id = flavor === 'pelican' ? server.index * 10 + i + 1 : random.hex(8);
+    const username = `u${server.internalId}_${random.hex(10)}`;
+    const secret = random.hex(24);
+    const password = withPassword ? item('database_password', { password: secret }) : { object: 'null_resource', attributes: null };
     return item('server_database', {
-      id: flavor === 'pelican' ? server.index * 10 + i + 1 : random.hex(8),
+      id,
       host: { address: '10.0.0.20', port: 3306 },
       name: `s${server.internalId}_${i === 0 ? 'luckperms' : 'coreprotect'}`,
-      username: `u${server.internalId}_${random.hex(10)}`,
+      username,
       connections_from: '%',
       max_connections: 0,
       relationships: { password },
