@@ -6,19 +6,7 @@
 /* eslint-disable-next-line @typescript-eslint/no-unused-expressions -- a bare function expression, evaluated by the launcher */
 (function createCloneCodec() {
   'use strict';
-  const TYPED = [
-    'Int8Array',
-    'Uint8Array',
-    'Uint8ClampedArray',
-    'Int16Array',
-    'Uint16Array',
-    'Int32Array',
-    'Uint32Array',
-    'Float32Array',
-    'Float64Array',
-    'BigInt64Array',
-    'BigUint64Array',
-  ];
+  const TYPED = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'];
 
   function toBase64(bytes) {
     let binary = '';
@@ -36,7 +24,7 @@
   }
 
   function encodeObject(value, seen) {
-    if (seen.has(value)) throw new Error("electron-double: cyclic values cannot cross the double's IPC");
+    if (seen.has(value)) throw new Error('electron-double: cyclic values cannot cross the double\'s IPC');
     seen.add(value);
     try {
       if (Array.isArray(value)) return { $: 'a', v: value.map((item) => encode(item, seen)) };
@@ -67,26 +55,16 @@
 
   function decodeTagged(value) {
     switch (value.$) {
-      case 'u':
-        return undefined;
-      case 'n':
-        return value.v === '-0' ? -0 : Number(value.v);
-      case 'b':
-        return BigInt(value.v);
-      case 'a':
-        return value.v.map(decode);
-      case 'd':
-        return new Date(value.v);
-      case 'r':
-        return new RegExp(value.s, value.f);
-      case 'm':
-        return new Map(value.v.map(([k, v]) => [decode(k), decode(v)]));
-      case 's':
-        return new Set(value.v.map(decode));
-      case 'e':
-        return Object.assign(new Error(value.m), { name: value.n });
-      case 'ab':
-        return fromBase64(value.v).buffer;
+      case 'u': return undefined;
+      case 'n': return value.v === '-0' ? -0 : Number(value.v);
+      case 'b': return BigInt(value.v);
+      case 'a': return value.v.map(decode);
+      case 'd': return new Date(value.v);
+      case 'r': return new RegExp(value.s, value.f);
+      case 'm': return new Map(value.v.map(([k, v]) => [decode(k), decode(v)]));
+      case 's': return new Set(value.v.map(decode));
+      case 'e': return Object.assign(new Error(value.m), { name: value.n });
+      case 'ab': return fromBase64(value.v).buffer;
       case 't': {
         const bytes = fromBase64(value.v);
         const Typed = globalThis[value.k];
@@ -105,4 +83,4 @@
   }
 
   return { encode, decode };
-});
+})

@@ -51,4 +51,4 @@
       Object.defineProperty(window, apiKey, { value: deepFreeze(bridgeValue(api)), enumerable: true, configurable: false, writable: false });
     },
   };
-});
+})

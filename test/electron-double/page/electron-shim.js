@@ -23,13 +23,9 @@
   // (docs/api/web-contents.md). Only trusted events count: a page script's synthetic ones are not input.
   const INPUT_TYPES = { mousedown: 'mouseDown', keydown: 'rawKeyDown' };
   for (const [domType, inputType] of Object.entries(INPUT_TYPES)) {
-    window.addEventListener(
-      domType,
-      (event) => {
-        if (event.isTrusted) void bindings.report('input-event', { type: inputType });
-      },
-      true,
-    );
+    window.addEventListener(domType, (event) => {
+      if (event.isTrusted) void bindings.report('input-event', { type: inputType });
+    }, true);
   }
 
   const { ipcRenderer, dispatch } = parts.createIpcRenderer(bindings, codec);
@@ -72,4 +68,4 @@
       void bindings.report('preload-error', { preloadPath: config.preloadPath, message: String(error && error.message ? error.message : error) });
     },
   };
-});
+})

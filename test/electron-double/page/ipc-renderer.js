@@ -7,11 +7,9 @@
 (function createIpcRenderer(bindings, codec) {
   'use strict';
   const refuseDom = (value) => {
-    const isDom =
-      (typeof Node === 'function' && value instanceof Node) || value instanceof Blob || (typeof ImageBitmap === 'function' && value instanceof ImageBitmap);
+    const isDom = (typeof Node === 'function' && value instanceof Node) || value instanceof Blob || (typeof ImageBitmap === 'function' && value instanceof ImageBitmap);
     if (isDom) throw new Error('An object could not be cloned.');
-    if (value && typeof value === 'object')
-      for (const item of value instanceof Map ? [...value.keys(), ...value.values()] : Object.values(value)) refuseDom(item);
+    if (value && typeof value === 'object') for (const item of value instanceof Map ? [...value.keys(), ...value.values()] : Object.values(value)) refuseDom(item);
   };
   const encodeArgs = (args) => {
     try {
@@ -82,4 +80,4 @@
   }
 
   return { ipcRenderer, dispatch };
-});
+})
