@@ -94,6 +94,22 @@ describe.each(CASES)('the CLI against $label', ({ options, keyPrefix, idPattern,
     }
   });
 
+  it('activity: the panel’s first page, newest first, as a table and as JSON', async () => {
+    const { identifier } = target();
+    const client = new PanelClient({ url: sim.url, apiKey: sim.apiKey });
+    const expected = await client.listActivity(identifier, 1).finally(() => client.dispose());
+    expect(expected.items.length).toBeGreaterThan(0);
+    const json = await runAgainst(sim, ['activity', identifier, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const listed = JSON.parse(json.stdout) as Array<{ event: string; timestamp: string }>;
+    expect(listed.map((e) => [e.event, e.timestamp])).toEqual(expected.items.map((e) => [e.event, e.timestamp]));
+    expect([...listed.map((e) => e.timestamp)].sort().reverse()).toEqual(listed.map((e) => e.timestamp));
+    const table = await runAgainst(sim, ['activity', identifier]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(/^WHEN\s+WHO\s+EVENT\s+IP\s+DETAILS$/);
+    expect(table.stdout.trim().split('\n')).toHaveLength(expected.items.length + 1);
+  });
+
   it('files ls and files cat', async () => {
     const { identifier } = target();
     const ls = await runAgainst(sim, ['files', 'ls', identifier, '/', '--json']);

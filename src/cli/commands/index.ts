@@ -1,6 +1,7 @@
 /** Every command, in the order `--help` lists them. */
 import type { CommandDefinition } from '../command';
 import { accountCommand } from './account';
+import { activityCommand } from './activity';
 import { consoleCommand } from './console';
 import { databasesLsCommand } from './databases';
 import { filesCatCommand, filesLsCommand } from './files-read';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   filesMvCommand,
   filesMkdirCommand,
   databasesLsCommand,
+  activityCommand,
   consoleCommand,
   watchCommand,
   simCommand,
