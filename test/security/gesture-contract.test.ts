@@ -8,7 +8,7 @@
  * Runs the real built app on the Electron double against two simulated panels: the person's own,
  * and one a hostile page would like the app to talk to.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,24 +20,17 @@ import type { AccountView, ServerRef } from '../../src/shared/types';
 import { addAccount, hasSecretService, invoke, startAppOnSim, type AppOnSim } from '../e2e/helpers/app-on-sim';
 import { openServer } from '../e2e/helpers/window-kit';
 import { fileRow } from '../e2e/helpers/files-kit';
+import { filesUnder } from '../helpers/files-under';
 import { simVersionDefaults } from '../helpers/sim-versions';
 
 const SECRET = 'PRIVATE KEY MATERIAL 7f3a';
 
 /** Every file under `dir`, relative, without the app's own settings and logs. */
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (at: string): void => {
-    for (const name of readdirSync(at)) {
-      const path = join(at, name);
-      const stat = statSync(path, { throwIfNoEntry: false });
-      if (!stat) continue;
-      if (stat.isDirectory()) walk(path);
-      else out.push(relative(dir, path));
-    }
-  };
-  walk(dir);
-  return out.filter((p) => !p.startsWith('config/')).sort();
+function appFilesUnder(dir: string): string[] {
+  return filesUnder(dir)
+    .map((path) => relative(dir, path))
+    .filter((p) => !p.startsWith('config/'))
+    .sort();
 }
 
 describe.skipIf(!hasSecretService)('the gesture contract, called from the page without the gesture', () => {
@@ -57,7 +50,7 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
     other = await startSimPanel({ servers: 1, seed: 9, ...simVersionDefaults() });
     const first = env.sim.control.servers()[0]!;
     server = { accountId: env.account.id, identifier: first.identifier };
-    homeBefore = filesUnder(env.app.home);
+    homeBefore = appFilesUnder(env.app.home);
     // Getting to the dashboard took clicks, and a press counts for a few seconds: use it up, then
     // press once more for a link that marks the moment (shell calls are recorded in order, so
     // once it shows, anything the first call opened shows too).
@@ -153,7 +146,7 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
   });
 
   it('wrote no file anywhere in the app’s home and opened no link', async () => {
-    expect(filesUnder(env.app.home)).toEqual(homeBefore);
+    expect(appFilesUnder(env.app.home)).toEqual(homeBefore);
     // A press, then the same call: the one link that opens proves the ones before did not.
     await env.page.mouse.click(2, 2);
     expect((await invoke(env.page, 'serversOpenInPanel', server)).ok).toBe(true);

@@ -9,7 +9,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
@@ -18,7 +17,8 @@ import type { SimFault, SimPanel } from '../../src/sim/types';
 import { assertCliBuilt, CliSession, runCliProcess, type CliRunResult } from '../helpers/cli-process';
 import { simEnv } from '../helpers/cli-sim';
 import { startTestSim } from '../helpers/sim';
-import { findIn, needlesOf, processesHolding, processTree } from './helpers/key-needles';
+import { findIn, keyEchoFaults, needlesOf, processesHolding, processTree } from './helpers/key-needles';
+import { closedPort } from '../helpers/ports';
 
 let sim: SimPanel;
 let identifier: string;
@@ -26,15 +26,6 @@ const sessions: CliSession[] = [];
 
 /** A key of the right shape the panel does not know: it must not be printed either. */
 const WRONG_KEY = `ptlc_${'W'.repeat(11)}${randomUUID().replace(/-/g, '')}`;
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Runs the CLI and fails if any form of `keys` is in either stream. */
 async function run(args: readonly string[], env: Record<string, string>, keys: readonly string[] = [sim.apiKey]): Promise<CliRunResult> {
@@ -111,23 +102,7 @@ describe('the CLI’s stdout and stderr', () => {
   it('a hostile panel echoing the key in its errors', async () => {
     const key = sim.apiKey;
     const echoes: SimFault[] = [
-      {
-        type: 'status',
-        status: 500,
-        body: { errors: [{ code: 'HttpException', status: '500', detail: `Bad token Bearer ${key} (secret ${key.slice(16)})` }] },
-      },
-      { type: 'status', status: 302, headers: { Location: `${sim.url}/auth/login?token=${key}` } },
-      { type: 'status', status: 403, body: `<html><body>Forbidden for Authorization: Bearer ${key}</body></html>` },
-      {
-        type: 'status',
-        status: 422,
-        body: {
-          errors: [
-            { code: 'ValidationException', status: '422', detail: key },
-            { code: 'ValidationException', status: '422', detail: `again ${key.slice(16)}` },
-          ],
-        },
-      },
+      ...keyEchoFaults(key, sim.url),
       { type: 'status', status: 401, body: { errors: [{ code: 'AuthenticationException', status: '401', detail: `Unauthenticated: ${key}` }] } },
     ];
     for (const fault of echoes) {

@@ -20,7 +20,7 @@ import type { LaunchedApp } from '../electron-double/launch-api';
 import { hasSecretService, invoke, launchBuilt, startSim } from '../e2e/helpers/app-on-sim';
 import { MARK, eventually, trayMatchesPanel } from '../faults/helpers/fault-app';
 import { filesUnder } from '../helpers/files-under';
-import { findIn, needlesOf, processesHolding, processTree } from './helpers/key-needles';
+import { findIn, keyEchoFaults, needlesOf, processesHolding, processTree } from './helpers/key-needles';
 
 /** The page's V8 heap after a full GC, as the snapshot's JSON text. */
 async function heapSnapshot(page: Page): Promise<string> {
@@ -96,23 +96,7 @@ describe.skipIf(!hasSecretService)('the API key after a full session', () => {
   async function hostileEchoes(ref: { accountId: string; identifier: string }): Promise<void> {
     const key = sim.apiKey;
     const echoes: SimFault[] = [
-      {
-        type: 'status',
-        status: 500,
-        body: { errors: [{ code: 'HttpException', status: '500', detail: `Bad token Bearer ${key} (secret ${key.slice(16)})` }] },
-      },
-      { type: 'status', status: 302, headers: { Location: `${sim.url}/auth/login?token=${key}` } },
-      { type: 'status', status: 403, body: `<html><body>Forbidden for Authorization: Bearer ${key}</body></html>` },
-      {
-        type: 'status',
-        status: 422,
-        body: {
-          errors: [
-            { code: 'ValidationException', status: '422', detail: key },
-            { code: 'ValidationException', status: '422', detail: `again ${key.slice(16)}` },
-          ],
-        },
-      },
+      ...keyEchoFaults(key, sim.url),
       {
         type: 'status',
         status: 429,

@@ -4,22 +4,12 @@
  * explained under the field they are about; the right key opens the dashboard with the servers.
  * Once per panel release: each has its own key prefix (`ptlc_`, Pelican's `pacc_`) and account shape.
  */
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, hasSecretService, startAppOnSim, type FreshApp } from '../helpers/app-on-sim';
 import { serverRows, shot, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
 import { VERSION_FACTS, simVersions } from '../../helpers/sim-versions';
-
-/** A port nothing listens on: bound, then released, so a connection is refused at once. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { closedPort } from '../../helpers/ports';
 
 async function submit(page: Page, url: string, apiKey: string): Promise<void> {
   await page.getByLabel('Panel address').fill(url);

@@ -3,12 +3,39 @@
  * files and output: the arguments and environment of processes (Linux /proc).
  */
 import { readFileSync } from 'node:fs';
+import type { SimFault } from '../../../src/sim/types';
 import { descendantsOf } from '../../electron-double/launcher/process-tree';
 
 /** Every form the key could leak in: whole, its 32-character secret, base64 of either. */
 export function needlesOf(key: string): string[] {
   const secret = key.slice(16);
   return [key, secret, Buffer.from(key).toString('base64'), Buffer.from(secret).toString('base64').slice(0, 40)];
+}
+
+/**
+ * How a hostile panel echoes the key back, for the app's and the CLI's specs alike: in an error
+ * detail (whole and its secret half), a redirect's Location, an HTML error page, a 422's errors.
+ */
+export function keyEchoFaults(key: string, panelUrl: string): SimFault[] {
+  return [
+    {
+      type: 'status',
+      status: 500,
+      body: { errors: [{ code: 'HttpException', status: '500', detail: `Bad token Bearer ${key} (secret ${key.slice(16)})` }] },
+    },
+    { type: 'status', status: 302, headers: { Location: `${panelUrl}/auth/login?token=${key}` } },
+    { type: 'status', status: 403, body: `<html><body>Forbidden for Authorization: Bearer ${key}</body></html>` },
+    {
+      type: 'status',
+      status: 422,
+      body: {
+        errors: [
+          { code: 'ValidationException', status: '422', detail: key },
+          { code: 'ValidationException', status: '422', detail: `again ${key.slice(16)}` },
+        ],
+      },
+    },
+  ];
 }
 
 /** The first needle found in `text`, or null. */
