@@ -9,7 +9,7 @@ import { mayUse } from '../shared/transport';
 export type ExternalLinkVerdict = { allowed: true; url: string } | { allowed: false; reason: string };
 
 /** A configured panel: its base URL, and whether the person allowed it on plain http. */
-export type LinkPanel = string | { url: string; allowsPlainHttp: boolean };
+export type LinkPanel = { url: string; allowsPlainHttp: boolean };
 
 /** Decides whether `candidate` may be opened, given the configured panels. */
 export function checkExternalLink(candidate: string, panels: readonly LinkPanel[]): ExternalLinkVerdict {
@@ -22,8 +22,7 @@ export function checkExternalLink(candidate: string, panels: readonly LinkPanel[
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { allowed: false, reason: 'not https' };
   if (url.username || url.password) return { allowed: false, reason: 'credentials in URL' };
   const origins = new Map<string, boolean>();
-  for (const panel of panels) {
-    const { url: base, allowsPlainHttp } = typeof panel === 'string' ? { url: panel, allowsPlainHttp: false } : panel;
+  for (const { url: base, allowsPlainHttp } of panels) {
     try {
       origins.set(new URL(base).origin, allowsPlainHttp);
     } catch {

@@ -2,7 +2,7 @@
 import type { ActivityEntry } from '../../core/api/models';
 import type { CommandDefinition } from '../command';
 import { EXIT_OK } from '../failure';
-import { printJson, printLines } from '../format/print';
+import { printList } from '../format/print';
 import { formatTable } from '../format/table';
 import { withServer } from '../resolve-server';
 
@@ -18,15 +18,7 @@ export const activityCommand: CommandDefinition = {
     const [query = ''] = ctx.args;
     const { client, server } = await withServer(ctx, query);
     const page = await client.listActivity(server.identifier, 1, { signal: ctx.signal });
-    if (ctx.options.json) {
-      printJson(ctx.out.stdout, page.items.map(activityJson));
-      return EXIT_OK;
-    }
-    if (page.items.length === 0) {
-      ctx.out.stderr.line(`${server.name} has no activity yet.`);
-      return EXIT_OK;
-    }
-    printLines(ctx.out.stdout, activityTable(page.items));
+    printList(ctx.out, page.items, { json: ctx.options.json, toJson: activityJson, table: activityTable, empty: `${server.name} has no activity yet.` });
     return EXIT_OK;
   },
 };

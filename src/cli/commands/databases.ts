@@ -3,7 +3,7 @@ import type { Database } from '../../core/api/models';
 import type { CommandDefinition } from '../command';
 import { EXIT_OK } from '../failure';
 import { databaseJson } from '../format/api-shapes';
-import { printJson, printLines } from '../format/print';
+import { printList } from '../format/print';
 import { formatTable } from '../format/table';
 import { withServer } from '../resolve-server';
 
@@ -19,15 +19,7 @@ export const databasesLsCommand: CommandDefinition = {
     const [query = ''] = ctx.args;
     const { client, server } = await withServer(ctx, query);
     const databases = await client.listDatabases(server.identifier, {}, { signal: ctx.signal });
-    if (ctx.options.json) {
-      printJson(ctx.out.stdout, databases.map(databaseJson));
-      return EXIT_OK;
-    }
-    if (databases.length === 0) {
-      ctx.out.stderr.line(`${server.name} has no databases.`);
-      return EXIT_OK;
-    }
-    printLines(ctx.out.stdout, databaseTable(databases));
+    printList(ctx.out, databases, { json: ctx.options.json, toJson: databaseJson, table: databaseTable, empty: `${server.name} has no databases.` });
     return EXIT_OK;
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkExternalLink, serverPageUrl } from '../../../src/main/external-links';
 
-const panels = ['https://panel.example.com', 'http://127.0.0.1:40123', 'https://example.org/panel'];
+const panels = ['https://panel.example.com', 'http://127.0.0.1:40123', 'https://example.org/panel'].map((url) => ({ url, allowsPlainHttp: false }));
 
 describe('checkExternalLink', () => {
   it.each([
