@@ -20,6 +20,20 @@ import type {
   StatsSample,
   TransferProgress,
 } from './types';
+import type { ActivityChannels } from './ipc/activity';
+import { ACTIVITY_CHANNELS } from './ipc/activity';
+import type { BackupChannels } from './ipc/backups';
+import { BACKUP_CHANNELS } from './ipc/backups';
+import type { DatabaseChannels } from './ipc/databases';
+import { DATABASE_CHANNELS } from './ipc/databases';
+import type { NetworkChannels } from './ipc/network';
+import { NETWORK_CHANNELS } from './ipc/network';
+import type { ScheduleChannels } from './ipc/schedules';
+import { SCHEDULE_CHANNELS } from './ipc/schedules';
+import type { StartupChannels } from './ipc/startup';
+import { STARTUP_CHANNELS } from './ipc/startup';
+import type { UserChannels } from './ipc/users';
+import { USER_CHANNELS } from './ipc/users';
 
 /** Input of `accounts:add`; the key goes in and never comes back out. */
 export interface AddAccountInput {
@@ -55,8 +69,18 @@ export interface FilesBatchArgs {
   files: string[];
 }
 
-/** Request/response channels: `domain:verb` → [arguments tuple, result]. */
-export interface InvokeChannels {
+/** What the key's user may do on one server (`GET /servers/{server}` meta), for the tabs it shows. */
+export interface ServerPermissions {
+  isOwner: boolean;
+  /** `["*"]` for the owner and for admins; otherwise the subuser's permissions (`backup.read`, …). */
+  permissions: string[];
+}
+
+/**
+ * Request/response channels: `domain:verb` → [arguments tuple, result]. The server's own tabs
+ * (issue 13) keep their channels in ./ipc/<tab>.ts.
+ */
+export interface InvokeChannels extends BackupChannels, ScheduleChannels, StartupChannels, DatabaseChannels, NetworkChannels, UserChannels, ActivityChannels {
   'accounts:list': { args: []; result: AccountView[] };
   'accounts:check': { args: [{ url: string; apiKey: string; allowPlainHttp?: boolean }]; result: AccountCheck };
   /** Main confirms in its own dialog first (gesture-contract.ts); null when the person declined there. */
@@ -73,6 +97,8 @@ export interface InvokeChannels {
   'servers:attention': { args: [{ onScreen: ServerRef[] }]; result: void };
   /** Marks or unmarks a favourite, atomically in main (the tray may change the list too). */
   'servers:favourite': { args: [{ server: ServerRef; isFavourite: boolean }]; result: Settings };
+  /** What the key may do on the server: which of its tabs the window shows. */
+  'servers:permissions': { args: [ServerRef]; result: ServerPermissions };
   /** Takes an egg feature's action (the EULA: writes eula.txt with eula=true, then restarts). */
   'features:accept': { args: [{ server: ServerRef; feature: FeatureKey }]; result: void };
   /** "Not now": the prompt goes until the server asks again. */
@@ -129,6 +155,13 @@ export interface PushEvents {
   'settings:changed': Settings;
   'app:navigate': Navigation;
   'notifications:status-changed': NotificationStatus;
+  // ── backups (issue 13) ──
+  // ── schedules (issue 13) ──
+  // ── startup (issue 13) ──
+  // ── databases (issue 13) ──
+  // ── network (issue 13) ──
+  // ── users (issue 13) ──
+  // ── activity (issue 13) ──
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -150,6 +183,7 @@ export const INVOKE_CHANNELS = [
   'servers:open-in-panel',
   'servers:attention',
   'servers:favourite',
+  'servers:permissions',
   'features:accept',
   'features:dismiss',
   'features:open-terms',
@@ -178,6 +212,13 @@ export const INVOKE_CHANNELS = [
   'notifications:pause',
   'notifications:resume',
   'notifications:status',
+  ...BACKUP_CHANNELS,
+  ...SCHEDULE_CHANNELS,
+  ...STARTUP_CHANNELS,
+  ...DATABASE_CHANNELS,
+  ...NETWORK_CHANNELS,
+  ...USER_CHANNELS,
+  ...ACTIVITY_CHANNELS,
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_EVENTS = [
@@ -190,6 +231,13 @@ export const PUSH_EVENTS = [
   'settings:changed',
   'app:navigate',
   'notifications:status-changed',
+  // ── backups (issue 13) ──
+  // ── schedules (issue 13) ──
+  // ── startup (issue 13) ──
+  // ── databases (issue 13) ──
+  // ── network (issue 13) ──
+  // ── users (issue 13) ──
+  // ── activity (issue 13) ──
 ] as const satisfies readonly PushEvent[];
 
 // Compile-time proof that the lists above name every channel and event exactly.

@@ -40,6 +40,13 @@ function buildRouter(tokens: TokenBook): Router<PanelRoute> {
     ...fileWriteRoutes,
     ...extraRoutes,
     ...backupWriteRoutes,
+    // ── backups (issue 13) ──
+    // ── schedules (issue 13) ──
+    // ── startup (issue 13) ──
+    // ── databases (issue 13) ──
+    // ── network (issue 13) ──
+    // ── users (issue 13) ──
+    // ── activity (issue 13) ──
   );
 }
 

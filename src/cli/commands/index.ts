@@ -26,8 +26,13 @@ export const COMMANDS: readonly CommandDefinition[] = [
   filesRmCommand,
   filesMvCommand,
   filesMkdirCommand,
+  // ── backups (issue 13) ──
+  // ── schedules (issue 13) ──
+  // ── startup (issue 13) ──
   databasesLsCommand,
+  // ── databases (issue 13) ──
   activityCommand,
+  // ── activity (issue 13) ──
   consoleCommand,
   watchCommand,
   simCommand,

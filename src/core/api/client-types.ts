@@ -138,4 +138,18 @@ export interface ClientApi {
   listSubusers(server: string, opts?: CallOptions): Promise<Subuser[]>;
   getStartup(server: string, opts?: CallOptions): Promise<Startup>;
   listActivity(server: string, page?: number, opts?: CallOptions): Promise<Page<ActivityEntry>>;
+
+  // ── backups writes (issue 13) ──
+
+  // ── schedules writes (issue 13) ──
+
+  // ── startup writes (issue 13) ──
+
+  // ── databases writes (issue 13) ──
+
+  // ── network writes (issue 13) ──
+
+  // ── users writes (issue 13) ──
+
+  // ── activity writes (issue 13) ──
 }

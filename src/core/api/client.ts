@@ -305,4 +305,18 @@ export class PanelClient implements ClientApi {
     const spec = { method: 'GET' as const, path: serverPath(server, 'activity'), params, opts };
     return this.r.json(spec, (b) => n.parsePage(b, 'activity', page, n.normalizeActivity));
   }
+
+  // ── backups writes (issue 13) ──
+
+  // ── schedules writes (issue 13) ──
+
+  // ── startup writes (issue 13) ──
+
+  // ── databases writes (issue 13) ──
+
+  // ── network writes (issue 13) ──
+
+  // ── users writes (issue 13) ──
+
+  // ── activity writes (issue 13) ──
 }

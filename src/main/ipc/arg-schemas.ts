@@ -4,40 +4,16 @@
  */
 import { z } from 'zod';
 import type { InvokeArgs, InvokeChannel } from '../../shared/ipc-contract';
-import { isServerIdentifier } from '../../shared/server-identifier';
 import { isServerKey } from '../../shared/server-key';
+import { fileName, id, localPath, none, one, remotePath, serverRef } from './schemas/atoms';
+import { activitySchemas } from './schemas/activity';
+import { backupsSchemas } from './schemas/backups';
+import { databasesSchemas } from './schemas/databases';
+import { networkSchemas } from './schemas/network';
+import { schedulesSchemas } from './schemas/schedules';
+import { startupSchemas } from './schemas/startup';
+import { usersSchemas } from './schemas/users';
 
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
-// Whatever shape the panel uses (8 hex, serv_ + base 32, a uuid), bounded (src/shared/server-identifier.ts).
-const identifier = z.string().refine(isServerIdentifier, 'must be a server identifier: up to 64 letters, digits, "_" or "-"');
-const serverRef = z.strictObject({ accountId: id, identifier });
-
-// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f]/;
-/** An absolute path inside a server: starts with `/`, no `..` segment, no control characters. */
-const remotePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((p) => p.startsWith('/'), 'must start with /')
-  .refine((p) => !p.split('/').includes('..'), 'must not contain ..')
-  .refine((p) => !CONTROL.test(p), 'must not contain control characters');
-/** One file or folder name: no slash, not `.` or `..`. */
-const fileName = z
-  .string()
-  .min(1)
-  .max(255)
-  .refine((n) => !n.includes('/') && n !== '.' && n !== '..', 'must be a single name')
-  .refine((n) => !CONTROL.test(n), 'must not contain control characters');
-const localPath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((p) => !CONTROL.test(p), 'must not contain control characters');
 const httpUrl = z.string().min(1).max(2048);
 const apiKey = z.string().min(1).max(512);
 const accountName = z.string().max(80);
@@ -79,9 +55,6 @@ const settingsPatch = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).optional(),
 });
 
-const none = z.tuple([]);
-const one = <T extends z.ZodType>(schema: T) => z.tuple([schema]);
-
 /** The argument schema of every channel. */
 export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   'accounts:list': none,
@@ -97,6 +70,7 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   // A window of a 4K screen shows well under a thousand rows.
   'servers:attention': one(z.strictObject({ onScreen: z.array(serverRef).max(1000) })),
   'servers:favourite': one(z.strictObject({ server: serverRef, isFavourite: z.boolean() })),
+  'servers:permissions': one(serverRef),
   'features:accept': one(z.strictObject({ server: serverRef, feature: z.enum(['eula']) })),
   'features:dismiss': one(z.strictObject({ server: serverRef, feature: z.enum(['eula']) })),
   'features:open-terms': one(z.strictObject({ feature: z.enum(['eula']) })),
@@ -134,4 +108,11 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   ),
   'notifications:resume': none,
   'notifications:status': none,
+  ...backupsSchemas,
+  ...schedulesSchemas,
+  ...startupSchemas,
+  ...databasesSchemas,
+  ...networkSchemas,
+  ...usersSchemas,
+  ...activitySchemas,
 };

@@ -26,12 +26,12 @@ export type Gesture =
 
 type NoGesture = { kind: 'none'; note: string };
 
-const panelAction = (what: string): NoGesture => ({
+export const panelAction = (what: string): NoGesture => ({
   kind: 'none',
   note: `${what} on a panel already added, from the window's own controls: one click, as in the panel's own UI.`,
 });
-const appState = (what: string): NoGesture => ({ kind: 'none', note: `${what}: the app's own state, nothing of this computer leaves it.` });
-const read = (what: string): NoGesture => ({ kind: 'none', note: `Reads ${what} from an added panel or main's memory for the window.` });
+export const appState = (what: string): NoGesture => ({ kind: 'none', note: `${what}: the app's own state, nothing of this computer leaves it.` });
+export const read = (what: string): NoGesture => ({ kind: 'none', note: `Reads ${what} from an added panel or main's memory for the window.` });
 
 export const GESTURE_CONTRACT = {
   'accounts:list': appState('Lists the panels'),
@@ -56,6 +56,7 @@ export const GESTURE_CONTRACT = {
   },
   'servers:attention': appState('Which rows are on screen'),
   'servers:favourite': appState('Marks a favourite'),
+  'servers:permissions': read('what the key may do on a server (which tabs to show)'),
   'features:accept': panelAction('Accepts an egg feature (writes eula.txt on the server)'),
   'features:dismiss': appState('Hides a feature prompt'),
   'features:open-terms': {
@@ -93,6 +94,20 @@ export const GESTURE_CONTRACT = {
   'notifications:pause': appState('Pauses notifications'),
   'notifications:resume': appState('Resumes notifications'),
   'notifications:status': appState('Reads whether notifications show'),
+
+  // ── backups (issue 13) ──
+
+  // ── schedules (issue 13) ──
+
+  // ── startup (issue 13) ──
+
+  // ── databases (issue 13) ──
+
+  // ── network (issue 13) ──
+
+  // ── users (issue 13) ──
+
+  // ── activity (issue 13) ──
 } satisfies Record<InvokeChannel, Gesture>;
 
 /** The channels that need a gesture, for the suite. */

@@ -187,6 +187,7 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     'servers:open-in-panel': { args: [server], fields: bareRef },
     'servers:attention': { args: [{ onScreen: [server] }], fields: [{ path: ['onScreen'], kind: 'refs' }] },
     'servers:favourite': onServer({ isFavourite: true }, [{ path: ['isFavourite'], kind: 'bool' }]),
+    'servers:permissions': { args: [server], fields: bareRef },
     'features:accept': onServer({ feature: 'eula' }, [{ path: ['feature'], kind: 'feature' }]),
     'features:dismiss': onServer({ feature: 'eula' }, [{ path: ['feature'], kind: 'feature' }]),
     'features:open-terms': { args: [{ feature: 'eula' }], fields: [{ path: ['feature'], kind: 'feature' }] },
@@ -237,6 +238,20 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     'notifications:pause': { args: [{ minutes: 60 }], fields: [{ path: ['minutes'], kind: 'minutes' }] },
     'notifications:resume': none,
     'notifications:status': none,
+
+    // ── backups (issue 13) ──
+
+    // ── schedules (issue 13) ──
+
+    // ── startup (issue 13) ──
+
+    // ── databases (issue 13) ──
+
+    // ── network (issue 13) ──
+
+    // ── users (issue 13) ──
+
+    // ── activity (issue 13) ──
   };
 }
 

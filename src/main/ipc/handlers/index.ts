@@ -12,6 +12,13 @@ import { normalizePanelUrl } from '../../../core/api/base-url';
 import { PanelError } from '../../../core/api/errors';
 import { PLAIN_HTTP_WARNING, isPlainNetworkAddress } from '../../../shared/transport';
 import { fileHandlers } from './files';
+import { activityHandlers } from './activity';
+import { backupsHandlers } from './backups';
+import { databasesHandlers } from './databases';
+import { networkHandlers } from './network';
+import { schedulesHandlers } from './schedules';
+import { startupHandlers } from './startup';
+import { usersHandlers } from './users';
 import type { HandlerPorts } from './ports';
 import type { AccountView } from '../../../shared/types';
 
@@ -61,6 +68,10 @@ export function createHandlers(ports: HandlerPorts): Handlers {
       if ('problem' in change) throw new HandlerError('invalid-argument', `At most ${MAX_FAVOURITES} servers can be favourites: unmark one first.`);
       return ports.settings.update(change);
     },
+    'servers:permissions': async (ref) => {
+      const details = await (await ports.client(ref.accountId)).getServer(ref.identifier, { priority: 'user' });
+      return { isOwner: details.isServerOwner, permissions: details.userPermissions };
+    },
     'features:accept': ({ server, feature }) => ports.monitor.acceptFeature(server, feature),
     'features:dismiss': ({ server, feature }) => ports.monitor.dismissFeature(server, feature),
     'features:open-terms': ({ feature }) => ports.openTerms(feature),
@@ -79,6 +90,13 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     'console:history': (ref) => ports.commandHistory.get(ref),
 
     ...fileHandlers(ports),
+    ...backupsHandlers(ports),
+    ...schedulesHandlers(ports),
+    ...startupHandlers(ports),
+    ...databasesHandlers(ports),
+    ...networkHandlers(ports),
+    ...usersHandlers(ports),
+    ...activityHandlers(ports),
 
     'settings:get': () => ports.settings.settings(),
     'app:desktop': () => ports.desktop(),

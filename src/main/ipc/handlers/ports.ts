@@ -79,4 +79,18 @@ export interface HandlerPorts {
   /** Whether the system shows the app's notifications. */
   notificationStatus(): NotificationStatus;
   now(): number;
+
+  // ── backups (issue 13) ──
+
+  // ── schedules (issue 13) ──
+
+  // ── startup (issue 13) ──
+
+  // ── databases (issue 13) ──
+
+  // ── network (issue 13) ──
+
+  // ── users (issue 13) ──
+
+  // ── activity (issue 13) ──
 }

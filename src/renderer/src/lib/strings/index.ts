@@ -12,6 +12,14 @@ import { statsStrings } from './stats';
 import { consoleStrings } from './console';
 import { notificationStrings } from './notifications';
 import { liveStrings } from './live';
+import { pageStrings } from './page';
+import { backupsStrings } from './backups';
+import { schedulesStrings } from './schedules';
+import { startupStrings } from './startup';
+import { databasesStrings } from './databases';
+import { networkStrings } from './network';
+import { usersStrings } from './users';
+import { activityStrings } from './activity';
 
 export const t = {
   ...common,
@@ -24,4 +32,12 @@ export const t = {
   console: consoleStrings,
   notifications: notificationStrings,
   live: liveStrings,
+  page: pageStrings,
+  backups: backupsStrings,
+  schedules: schedulesStrings,
+  startup: startupStrings,
+  databases: databasesStrings,
+  network: networkStrings,
+  users: usersStrings,
+  activity: activityStrings,
 } as const;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SERVER_TABS, tabForKey, tabForShortcut } from './server-tabs';
+import { SERVER_TABS, can, tabForKey, tabForShortcut, visibleTabs } from './server-tabs';
 import { acceptsCommands, bannerFor } from './availability';
 import { currentUptimeMs } from './uptime';
 import { UpdateThrottle } from './update-throttle';
@@ -28,12 +28,55 @@ describe('server tabs keyboard model', () => {
     expect(tabForKey(from, k)).toBe(to);
   });
 
-  it('maps Ctrl/Cmd+1..4 to the tabs and ignores other chords', () => {
-    expect(SERVER_TABS.map((_, i) => tabForShortcut(key(String(i + 1), { ctrlKey: true })))).toEqual([...SERVER_TABS]);
+  it('moves over the tabs shown only', () => {
+    const tabs = ['console', 'files', 'stats', 'activity', 'notifications'] as const;
+    expect(tabForKey('stats', 'ArrowRight', tabs)).toBe('activity');
+    expect(tabForKey('activity', 'ArrowLeft', tabs)).toBe('stats');
+    expect(tabForKey('notifications', 'ArrowRight', tabs)).toBe('console');
+  });
+
+  it('maps Ctrl/Cmd+1..9 to the first nine tabs shown and ignores other chords', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => tabForShortcut(key(String(n), { ctrlKey: true })))).toEqual(SERVER_TABS.slice(0, 9));
     expect(tabForShortcut(key('3', { metaKey: true }))).toBe('stats');
-    expect(tabForShortcut(key('5', { ctrlKey: true }))).toBeNull();
+    expect(tabForShortcut(key('4', { ctrlKey: true }), ['console', 'files', 'stats', 'notifications'])).toBe('notifications');
+    expect(tabForShortcut(key('5', { ctrlKey: true }), ['console', 'files', 'stats', 'notifications'])).toBeNull();
+    expect(tabForShortcut(key('0', { ctrlKey: true }))).toBeNull();
     expect(tabForShortcut(key('1'))).toBeNull();
     expect(tabForShortcut(key('1', { ctrlKey: true, shiftKey: true }))).toBeNull();
+  });
+});
+
+describe('tabs by permission', () => {
+  const subuser = (...permissions: string[]) => ({ isOwner: false, permissions });
+
+  it('shows the first four until the permissions are known, and every tab when they cannot be read', () => {
+    expect(visibleTabs(null)).toEqual(['console', 'files', 'stats', 'notifications']);
+    expect(visibleTabs('unknown')).toEqual([...SERVER_TABS]);
+  });
+
+  it('shows every tab to the owner and to a key with *', () => {
+    expect(visibleTabs({ isOwner: true, permissions: [] })).toEqual([...SERVER_TABS]);
+    expect(visibleTabs(subuser('*'))).toEqual([...SERVER_TABS]);
+  });
+
+  it('shows a panel page only with its read permission', () => {
+    expect(visibleTabs(subuser('websocket.connect', 'backup.read', 'activity.read'))).toEqual([
+      'console',
+      'files',
+      'stats',
+      'backups',
+      'activity',
+      'settings',
+      'notifications',
+    ]);
+    expect(visibleTabs(subuser('backup.create'))).not.toContain('backups');
+  });
+
+  it('reads both spellings of the database password permission', () => {
+    expect(can(subuser('database.view-password'), 'database.view_password')).toBe(true);
+    expect(can(subuser('database.view_password'), 'database.view-password')).toBe(true);
+    expect(can(subuser('database.read'), 'database.view_password')).toBe(false);
+    expect(can(null, 'database.delete')).toBe(true);
   });
 });
 

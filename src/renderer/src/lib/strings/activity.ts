@@ -1,0 +1,3 @@
+/** Text of a server's Activity tab (views/server/activity). */
+
+export const activityStrings = {} as const;

@@ -1,0 +1,3 @@
+/** Text of a server's Backups tab (views/server/backups). */
+
+export const backupsStrings = {} as const;

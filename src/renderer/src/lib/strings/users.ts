@@ -1,0 +1,3 @@
+/** Text of a server's Users tab (views/server/users). */
+
+export const usersStrings = {} as const;

@@ -1,0 +1,10 @@
+/**
+ * The channels of the Backups tab: list, create, download, restore, lock, rename, delete, retention (issue 13). The contract (../ipc-contract.ts) is the union of these
+ * domain files; a channel is written here once, with its arguments and result.
+ */
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by this tab's work
+export interface BackupChannels {}
+
+/** Every channel above, in order (checked against the interface in ../ipc-contract.ts). */
+export const BACKUP_CHANNELS = [] as const satisfies readonly (keyof BackupChannels)[];

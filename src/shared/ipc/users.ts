@@ -1,0 +1,10 @@
+/**
+ * The channels of the Users tab: subusers, invite, permissions, remove (issue 13). The contract (../ipc-contract.ts) is the union of these
+ * domain files; a channel is written here once, with its arguments and result.
+ */
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by this tab's work
+export interface UserChannels {}
+
+/** Every channel above, in order (checked against the interface in ../ipc-contract.ts). */
+export const USER_CHANNELS = [] as const satisfies readonly (keyof UserChannels)[];
