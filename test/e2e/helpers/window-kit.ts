@@ -63,8 +63,23 @@ export function serverRow(page: Page, name: string): Locator {
   return page.getByRole('row', { name, exact: true });
 }
 
+/** A server's tab as its label reads (server-tabs.ts; the panel pages show once permissions are read). */
+export type ServerTabLabel =
+  | 'Console'
+  | 'Files'
+  | 'Stats'
+  | 'Backups'
+  | 'Schedules'
+  | 'Databases'
+  | 'Users'
+  | 'Network'
+  | 'Startup'
+  | 'Activity'
+  | 'Settings'
+  | 'Notifications';
+
 /** Opens a server from the dashboard (a click on its row), then one of its tabs. */
-export async function openServer(page: Page, name: string, tab: 'Console' | 'Files' | 'Stats' = 'Console'): Promise<void> {
+export async function openServer(page: Page, name: string, tab: ServerTabLabel = 'Console'): Promise<void> {
   await serverRow(page, name).locator('.name').click();
   await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
   if (tab !== 'Console') await page.getByRole('tab', { name: tab, exact: true }).click();
