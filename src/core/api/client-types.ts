@@ -13,6 +13,7 @@ import type {
   Page,
   PowerSignal,
   Schedule,
+  ScheduleTask,
   Server,
   ServerDetails,
   ServerResources,
@@ -22,6 +23,7 @@ import type {
   WebsocketCredentials,
 } from './models';
 import type { RouteLimitId } from './route-limits';
+import type { ScheduleInput, TaskInput } from './schedules-api';
 
 /** Where a panel is and how to reach it. The key never leaves the client's transport. */
 export interface PanelConnection {
@@ -142,6 +144,17 @@ export interface ClientApi {
   // ── backups writes (issue 13) ──
 
   // ── schedules writes (issue 13) ──
+  /** One schedule with its tasks in sequence order. */
+  getSchedule(server: string, id: number, opts?: CallOptions): Promise<Schedule>;
+  /** Refused before sending when a cron field is one the panel would reject. */
+  createSchedule(server: string, input: ScheduleInput, opts?: CallOptions): Promise<Schedule>;
+  updateSchedule(server: string, id: number, input: ScheduleInput, opts?: CallOptions): Promise<Schedule>;
+  deleteSchedule(server: string, id: number, opts?: CallOptions): Promise<void>;
+  /** Runs it now (202), active or not. */
+  executeSchedule(server: string, id: number, opts?: CallOptions): Promise<void>;
+  createTask(server: string, scheduleId: number, input: TaskInput, opts?: CallOptions): Promise<ScheduleTask>;
+  updateTask(server: string, scheduleId: number, taskId: number, input: TaskInput, opts?: CallOptions): Promise<ScheduleTask>;
+  deleteTask(server: string, scheduleId: number, taskId: number, opts?: CallOptions): Promise<void>;
 
   // ── startup writes (issue 13) ──
 

@@ -20,6 +20,7 @@ import {
   type Page,
   type PowerSignal,
   type Schedule,
+  type ScheduleTask,
   type Server,
   type ServerDetails,
   type ServerResources,
@@ -34,6 +35,7 @@ import { secretsOf } from './redact';
 import { PanelRequester } from './requester';
 import type { RouteLimitId } from './route-limits';
 import { RequestScheduler, type SchedulerOptions } from './scheduler';
+import * as schedules from './schedules-api';
 import { silentLogger, systemClock, type Clock, type Logger } from '../util/deps';
 import { mayUse } from '../../shared/transport';
 
@@ -309,6 +311,37 @@ export class PanelClient implements ClientApi {
   // ── backups writes (issue 13) ──
 
   // ── schedules writes (issue 13) ──
+  getSchedule(server: string, id: number, opts?: CallOptions): Promise<Schedule> {
+    return schedules.getSchedule(this.r, server, id, opts);
+  }
+
+  createSchedule(server: string, input: schedules.ScheduleInput, opts?: CallOptions): Promise<Schedule> {
+    return schedules.createSchedule(this.r, server, input, opts);
+  }
+
+  updateSchedule(server: string, id: number, input: schedules.ScheduleInput, opts?: CallOptions): Promise<Schedule> {
+    return schedules.updateSchedule(this.r, server, id, input, opts);
+  }
+
+  deleteSchedule(server: string, id: number, opts?: CallOptions): Promise<void> {
+    return schedules.deleteSchedule(this.r, server, id, opts);
+  }
+
+  executeSchedule(server: string, id: number, opts?: CallOptions): Promise<void> {
+    return schedules.executeSchedule(this.r, server, id, opts);
+  }
+
+  createTask(server: string, scheduleId: number, input: schedules.TaskInput, opts?: CallOptions): Promise<ScheduleTask> {
+    return schedules.createTask(this.r, server, scheduleId, input, opts);
+  }
+
+  updateTask(server: string, scheduleId: number, taskId: number, input: schedules.TaskInput, opts?: CallOptions): Promise<ScheduleTask> {
+    return schedules.updateTask(this.r, server, scheduleId, taskId, input, opts);
+  }
+
+  deleteTask(server: string, scheduleId: number, taskId: number, opts?: CallOptions): Promise<void> {
+    return schedules.deleteTask(this.r, server, scheduleId, taskId, opts);
+  }
 
   // ── startup writes (issue 13) ──
 
