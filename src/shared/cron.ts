@@ -135,11 +135,12 @@ function numberMatcher(spec: FieldSpec, raw: string, sundayFix: boolean): Matche
   const range = (text: string): [number, number] => {
     if (text === '*') return [spec.min, spec.max];
     const [a = '', b = a] = text.split('-').map((c) => convertLiterals(spec, c));
+    if (!text.includes('-')) return [Number(a), Number(a)];
     let start = Number(a);
     let end = Number(b);
     // DayOfWeekField::isSatisfiedBy: "7-x" starts on Sunday 0, "x-0" ends on Sunday 7.
     if (sundayFix && start === 7) start = 0;
-    if (sundayFix && end === 0 && b !== a) end = 7;
+    if (sundayFix && end === 0) end = 7;
     return [start, end];
   };
   if (value.includes('/')) {

@@ -14,6 +14,7 @@ import type { PanelRoute } from './http/route-types';
 import { Router } from './http/router';
 import { resolveOptions } from './options';
 import { accountRoutes } from './routes/account';
+import { scheduleRoutes } from './routes/schedules-write';
 import { backupWriteRoutes } from './routes/backups-write';
 import { createControlHandler } from './routes/control';
 import { extraRoutes } from './routes/extras';
@@ -42,6 +43,7 @@ function buildRouter(tokens: TokenBook): Router<PanelRoute> {
     ...backupWriteRoutes,
     // ── backups (issue 13) ──
     // ── schedules (issue 13) ──
+    ...scheduleRoutes,
     // ── startup (issue 13) ──
     // ── databases (issue 13) ──
     // ── network (issue 13) ──

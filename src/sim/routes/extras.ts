@@ -4,7 +4,7 @@ import { sendJson } from '../http/respond';
 import type { PanelRoute, RouteContext } from '../http/route-types';
 import { serverOf } from '../http/route-types';
 import { includesOf, item, list, pageParams, paginated } from '../http/transform';
-import { backupsOf, databasesOf, invocationOf, schedulesOf, subusersOf, variablesOf } from '../state/extras';
+import { backupsOf, databasesOf, invocationOf, subusersOf, variablesOf } from '../state/extras';
 import type { Item } from '../state/extras';
 import { backupView } from '../state/flavor-shapes';
 import { hasPermission } from '../state/permissions';
@@ -67,13 +67,7 @@ export const extraRoutes: PanelRoute[] = ((): PanelRoute[] => {
       },
     },
     { method: 'GET', path: `${base}/databases`, permission: 'database.read', handler: databases },
-    { method: 'GET', path: `${base}/schedules`, permission: 'schedule.read', handler: (ctx) => sendJson(ctx, 200, list(schedulesOf(serverOf(ctx)))) },
-    {
-      method: 'GET',
-      path: `${base}/schedules/:schedule`,
-      permission: 'schedule.read',
-      handler: (ctx) => sendJson(ctx, 200, byAttribute(schedulesOf(serverOf(ctx)), 'id', ctx.params.schedule ?? '')),
-    },
+    // The schedule reads are in schedules-write.ts, over the same book as the writes (issue 13).
     { method: 'GET', path: `${base}/network/allocations`, permission: 'allocation.read', handler: allocations },
     {
       method: 'GET',
