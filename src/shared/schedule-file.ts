@@ -74,8 +74,6 @@ function tasksOf(raw: unknown): ScheduleFileTask[] {
 /** Reads either shape from parsed JSON; throws ScheduleFileError saying what is wrong. */
 export function parseScheduleFile(data: unknown): ScheduleFile {
   if (!isRecord(data)) throw new ScheduleFileError('The file is not a JSON object.');
-  const name = text(data.name, '').trim();
-  if (name === '') throw new ScheduleFileError('The schedule has no name.');
   let cron: CronFields;
   if (data.format === SCHEDULE_FILE_FORMAT) {
     if (!isRecord(data.cron)) throw new ScheduleFileError('"cron" is missing.');
@@ -98,6 +96,8 @@ export function parseScheduleFile(data: unknown): ScheduleFile {
   } else {
     throw new ScheduleFileError('This is neither a Pterotray schedule file nor a Pelican schedule export.');
   }
+  const name = text(data.name, '').trim();
+  if (name === '') throw new ScheduleFileError('The schedule has no name.');
   return { name, cron, isActive: flag(data.is_active), onlyWhenOnline: flag(data.only_when_online), tasks: tasksOf(data.tasks) };
 }
 

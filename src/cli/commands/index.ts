@@ -8,6 +8,7 @@ import { filesCatCommand, filesLsCommand } from './files-read';
 import { filesGetCommand, filesPutCommand } from './files-transfer';
 import { filesMkdirCommand, filesMvCommand, filesRmCommand, filesWriteCommand } from './files-write';
 import { powerCommand } from './power';
+import { schedulesExportCommand, schedulesImportCommand, schedulesLsCommand, schedulesRunCommand } from './schedules';
 import { serversCommand } from './servers';
 import { simCommand } from './sim';
 import { statusCommand } from './status';
@@ -28,6 +29,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
   filesMkdirCommand,
   // ── backups (issue 13) ──
   // ── schedules (issue 13) ──
+  schedulesLsCommand,
+  schedulesRunCommand,
+  schedulesExportCommand,
+  schedulesImportCommand,
   // ── startup (issue 13) ──
   databasesLsCommand,
   // ── databases (issue 13) ──
