@@ -20,6 +20,7 @@ import { hasTrayHost } from './desktop/tray-host';
 import { checkExternalLink, serverPageUrl } from './external-links';
 import { FEATURE_TERMS_URLS } from '../shared/feature-terms';
 import { createHandlers } from './ipc/handlers';
+import { createScheduleFiles } from './schedule-files';
 import { createDialogs } from './dialogs';
 import { registerHandlers } from './ipc/register-handlers';
 import { Notifier } from './notifications/notifier';
@@ -167,6 +168,8 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       notificationStatus: () => ui.notifier.status(),
       reportOnScreen: (keys) => ui.onScreen.report(keys),
       now: () => Date.now(),
+      // ── schedules (issue 13) ──
+      scheduleFiles: createScheduleFiles(() => ui.window.browserWindow()),
     }),
   });
 }

@@ -133,6 +133,20 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
     'features:open-terms': async () => {
       expect(await invoke(env.page, 'featuresOpenTerms', { feature: 'eula' })).toEqual({ ok: true, value: undefined });
     },
+    // ── schedules (issue 13) ──
+    'schedules:export': async () => {
+      const listed = await invoke<{ id: number }[]>(env.page, 'schedulesList', { server });
+      const scheduleId = listed.ok ? listed.value[0]!.id : 0;
+      const mark = env.app.dialog.calls().length;
+      expect(await invoke(env.page, 'schedulesExport', { server, scheduleId })).toEqual({ ok: true, value: null });
+      expect(dialogsSince(mark).map((c) => [c.kind, c.scripted])).toEqual([['showSaveDialog', false]]);
+    },
+    'schedules:import': async () => {
+      const mark = env.app.dialog.calls().length;
+      expect(await invoke(env.page, 'schedulesImport', { server })).toEqual({ ok: true, value: null });
+      expect(dialogsSince(mark).map((c) => [c.kind, c.scripted])).toEqual([['showOpenDialog', false]]);
+      expect(env.sim.control.requestLog().filter((e) => e.method === 'POST' && e.path.includes('/schedules'))).toEqual([]);
+    },
   };
 
   it('lists every channel of the contract, and a case for each guarded one', () => {

@@ -98,6 +98,19 @@ export const GESTURE_CONTRACT = {
   // ── backups (issue 13) ──
 
   // ── schedules (issue 13) ──
+  'schedules:list': read("a server's schedules"),
+  'schedules:create': panelAction('Creates a schedule'),
+  'schedules:update': panelAction('Saves, enables or disables a schedule'),
+  'schedules:delete': panelAction('Deletes a schedule (the window confirms)'),
+  'schedules:run': panelAction('Runs a schedule now'),
+  'schedules:create-task': panelAction('Adds a task to a schedule'),
+  'schedules:update-task': panelAction('Saves or moves a task'),
+  'schedules:delete-task': panelAction('Deletes a task (the window confirms)'),
+  'schedules:export': { kind: 'main-picker', note: "Writes the schedule's JSON only where the person chose in main's save dialog." },
+  'schedules:import': {
+    kind: 'main-picker',
+    note: "Reads only the one JSON file the person picked in main's open dialog, and sends its schedule to that server.",
+  },
 
   // ── startup (issue 13) ──
 

@@ -139,6 +139,21 @@ interface Template {
   fields: Field[];
 }
 
+// ── schedules (issue 13) ──
+const SCHEDULE_DRAFT = { name: 'x', cron: { minute: '0', hour: '4', dayOfMonth: '*', month: '*', dayOfWeek: '*' }, isActive: true, onlyWhenOnline: false };
+const SCHEDULE_FIELDS = (at: string[]): Field[] => [
+  { path: [...at, 'name'], kind: 'command' },
+  ...['minute', 'hour', 'dayOfMonth', 'month', 'dayOfWeek'].map((f): Field => ({ path: [...at, 'cron', f], kind: 'command' })),
+  { path: [...at, 'isActive'], kind: 'bool' },
+  { path: [...at, 'onlyWhenOnline'], kind: 'bool' },
+];
+const TASK_DRAFT = { action: 'command', payload: 'say hi', timeOffsetS: 0, continueOnFailure: false };
+const TASK_FIELDS: Field[] = [
+  { path: ['task', 'action'], kind: 'signal' },
+  { path: ['task', 'payload'], kind: 'command' },
+  { path: ['task', 'continueOnFailure'], kind: 'bool' },
+];
+
 /** A closed port: accounts:check and accounts:add never reach the sim, even when well-formed. */
 export const CLOSED_URL = 'http://127.0.0.1:9/';
 const SOME_KEY = `ptlc_${'A'.repeat(11)}${'b'.repeat(32)}`;
@@ -242,6 +257,25 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     // ── backups (issue 13) ──
 
     // ── schedules (issue 13) ──
+    // Numeric ids take the `id` kind: every value of it (strings, 0, -1, 1.5, …) is one a
+    // positive integer refuses. Cron fields and names take `command` (empty, multi-line, huge).
+    'schedules:list': onServer({}, []),
+    'schedules:create': onServer({ schedule: SCHEDULE_DRAFT }, SCHEDULE_FIELDS(['schedule'])),
+    'schedules:update': onServer({ scheduleId: 1, schedule: SCHEDULE_DRAFT }, [{ path: ['scheduleId'], kind: 'id' }, ...SCHEDULE_FIELDS(['schedule'])]),
+    'schedules:delete': onServer({ scheduleId: 1 }, [{ path: ['scheduleId'], kind: 'id' }]),
+    'schedules:run': onServer({ scheduleId: 1 }, [{ path: ['scheduleId'], kind: 'id' }]),
+    'schedules:create-task': onServer({ scheduleId: 1, task: TASK_DRAFT }, [{ path: ['scheduleId'], kind: 'id' }, ...TASK_FIELDS]),
+    'schedules:update-task': onServer({ scheduleId: 1, taskId: 1, task: TASK_DRAFT }, [
+      { path: ['scheduleId'], kind: 'id' },
+      { path: ['taskId'], kind: 'id' },
+      ...TASK_FIELDS,
+    ]),
+    'schedules:delete-task': onServer({ scheduleId: 1, taskId: 1 }, [
+      { path: ['scheduleId'], kind: 'id' },
+      { path: ['taskId'], kind: 'id' },
+    ]),
+    'schedules:export': onServer({ scheduleId: 1 }, [{ path: ['scheduleId'], kind: 'id' }]),
+    'schedules:import': onServer({}, []),
 
     // ── startup (issue 13) ──
 

@@ -51,6 +51,14 @@ export interface DialogPort {
   confirmAddPanel(request: { name: string; url: string; isPlainHttp: boolean }): Promise<boolean>;
 }
 
+/** Main's open dialog for a schedule import, and the file reads and writes behind the dialogs (issue 13). */
+export interface ScheduleFilePort {
+  /** One JSON file to import; null when cancelled. */
+  chooseImportPath(): Promise<string | null>;
+  read(path: string): Promise<string>;
+  write(path: string, text: string): Promise<void>;
+}
+
 export interface SettingsPort {
   settings(): Settings;
   update(patch: Partial<Settings>): Settings;
@@ -83,6 +91,8 @@ export interface HandlerPorts {
   // ── backups (issue 13) ──
 
   // ── schedules (issue 13) ──
+  /** The schedule files main's own dialogs chose (export's save dialog is dialogs.chooseSavePath). */
+  scheduleFiles: ScheduleFilePort;
 
   // ── startup (issue 13) ──
 
