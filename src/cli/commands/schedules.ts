@@ -40,14 +40,30 @@ export function scheduleJson(s: Schedule): Record<string, unknown> {
     next_run_at: s.nextRunAt,
     tasks: [...s.tasks]
       .sort((a, b) => a.sequenceId - b.sequenceId)
-      .map((t) => ({ id: t.id, sequence_id: t.sequenceId, action: t.action, payload: t.payload, time_offset: t.timeOffsetS, continue_on_failure: t.continueOnFailure })),
+      .map((t) => ({
+        id: t.id,
+        sequence_id: t.sequenceId,
+        action: t.action,
+        payload: t.payload,
+        time_offset: t.timeOffsetS,
+        continue_on_failure: t.continueOnFailure,
+      })),
   };
 }
 
 function scheduleTable(schedules: readonly Schedule[]): string[] {
   const yes = (b: boolean): string => (b ? 'yes' : 'no');
   return formatTable(
-    [{ header: 'ID', alignRight: true }, { header: 'NAME' }, { header: 'CRON' }, { header: 'ACTIVE' }, { header: 'ONLINE ONLY' }, { header: 'TASKS', alignRight: true }, { header: 'LAST RUN' }, { header: 'NEXT RUN' }],
+    [
+      { header: 'ID', alignRight: true },
+      { header: 'NAME' },
+      { header: 'CRON' },
+      { header: 'ACTIVE' },
+      { header: 'ONLINE ONLY' },
+      { header: 'TASKS', alignRight: true },
+      { header: 'LAST RUN' },
+      { header: 'NEXT RUN' },
+    ],
     schedules.map((s) => [
       String(s.id),
       s.name,

@@ -49,7 +49,9 @@ describe.each(['pterodactyl-1.11', 'pterodactyl-1.12', 'pelican'] as const)('%s'
     const b = (await json(await add({ payload: 'b' }))).attributes;
     const c = (await json(await add({ payload: 'c', sequence_id: 1 }))).attributes;
     const order = async (): Promise<string[]> => {
-      const tasks = (await getJson(panel, `${base}/${id}`)).body.attributes.relationships.tasks.data as { attributes: { payload: string; sequence_id: number } }[];
+      const tasks = (await getJson(panel, `${base}/${id}`)).body.attributes.relationships.tasks.data as {
+        attributes: { payload: string; sequence_id: number };
+      }[];
       return [...tasks].sort((x, y) => x.attributes.sequence_id - y.attributes.sequence_id).map((t) => `${t.attributes.sequence_id}:${t.attributes.payload}`);
     };
     expect(await order()).toEqual(['1:c', '2:a', '3:b']);

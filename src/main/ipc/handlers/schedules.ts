@@ -22,7 +22,9 @@ export function schedulesHandlers(ports: HandlerPorts): Pick<Handlers, keyof Sch
       view(await (await api(server.accountId)).updateSchedule(server.identifier, scheduleId, schedule)),
     'schedules:delete': async ({ server, scheduleId }) => (await api(server.accountId)).deleteSchedule(server.identifier, scheduleId),
     'schedules:run': async ({ server, scheduleId }) => (await api(server.accountId)).executeSchedule(server.identifier, scheduleId),
-    'schedules:create-task': async ({ server, scheduleId, task }) => ({ ...(await (await api(server.accountId)).createTask(server.identifier, scheduleId, task)) }),
+    'schedules:create-task': async ({ server, scheduleId, task }) => ({
+      ...(await (await api(server.accountId)).createTask(server.identifier, scheduleId, task)),
+    }),
     'schedules:update-task': async ({ server, scheduleId, taskId, task }) => ({
       ...(await (await api(server.accountId)).updateTask(server.identifier, scheduleId, taskId, task)),
     }),

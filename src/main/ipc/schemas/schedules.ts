@@ -4,7 +4,11 @@ import type { ScheduleChannels } from '../../../shared/ipc/schedules';
 import { CONTROL, one, serverRef, type ChannelSchemas } from './atoms';
 
 /** A panel id: a positive integer the panel could have made. */
-const numberId = z.number().int().min(1).max(2 ** 31 - 1);
+const numberId = z
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31 - 1);
 /** One cron field: short, no whitespace or control characters (the panel splits on whitespace). */
 const cronField = z
   .string()
