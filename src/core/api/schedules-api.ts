@@ -92,13 +92,13 @@ export function getSchedule(r: PanelRequester, server: string, id: number, opts?
 }
 
 /** `POST schedules` (limited per server: route-limits.ts schedule-create). */
-export function createSchedule(r: PanelRequester, server: string, input: ScheduleInput, opts?: CallOptions): Promise<Schedule> {
+export async function createSchedule(r: PanelRequester, server: string, input: ScheduleInput, opts?: CallOptions): Promise<Schedule> {
   const json = scheduleBody(input);
   return r.json({ method: 'POST', path: serverPath(server, 'schedules'), json, opts }, (b) => sortTasks(normalizeSchedule(unwrapItem(b, 'server_schedule'))));
 }
 
 /** `POST schedules/{schedule}` (the panel's update route is a POST). */
-export function updateSchedule(r: PanelRequester, server: string, id: number, input: ScheduleInput, opts?: CallOptions): Promise<Schedule> {
+export async function updateSchedule(r: PanelRequester, server: string, id: number, input: ScheduleInput, opts?: CallOptions): Promise<Schedule> {
   const json = scheduleBody(input);
   return r.json({ method: 'POST', path: schedulePath(server, id), json, opts }, (b) => sortTasks(normalizeSchedule(unwrapItem(b, 'server_schedule'))));
 }
@@ -114,13 +114,13 @@ export function executeSchedule(r: PanelRequester, server: string, id: number, o
 }
 
 /** `POST schedules/{schedule}/tasks`. */
-export function createTask(r: PanelRequester, server: string, scheduleId: number, input: TaskInput, opts?: CallOptions): Promise<ScheduleTask> {
+export async function createTask(r: PanelRequester, server: string, scheduleId: number, input: TaskInput, opts?: CallOptions): Promise<ScheduleTask> {
   const json = taskBody(input);
   return r.json({ method: 'POST', path: schedulePath(server, scheduleId, '/tasks'), json, opts }, (b) => normalizeScheduleTask(unwrapItem(b, 'schedule_task')));
 }
 
 /** `POST schedules/{schedule}/tasks/{task}`; the panel moves the others to make room. */
-export function updateTask(r: PanelRequester, server: string, scheduleId: number, taskId: number, input: TaskInput, opts?: CallOptions): Promise<ScheduleTask> {
+export async function updateTask(r: PanelRequester, server: string, scheduleId: number, taskId: number, input: TaskInput, opts?: CallOptions): Promise<ScheduleTask> {
   const json = taskBody(input);
   const path = schedulePath(server, scheduleId, `/tasks/${taskId}`);
   return r.json({ method: 'POST', path, json, opts }, (b) => normalizeScheduleTask(unwrapItem(b, 'schedule_task')));
