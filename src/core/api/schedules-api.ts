@@ -120,7 +120,14 @@ export async function createTask(r: PanelRequester, server: string, scheduleId: 
 }
 
 /** `POST schedules/{schedule}/tasks/{task}`; the panel moves the others to make room. */
-export async function updateTask(r: PanelRequester, server: string, scheduleId: number, taskId: number, input: TaskInput, opts?: CallOptions): Promise<ScheduleTask> {
+export async function updateTask(
+  r: PanelRequester,
+  server: string,
+  scheduleId: number,
+  taskId: number,
+  input: TaskInput,
+  opts?: CallOptions,
+): Promise<ScheduleTask> {
   const json = taskBody(input);
   const path = schedulePath(server, scheduleId, `/tasks/${taskId}`);
   return r.json({ method: 'POST', path, json, opts }, (b) => normalizeScheduleTask(unwrapItem(b, 'schedule_task')));
