@@ -23,7 +23,7 @@ import type {
   WebsocketCredentials,
 } from './models';
 import type { RouteLimitId } from './route-limits';
-import type { ScheduleInput, TaskInput } from './schedules-api';
+import type { ScheduleInput, TaskInput } from './schedule-types';
 
 /** Where a panel is and how to reach it. The key never leaves the client's transport. */
 export interface PanelConnection {

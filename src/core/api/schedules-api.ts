@@ -8,6 +8,7 @@
  * checks it (src/shared/cron.ts) so a refusal costs no request.
  */
 import { cronFieldProblems, type CronFields } from '../../shared/cron';
+import { MAX_TIME_OFFSET_S, POWER_PAYLOADS, type ScheduleInput, type TaskInput } from './schedule-types';
 import type { ScheduleFile, ScheduleFileTask } from '../../shared/schedule-file';
 import type { CallOptions, ClientApi } from './client-types';
 import { PanelError } from './errors';
@@ -16,33 +17,7 @@ import { normalizeSchedule, normalizeScheduleTask, unwrapItem } from './normaliz
 import type { PanelRequester } from './requester';
 import { serverPath } from './paths';
 
-/** What a schedule is created or updated with. */
-export interface ScheduleInput {
-  name: string;
-  cron: CronFields;
-  isActive: boolean;
-  onlyWhenOnline: boolean;
-}
-
-/** The actions both panels accept (Pelican adds delete_files, which Pterodactyl refuses). */
-export const TASK_ACTIONS = ['command', 'power', 'backup'] as const;
-export type TaskAction = (typeof TASK_ACTIONS)[number];
-
-/** The power signals a power task may send (Wings' power actions). */
-export const POWER_PAYLOADS = ['start', 'stop', 'restart', 'kill'] as const;
-
-/** StoreTaskRequest: time_offset max:900. */
-export const MAX_TIME_OFFSET_S = 900;
-
-/** What a task is created or updated with. */
-export interface TaskInput {
-  action: string;
-  payload: string;
-  timeOffsetS: number;
-  /** Where it goes (1 = first); without it a new task goes last and an edited one stays. */
-  sequenceId?: number;
-  continueOnFailure: boolean;
-}
+export { MAX_TIME_OFFSET_S, POWER_PAYLOADS, TASK_ACTIONS, type ScheduleInput, type TaskAction, type TaskInput } from './schedule-types';
 
 function invalid(message: string): PanelError {
   return new PanelError({ kind: 'validation', message });
