@@ -22,6 +22,7 @@ import type {
   WebsocketCredentials,
 } from './models';
 import type { RouteLimitId } from './route-limits';
+import type { CreateDatabaseInput } from './databases-api';
 
 /** Where a panel is and how to reach it. The key never leaves the client's transport. */
 export interface PanelConnection {
@@ -146,8 +147,25 @@ export interface ClientApi {
   // ── startup writes (issue 13) ──
 
   // ── databases writes (issue 13) ──
+  /**
+   * A new database named `s{server_id}_` + `database` (the panel adds the prefix); refused before
+   * sending when the panel would refuse the name or remote. The answer carries the password when
+   * the key may see it: drop it unless it was asked for.
+   */
+  createDatabase(server: string, input: CreateDatabaseInput, opts?: CallOptions): Promise<Database>;
+  /** A new password; the answer carries it (when the key may see it), as with createDatabase. */
+  rotateDatabasePassword(server: string, id: string, opts?: CallOptions): Promise<Database>;
+  deleteDatabase(server: string, id: string, opts?: CallOptions): Promise<void>;
+  /** One database's password, fetched only now (`forbidden` without database.view_password). */
+  getDatabasePassword(server: string, id: string, opts?: CallOptions): Promise<string>;
 
   // ── network writes (issue 13) ──
+  /** A port the panel picks (auto-assign); 400 when that is off or the server's limit is reached. */
+  createAllocation(server: string, opts?: CallOptions): Promise<Allocation>;
+  /** Null (or "") clears the notes; at most 256 characters. */
+  setAllocationNotes(server: string, id: number, notes: string | null, opts?: CallOptions): Promise<Allocation>;
+  setPrimaryAllocation(server: string, id: number, opts?: CallOptions): Promise<Allocation>;
+  deleteAllocation(server: string, id: number, opts?: CallOptions): Promise<void>;
 
   // ── users writes (issue 13) ──
 
