@@ -30,4 +30,3 @@ export function databaseRemoteProblem(remote: string): string | null {
   if (!/^[A-Za-z0-9_\-/.%:]+$/.test(remote)) return 'The remote field format is invalid.';
   return null;
 }
-

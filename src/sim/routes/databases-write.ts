@@ -26,7 +26,12 @@ const NAME_MAX = 48;
 /** generateUniqueDatabaseName: PHP's substr counts bytes. */
 export function prefixedName(name: string, serverId: number): string {
   const prefix = `s${serverId}_`;
-  return prefix + Buffer.from(name, 'utf8').subarray(0, NAME_MAX - prefix.length).toString('utf8');
+  return (
+    prefix +
+    Buffer.from(name, 'utf8')
+      .subarray(0, NAME_MAX - prefix.length)
+      .toString('utf8')
+  );
 }
 
 function nameFailures(value: unknown, server: SimServer, existing: SimDatabase[]): ValidationFailure[] {
@@ -35,7 +40,8 @@ function nameFailures(value: unknown, server: SimServer, existing: SimDatabase[]
   if (typeof value !== 'string') return [fail('alpha_dash', 'The database field must only contain letters, numbers, dashes, and underscores.')];
   // No `bail`: Laravel reports every rule that fails.
   const failures: ValidationFailure[] = [];
-  if (!/^[\p{L}\p{M}\p{N}_-]+$/u.test(value)) failures.push(fail('alpha_dash', 'The database field must only contain letters, numbers, dashes, and underscores.'));
+  if (!/^[\p{L}\p{M}\p{N}_-]+$/u.test(value))
+    failures.push(fail('alpha_dash', 'The database field must only contain letters, numbers, dashes, and underscores.'));
   const length = [...value].length;
   if (length < 3) failures.push(fail('min', 'The database field must be at least 3 characters.'));
   if (length > NAME_MAX) failures.push(fail('max', 'The database field must not be greater than 48 characters.'));

@@ -59,9 +59,7 @@ function assignable(state: SimState, server: SimServer): SimAllocation {
   const ip = primaryIp(server);
   const inRange = (port: number): boolean => port >= range.rangeStart && port <= range.rangeEnd;
   const pool = poolOf(state);
-  const free = pool
-    .filter((a) => a.ip === ip && (state.options.flavor !== 'pelican' || inRange(a.port)))
-    .sort((a, b) => a.port - b.port)[0];
+  const free = pool.filter((a) => a.ip === ip && (state.options.flavor !== 'pelican' || inRange(a.port))).sort((a, b) => a.port - b.port)[0];
   if (free) {
     pool.splice(pool.indexOf(free), 1);
     return { ...free, notes: null, isDefault: false };

@@ -40,7 +40,9 @@ describe.each(['pterodactyl', 'pelican'] as const)('databases (%s)', (flavor) =>
     const listed = plain.body.data.find((d: Body) => d.attributes.id === created.attributes.id);
     expect(listed.attributes.relationships).toBeUndefined();
     const withPassword = await getJson(panel, `/api/client/servers/${server}/databases?include=password`);
-    expect(withPassword.body.data.find((d: Body) => d.attributes.id === created.attributes.id).attributes.relationships.password.attributes.password).toBe(password);
+    expect(withPassword.body.data.find((d: Body) => d.attributes.id === created.attributes.id).attributes.relationships.password.attributes.password).toBe(
+      password,
+    );
   });
 
   test('the seeded databases stay the same on every read, and deleted ones are gone', async () => {
@@ -79,7 +81,11 @@ describe.each(['pterodactyl', 'pelican'] as const)('databases (%s)', (flavor) =>
     ]);
     expect((await postJson(panel, `/api/client/servers/${server}/databases`, { database: 'twice', remote: '%' })).status).toBe(200);
     const dup = await bodyOf(await postJson(panel, `/api/client/servers/${server}/databases`, { database: 'twice', remote: '10.0.0.%' }));
-    expect(dup.errors[0]).toMatchObject({ status: '422', detail: 'The database name you have selected is already in use by this server.', meta: { rule: 'unique' } });
+    expect(dup.errors[0]).toMatchObject({
+      status: '422',
+      detail: 'The database name you have selected is already in use by this server.',
+      meta: { rule: 'unique' },
+    });
   });
 
   test('the database limit is a 400 TooManyDatabasesException; a key without database.create gets 403 first', async () => {
@@ -102,7 +108,8 @@ test('Pterodactyl 1.12 and Pelican limit database creation to 2 a minute per ser
   const { sim: panel, server } = await sim({ version: 'pelican' });
   panel.control.setFeatureLimits(server, { databases: 9 });
   const statuses: number[] = [];
-  for (const name of ['one', 'two', 'three']) statuses.push((await postJson(panel, `/api/client/servers/${server}/databases`, { database: name, remote: '%' })).status);
+  for (const name of ['one', 'two', 'three'])
+    statuses.push((await postJson(panel, `/api/client/servers/${server}/databases`, { database: name, remote: '%' })).status);
   expect(statuses).toEqual([200, 200, 429]);
 });
 

@@ -24,7 +24,12 @@ function clientWith(answer: (sent: Sent) => { status?: number; body?: unknown })
   const sent: Sent[] = [];
   const adapter: AxiosAdapter = (config: InternalAxiosRequestConfig) => {
     const raw = typeof config.data === 'string' && config.data !== '' ? (JSON.parse(config.data) as unknown) : undefined;
-    const call = { method: (config.method ?? 'get').toUpperCase(), path: config.url ?? '', params: (config.params ?? {}) as Record<string, unknown>, body: raw };
+    const call = {
+      method: (config.method ?? 'get').toUpperCase(),
+      path: config.url ?? '',
+      params: (config.params ?? {}) as Record<string, unknown>,
+      body: raw,
+    };
     sent.push(call);
     const a = answer(call);
     const data = a.body === undefined ? '' : JSON.stringify(a.body);
