@@ -10,7 +10,7 @@ export const networkStrings = {
   count: (n: number, limit: number) => `${n} of ${limit} ports`,
   add: 'Add port',
   noLimit: 'Ports cannot be added or removed here: this server has no allocation limit. The panel’s admin can set one.',
-  limitReached: (limit: number) => `The server has the ${limit} port${limit === 1 ? '' : 's'} its limit allows. Remove one to add another.`,
+  limitReached: (limit: number) => `The server has reached its limit of ${limit} port${limit === 1 ? '' : 's'}. Remove one to add another.`,
   added: (address: string) => `${address} was added. The panel picked the port; restart the server for it to listen there.`,
   primary: 'Primary',
   primaryHint: 'The port the server listens on first (SERVER_PORT).',

@@ -99,7 +99,7 @@ describe('DatabasesPanel', () => {
   it('disables New database with the reason at the limit, and when the limit is 0', async () => {
     await renderPanel([SHOP, LOGS], { limit: 2 });
     expect((screen.getByRole('button', { name: 'New database' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getByText(/has the 2 databases its limit allows/)).toBeTruthy();
+    expect(screen.getByText(/reached its limit of 2 databases/)).toBeTruthy();
     expect(createAllowance({ databases: [], databaseLimit: 0 })).toMatchObject({ isAllowed: false, reason: expect.stringMatching(/limit is 0/) });
     expect(createAllowance({ databases: [SHOP], databaseLimit: null })).toEqual({ isAllowed: true });
   });

@@ -77,6 +77,8 @@ export class DatabasesController {
       this.notice = { tone: 'info', text: t.databases.created(created.name) };
       return null;
     } catch (error) {
+      // The limit may have changed under the window (the panel's 400): show the panel's count again.
+      void this.resource.reload();
       return failureText(error, t.databases.what.create, 'database.create');
     }
   }

@@ -41,7 +41,7 @@ describe('NetworkPanel', () => {
   it('hides Add with the reason at the limit and without one', async () => {
     await renderPanel([PRIMARY, QUERY], { limit: 2 });
     expect(screen.queryByRole('button', { name: 'Add port' })).toBeNull();
-    expect(screen.getByText(/has the 2 ports its limit allows/)).toBeTruthy();
+    expect(screen.getByText(/reached its limit of 2 ports/)).toBeTruthy();
     expect(addAllowance({ allocations: [PRIMARY], allocationLimit: 0 })).toMatchObject({
       isAllowed: false,
       count: null,
