@@ -56,11 +56,14 @@ export function databasesHandlers(ports: HandlerPorts): Pick<Handlers, keyof Dat
     'databases:create': async ({ server, database, remote }) =>
       databaseView(await (await client(server)).createDatabase(server.identifier, { database, remote })),
     'databases:rotate': async ({ server, id }) => databaseView(await (await client(server)).rotateDatabasePassword(server.identifier, id)),
+    // The account is looked up first (no request), so one that does not exist says so.
     'databases:reveal': async ({ server, id }) => {
+      const c = await client(server);
       if (!ports.consumeActivation()) throw withoutGesture('Reveal');
-      return { password: await (await client(server)).getDatabasePassword(server.identifier, id, { priority: 'user' }) };
+      return { password: await c.getDatabasePassword(server.identifier, id, { priority: 'user' }) };
     },
     'databases:copy-url': async ({ server, id, kind }) => {
+      await client(server);
       if (!ports.consumeActivation()) throw withoutGesture('Copy');
       const found = await find(server, id, kind === 'mysql');
       if (kind === 'mysql' && found.password === null) {
