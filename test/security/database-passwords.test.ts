@@ -80,7 +80,7 @@ describe.skipIf(!hasSecretService)('database passwords after a session in the Da
 
   it('is not in the page once the tab is left', async () => {
     expect(found(await env.page.content())).toEqual([]);
-    const inputs = await env.page.evaluate(() => [...document.querySelectorAll('input')].map((i) => i.value).join('\n'));
+    const inputs = await env.page.locator('input').evaluateAll((all) => all.map((i) => (i as unknown as { value: string }).value).join('\n'));
     expect(found(inputs)).toEqual([]);
   });
 

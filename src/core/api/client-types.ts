@@ -22,7 +22,6 @@ import type {
   WebsocketCredentials,
 } from './models';
 import type { RouteLimitId } from './route-limits';
-import type { CreateDatabaseInput } from './databases-api';
 
 /** Where a panel is and how to reach it. The key never leaves the client's transport. */
 export interface PanelConnection {
@@ -87,6 +86,13 @@ export interface CreateBackupOptions {
   /** Files to leave out, one pattern a line, as the panel's form takes them. */
   ignored?: string;
   isLocked?: boolean;
+}
+
+/** `POST /servers/{server}/databases`: the name without the panel's `s{id}_` prefix, and where connections may come from. */
+export interface CreateDatabaseInput {
+  database: string;
+  /** `%` for anywhere, an IP, or a pattern such as `192.168.1.%`. */
+  remote: string;
 }
 
 /** The Client API, as the app and the CLI use it. `server` is an identifier or a uuid. */

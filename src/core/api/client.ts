@@ -3,7 +3,17 @@
  * panel connection; it owns a scheduler (concurrency, rate limit, retries) and must be disposed.
  */
 import type { AxiosAdapter, AxiosInstance } from 'axios';
-import type { CallOptions, ChmodEntry, ClientApi, CreateBackupOptions, PanelConnection, PullOptions, RateLimitInfo, RenameEntry } from './client-types';
+import type {
+  CallOptions,
+  ChmodEntry,
+  ClientApi,
+  CreateBackupOptions,
+  CreateDatabaseInput,
+  PanelConnection,
+  PullOptions,
+  RateLimitInfo,
+  RenameEntry,
+} from './client-types';
 import { PanelError } from './errors';
 import { normalizePanelUrl } from './base-url';
 import * as databases from './databases-api';
@@ -316,7 +326,7 @@ export class PanelClient implements ClientApi {
 
   // ── databases writes (issue 13) ──
 
-  async createDatabase(server: string, input: databases.CreateDatabaseInput, opts?: CallOptions): Promise<Database> {
+  async createDatabase(server: string, input: CreateDatabaseInput, opts?: CallOptions): Promise<Database> {
     return databases.createDatabase(this.r, server, input, opts);
   }
 

@@ -5,20 +5,13 @@
  * (`parseIncludes(['password'])`, shown only with database.view_password); callers that did not
  * ask to see it drop it.
  */
-import type { CallOptions } from './client-types';
+import type { CallOptions, CreateDatabaseInput } from './client-types';
 import { PanelError } from './errors';
 import type { Database } from './models';
 import { normalizeDatabase, parseList, unwrapItem } from './normalize';
 import { serverPath } from './paths';
 import type { PanelRequester } from './requester';
 import { databaseNameProblem, databaseRemoteProblem } from '../../shared/database-rules';
-
-/** `POST /databases`: the name without the panel's `s{id}_` prefix, and where connections may come from. */
-export interface CreateDatabaseInput {
-  database: string;
-  /** `%` for anywhere, an IP, or a pattern such as `192.168.1.%`. */
-  remote: string;
-}
 
 function refuse(problem: string | null): void {
   if (problem !== null) throw new PanelError({ kind: 'validation', message: problem, detail: problem });
