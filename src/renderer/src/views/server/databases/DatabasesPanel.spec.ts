@@ -136,4 +136,33 @@ describe('DatabasesPanel', () => {
     expect(screen.queryByRole('button', { name: 'Delete s3_shop' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Copy JDBC URL' })).toBeTruthy();
   });
+
+  it('after a rotation, shows the new password again only if the old one was on screen', async () => {
+    const { user } = await renderPanel([SHOP]);
+    mockApi.answer('databasesReveal', { password: 'old-pass' });
+    await user.click(screen.getByRole('button', { name: 'Show the password of s3_shop' }));
+    await screen.findByText('old-pass');
+    mockApi.answer('databasesRotate', SHOP);
+    mockApi.answer('databasesReveal', { password: 'new-pass' });
+    await user.click(screen.getByRole('button', { name: 'Rotate password' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Rotate password' }));
+    expect(await screen.findByText('new-pass')).toBeTruthy();
+    expect(screen.queryByText('old-pass')).toBeNull();
+    expect(mockApi.calls('databasesReveal')).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: 'Hide password' }));
+    await user.click(screen.getByRole('button', { name: 'Rotate password' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Rotate password' }));
+    await screen.findByText('s3_shop has a new password.');
+    expect(mockApi.calls('databasesReveal')).toHaveLength(2);
+  });
+
+  it('says when the next database is possible when the panel’s per-server limit is hit', async () => {
+    const { user } = await renderPanel([SHOP]);
+    mockApi.fail('databasesCreate', { code: 'rate-limited', message: 'raw', retryAfterMs: 40_000 });
+    await user.click(screen.getByRole('button', { name: 'New database' }));
+    await user.type(screen.getByLabelText('Database name'), 'third{Enter}');
+    expect(
+      await within(screen.getByRole('dialog')).findByText('The panel limits how often you can create a database: the next one is possible in 40 seconds.'),
+    ).toBeTruthy();
+  });
 });

@@ -115,4 +115,19 @@ describe('NetworkPanel', () => {
     expect(screen.queryByRole('button', { name: /Notes for/ })).toBeNull();
     expect(screen.getByText('query')).toBeTruthy();
   });
+
+  it('says when the next port is possible when the panel’s per-server limit is hit, and keeps Add', async () => {
+    const { user } = await renderPanel([PRIMARY]);
+    mockApi.fail('networkAdd', { code: 'rate-limited', message: 'raw', retryAfterMs: 30_000 });
+    await user.click(screen.getByRole('button', { name: 'Add port' }));
+    expect(await screen.findByText('The panel limits how often you can add a port: the next one is possible in 30 seconds.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add port' })).toBeTruthy();
+  });
+
+  it('shows the panel’s words when auto-allocation is off', async () => {
+    const { user } = await renderPanel([PRIMARY]);
+    mockApi.fail('networkAdd', { code: 'validation', message: 'Server auto-allocation is not enabled for this instance.' });
+    await user.click(screen.getByRole('button', { name: 'Add port' }));
+    expect(await screen.findByText('Server auto-allocation is not enabled for this instance.')).toBeTruthy();
+  });
 });
