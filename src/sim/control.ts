@@ -43,7 +43,18 @@ function snapshot(server: SimServer, allPermissions: string[]): SimServerSnapsho
 
 type ServerControls = Pick<
   SimControl,
-  'servers' | 'setState' | 'suspend' | 'setStatus' | 'setTransferring' | 'setPermissions' | 'crash' | 'emitConsole' | 'consoleLines' | 'requireEula' | 'files'
+  | 'servers'
+  | 'setState'
+  | 'suspend'
+  | 'setStatus'
+  | 'setTransferring'
+  | 'setPermissions'
+  | 'crash'
+  | 'emitConsole'
+  | 'consoleLines'
+  | 'requireEula'
+  | 'files'
+  | 'setFeatureLimits'
 >;
 
 /** The per-server half of the surface. */
@@ -79,6 +90,13 @@ function serverControls(state: SimState): ServerControls {
     files: (id) => {
       const server = state.require(id);
       return simFiles(state.tree(server), server.seed);
+    },
+    setFeatureLimits: (id, limits) => {
+      const server = state.require(id);
+      for (const [key, value] of Object.entries(limits)) {
+        if (!Number.isInteger(value) || value < 0) throw new RangeError(`sim: a feature limit is a whole number >= 0, not ${String(value)}`);
+        server.featureLimits[key as keyof typeof server.featureLimits] = value;
+      }
     },
   };
 }

@@ -60,7 +60,10 @@ type Kind =
   | 'patch'
   | 'refs'
   | 'bool'
-  | 'feature';
+  | 'feature'
+  | 'allocationId'
+  | 'notes'
+  | 'urlKind';
 
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
@@ -106,6 +109,9 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
     Array.from({ length: 1001 }, () => ({ accountId: 'a', identifier: 'x' })),
   ],
   bool: ['true', 1, null, U],
+  allocationId: [0, -1, '1', 2 ** 53, 1e300],
+  notes: [rep('n', 1025), HUGE, 1, true],
+  urlKind: ['', 'JDBC', 'postgres', 'mysql ', '__proto__'],
   patch: [
     { unknown: 1 },
     { theme: 'evil' },
@@ -280,8 +286,28 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     // ── startup (issue 13) ──
 
     // ── databases (issue 13) ──
+    'databases:list': { args: [server], fields: bareRef },
+    'databases:create': onServer({ database: 'shop', remote: '%' }, [
+      { path: ['database'], kind: 'name' },
+      { path: ['remote'], kind: 'name' },
+    ]),
+    'databases:rotate': onServer({ id: 'abc' }, [{ path: ['id'], kind: 'id' }]),
+    'databases:reveal': onServer({ id: 'abc' }, [{ path: ['id'], kind: 'id' }]),
+    'databases:copy-url': onServer({ id: 'abc', kind: 'jdbc' }, [
+      { path: ['id'], kind: 'id' },
+      { path: ['kind'], kind: 'urlKind' },
+    ]),
+    'databases:delete': onServer({ id: 'abc' }, [{ path: ['id'], kind: 'id' }]),
 
     // ── network (issue 13) ──
+    'network:list': { args: [server], fields: bareRef },
+    'network:add': { args: [server], fields: bareRef },
+    'network:set-notes': onServer({ id: 1, notes: 'x' }, [
+      { path: ['id'], kind: 'allocationId' },
+      { path: ['notes'], kind: 'notes' },
+    ]),
+    'network:set-primary': onServer({ id: 1 }, [{ path: ['id'], kind: 'allocationId' }]),
+    'network:remove': onServer({ id: 1 }, [{ path: ['id'], kind: 'allocationId' }]),
 
     // ── users (issue 13) ──
 
@@ -324,6 +350,8 @@ const VALID_WRONG_TYPES: Partial<Record<Kind, Encoded[]>> = {
   patch: [{}, U, DATE],
   bool: [true, false],
   refs: [[]],
+  // Null clears an allocation's notes.
+  notes: [null],
 };
 
 function valuesFor(kind: Kind, huge: Encoded): Encoded[] {
