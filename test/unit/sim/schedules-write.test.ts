@@ -114,3 +114,17 @@ test('deleting a task: Pterodactyl asks schedule.update, Pelican schedule.delete
     sim = null;
   }
 });
+
+test("a backup task is refused (403) when the server's backup limit is 0, after the form's rules", async () => {
+  const { panel, base } = await start({ version: 'pelican' });
+  const id = (await json(await postJson(panel, base, body))).attributes.id as number;
+  panel.control.setFeatureLimits(panel.control.servers()[0]!.identifier, { backups: 0 });
+  const refused = await postJson(panel, `${base}/${id}/tasks`, { action: 'backup', time_offset: 0 });
+  expect([refused.status, (await json(refused)).errors[0]]).toEqual([
+    403,
+    { code: 'HttpForbiddenException', status: '403', detail: "A backup task cannot be created when the server's backup limit is set to 0." },
+  ]);
+  // The form request comes first: a bad offset is a 422 even for a backup task.
+  expect((await postJson(panel, `${base}/${id}/tasks`, { action: 'backup', time_offset: 1000 })).status).toBe(422);
+  expect((await postJson(panel, `${base}/${id}/tasks`, { action: 'command', payload: 'say hi', time_offset: 0 })).status).toBe(200);
+});
