@@ -21,6 +21,7 @@ import { fileReadRoutes } from './routes/files-read';
 import { fileWriteRoutes } from './routes/files-write';
 import { serverListRoutes } from './routes/server-list';
 import { serverRoutes } from './routes/server';
+import { userRoutes } from './routes/users-write';
 import { SimState } from './state/sim-state';
 import type { SimPanel, SimPanelOptions } from './types';
 import { TokenBook } from './wings/tokens';
@@ -46,6 +47,7 @@ function buildRouter(tokens: TokenBook): Router<PanelRoute> {
     // ── databases (issue 13) ──
     // ── network (issue 13) ──
     // ── users (issue 13) ──
+    ...userRoutes,
     // ── activity (issue 13) ──
   );
 }
