@@ -39,7 +39,7 @@ export const usersStrings = {
     always: 'The panel always gives this to every subuser.',
     permissionsHeading: 'Permissions',
   },
-  /** A 403 for a write the panel explained: its own words after ours. */
-  panelSaid: (text: string, said: string) => `${text} The panel said: “${said}”`,
+  /** A 403 the panel explained (permissions the key's user lacks): its own words, then what to do. */
+  panelRefused: (said: string) => `The panel refused: “${said}” Give only permissions your own account holds on this server.`,
   dismiss: 'Dismiss',
 } as const;

@@ -82,15 +82,14 @@ function textOf(value: unknown): string | null {
   return null;
 }
 
-/** Puts properties in for `:key` / `:key.0.from`; null when one is missing (the raw event shows then). */
+/**
+ * Puts properties in for `:key` / `:key.0.from`. A missing one is left out (`Locked the backup`);
+ * null when that would leave a quoted blank (`Executed "" on the server`): the raw event shows then.
+ */
 function fill(sentence: string, properties: Record<string, unknown>): string | null {
-  let missing = false;
-  const out = sentence.replaceAll(/:([\w-]+(?:\.[\w-]+)*)/g, (_m, path: string) => {
-    const text = textOf(lookup(properties, path));
-    if (text === null) missing = true;
-    return text ?? '';
-  });
-  return missing ? null : out;
+  const out = sentence.replaceAll(/:([\w-]+(?:\.[\w-]+)*)/g, (_m, path: string) => textOf(lookup(properties, path)) ?? '');
+  if (out.includes('""')) return null;
+  return out.replaceAll(/\s{2,}/g, ' ').trim();
 }
 
 /** The event in words where the panel has words for it, else the event as the panel named it. */

@@ -29,7 +29,8 @@ describe('events in words', () => {
     expect(describeEvent('server:subuser.create', { email: 'a@b.c', count: 2 })).toBe('Added a@b.c as a subuser');
     expect(describeEvent('server:file.delete', { directory: '/', files: ['x'], count: 1 })).toBe('Deleted /x');
     expect(describeEvent('server:file.delete', { directory: '/logs/', files: ['a', 'b'], count: 2 })).toBe('Deleted 2 files in /logs/');
-    expect(describeEvent('server:backup.lock', {})).toBe('server:backup.lock');
+    expect(describeEvent('server:backup.lock', {})).toBe('Locked the backup');
+    expect(describeEvent('server:console.command', {})).toBe('server:console.command');
     expect(describeEvent('server:made.up', {})).toBe('server:made.up');
   });
 
