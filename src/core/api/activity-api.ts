@@ -5,6 +5,7 @@
  * (a case-insensitive "contains" match; a comma makes it any of several),
  * `allowedSorts(['timestamp'])`, `include=actor`, and `per_page` capped at 100 (default 25).
  */
+import type { ActivityQuery } from './activity-query';
 import type { CallOptions } from './client-types';
 import { PanelError } from './errors';
 import type { ActivityEntry, Page } from './models';
@@ -12,15 +13,7 @@ import { normalizeActivity, parsePage } from './normalize';
 import { serverPath } from './paths';
 import type { PanelRequester } from './requester';
 
-/** Which part of the log to read. */
-export interface ActivityQuery {
-  /** 1-based; default 1. */
-  page?: number;
-  /** `filter[event]`: entries whose event contains this (`subuser`, `server:power.start`). */
-  event?: string;
-  /** 1..100, the panel's cap; default the panel's 25. */
-  perPage?: number;
-}
+export type { ActivityQuery } from './activity-query';
 
 /** The panel's cap on `per_page`. */
 export const ACTIVITY_MAX_PER_PAGE = 100;

@@ -21,9 +21,9 @@ import type {
   Allocation,
   WebsocketCredentials,
 } from './models';
-import type { ActivityQuery } from './activity-api';
+import type { ActivityQuery } from './activity-query';
 import type { RouteLimitId } from './route-limits';
-import type { PermissionGroup } from './users-api';
+import type { PermissionGroup } from './normalize/permission-groups';
 
 /** Where a panel is and how to reach it. The key never leaves the client's transport. */
 export interface PanelConnection {
