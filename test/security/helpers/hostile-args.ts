@@ -96,7 +96,7 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   command: ['', 'say hi\nstop', 'say hi\rstop', rep('c', 4097), HUGE],
   content: [],
   feature: ['', 'EULA', 'eula ', 'gsl_token', '__proto__', HUGE],
-  email: ['', 'no-at-sign', 'a@b\n', 'a\u0000@b.c', `${rep('e', 250)}@b.c`, 1, HUGE],
+  email: ['', 'no-at-sign', 'a@b\n', 'a\u0000@b.c', `${'e'.repeat(252)}@b.c`, 1, HUGE],
   permissions: [
     'control.console',
     [1],
