@@ -66,6 +66,9 @@ const COUNTED: Record<string, [string, string]> = {
   'sftp.rename': ['Renamed :files.0.from to :files.0.to', 'Renamed or moved :count files'],
 };
 
+/** Every server event the table knows, for the filter's suggestions (`server:power.start`, …). */
+export const KNOWN_SERVER_EVENTS: readonly string[] = [...Object.keys(SERVER_EVENTS), ...Object.keys(COUNTED)].map((k) => `server:${k}`).sort();
+
 function lookup(properties: Record<string, unknown>, path: string): unknown {
   let value: unknown = properties;
   for (const part of path.split('.')) {
