@@ -38,7 +38,7 @@ describe.skipIf(!hasSecretService)('the Activity tab', () => {
     expect(await entries().count()).toBe(5);
     expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
 
-    await page.getByRole('searchbox').fill('power');
+    await page.getByLabel('Event', { exact: true }).fill('power');
     await page.keyboard.press('Enter');
     await page.getByText('Page 1 of 1').waitFor();
     const words = await entries().allTextContents();
@@ -46,7 +46,7 @@ describe.skipIf(!hasSecretService)('the Activity tab', () => {
     expect(words.every((w) => /(Started|Restarted|Stopped|Killed)/.test(w))).toBe(true);
     await shot(page, 'activity-filtered');
 
-    await page.getByRole('searchbox').fill('no-such-event');
+    await page.getByLabel('Event', { exact: true }).fill('no-such-event');
     await page.keyboard.press('Enter');
     await page.getByText('Nothing matches').waitFor();
   });
