@@ -28,14 +28,16 @@ describe.skipIf(!hasSecretService)('the Activity tab', () => {
     const server = env.sim.control.servers()[0]!;
     await openServer(page, server.name, 'Activity');
     await page.getByText('Page 1 of 2').waitFor();
-    expect(await entries().count()).toBe(25);
-    const details = page.getByRole('button', { name: /^Details of/ }).first();
-    await details.click();
-    expect(await details.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => entries().count()).toBe(25);
+    await page
+      .getByRole('button', { name: /^Details of/, expanded: false })
+      .first()
+      .click();
+    await page.getByRole('button', { name: /^Details of/, expanded: true }).waitFor();
     await shot(page, 'activity-page-1');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('Page 2 of 2').waitFor();
-    expect(await entries().count()).toBe(5);
+    await expect.poll(() => entries().count()).toBe(5);
     expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
 
     await page.getByLabel('Event', { exact: true }).fill('power');
