@@ -28,6 +28,8 @@ export interface CliOptions {
   servers: string | undefined;
   port: string | undefined;
   seed: string | undefined;
+  page: string | undefined;
+  event: string | undefined;
 }
 
 /** Options every command accepts. */
@@ -45,6 +47,8 @@ const OPTION_CONFIG = {
   servers: { type: 'string' },
   port: { type: 'string' },
   seed: { type: 'string' },
+  page: { type: 'string' },
+  event: { type: 'string' },
 } as const;
 
 /** The words and options of one invocation, before a command is chosen. */
@@ -82,6 +86,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       servers: v.servers,
       port: v.port,
       seed: v.seed,
+      page: v.page,
+      event: v.event,
     },
   };
 }

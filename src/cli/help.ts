@@ -13,6 +13,8 @@ const OPTION_HELP: Record<OptionName, string> = {
   servers: '--servers <n>       how many servers the simulated panel has (default 6)',
   port: "--port <p>          the simulated panel's port (default: any free port)",
   seed: "--seed <s>          seed for the simulated panel's names and numbers",
+  page: '--page <n>          which page of the list (from 1; default 1)',
+  event: "--event <text>      only events containing this (the panel's filter[event], e.g. power or subuser)",
 };
 
 const GLOBAL_HELP: readonly OptionName[] = ['help', 'version', 'debug', 'account'];

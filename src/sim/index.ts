@@ -24,6 +24,7 @@ import { fileWriteRoutes } from './routes/files-write';
 import { networkWriteRoutes } from './routes/network-write';
 import { serverListRoutes } from './routes/server-list';
 import { serverRoutes } from './routes/server';
+import { userRoutes } from './routes/users-write';
 import { SimState } from './state/sim-state';
 import type { SimPanel, SimPanelOptions } from './types';
 import { TokenBook } from './wings/tokens';
@@ -52,6 +53,7 @@ function buildRouter(tokens: TokenBook): Router<PanelRoute> {
     // ── network (issue 13) ──
     ...networkWriteRoutes,
     // ── users (issue 13) ──
+    ...userRoutes,
     // ── activity (issue 13) ──
   );
 }

@@ -1,5 +1,6 @@
 /** `activity`: a server's activity log, newest first, as the panel's Activity page shows it. */
 import type { ActivityEntry } from '../../core/api/models';
+import { parseIntegerOption } from '../args';
 import type { CommandDefinition } from '../command';
 import { EXIT_OK } from '../failure';
 import { printList } from '../format/print';
@@ -8,17 +9,27 @@ import { withServer } from '../resolve-server';
 
 export const activityCommand: CommandDefinition = {
   path: 'activity',
-  usage: '<server>',
-  summary: "the server's activity log, newest first (the panel's first page)",
-  details: ['Each line: when, who (the API key or the user), the event, from which IP, and what it named.'],
-  options: ['json'],
+  usage: '<server> [--page N] [--event TEXT]',
+  summary: "the server's activity log, newest first, a page at a time",
+  details: [
+    'Each line: when, who (the API key or the user), the event, from which IP, and what it named.',
+    "--event keeps the events containing the text, as the panel's own filter does (case-insensitive; a comma means any of several).",
+    'Past the last page the list is empty; the table says which page of how many was shown (on stderr).',
+  ],
+  options: ['json', 'page', 'event'],
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
     const [query = ''] = ctx.args;
     const { client, server } = await withServer(ctx, query);
-    const page = await client.listActivity(server.identifier, 1, { signal: ctx.signal });
-    printList(ctx.out, page.items, { json: ctx.options.json, toJson: activityJson, table: activityTable, empty: `${server.name} has no activity yet.` });
+    const pageNumber = parseIntegerOption(ctx.options.page, { name: 'page', min: 1, max: 100_000, fallback: 1, command: 'activity' });
+    const event = ctx.options.event?.trim() ?? '';
+    const page = await client.queryActivity(server.identifier, { page: pageNumber, event }, { signal: ctx.signal });
+    const empty = event === '' ? `${server.name} has no activity yet.` : `${server.name} has no activity matching "${event}".`;
+    const { currentPage, totalPages } = page.pagination;
+    const emptyText = pageNumber > 1 && pageNumber > totalPages ? `Page ${pageNumber} is past the last page (${totalPages}).` : empty;
+    printList(ctx.out, page.items, { json: ctx.options.json, toJson: activityJson, table: activityTable, empty: emptyText });
+    if (!ctx.options.json && page.items.length > 0 && totalPages > 1) ctx.out.stderr.line(`Page ${currentPage} of ${totalPages}.`);
     return EXIT_OK;
   },
 };

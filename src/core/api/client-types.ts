@@ -22,8 +22,10 @@ import type {
   Allocation,
   WebsocketCredentials,
 } from './models';
+import type { ActivityQuery } from './activity-query';
 import type { RouteLimitId } from './route-limits';
 import type { ScheduleInput, TaskInput } from './schedule-types';
+import type { PermissionGroup } from './normalize/permission-groups';
 
 /** Where a panel is and how to reach it. The key never leaves the client's transport. */
 export interface PanelConnection {
@@ -187,6 +189,15 @@ export interface ClientApi {
   deleteAllocation(server: string, id: number, opts?: CallOptions): Promise<void>;
 
   // ── users writes (issue 13) ──
+  /** `GET /permissions` grouped as the panel groups it, with its descriptions where it sends them. */
+  listPermissionGroups(opts?: CallOptions): Promise<PermissionGroup[]>;
+  /** Invites `email` with `permissions` (the panel adds websocket.connect); answers the new subuser. */
+  createSubuser(server: string, email: string, permissions: readonly string[], opts?: CallOptions): Promise<Subuser>;
+  /** Replaces a subuser's permissions; answers the subuser as it is now. */
+  updateSubuser(server: string, uuid: string, permissions: readonly string[], opts?: CallOptions): Promise<Subuser>;
+  deleteSubuser(server: string, uuid: string, opts?: CallOptions): Promise<void>;
 
   // ── activity writes (issue 13) ──
+  /** One page of the activity log, newest first, optionally only the events containing `query.event`. */
+  queryActivity(server: string, query?: ActivityQuery, opts?: CallOptions): Promise<Page<ActivityEntry>>;
 }

@@ -17,6 +17,8 @@ import type {
 import { PanelError } from './errors';
 import { normalizePanelUrl } from './base-url';
 import * as databases from './databases-api';
+import * as activity from './activity-api';
+import type { ActivityQuery } from './activity-api';
 import * as files from './files-api';
 import * as network from './network-api';
 import { DEFAULT_USER_AGENT, PanelHttp } from './http';
@@ -44,6 +46,8 @@ import * as n from './normalize';
 import { collectAllPages } from './paginate';
 import { serverPath } from './paths';
 import { secretsOf } from './redact';
+import * as users from './users-api';
+import type { PermissionGroup } from './users-api';
 import { PanelRequester } from './requester';
 import type { RouteLimitId } from './route-limits';
 import { RequestScheduler, type SchedulerOptions } from './scheduler';
@@ -394,6 +398,24 @@ export class PanelClient implements ClientApi {
   }
 
   // ── users writes (issue 13) ──
+  async listPermissionGroups(opts?: CallOptions): Promise<PermissionGroup[]> {
+    return users.listPermissionGroups(this.r, opts);
+  }
+
+  async createSubuser(server: string, email: string, permissions: readonly string[], opts?: CallOptions): Promise<Subuser> {
+    return users.createSubuser(this.r, server, email, permissions, opts);
+  }
+
+  async updateSubuser(server: string, uuid: string, permissions: readonly string[], opts?: CallOptions): Promise<Subuser> {
+    return users.updateSubuser(this.r, server, uuid, permissions, opts);
+  }
+
+  async deleteSubuser(server: string, uuid: string, opts?: CallOptions): Promise<void> {
+    return users.deleteSubuser(this.r, server, uuid, opts);
+  }
 
   // ── activity writes (issue 13) ──
+  async queryActivity(server: string, query?: ActivityQuery, opts?: CallOptions): Promise<Page<ActivityEntry>> {
+    return activity.queryActivity(this.r, server, query, opts);
+  }
 }

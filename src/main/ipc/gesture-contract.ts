@@ -136,8 +136,14 @@ export const GESTURE_CONTRACT = {
   'network:remove': panelAction('Removes an allocation (the window confirms)'),
 
   // ── users (issue 13) ──
+  'users:list': read('the subusers of a server'),
+  'users:permissions': read('the permissions the panel knows'),
+  'users:create': panelAction('Invites a subuser to a server'),
+  'users:update': panelAction("Changes a subuser's permissions"),
+  'users:delete': panelAction('Removes a subuser (the window confirms)'),
 
   // ── activity (issue 13) ──
+  'activity:list': read("a page of the server's activity log"),
 } satisfies Record<InvokeChannel, Gesture>;
 
 /** The channels that need a gesture, for the suite. */

@@ -2,10 +2,11 @@
  * The panel's transformers (§4): items `{object, attributes}`, lists `{object:"list", data}`,
  * relationships inside `attributes`, pagination meta with links (§1.2).
  */
-import { invocationOf, subusersOf, variablesOf } from '../state/extras';
+import { invocationOf, variablesOf } from '../state/extras';
 import type { Item } from '../state/extras';
 import { hasPermission } from '../state/permissions';
 import type { SimServer } from '../state/servers';
+import { subuserBook } from '../state/subusers';
 import type { SimState } from '../state/sim-state';
 import type { SimFlavor } from '../types';
 
@@ -35,7 +36,7 @@ function relationships(server: SimServer, includes: Set<string>, flavor: SimFlav
     variables: canReadStartup ? list(variablesOf(server)) : NULL_RESOURCE,
   };
   if (includes.has('egg')) out.egg = item('egg', { uuid: server.egg.uuid, name: server.egg.name });
-  if (includes.has('subusers')) out.subusers = hasPermission(server.permissions, 'user.read') ? list(subusersOf(server, flavor)) : NULL_RESOURCE;
+  if (includes.has('subusers')) out.subusers = hasPermission(server.permissions, 'user.read') ? list(subuserBook(server, flavor)) : NULL_RESOURCE;
   return out;
 }
 

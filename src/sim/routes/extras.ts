@@ -1,11 +1,11 @@
-/** Read routes of the secondary pages (§3.4, §3.5): backups, databases, schedules, network, users, startup. */
+/** Read routes of the secondary pages (§3.4, §3.5): backups, databases, schedules, network, startup (users: users-write.ts). */
 import { notFound } from '../http/errors';
 import { sendJson } from '../http/respond';
 import type { PanelRoute, RouteContext } from '../http/route-types';
 import { serverOf } from '../http/route-types';
 import { includesOf, item, list, pageParams, paginated } from '../http/transform';
 import { currentDatabases, databaseItem } from '../state/databases';
-import { backupsOf, invocationOf, subusersOf, variablesOf } from '../state/extras';
+import { backupsOf, invocationOf, variablesOf } from '../state/extras';
 import type { Item } from '../state/extras';
 import { backupView } from '../state/flavor-shapes';
 import { hasPermission } from '../state/permissions';
@@ -68,18 +68,7 @@ export const extraRoutes: PanelRoute[] = ((): PanelRoute[] => {
     { method: 'GET', path: `${base}/databases`, permission: 'database.read', handler: databases },
     // The schedule reads are in schedules-write.ts, over the same book as the writes (issue 13).
     { method: 'GET', path: `${base}/network/allocations`, permission: 'allocation.read', handler: allocations },
-    {
-      method: 'GET',
-      path: `${base}/users`,
-      permission: 'user.read',
-      handler: (ctx) => sendJson(ctx, 200, list(subusersOf(serverOf(ctx), ctx.state.options.flavor))),
-    },
-    {
-      method: 'GET',
-      path: `${base}/users/:user`,
-      permission: 'user.read',
-      handler: (ctx) => sendJson(ctx, 200, byAttribute(subusersOf(serverOf(ctx), ctx.state.options.flavor), 'uuid', ctx.params.user ?? '')),
-    },
+    // `users` and `users/:user`: routes/users-write.ts, which also writes them.
     { method: 'GET', path: `${base}/startup`, permission: 'startup.read', handler: startup },
   ];
 })();

@@ -3,13 +3,12 @@ import { PanelHttpError } from '../http/errors';
 import { sendJson, sendNoContent } from '../http/respond';
 import type { PanelRoute, RouteContext } from '../http/route-types';
 import { serverOf } from '../http/route-types';
-import { includesOf, item, pageParams, paginated, serverItem } from '../http/transform';
+import { includesOf, item, serverItem } from '../http/transform';
 import { Validator } from '../http/validate';
-import { activityOf } from '../state/extras';
-import { activityView } from '../state/flavor-shapes';
 import type { PowerSignal } from '../state/power';
 import { readStats, restStatsAttributes } from '../state/stats';
 import type { TokenBook } from '../wings/tokens';
+import { serverActivity } from './activity-read';
 
 const SIGNALS: readonly PowerSignal[] = ['start', 'stop', 'restart', 'kill'];
 const SIGNAL_PERMISSION: Record<PowerSignal, string> = {
@@ -63,13 +62,6 @@ function command(ctx: RouteContext): void {
   sendNoContent(ctx);
 }
 
-function activity(ctx: RouteContext): void {
-  const { page, perPage } = pageParams(ctx.query, 25, 100);
-  const withActor = includesOf(ctx.query).has('actor');
-  const entries = activityOf(serverOf(ctx), 30).map((entry) => activityView(ctx.state.options.flavor, entry, withActor));
-  sendJson(ctx, 200, paginated(`${ctx.state.panelUrl}${ctx.url.pathname}`, ctx.query, entries, page, perPage));
-}
-
 function powerPermission(json: unknown): string | null {
   const signal = (json as { signal?: unknown } | undefined)?.signal;
   return typeof signal === 'string' && signal in SIGNAL_PERMISSION ? SIGNAL_PERMISSION[signal as PowerSignal] : null;
@@ -95,6 +87,6 @@ export function serverRoutes(tokens: TokenBook): PanelRoute[] {
         sendJson(ctx, 200, { data: { token: tokens.websocket(server), socket } });
       },
     },
-    { method: 'GET', path: `${base}/activity`, permission: 'activity.read', handler: activity },
+    { method: 'GET', path: `${base}/activity`, permission: 'activity.read', handler: serverActivity },
   ];
 }

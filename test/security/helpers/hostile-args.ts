@@ -63,7 +63,11 @@ type Kind =
   | 'feature'
   | 'allocationId'
   | 'notes'
-  | 'urlKind';
+  | 'urlKind'
+  | 'email'
+  | 'permissions'
+  | 'page'
+  | 'eventFilter';
 
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
@@ -95,6 +99,19 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   command: ['', 'say hi\nstop', 'say hi\rstop', rep('c', 4097), HUGE],
   content: [],
   feature: ['', 'EULA', 'eula ', 'gsl_token', '__proto__', HUGE],
+  email: ['', 'no-at-sign', 'a@b\n', 'a\u0000@b.c', `${'e'.repeat(252)}@b.c`, 1, HUGE],
+  permissions: [
+    'control.console',
+    [1],
+    [''],
+    ['CONTROL.CONSOLE'],
+    ['control'],
+    ['control.console\n'],
+    [HUGE],
+    Array.from({ length: 201 }, () => 'control.console'),
+  ],
+  page: [0, -1, 1.5, '2', 100_001, NAN, INF],
+  eventFilter: [1, 'server:power\n', 'x\u0000', rep('e', 101), HUGE],
   mode: ['', '8', '999', '64', '12345', 'rwx', '0o755', '755;rm', ' 755', '755\n'],
   names: [[], ['..'], ['.'], ['a/b'], [''], ['x\u0000'], Array.from({ length: 1001 }, () => 'a'), 'x.txt', [1], [HUGE]],
   signal: ['', 'START', 'explode', 'start ', 'kill;rm', '__proto__'],
@@ -310,8 +327,23 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     'network:remove': onServer({ id: 1 }, [{ path: ['id'], kind: 'allocationId' }]),
 
     // ── users (issue 13) ──
+    'users:list': { args: [server], fields: bareRef },
+    'users:permissions': { args: [server], fields: bareRef },
+    'users:create': onServer({ email: 'friend@example.com', permissions: ['control.console'] }, [
+      { path: ['email'], kind: 'email' },
+      { path: ['permissions'], kind: 'permissions' },
+    ]),
+    'users:update': onServer({ uuid: 'a1b2c3d4-0000-4000-a000-000000000000', permissions: ['control.console'] }, [
+      { path: ['uuid'], kind: 'id' },
+      { path: ['permissions'], kind: 'permissions' },
+    ]),
+    'users:delete': onServer({ uuid: 'a1b2c3d4-0000-4000-a000-000000000000' }, [{ path: ['uuid'], kind: 'id' }]),
 
     // ── activity (issue 13) ──
+    'activity:list': onServer({ page: 1, event: '' }, [
+      { path: ['page'], kind: 'page' },
+      { path: ['event'], kind: 'eventFilter' },
+    ]),
   };
 }
 

@@ -4,6 +4,12 @@ import type { Handlers } from '../register-handlers';
 import type { HandlerPorts } from './ports';
 
 export function activityHandlers(ports: HandlerPorts): Pick<Handlers, keyof ActivityChannels> {
-  void ports;
-  return {};
+  return {
+    'activity:list': async ({ server, page, event }) => {
+      const client = await ports.client(server.accountId);
+      const answer = await client.queryActivity(server.identifier, { page, event });
+      const { currentPage, totalPages, total, perPage } = answer.pagination;
+      return { entries: answer.items.map((e) => ({ ...e, properties: { ...e.properties } })), page: currentPage, totalPages, total, perPage };
+    },
+  };
 }

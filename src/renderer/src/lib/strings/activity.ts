@@ -1,3 +1,32 @@
 /** Text of a server's Activity tab (views/server/activity). */
 
-export const activityStrings = {} as const;
+export const activityStrings = {
+  what: 'read the activity log',
+  emptyTitle: 'No activity yet',
+  emptyDetail: 'What people and API keys do on this server shows up here.',
+  emptyFilteredTitle: 'Nothing matches',
+  emptyFilteredDetail: (filter: string) => `No event containing “${filter}”.`,
+  filterLabel: 'Event',
+  filterPlaceholder: 'Filter by event, e.g. power or subuser',
+  filterAll: 'All events',
+  apply: 'Filter',
+  clear: 'Clear',
+  refresh: 'Refresh',
+  previous: 'Previous',
+  next: 'Next',
+  pageOf: (page: number, of: number) => `Page ${page} of ${of}`,
+  total: (n: number) => `${n} entr${n === 1 ? 'y' : 'ies'}`,
+  actorApi: 'API',
+  actorSystem: 'System',
+  viaApi: 'via API key',
+  noIp: '—',
+  details: 'Details',
+  detailsLabel: (event: string) => `Details of ${event}`,
+  columns: { when: 'When', who: 'Who', event: 'Event', ip: 'IP' },
+  relative: {
+    now: 'just now',
+    minutes: (n: number) => `${n} minute${n === 1 ? '' : 's'} ago`,
+    hours: (n: number) => `${n} hour${n === 1 ? '' : 's'} ago`,
+    days: (n: number) => `${n} day${n === 1 ? '' : 's'} ago`,
+  },
+} as const;

@@ -1,3 +1,45 @@
 /** Text of a server's Users tab (views/server/users). */
 
-export const usersStrings = {} as const;
+export const usersStrings = {
+  what: {
+    list: 'list the subusers',
+    create: 'invite this user',
+    update: "change this user's permissions",
+    remove: 'remove this user',
+  },
+  emptyTitle: 'No subusers yet',
+  emptyDetail: 'Invite someone by email to let them use this server with the permissions you choose.',
+  invite: 'Invite user',
+  refresh: 'Refresh',
+  columns: { user: 'User', twoFactor: '2FA', permissions: 'Permissions', actions: 'Actions' },
+  twoFactorOn: 'On',
+  twoFactorOff: 'Off',
+  permissionCount: (n: number) => `${n} permission${n === 1 ? '' : 's'}`,
+  edit: 'Edit',
+  editLabel: (who: string) => `Edit the permissions of ${who}`,
+  removeLabel: (who: string) => `Remove ${who}`,
+  remove: 'Remove',
+  removeTitle: 'Remove this user?',
+  removeMessage: (who: string, email: string) => `${who} (${email}) loses access to this server at once: the console, files and everything else you gave them.`,
+  removeConfirm: 'Remove user',
+  removed: (who: string) => `${who} was removed.`,
+  invited: (email: string) => `${email} was invited.`,
+  saved: (who: string) => `The permissions of ${who} were saved.`,
+  form: {
+    inviteTitle: 'Invite a user',
+    editTitle: (who: string) => `Permissions of ${who}`,
+    email: 'Email address',
+    emailHint: 'The panel makes an account for an address it does not know and emails a link to set a password.',
+    save: 'Save',
+    inviteSubmit: 'Invite',
+    cancel: 'Cancel',
+    selectAll: (group: string) => `All of ${group}`,
+    selected: (n: number, of: number) => `${n} of ${of}`,
+    notHeld: 'You do not hold this permission, so you cannot give it.',
+    always: 'The panel always gives this to every subuser.',
+    permissionsHeading: 'Permissions',
+  },
+  /** A 403 the panel explained (permissions the key's user lacks): its own words, then what to do. */
+  panelRefused: (said: string) => `The panel refused: “${said}” Give only permissions your own account holds on this server.`,
+  dismiss: 'Dismiss',
+} as const;
