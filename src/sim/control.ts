@@ -3,6 +3,7 @@
  * `/__sim/*` (routes/control.ts) exposes the same methods over HTTP.
  */
 import { simFiles } from './files/sim-files';
+import { setBackupsFailing } from './state/backups';
 import { EULA_FALSE } from './state/features';
 import type { FaultRegistry, RequestLog } from './http/request-log';
 import type { SimServer } from './state/servers';
@@ -43,7 +44,7 @@ function snapshot(server: SimServer, allPermissions: string[]): SimServerSnapsho
 
 type ServerControls = Pick<
   SimControl,
-  'servers' | 'setState' | 'suspend' | 'setStatus' | 'setTransferring' | 'setPermissions' | 'crash' | 'emitConsole' | 'consoleLines' | 'requireEula' | 'files'
+  'servers' | 'setState' | 'suspend' | 'setStatus' | 'setTransferring' | 'setPermissions' | 'crash' | 'emitConsole' | 'consoleLines' | 'requireEula' | 'failBackups' | 'files'
 >;
 
 /** The per-server half of the surface. */
@@ -76,6 +77,7 @@ function serverControls(state: SimState): ServerControls {
       if (!server.egg.features?.includes('eula')) throw new Error(`sim: server "${id}" does not run a Minecraft egg`);
       simFiles(state.tree(server), server.seed).write('/eula.txt', EULA_FALSE);
     },
+    failBackups: (id, on) => setBackupsFailing(state.require(id), on),
     files: (id) => {
       const server = state.require(id);
       return simFiles(state.tree(server), server.seed);

@@ -39,7 +39,7 @@ function buildRouter(tokens: TokenBook): Router<PanelRoute> {
     ...fileReadRoutes(tokens),
     ...fileWriteRoutes,
     ...extraRoutes,
-    ...backupWriteRoutes,
+    ...backupWriteRoutes(tokens),
     // ── backups (issue 13) ──
     // ── schedules (issue 13) ──
     // ── startup (issue 13) ──
