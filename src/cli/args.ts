@@ -28,6 +28,14 @@ export interface CliOptions {
   servers: string | undefined;
   port: string | undefined;
   seed: string | undefined;
+  // backups (issue 13)
+  name: string | undefined;
+  /** `--ignore` may be given more than once. */
+  ignore: string[];
+  locked: boolean;
+  wait: boolean;
+  truncate: boolean;
+  yes: boolean;
 }
 
 /** Options every command accepts. */
@@ -45,6 +53,13 @@ const OPTION_CONFIG = {
   servers: { type: 'string' },
   port: { type: 'string' },
   seed: { type: 'string' },
+  // backups (issue 13)
+  name: { type: 'string' },
+  ignore: { type: 'string', multiple: true },
+  locked: { type: 'boolean' },
+  wait: { type: 'boolean' },
+  truncate: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
 } as const;
 
 /** The words and options of one invocation, before a command is chosen. */
@@ -82,6 +97,12 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       servers: v.servers,
       port: v.port,
       seed: v.seed,
+      name: v.name,
+      ignore: v.ignore ?? [],
+      locked: v.locked === true,
+      wait: v.wait === true,
+      truncate: v.truncate === true,
+      yes: v.yes === true,
     },
   };
 }

@@ -13,6 +13,13 @@ const OPTION_HELP: Record<OptionName, string> = {
   servers: '--servers <n>       how many servers the simulated panel has (default 6)',
   port: "--port <p>          the simulated panel's port (default: any free port)",
   seed: "--seed <s>          seed for the simulated panel's names and numbers",
+  // backups (issue 13)
+  name: '--name <name>       the backup’s name (default: the panel names it by date)',
+  ignore: '--ignore <pattern>  leave files matching this out (repeatable; as .pteroignore lines)',
+  locked: '--locked            lock the backup (needs backup.delete; a locked one cannot be deleted)',
+  wait: '--wait              wait until the backup completed or failed; print its uuid and checksum',
+  truncate: '--truncate          delete every file on the server before restoring',
+  yes: "-y, --yes           don't ask (required when stdin is not a terminal)",
 };
 
 const GLOBAL_HELP: readonly OptionName[] = ['help', 'version', 'debug', 'account'];
