@@ -60,7 +60,12 @@ type Kind =
   | 'patch'
   | 'refs'
   | 'bool'
-  | 'feature';
+  | 'feature'
+  // backups (issue 13)
+  | 'backupUuid'
+  | 'backupName'
+  | 'ignoredFiles'
+  | 'keepNewest';
 
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
@@ -106,6 +111,11 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
     Array.from({ length: 1001 }, () => ({ accountId: 'a', identifier: 'x' })),
   ],
   bool: ['true', 1, null, U],
+  // backups (issue 13)
+  backupUuid: ['', ' ', 'a/b', '../files', 'a b', 'a\u0000', '%2e%2e', rep('a', 65), HUGE],
+  backupName: ['x\u0000', 'x\n', 'x\u001b[31m', rep('n', 256), HUGE],
+  ignoredFiles: ['x\u0000', 'logs/*\u001b[2J', rep('i', 16_385), HUGE],
+  keepNewest: [0, -1, 1.5, 101, '3', NAN, INF, U],
   patch: [
     { unknown: 1 },
     { theme: 'evil' },
@@ -141,6 +151,8 @@ interface Template {
 
 /** A closed port: accounts:check and accounts:add never reach the sim, even when well-formed. */
 export const CLOSED_URL = 'http://127.0.0.1:9/';
+/** A well-formed backup uuid that no sim server has. */
+const BACKUP_UUID = '00000000-0000-4000-8000-000000000000';
 const SOME_KEY = `ptlc_${'A'.repeat(11)}${'b'.repeat(32)}`;
 
 function templates(accountId: string, identifier: string): Record<InvokeChannel, Template> {
@@ -240,6 +252,25 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     'notifications:status': none,
 
     // ── backups (issue 13) ──
+    'backups:list': { args: [server], fields: bareRef },
+    'backups:create': onServer({ name: 'nightly', ignored: 'logs/*', isLocked: false }, [
+      { path: ['name'], kind: 'backupName' },
+      { path: ['ignored'], kind: 'ignoredFiles' },
+      { path: ['isLocked'], kind: 'bool' },
+    ]),
+    'backups:delete': onServer({ uuid: BACKUP_UUID }, [{ path: ['uuid'], kind: 'backupUuid' }]),
+    'backups:toggle-lock': onServer({ uuid: BACKUP_UUID }, [{ path: ['uuid'], kind: 'backupUuid' }]),
+    'backups:rename': onServer({ uuid: BACKUP_UUID, name: 'x' }, [
+      { path: ['uuid'], kind: 'backupUuid' },
+      { path: ['name'], kind: 'backupName' },
+    ]),
+    'backups:restore': onServer({ uuid: BACKUP_UUID, truncate: false }, [
+      { path: ['uuid'], kind: 'backupUuid' },
+      { path: ['truncate'], kind: 'bool' },
+    ]),
+    'backups:download': onServer({ uuid: BACKUP_UUID }, [{ path: ['uuid'], kind: 'backupUuid' }]),
+    'backups:set-retention': onServer({ keepNewest: 3 }, [{ path: ['keepNewest'], kind: 'keepNewest' }]),
+    'backups:retention-candidates': { args: [server], fields: bareRef },
 
     // ── schedules (issue 13) ──
 
