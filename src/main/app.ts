@@ -210,7 +210,12 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
     s.monitor.on('console-connection', (ref, connection) => ifAttached(ref, () => ui.window.push.consoleConnection({ server: ref, connection }))),
     // ── backups (issue 13) ── every server's: the Backups tab is not the console's attach.
     s.monitor.on('backup-completed', (ref, b) =>
-      ui.window.push.backupsCompleted({ server: ref, uuid: b.uuid, isSuccessful: b.isSuccessful, checksum: b.checksum === null ? null : `${b.checksumType ?? 'sha1'}:${b.checksum}` }),
+      ui.window.push.backupsCompleted({
+        server: ref,
+        uuid: b.uuid,
+        isSuccessful: b.isSuccessful,
+        checksum: b.checksum === null ? null : `${b.checksumType ?? 'sha1'}:${b.checksum}`,
+      }),
     ),
     s.settings.onChange((settings) => {
       s.monitor.setAttention({ favourites: settings.favourites });

@@ -3,7 +3,7 @@
  * `/__sim/*` (routes/control.ts) exposes the same methods over HTTP.
  */
 import { simFiles } from './files/sim-files';
-import { setBackupsFailing } from './state/backups';
+import { setBackupsFailing } from './state/backup-ledger';
 import { EULA_FALSE } from './state/features';
 import type { FaultRegistry, RequestLog } from './http/request-log';
 import type { SimServer } from './state/servers';
@@ -44,7 +44,18 @@ function snapshot(server: SimServer, allPermissions: string[]): SimServerSnapsho
 
 type ServerControls = Pick<
   SimControl,
-  'servers' | 'setState' | 'suspend' | 'setStatus' | 'setTransferring' | 'setPermissions' | 'crash' | 'emitConsole' | 'consoleLines' | 'requireEula' | 'failBackups' | 'files'
+  | 'servers'
+  | 'setState'
+  | 'suspend'
+  | 'setStatus'
+  | 'setTransferring'
+  | 'setPermissions'
+  | 'crash'
+  | 'emitConsole'
+  | 'consoleLines'
+  | 'requireEula'
+  | 'failBackups'
+  | 'files'
 >;
 
 /** The per-server half of the surface. */

@@ -48,7 +48,13 @@ describe.each(CASES)('pterotray backups against $label', ({ label, options }) =>
     const listed = await runAgainst(sim, ['backups', 'ls', id(), '--json']);
     expect(listed.code).toBe(0);
     const mine = (JSON.parse(listed.stdout) as Array<Record<string, unknown>>).find((b) => b.uuid === uuid)!;
-    expect(mine).toMatchObject({ name: 'ci run', is_successful: true, ignored_files: ['logs/*', '*.tmp'], checksum, is_scheduled: label === 'pelican' ? false : null });
+    expect(mine).toMatchObject({
+      name: 'ci run',
+      is_successful: true,
+      ignored_files: ['logs/*', '*.tmp'],
+      checksum,
+      is_scheduled: label === 'pelican' ? false : null,
+    });
     const table = await runAgainst(sim, ['backups', 'ls', id()]);
     expect(table.stdout).toMatch(/UUID\s+NAME\s+STATE/);
     expect(table.stderr).toMatch(/^\d+ of 5 backups used\.$/m);

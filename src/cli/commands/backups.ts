@@ -110,7 +110,11 @@ export const backupsCreateCommand: CommandDefinition = {
   async run(ctx) {
     const [query = ''] = ctx.args;
     const { client, server } = await withServer(ctx, query);
-    const options = { name: ctx.options.name, ignored: ctx.options.ignore.length > 0 ? ctx.options.ignore.join('\n') : undefined, isLocked: ctx.options.locked };
+    const options = {
+      name: ctx.options.name,
+      ignored: ctx.options.ignore.length > 0 ? ctx.options.ignore.join('\n') : undefined,
+      isLocked: ctx.options.locked,
+    };
     let backup = await client.createBackup(server.identifier, options, { signal: ctx.signal });
     if (ctx.options.wait) {
       ctx.out.stderr.line(`Backing up ${server.name} (${backup.name})…`);
@@ -120,7 +124,9 @@ export const backupsCreateCommand: CommandDefinition = {
     else if (!ctx.options.wait) ctx.out.stdout.line(backup.uuid);
     else if (backup.isSuccessful) ctx.out.stdout.line(`${backup.uuid} ${backup.checksum ?? '-'}`);
     if (ctx.options.wait && !backup.isSuccessful) {
-      ctx.out.stderr.line(`pterotray: the backup ${backup.uuid} failed on the node. Check the node's free space and the server's ignored files, then try again.`);
+      ctx.out.stderr.line(
+        `pterotray: the backup ${backup.uuid} failed on the node. Check the node's free space and the server's ignored files, then try again.`,
+      );
       return EXIT_FAILURE;
     }
     if (!ctx.options.wait) ctx.out.stderr.line(`Started backup "${backup.name}"; 'pterotray backups ls ${query}' shows when it completes.`);
@@ -140,7 +146,9 @@ export const backupsDownloadCommand: CommandDefinition = {
   path: 'backups download',
   usage: '<server> <uuid>',
   summary: 'download a backup and check it against the panel’s checksum',
-  details: ['Saves <uuid>.tar.gz here unless -o names a file or a directory. Prints the file’s sha256; exits 1 if it does not match the checksum the panel lists.'],
+  details: [
+    'Saves <uuid>.tar.gz here unless -o names a file or a directory. Prints the file’s sha256; exits 1 if it does not match the checksum the panel lists.',
+  ],
   options: ['output'],
   minArgs: 2,
   maxArgs: 2,
@@ -150,7 +158,10 @@ export const backupsDownloadCommand: CommandDefinition = {
     const { client, server } = await withServer(ctx, query);
     const backup = await client.getBackup(server.identifier, uuid, { signal: ctx.signal });
     if (backup.completedAt === null || !backup.isSuccessful) {
-      throw new PanelError({ kind: 'conflict', message: `The backup "${backup.name}" ${backup.completedAt === null ? 'has not completed yet' : 'failed'}: there is nothing to download.` });
+      throw new PanelError({
+        kind: 'conflict',
+        message: `The backup "${backup.name}" ${backup.completedAt === null ? 'has not completed yet' : 'failed'}: there is nothing to download.`,
+      });
     }
     const url = await client.getBackupDownloadUrl(server.identifier, uuid, { signal: ctx.signal });
     const progress = createProgress(ctx.out.stderr, backup.name, ctx.deps.clock);
@@ -163,7 +174,9 @@ export const backupsDownloadCommand: CommandDefinition = {
     const verdict = await verifyFile(destinationPath, backup.checksum, ctx.signal);
     ctx.out.stdout.line(`${verdict.sha256}  ${destinationPath}`);
     if (verdict.outcome === 'mismatch') {
-      ctx.out.stderr.line(`pterotray: ${destinationPath} does not match the panel's ${verdict.algorithm} checksum (got ${verdict.actualHex}); the file is kept for inspection. Download it again.`);
+      ctx.out.stderr.line(
+        `pterotray: ${destinationPath} does not match the panel's ${verdict.algorithm} checksum (got ${verdict.actualHex}); the file is kept for inspection. Download it again.`,
+      );
       return EXIT_FAILURE;
     }
     const check = verdict.outcome === 'match' ? `${verdict.algorithm} matches the panel's checksum` : 'the panel lists no checksum to compare';
@@ -208,7 +221,11 @@ export const backupsRmCommand: CommandDefinition = {
     const backup = await client.getBackup(server.identifier, uuid, { signal: ctx.signal });
     // The panel would refuse it (DeleteBackupService: a locked, completed backup); say so before asking.
     if (backup.isLocked && backup.isSuccessful && backup.completedAt !== null) {
-      throw new PanelError({ kind: 'validation', code: 'BackupLockedException', message: `The backup "${backup.name}" is locked: unlock it first (the app's Backups tab, or the panel)` });
+      throw new PanelError({
+        kind: 'validation',
+        code: 'BackupLockedException',
+        message: `The backup "${backup.name}" is locked: unlock it first (the app's Backups tab, or the panel)`,
+      });
     }
     if (!(await confirm(ctx, `Delete the backup "${backup.name}" of ${server.name}? This cannot be undone.`))) {
       ctx.out.stderr.line('Not deleted.');
@@ -221,4 +238,10 @@ export const backupsRmCommand: CommandDefinition = {
 };
 
 /** Every backups command, in the order help lists them. */
-export const BACKUP_COMMANDS: readonly CommandDefinition[] = [backupsLsCommand, backupsCreateCommand, backupsDownloadCommand, backupsRestoreCommand, backupsRmCommand];
+export const BACKUP_COMMANDS: readonly CommandDefinition[] = [
+  backupsLsCommand,
+  backupsCreateCommand,
+  backupsDownloadCommand,
+  backupsRestoreCommand,
+  backupsRmCommand,
+];

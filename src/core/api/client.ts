@@ -3,7 +3,18 @@
  * panel connection; it owns a scheduler (concurrency, rate limit, retries) and must be disposed.
  */
 import type { AxiosAdapter, AxiosInstance } from 'axios';
-import type { BackupList, CallOptions, ChmodEntry, ClientApi, CreateBackupOptions, PanelConnection, PullOptions, RateLimitInfo, RenameEntry, RestoreBackupOptions } from './client-types';
+import type {
+  BackupList,
+  CallOptions,
+  ChmodEntry,
+  ClientApi,
+  CreateBackupOptions,
+  PanelConnection,
+  PullOptions,
+  RateLimitInfo,
+  RenameEntry,
+  RestoreBackupOptions,
+} from './client-types';
 import { PanelError } from './errors';
 import { normalizePanelUrl } from './base-url';
 import * as backups from './backups-api';

@@ -15,7 +15,8 @@ import { sendJson, sendNoContent } from '../http/respond';
 import type { PanelRoute, RouteContext } from '../http/route-types';
 import { serverOf } from '../http/route-types';
 import { Validator } from '../http/validate';
-import { areBackupsFailing, checkBackupAllowed, deleteListed, findBackup, isNonFailed, listedBackups, makeArchive, newBackup, sha1Of, storeArchive } from '../state/backups';
+import { areBackupsFailing, deleteListed, findBackup, listedBackups, makeArchive, sha1Of, storeArchive } from '../state/backup-ledger';
+import { checkBackupAllowed, isNonFailed, newBackup } from '../state/backups';
 import { backupView } from '../state/flavor-shapes';
 import { hasPermission } from '../state/permissions';
 import type { SimServer } from '../state/servers';
@@ -138,7 +139,8 @@ function download(ctx: RouteContext, tokens: TokenBook): void {
 export function backupWriteRoutes(tokens: TokenBook): PanelRoute[] {
   const base = '/api/client/servers/:server/backups';
   const pelicanOnly = (handler: (ctx: RouteContext) => void) => (ctx: RouteContext) => {
-    if (ctx.state.options.flavor !== 'pelican') throw new PanelHttpError(404, 'NotFoundHttpException', 'The requested resource could not be found on the server.');
+    if (ctx.state.options.flavor !== 'pelican')
+      throw new PanelHttpError(404, 'NotFoundHttpException', 'The requested resource could not be found on the server.');
     handler(ctx);
   };
   return [

@@ -6,7 +6,7 @@ import { serverOf } from '../http/route-types';
 import { includesOf, item, list, pageParams, paginated } from '../http/transform';
 import { databasesOf, invocationOf, schedulesOf, subusersOf, variablesOf } from '../state/extras';
 import type { Item } from '../state/extras';
-import { findBackup, listedBackups } from '../state/backups';
+import { findBackup, listedBackups } from '../state/backup-ledger';
 import { backupView } from '../state/flavor-shapes';
 import { hasPermission } from '../state/permissions';
 

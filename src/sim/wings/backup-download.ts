@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import type { HttpContext } from '../http/respond';
 import { sendJson, sendStream } from '../http/respond';
-import { archiveOf } from '../state/backups';
+import { archiveOf } from '../state/backup-ledger';
 import type { SimState } from '../state/sim-state';
 import type { TokenBook } from './tokens';
 

@@ -91,7 +91,11 @@ describe('sim backups', () => {
     const { uuid } = await createAndComplete(panel, id, { is_locked: true });
     const refused = await api(panel, `/api/client/servers/${id}/backups/${uuid}`, { method: 'DELETE' });
     expect(refused.status).toBe(400);
-    expect((await json(refused)).errors[0]).toEqual({ code: 'BackupLockedException', status: '400', detail: 'Cannot delete a backup that is marked as locked.' });
+    expect((await json(refused)).errors[0]).toEqual({
+      code: 'BackupLockedException',
+      status: '400',
+      detail: 'Cannot delete a backup that is marked as locked.',
+    });
     const toggled = await json(await postJson(panel, `/api/client/servers/${id}/backups/${uuid}/lock`, {}));
     expect(toggled.attributes.is_locked).toBe(false);
     expect((await api(panel, `/api/client/servers/${id}/backups/${uuid}`, { method: 'DELETE' })).status).toBe(204);

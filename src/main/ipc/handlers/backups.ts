@@ -30,8 +30,11 @@ function backupView(b: Backup): BackupView {
 
 /** A file name from a backup's name: what a save dialog proposes (`Backup at 2026-12-03 19:00:00.tar.gz`). */
 export function backupFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  const safe = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '-').trim().slice(0, 200);
+  const safe = name
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '-')
+    .trim()
+    .slice(0, 200);
   return `${safe === '' || safe === '.' || safe === '..' ? 'backup' : safe}.tar.gz`;
 }
 

@@ -113,7 +113,9 @@ describe.each(['pterodactyl-1.11', 'pterodactyl-1.12', 'pelican'] as const)('bac
 
 describe('getBackupDownloadUrl transport', () => {
   it('refuses a plain-http link off this machine from an https panel, without echoing it', async () => {
-    const { adapter } = fakeAdapter(() => ({ body: { object: 'signed_url', attributes: { url: 'http://node.example.com:8080/download/backup?token=SECRET' } } }));
+    const { adapter } = fakeAdapter(() => ({
+      body: { object: 'signed_url', attributes: { url: 'http://node.example.com:8080/download/backup?token=SECRET' } },
+    }));
     const c = new PanelClient({ url: 'https://panel.example.com', apiKey: 'ptlc_testtesttest' }, { adapter });
     clients.push(c);
     const err = await caught(c.getBackupDownloadUrl('aaaa1111', '5b3b2b63-0000-4000-8000-000000000001'));

@@ -102,14 +102,16 @@ export const backupsStrings = {
 
   retention: {
     label: 'Keep the newest',
-    suffix: 'completed backups',
+    suffix: 'backups (asks before deleting)',
     off: 'Off',
     hint: 'After each backup made here, Pterotray offers to delete older unlocked ones. It always asks first.',
-    saved: (n: number | null) => (n === null ? 'Retention is off for this server.' : `Pterotray will offer to keep the newest ${n} backups of this server.`),
+    saved: (n: number | null) =>
+      n === null
+        ? 'Retention is off for this server.'
+        : `After each backup made here, Pterotray will offer to delete all but the newest ${n === 1 ? 'completed backup' : `${n} completed backups`} (locked ones stay).`,
     title: (count: number) => `Delete ${count} old backup${count === 1 ? '' : 's'}?`,
-    body: (keep: number) => `This server keeps the newest ${keep} completed backups. These are older and not locked:`,
+    body: (keep: number) => `This server keeps the newest ${keep === 1 ? 'completed backup' : `${keep} completed backups`}. These are older and not locked:`,
     confirm: 'Delete them',
-    keep: 'Keep them',
     what: 'apply retention',
     done: (count: number) => `Deleted ${count} old backup${count === 1 ? '' : 's'}.`,
     partly: (deleted: number, reason: string) => `Deleted ${deleted}; then: ${reason}`,

@@ -4,6 +4,7 @@
  * the list (pushed by main from the server's websocket); while a backup is pending and no event
  * came, the list is read again every few seconds, so a server main does not follow still updates.
  */
+import { SvelteSet } from 'svelte/reactivity';
 import type { BackupView, BackupsPage } from '../../../../../shared/ipc/backups';
 import type { ServerRef, TransferProgress } from '../../../../../shared/types';
 import { api } from '../../../lib/api';
@@ -37,7 +38,7 @@ export class BackupsController {
   retention = $state<BackupView[] | null>(null);
   downloads = $state<Record<string, BackupDownload>>({});
   /** Backups created here, by uuid: retention is applied after these only. */
-  readonly #made = new Set<string>();
+  readonly #made = new SvelteSet<string>();
   #pollTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(readonly ref: ServerRef) {
