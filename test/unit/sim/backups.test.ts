@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startSimPanel } from '../../../src/sim';
 import type { SimPanel, SimPanelOptions } from '../../../src/sim';
+import { ManualClock } from '../../helpers/manual-clock';
 import { api, getJson, json, postJson, WsProbe } from './sim-test-kit';
 
 let sim: SimPanel | null = null;
@@ -118,18 +119,26 @@ describe('sim backups', () => {
   });
 
   test('restore wants truncate (422 without it), then restoring until `backup restore completed`', async () => {
-    const { sim: panel, id } = await start();
-    const { uuid } = await createAndComplete(panel, id, {});
+    // A manual clock: the restore's tick runs only when the test says, so "busy" is not a race.
+    const clock = new ManualClock(1_700_000_000_000);
+    const { sim: panel, id } = await start({ clock, tickMs: 1000 });
+    const { probe } = await WsProbe.connect(panel, id);
+    probes.push(probe);
+    const created = await json(await postJson(panel, `/api/client/servers/${id}/backups`, {}));
+    const uuid = created.attributes.uuid as string;
+    clock.advance(1000);
+    await probe.next('backup completed');
     const missing = await postJson(panel, `/api/client/servers/${id}/backups/${uuid}/restore`, {});
     expect(missing.status).toBe(422);
     expect((await json(missing)).errors[0]).toMatchObject({ code: 'ValidationException', meta: { source_field: 'truncate', rule: 'required' } });
-    const [probe] = probes;
+    expect((await postJson(panel, `/api/client/servers/${id}/backups/${uuid}/restore`, { truncate: 'yes' })).status).toBe(422);
     expect((await postJson(panel, `/api/client/servers/${id}/backups/${uuid}/restore`, { truncate: true })).status).toBe(204);
     expect(panel.control.servers()[0]!.status).toBe('restoring_backup');
     // Busy: a second restore is refused as the panel words it.
     const busy = await postJson(panel, `/api/client/servers/${id}/backups/${uuid}/restore`, { truncate: false });
     expect([busy.status, (await json(busy)).errors[0].detail]).toEqual([409, 'This server is currently restoring from a backup, please try again later.']);
-    await probe!.next('backup restore completed');
+    clock.advance(1000);
+    await probe.next('backup restore completed');
     expect(panel.control.servers()[0]!.status).toBe(null);
   });
 

@@ -19,7 +19,8 @@ afterEach(async () => {
 });
 
 async function onSim(version: SimPanelVersion): Promise<{ c: PanelClient; id: string; panel: SimPanel }> {
-  sim = await startSimPanel({ version, servers: 1, tickMs: 10 });
+  // A tick long enough that "restoring" outlasts the next request even on a loaded machine.
+  sim = await startSimPanel({ version, servers: 1, tickMs: 250 });
   const c = new PanelClient({ url: sim.url, apiKey: sim.apiKey });
   clients.push(c);
   return { c, id: sim.control.servers()[0]!.identifier, panel: sim };
