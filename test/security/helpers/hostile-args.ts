@@ -321,6 +321,8 @@ const VALID_WRONG_TYPES: Partial<Record<Kind, Encoded[]>> = {
   patch: [{}, U, DATE],
   bool: [true, false],
   refs: [[]],
+  // backups (issue 13): null turns retention off.
+  keepNewest: [null],
 };
 
 function valuesFor(kind: Kind, huge: Encoded): Encoded[] {

@@ -70,7 +70,9 @@ export function backupsHandlers(ports: HandlerPorts): Pick<Handlers, keyof Backu
       if (destination === null) return null;
       return { transferId: ports.backups.download(server, { uuid, name: backup.name, checksum: backup.checksum }, destination) };
     },
-    'backups:set-retention': ({ server, keepNewest }) => {
+    'backups:set-retention': async ({ server, keepNewest }) => {
+      // Only for a panel that is configured: a rule for no account would only litter the file.
+      await api(server);
       const rules = { ...(ports.settings.settings().backupRetention ?? {}) };
       if (keepNewest === null) delete rules[serverKey(server)];
       else rules[serverKey(server)] = keepNewest;
