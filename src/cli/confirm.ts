@@ -17,10 +17,14 @@ export function isInteractive(stdin: Readable): boolean {
 function askLine(stdin: Readable, stderr: CommandContext['out']['stderr'], question: string, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
     const rl = createInterface({ input: stdin, terminal: false });
+    let isAnswered = false;
+    // Closing the interface emits its 'close' at once: the first answer is the one kept.
     const finish = (answer: boolean): void => {
-      rl.close();
+      if (isAnswered) return;
+      isAnswered = true;
       signal.removeEventListener('abort', onAbort);
       resolve(answer);
+      rl.close();
     };
     const onAbort = (): void => finish(false);
     signal.addEventListener('abort', onAbort, { once: true });
