@@ -79,7 +79,6 @@ export const backupsStrings = {
     confirm: 'Restore',
     what: 'restore this backup',
     restoring: (name: string) => `Restoring “${name}”: the server is busy until the node finishes.`,
-    restoringOther: 'The server is restoring a backup: it is busy until the node finishes.',
     done: 'The restore finished.',
   },
 

@@ -15,6 +15,12 @@ import { rowState } from './backups-logic';
 
 /** How often a pending backup is looked at when no websocket event has come. */
 export const PENDING_POLL_MS = 5_000;
+/**
+ * How often the server list is read while a restore started here runs: the monitor polls a
+ * server in a 409 state slowly (budget.ts), and the window is watching this one. One list request
+ * per 5 s, only until the panel says the restore is over.
+ */
+export const RESTORE_WATCH_MS = 5_000;
 
 export interface Notice {
   tone: 'info' | 'error' | 'success';
@@ -40,6 +46,8 @@ export class BackupsController {
   /** Backups created here, by uuid: retention is applied after these only. */
   readonly #made = new SvelteSet<string>();
   #pollTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A restore started here has not been seen to finish yet. */
+  isWatchingRestore = $state(false);
 
   constructor(readonly ref: ServerRef) {
     this.page = new Resource(() => api.backupsList(ref));
@@ -124,6 +132,10 @@ export class BackupsController {
     try {
       await api.backupsRestore({ server: this.ref, uuid: b.uuid, truncate });
       this.say('info', t.backups.restore.restoring(b.name));
+      // The panel marks the server restoring_backup at once: read the list now, so the window
+      // shows it busy; Wings' `backup restore completed` makes the monitor read it again after.
+      this.isWatchingRestore = true;
+      void api.serversRefresh().catch(() => undefined);
       return null;
     } catch (error) {
       return failureText(error, t.backups.restore.what, 'backup.restore');
@@ -139,6 +151,23 @@ export class BackupsController {
     } catch (error) {
       this.say('error', failureText(error, t.backups.download.what, 'backup.download'));
     }
+  }
+
+  /**
+   * While the server restores, reads the list now and then (the restore's end reaches the window
+   * through the server's availability); returns the cleanup. Called from the panel's effect.
+   */
+  watchRestore(isRestoring: boolean): () => void {
+    if (!isRestoring || !this.isWatchingRestore) return () => undefined;
+    const timer = setInterval(() => void api.serversRefresh().catch(() => undefined), RESTORE_WATCH_MS);
+    return () => clearInterval(timer);
+  }
+
+  /** The server left `restoring`: say so once, and read the list again. */
+  restoreEnded(): void {
+    this.isWatchingRestore = false;
+    this.say('success', t.backups.restore.done);
+    void this.reload();
   }
 
   cancelDownload(transferId: string): void {
