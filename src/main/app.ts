@@ -3,7 +3,7 @@
  * objects (tray, notifications, window, IPC, power and theme events). Everything it starts, it
  * disposes on quit (house style rule 14).
  */
-import { Menu, app, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
+import { Menu, app, clipboard, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
 import { failureNotice } from '../core/rules/failure-notice';
 import { serversInMenuView, trayModelFrom, type TraySources } from '../core/tray/tray-model';
 import type { Logger } from '../core/util/deps';
@@ -168,6 +168,10 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       notificationStatus: () => ui.notifier.status(),
       reportOnScreen: (keys) => ui.onScreen.report(keys),
       now: () => Date.now(),
+      copyText: async (text) => {
+        await clipboard.writeText(text);
+      },
+      consumeActivation: () => ui.window.activation.consume(),
       // ── backups (issue 13) ──
       backups: backupsPort(s.transfers, (event) => ui.window.push.backupsVerified(event)),
     }),

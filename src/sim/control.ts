@@ -56,6 +56,7 @@ type ServerControls = Pick<
   | 'requireEula'
   | 'failBackups'
   | 'files'
+  | 'setFeatureLimits'
 >;
 
 /** The per-server half of the surface. */
@@ -92,6 +93,13 @@ function serverControls(state: SimState): ServerControls {
     files: (id) => {
       const server = state.require(id);
       return simFiles(state.tree(server), server.seed);
+    },
+    setFeatureLimits: (id, limits) => {
+      const server = state.require(id);
+      for (const [key, value] of Object.entries(limits)) {
+        if (!Number.isInteger(value) || value < 0) throw new RangeError(`sim: a feature limit is a whole number >= 0, not ${String(value)}`);
+        server.featureLimits[key as keyof typeof server.featureLimits] = value;
+      }
     },
   };
 }

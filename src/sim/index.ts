@@ -16,9 +16,11 @@ import { resolveOptions } from './options';
 import { accountRoutes } from './routes/account';
 import { backupWriteRoutes } from './routes/backups-write';
 import { createControlHandler } from './routes/control';
+import { databaseWriteRoutes } from './routes/databases-write';
 import { extraRoutes } from './routes/extras';
 import { fileReadRoutes } from './routes/files-read';
 import { fileWriteRoutes } from './routes/files-write';
+import { networkWriteRoutes } from './routes/network-write';
 import { serverListRoutes } from './routes/server-list';
 import { serverRoutes } from './routes/server';
 import { SimState } from './state/sim-state';
@@ -44,7 +46,9 @@ function buildRouter(tokens: TokenBook): Router<PanelRoute> {
     // ── schedules (issue 13) ──
     // ── startup (issue 13) ──
     // ── databases (issue 13) ──
+    ...databaseWriteRoutes,
     // ── network (issue 13) ──
+    ...networkWriteRoutes,
     // ── users (issue 13) ──
     // ── activity (issue 13) ──
   );

@@ -33,6 +33,8 @@ export interface ResolvedOptions {
   websocketThrottling: boolean;
   /** Wings sends `feature match` for egg feature lines (pelican-dev/wings `server/listeners.go`). */
   featureMatch: boolean;
+  /** Client auto-allocation: the port range it picks from, or false when the panel has it off. */
+  autoAllocation: false | { rangeStart: number; rangeEnd: number };
 }
 
 const MIB = 1024 * 1024;
@@ -85,5 +87,6 @@ export function resolveOptions(options: SimPanelOptions = {}): ResolvedOptions {
     websocketThrottling: version !== null && wings !== 'pterodactyl-1.11',
     // Only Pelican's Wings matches egg features; Pterodactyl's panel matches lines in the browser.
     featureMatch: version !== null && wings === 'pelican',
+    autoAllocation: options.autoAllocation ?? { rangeStart: 30_000, rangeEnd: 30_099 },
   };
 }

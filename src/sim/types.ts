@@ -94,6 +94,13 @@ export interface SimPanelOptions {
    * `__deprecated_uuid_short`.
    */
   serverIdentifiers?: 'short' | 'prefixed';
+  /**
+   * The panel's client auto-allocation (`client_features.allocations`: enabled, range_start,
+   * range_end; PTERODACTYL_CLIENT_ALLOCATIONS_* / PANEL_CLIENT_ALLOCATIONS_*). Both panels ship
+   * it off; the sim has it on over 30000–30099 by default so the demo can add ports. `false`:
+   * `POST /network/allocations` answers "Server auto-allocation is not enabled for this instance."
+   */
+  autoAllocation?: false | { rangeStart: number; rangeEnd: number };
 }
 
 /** A fault to inject into the next matching requests. */
@@ -232,6 +239,8 @@ export interface SimControl {
    * place of every event until it re-authenticates with a newer token.
    */
   expireTokens(server?: string): void;
+  /** The server's feature limits (databases, allocations, backups) as an admin would set them. */
+  setFeatureLimits(server: string, limits: Partial<{ databases: number; allocations: number; backups: number }>): void;
 }
 
 /** A running simulated panel + Wings. */

@@ -146,6 +146,20 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
     'features:open-terms': async () => {
       expect(await invoke(env.page, 'featuresOpenTerms', { feature: 'eula' })).toEqual({ ok: true, value: undefined });
     },
+    // A database password: refused before main asks the panel for it, nothing on the clipboard.
+    'databases:reveal': async () => {
+      const reply = await invoke(env.page, 'databasesReveal', { server, id: 'abc' });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      expect(env.sim.control.requestCount(/databases/)).toBe(0);
+    },
+    'databases:copy-url': async () => {
+      const writes = env.app.clipboard().writes.length;
+      for (const kind of ['mysql', 'jdbc'] as const) {
+        expect(await invoke(env.page, 'databasesCopyUrl', { server, id: 'abc', kind })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      }
+      expect(env.sim.control.requestCount(/databases/)).toBe(0);
+      expect(env.app.clipboard().writes.length).toBe(writes);
+    },
   };
 
   it('lists every channel of the contract, and a case for each guarded one', () => {
@@ -178,6 +192,20 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
         .slice(shellBefore)
         .map((c) => c.target),
     ).toEqual([`${env.sim.url}/server/${server.identifier}`, FEATURE_TERMS_URLS.eula]);
+  });
+
+  it('shows or copies a database password after one press each, and not again without another', async () => {
+    const listed = await invoke<{ databases: Array<{ id: string }> }>(env.page, 'databasesList', server);
+    if (!listed.ok || !listed.value.databases[0]) throw new Error('no database on the first server');
+    const id = listed.value.databases[0].id;
+    await env.page.mouse.click(2, 2);
+    const shown = await invoke<{ password: string }>(env.page, 'databasesReveal', { server, id });
+    expect(shown.ok && shown.value.password.length).toBeGreaterThan(0);
+    expect(await invoke(env.page, 'databasesReveal', { server, id })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    await env.page.mouse.click(2, 2);
+    expect(await invoke(env.page, 'databasesCopyUrl', { server, id, kind: 'mysql' })).toEqual({ ok: true, value: { copied: 'mysql' } });
+    expect(env.app.clipboard().text).toContain(shown.ok ? encodeURIComponent(shown.value.password) : 'never');
+    expect(await invoke(env.page, 'databasesCopyUrl', { server, id, kind: 'jdbc' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
   });
 
   it('adds the other panel once the person says Add in main’s question', async () => {

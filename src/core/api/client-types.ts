@@ -104,6 +104,13 @@ export interface RestoreBackupOptions {
   truncate: boolean;
 }
 
+/** `POST /servers/{server}/databases`: the name without the panel's `s{id}_` prefix, and where connections may come from. */
+export interface CreateDatabaseInput {
+  database: string;
+  /** `%` for anywhere, an IP, or a pattern such as `192.168.1.%`. */
+  remote: string;
+}
+
 /** The Client API, as the app and the CLI use it. `server` is an identifier or a uuid. */
 export interface ClientApi {
   readonly url: string;
@@ -176,8 +183,25 @@ export interface ClientApi {
   // ── startup writes (issue 13) ──
 
   // ── databases writes (issue 13) ──
+  /**
+   * A new database named `s{server_id}_` + `database` (the panel adds the prefix); refused before
+   * sending when the panel would refuse the name or remote. The answer carries the password when
+   * the key may see it: drop it unless it was asked for.
+   */
+  createDatabase(server: string, input: CreateDatabaseInput, opts?: CallOptions): Promise<Database>;
+  /** A new password; the answer carries it (when the key may see it), as with createDatabase. */
+  rotateDatabasePassword(server: string, id: string, opts?: CallOptions): Promise<Database>;
+  deleteDatabase(server: string, id: string, opts?: CallOptions): Promise<void>;
+  /** One database's password, fetched only now (`forbidden` without database.view_password). */
+  getDatabasePassword(server: string, id: string, opts?: CallOptions): Promise<string>;
 
   // ── network writes (issue 13) ──
+  /** A port the panel picks (auto-assign); 400 when that is off or the server's limit is reached. */
+  createAllocation(server: string, opts?: CallOptions): Promise<Allocation>;
+  /** Null (or "") clears the notes; at most 256 characters. */
+  setAllocationNotes(server: string, id: number, notes: string | null, opts?: CallOptions): Promise<Allocation>;
+  setPrimaryAllocation(server: string, id: number, opts?: CallOptions): Promise<Allocation>;
+  deleteAllocation(server: string, id: number, opts?: CallOptions): Promise<void>;
 
   // ── users writes (issue 13) ──
 

@@ -9,6 +9,7 @@ import type {
   ChmodEntry,
   ClientApi,
   CreateBackupOptions,
+  CreateDatabaseInput,
   PanelConnection,
   PullOptions,
   RateLimitInfo,
@@ -18,7 +19,9 @@ import type {
 import { PanelError } from './errors';
 import { normalizePanelUrl } from './base-url';
 import * as backups from './backups-api';
+import * as databases from './databases-api';
 import * as files from './files-api';
+import * as network from './network-api';
 import { DEFAULT_USER_AGENT, PanelHttp } from './http';
 import {
   POWER_SIGNALS,
@@ -367,7 +370,39 @@ export class PanelClient implements ClientApi {
 
   // ── databases writes (issue 13) ──
 
+  async createDatabase(server: string, input: CreateDatabaseInput, opts?: CallOptions): Promise<Database> {
+    return databases.createDatabase(this.r, server, input, opts);
+  }
+
+  async rotateDatabasePassword(server: string, id: string, opts?: CallOptions): Promise<Database> {
+    return databases.rotateDatabasePassword(this.r, server, id, opts);
+  }
+
+  async deleteDatabase(server: string, id: string, opts?: CallOptions): Promise<void> {
+    return databases.deleteDatabase(this.r, server, id, opts);
+  }
+
+  async getDatabasePassword(server: string, id: string, opts?: CallOptions): Promise<string> {
+    return databases.getDatabasePassword(this.r, server, id, opts);
+  }
+
   // ── network writes (issue 13) ──
+
+  async createAllocation(server: string, opts?: CallOptions): Promise<Allocation> {
+    return network.createAllocation(this.r, server, opts);
+  }
+
+  async setAllocationNotes(server: string, id: number, notes: string | null, opts?: CallOptions): Promise<Allocation> {
+    return network.setAllocationNotes(this.r, server, id, notes, opts);
+  }
+
+  async setPrimaryAllocation(server: string, id: number, opts?: CallOptions): Promise<Allocation> {
+    return network.setPrimaryAllocation(this.r, server, id, opts);
+  }
+
+  async deleteAllocation(server: string, id: number, opts?: CallOptions): Promise<void> {
+    return network.deleteAllocation(this.r, server, id, opts);
+  }
 
   // ── users writes (issue 13) ──
 

@@ -114,8 +114,25 @@ export const GESTURE_CONTRACT = {
   // ── startup (issue 13) ──
 
   // ── databases (issue 13) ──
+  'databases:list': read('the databases (never their passwords)'),
+  'databases:create': panelAction('Creates a database (the reply carries no password)'),
+  'databases:rotate': panelAction('Gives a database a new password (the window confirms; the reply carries none)'),
+  'databases:reveal': {
+    kind: 'user-activation',
+    note: "Answers with one database's password, the only reply that carries one: only right after the person's press of Reveal in the window, one press for one password.",
+  },
+  'databases:copy-url': {
+    kind: 'user-activation',
+    note: "Writes a database's JDBC or MySQL URL (the latter with its password) to this computer's clipboard, built in main: only right after the person's press of Copy, one press for one copy.",
+  },
+  'databases:delete': panelAction('Deletes a database (the window confirms)'),
 
   // ── network (issue 13) ──
+  'network:list': read("the server's allocations and its allocation limit"),
+  'network:add': panelAction('Adds a port the panel picks'),
+  'network:set-notes': panelAction("Sets an allocation's notes"),
+  'network:set-primary': panelAction('Makes an allocation the primary one'),
+  'network:remove': panelAction('Removes an allocation (the window confirms)'),
 
   // ── users (issue 13) ──
 

@@ -4,7 +4,8 @@ import { sendJson } from '../http/respond';
 import type { PanelRoute, RouteContext } from '../http/route-types';
 import { serverOf } from '../http/route-types';
 import { includesOf, item, list, pageParams, paginated } from '../http/transform';
-import { databasesOf, invocationOf, schedulesOf, subusersOf, variablesOf } from '../state/extras';
+import { currentDatabases, databaseItem } from '../state/databases';
+import { invocationOf, schedulesOf, subusersOf, variablesOf } from '../state/extras';
 import type { Item } from '../state/extras';
 import { findBackup, listedBackups } from '../state/backup-ledger';
 import { backupView } from '../state/flavor-shapes';
@@ -28,11 +29,9 @@ function backups(ctx: RouteContext): void {
 function databases(ctx: RouteContext): void {
   const server = serverOf(ctx);
   const viewKey = ctx.state.options.flavor === 'pelican' ? 'database.view-password' : 'database.view_password';
-  const withPassword = includesOf(ctx.query).has('password') && hasPermission(server.permissions, viewKey);
-  const items = databasesOf(server, ctx.state.options.flavor, withPassword);
-  // Without include=password the relationship is simply absent.
-  const shaped = includesOf(ctx.query).has('password') ? items : items.map((i) => item(i.object, { ...i.attributes, relationships: undefined }));
-  sendJson(ctx, 200, list(shaped));
+  // Without include=password the relationship is simply absent; with it, null without the permission.
+  const include = !includesOf(ctx.query).has('password') ? 'none' : hasPermission(server.permissions, viewKey) ? 'shown' : 'hidden';
+  sendJson(ctx, 200, list(currentDatabases(server, ctx.state.options.flavor).map((d) => databaseItem(d, include))));
 }
 
 function allocations(ctx: RouteContext): void {

@@ -41,7 +41,7 @@ describe.skipIf(!hasSecretService)("a server's tabs", () => {
     await env.page.getByRole('tab', { name: 'Startup', selected: true }).focus();
     await env.page.keyboard.press('ArrowRight');
     await env.page.getByRole('tab', { name: 'Activity', selected: true }).waitFor();
-    await expect.poll(() => env.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Activity');
+    await expect.poll(() => env.page.locator('[role="tab"]:focus').textContent()).toBe('Activity');
     // The panel page is the view's own: it goes when a routed tab is chosen.
     await env.page.keyboard.press('Control+1');
     await env.page.getByRole('tab', { name: 'Console', selected: true }).waitFor();

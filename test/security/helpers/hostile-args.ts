@@ -61,6 +61,9 @@ type Kind =
   | 'refs'
   | 'bool'
   | 'feature'
+  | 'allocationId'
+  | 'notes'
+  | 'urlKind'
   // backups (issue 13)
   | 'backupUuid'
   | 'backupName'
@@ -111,6 +114,9 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
     Array.from({ length: 1001 }, () => ({ accountId: 'a', identifier: 'x' })),
   ],
   bool: ['true', 1, null, U],
+  allocationId: [0, -1, '1', 2 ** 53, 1e300],
+  notes: [rep('n', 1025), HUGE, 1, true],
+  urlKind: ['', 'JDBC', 'postgres', 'mysql ', '__proto__'],
   // backups (issue 13)
   backupUuid: ['', ' ', 'a/b', '../files', 'a b', 'a\u0000', '%2e%2e', rep('a', 65), HUGE],
   backupName: ['x\u0000', 'x\n', 'x\u001b[31m', rep('n', 256), HUGE],
@@ -277,8 +283,28 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     // ── startup (issue 13) ──
 
     // ── databases (issue 13) ──
+    'databases:list': { args: [server], fields: bareRef },
+    'databases:create': onServer({ database: 'shop', remote: '%' }, [
+      { path: ['database'], kind: 'name' },
+      { path: ['remote'], kind: 'name' },
+    ]),
+    'databases:rotate': onServer({ id: 'abc' }, [{ path: ['id'], kind: 'id' }]),
+    'databases:reveal': onServer({ id: 'abc' }, [{ path: ['id'], kind: 'id' }]),
+    'databases:copy-url': onServer({ id: 'abc', kind: 'jdbc' }, [
+      { path: ['id'], kind: 'id' },
+      { path: ['kind'], kind: 'urlKind' },
+    ]),
+    'databases:delete': onServer({ id: 'abc' }, [{ path: ['id'], kind: 'id' }]),
 
     // ── network (issue 13) ──
+    'network:list': { args: [server], fields: bareRef },
+    'network:add': { args: [server], fields: bareRef },
+    'network:set-notes': onServer({ id: 1, notes: 'x' }, [
+      { path: ['id'], kind: 'allocationId' },
+      { path: ['notes'], kind: 'notes' },
+    ]),
+    'network:set-primary': onServer({ id: 1 }, [{ path: ['id'], kind: 'allocationId' }]),
+    'network:remove': onServer({ id: 1 }, [{ path: ['id'], kind: 'allocationId' }]),
 
     // ── users (issue 13) ──
 
@@ -321,6 +347,8 @@ const VALID_WRONG_TYPES: Partial<Record<Kind, Encoded[]>> = {
   patch: [{}, U, DATE],
   bool: [true, false],
   refs: [[]],
+  // Null clears an allocation's notes.
+  notes: [null],
   // backups (issue 13): null turns retention off.
   keepNewest: [null],
 };

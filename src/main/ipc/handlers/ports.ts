@@ -95,6 +95,10 @@ export interface HandlerPorts {
   // ── startup (issue 13) ──
 
   // ── databases (issue 13) ──
+  /** Writes text to the system clipboard (the copied URLs); nothing of it returns to the page. */
+  copyText(text: string): Promise<void>;
+  /** True, once, right after the person's own press or key in the window (main-window's UserActivation). */
+  consumeActivation(): boolean;
 
   // ── network (issue 13) ──
 

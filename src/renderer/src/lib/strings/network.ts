@@ -1,3 +1,32 @@
 /** Text of a server's Network tab (views/server/network). */
 
-export const networkStrings = {} as const;
+export const networkStrings = {
+  heading: 'Network',
+  listLabel: 'Ports of this server',
+  what: { list: 'list the ports', add: 'add a port', notes: 'change these notes', primary: 'make this port primary', remove: 'remove this port' },
+  columns: { address: 'Address', notes: 'Notes' },
+  empty: 'This server has no ports',
+  emptyDetail: 'The panel’s admin assigns a server’s first port.',
+  count: (n: number, limit: number) => `${n} of ${limit} ports`,
+  add: 'Add port',
+  noLimit: 'Ports cannot be added or removed here: this server has no allocation limit. The panel’s admin can set one.',
+  limitReached: (limit: number) => `The server has reached its limit of ${limit} port${limit === 1 ? '' : 's'}. Remove one to add another.`,
+  added: (address: string) => `${address} was added. The panel picked the port; restart the server for it to listen there.`,
+  primary: 'Primary',
+  primaryHint: 'The port the server listens on first (SERVER_PORT).',
+  makePrimary: 'Make primary',
+  madePrimary: (address: string) => `${address} is now the primary port. Restart the server to use it.`,
+  notesLabel: (address: string) => `Notes for ${address}`,
+  notesPlaceholder: 'Add notes',
+  notesHint: 'Enter saves, Escape cancels.',
+  notesSaved: 'Notes saved.',
+  notesTooLong: 'Notes can be at most 256 characters.',
+  remove: 'Remove',
+  removeFor: (address: string) => `Remove ${address}`,
+  primaryNotRemovable: 'The primary port cannot be removed: make another port primary first.',
+  removeTitle: (address: string) => `Remove ${address}?`,
+  removeBody: 'The server stops listening on this port at its next start, and the panel may give the port to another server.',
+  removeConfirm: 'Remove port',
+  removed: (address: string) => `${address} was removed.`,
+  dismiss: 'Dismiss',
+} as const;
