@@ -30,6 +30,14 @@ export interface CliOptions {
   seed: string | undefined;
   page: string | undefined;
   event: string | undefined;
+  // backups (issue 13)
+  name: string | undefined;
+  /** `--ignore` may be given more than once. */
+  ignore: string[];
+  locked: boolean;
+  wait: boolean;
+  truncate: boolean;
+  yes: boolean;
 }
 
 /** Options every command accepts. */
@@ -49,6 +57,13 @@ const OPTION_CONFIG = {
   seed: { type: 'string' },
   page: { type: 'string' },
   event: { type: 'string' },
+  // backups (issue 13)
+  name: { type: 'string' },
+  ignore: { type: 'string', multiple: true },
+  locked: { type: 'boolean' },
+  wait: { type: 'boolean' },
+  truncate: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
 } as const;
 
 /** The words and options of one invocation, before a command is chosen. */
@@ -88,6 +103,12 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       seed: v.seed,
       page: v.page,
       event: v.event,
+      name: v.name,
+      ignore: v.ignore ?? [],
+      locked: v.locked === true,
+      wait: v.wait === true,
+      truncate: v.truncate === true,
+      yes: v.yes === true,
     },
   };
 }

@@ -15,6 +15,13 @@ const OPTION_HELP: Record<OptionName, string> = {
   seed: "--seed <s>          seed for the simulated panel's names and numbers",
   page: '--page <n>          which page of the list (from 1; default 1)',
   event: "--event <text>      only events containing this (the panel's filter[event], e.g. power or subuser)",
+  // backups (issue 13)
+  name: '--name <name>       the backup’s name (default: the panel names it by date)',
+  ignore: '--ignore <pattern>  leave files matching this out (repeatable; as .pteroignore lines)',
+  locked: '--locked            lock the backup (needs backup.delete; a locked one cannot be deleted)',
+  wait: '--wait              wait until the backup completed or failed; print its uuid and checksum',
+  truncate: '--truncate          delete every file on the server before restoring',
+  yes: "-y, --yes           don't ask (required when stdin is not a terminal)",
 };
 
 const GLOBAL_HELP: readonly OptionName[] = ['help', 'version', 'debug', 'account'];

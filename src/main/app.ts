@@ -19,6 +19,7 @@ import { LoginItem } from './desktop/login-item';
 import { hasTrayHost } from './desktop/tray-host';
 import { checkExternalLink, serverPageUrl } from './external-links';
 import { FEATURE_TERMS_URLS } from '../shared/feature-terms';
+import { backupsPort } from './backups-port';
 import { createHandlers } from './ipc/handlers';
 import { createScheduleFiles } from './schedule-files';
 import { createDialogs } from './dialogs';
@@ -174,6 +175,8 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       consumeActivation: () => ui.window.activation.consume(),
       // ── schedules (issue 13) ──
       scheduleFiles: createScheduleFiles(() => ui.window.browserWindow()),
+      // ── backups (issue 13) ──
+      backups: backupsPort(s.transfers, (event) => ui.window.push.backupsVerified(event)),
     }),
   });
 }
@@ -212,6 +215,15 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
     s.monitor.on('stats', (ref, sample) => ifAttached(ref, () => ui.window.push.statsSample({ server: ref, sample }))),
     s.monitor.on('console', (line) => ifAttached(line.server, () => ui.window.push.consoleLine(line))),
     s.monitor.on('console-connection', (ref, connection) => ifAttached(ref, () => ui.window.push.consoleConnection({ server: ref, connection }))),
+    // ── backups (issue 13) ── every server's: the Backups tab is not the console's attach.
+    s.monitor.on('backup-completed', (ref, b) =>
+      ui.window.push.backupsCompleted({
+        server: ref,
+        uuid: b.uuid,
+        isSuccessful: b.isSuccessful,
+        checksum: b.checksum === null ? null : `${b.checksumType ?? 'sha1'}:${b.checksum}`,
+      }),
+    ),
     s.settings.onChange((settings) => {
       s.monitor.setAttention({ favourites: settings.favourites });
       ui.loginItem.apply(settings.launchAtLogin); // Writes only when it changed.

@@ -22,7 +22,7 @@ import type {
 } from './types';
 import type { ActivityChannels } from './ipc/activity';
 import { ACTIVITY_CHANNELS } from './ipc/activity';
-import type { BackupChannels } from './ipc/backups';
+import type { BackupChannels, BackupPushEvents } from './ipc/backups';
 import { BACKUP_CHANNELS } from './ipc/backups';
 import type { DatabaseChannels } from './ipc/databases';
 import { DATABASE_CHANNELS } from './ipc/databases';
@@ -156,6 +156,8 @@ export interface PushEvents {
   'app:navigate': Navigation;
   'notifications:status-changed': NotificationStatus;
   // ── backups (issue 13) ──
+  'backups:completed': BackupPushEvents['backups:completed'];
+  'backups:verified': BackupPushEvents['backups:verified'];
   // ── schedules (issue 13) ──
   // ── startup (issue 13) ──
   // ── databases (issue 13) ──
@@ -232,6 +234,8 @@ export const PUSH_EVENTS = [
   'app:navigate',
   'notifications:status-changed',
   // ── backups (issue 13) ──
+  'backups:completed',
+  'backups:verified',
   // ── schedules (issue 13) ──
   // ── startup (issue 13) ──
   // ── databases (issue 13) ──

@@ -160,6 +160,12 @@ export interface Settings {
   theme: 'system' | 'light' | 'dark';
   /** Servers marked as favourite (`accountId/identifier`): their live states are sought first. */
   favourites: string[];
+  /**
+   * Backups tab (issue 13): "keep the newest N" backups per server (`accountId/identifier` → N),
+   * applied after each backup the app makes, always asking first. Files before it have none; the
+   * schema fills `{}`, so it is absent only in a literal written without it.
+   */
+  backupRetention?: Record<string, number>;
 }
 
 /**

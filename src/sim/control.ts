@@ -3,6 +3,7 @@
  * `/__sim/*` (routes/control.ts) exposes the same methods over HTTP.
  */
 import { simFiles } from './files/sim-files';
+import { setBackupsFailing } from './state/backup-ledger';
 import { EULA_FALSE } from './state/features';
 import type { FaultRegistry, RequestLog } from './http/request-log';
 import type { SimServer } from './state/servers';
@@ -53,6 +54,7 @@ type ServerControls = Pick<
   | 'emitConsole'
   | 'consoleLines'
   | 'requireEula'
+  | 'failBackups'
   | 'files'
   | 'setFeatureLimits'
 >;
@@ -87,6 +89,7 @@ function serverControls(state: SimState): ServerControls {
       if (!server.egg.features?.includes('eula')) throw new Error(`sim: server "${id}" does not run a Minecraft egg`);
       simFiles(state.tree(server), server.seed).write('/eula.txt', EULA_FALSE);
     },
+    failBackups: (id, on) => setBackupsFailing(state.require(id), on),
     files: (id) => {
       const server = state.require(id);
       return simFiles(state.tree(server), server.seed);

@@ -43,7 +43,7 @@ function buildRouter(tokens: TokenBook): Router<PanelRoute> {
     ...fileReadRoutes(tokens),
     ...fileWriteRoutes,
     ...extraRoutes,
-    ...backupWriteRoutes,
+    ...backupWriteRoutes(tokens),
     // ── backups (issue 13) ──
     // ── schedules (issue 13) ──
     ...scheduleRoutes,

@@ -219,6 +219,8 @@ export interface SimControl {
    * EulaModalFeature writes before it restarts the server).
    */
   requireEula(server: string): void;
+  /** Wings fails this server's next backups (`backup completed` with is_successful false) until turned off. */
+  failBackups(server: string, on: boolean): void;
   revokeKey(): void;
   setApiKey(key: string): void;
   setTwoFactorRequired(on: boolean): void;

@@ -21,6 +21,7 @@ import { addAccount, hasSecretService, invoke, startAppOnSim, type AppOnSim } fr
 import { openServer } from '../e2e/helpers/window-kit';
 import { fileRow } from '../e2e/helpers/files-kit';
 import { filesUnder } from '../helpers/files-under';
+import { clientFor } from '../helpers/sim';
 import { simVersionDefaults } from '../helpers/sim-versions';
 
 const SECRET = 'PRIVATE KEY MATERIAL 7f3a';
@@ -75,6 +76,18 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
 
   // One case per guarded channel: the compiler refuses this table when the contract gains one.
   const WITHOUT_GESTURE: Record<GuardedChannel, () => Promise<void>> = {
+    // ── backups (issue 13) ──
+    'backups:download': async () => {
+      const mark = env.app.dialog.calls().length;
+      const client = clientFor(env.sim);
+      const made = await client.createBackup(server.identifier, {}).finally(() => client.dispose());
+      env.sim.control.resetCounts();
+      const uuid = made.uuid;
+      const reply = await invoke(env.page, 'backupsDownload', { server, uuid });
+      expect(reply).toEqual({ ok: true, value: null });
+      expect(dialogsSince(mark).map((c) => [c.kind, c.scripted])).toEqual([['showSaveDialog', false]]);
+      expect(downloads()).toBe(0);
+    },
     'files:download': async () => {
       const mark = env.app.dialog.calls().length;
       const reply = await invoke(env.page, 'filesDownload', { server, path: '/server.properties' });

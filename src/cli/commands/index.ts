@@ -2,6 +2,7 @@
 import type { CommandDefinition } from '../command';
 import { accountCommand } from './account';
 import { activityCommand } from './activity';
+import { BACKUP_COMMANDS } from './backups';
 import { consoleCommand } from './console';
 import { databasesLsCommand } from './databases';
 import { filesCatCommand, filesLsCommand } from './files-read';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   filesMvCommand,
   filesMkdirCommand,
   // ── backups (issue 13) ──
+  ...BACKUP_COMMANDS,
   // ── schedules (issue 13) ──
   schedulesLsCommand,
   schedulesRunCommand,

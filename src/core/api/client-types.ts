@@ -92,6 +92,22 @@ export interface CreateBackupOptions {
   isLocked?: boolean;
 }
 
+/** The backups of a server with the figure the panel counts against its limit. */
+export interface BackupList {
+  backups: Backup[];
+  /**
+   * `meta.backup_count`: the server's non-failed backups (BackupRepository::getNonFailedBackups),
+   * the number the panel compares with `feature_limits.backups`. Null where the panel sent none.
+   */
+  backupCount: number | null;
+}
+
+/** `POST backups/{uuid}/restore`. */
+export interface RestoreBackupOptions {
+  /** Delete every file of the server before unpacking. The panel requires it (RestoreBackupRequest: `required|boolean`). */
+  truncate: boolean;
+}
+
 /** `POST /servers/{server}/databases`: the name without the panel's `s{id}_` prefix, and where connections may come from. */
 export interface CreateDatabaseInput {
   database: string;
@@ -151,6 +167,20 @@ export interface ClientApi {
   listActivity(server: string, page?: number, opts?: CallOptions): Promise<Page<ActivityEntry>>;
 
   // ── backups writes (issue 13) ──
+  /** Starts a backup; the panel's throttle (2 per 10 minutes) and `featureLimits.backups` refuse more. */
+  createBackup(server: string, options?: CreateBackupOptions, opts?: CallOptions): Promise<Backup>;
+  /** Every backup with the panel's `meta.backup_count` (what it counts against `featureLimits.backups`). */
+  listBackupsWithCount(server: string, opts?: CallOptions): Promise<BackupList>;
+  getBackup(server: string, uuid: string, opts?: CallOptions): Promise<Backup>;
+  /** Refused (400 BackupLockedException) for a locked, completed backup. */
+  deleteBackup(server: string, uuid: string, opts?: CallOptions): Promise<void>;
+  /** `POST /lock` toggles; the answer is the backup as it is now. */
+  toggleBackupLock(server: string, uuid: string, opts?: CallOptions): Promise<Backup>;
+  /** Pelican only; on Pterodactyl a `not-found` with code `RenameNotOffered`. */
+  renameBackup(server: string, uuid: string, name: string, opts?: CallOptions): Promise<Backup>;
+  /** A signed Wings URL (15 minutes), held to the panel's transport rule as getDownloadUrl is. */
+  getBackupDownloadUrl(server: string, uuid: string, opts?: CallOptions): Promise<string>;
+  restoreBackup(server: string, uuid: string, options: RestoreBackupOptions, opts?: CallOptions): Promise<void>;
 
   // ── schedules writes (issue 13) ──
   /** One schedule with its tasks in sequence order. */

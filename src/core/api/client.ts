@@ -4,6 +4,7 @@
  */
 import type { AxiosAdapter, AxiosInstance } from 'axios';
 import type {
+  BackupList,
   CallOptions,
   ChmodEntry,
   ClientApi,
@@ -13,9 +14,11 @@ import type {
   PullOptions,
   RateLimitInfo,
   RenameEntry,
+  RestoreBackupOptions,
 } from './client-types';
 import { PanelError } from './errors';
 import { normalizePanelUrl } from './base-url';
+import * as backups from './backups-api';
 import * as databases from './databases-api';
 import * as activity from './activity-api';
 import type { ActivityQuery } from './activity-api';
@@ -325,6 +328,47 @@ export class PanelClient implements ClientApi {
   }
 
   // ── backups writes (issue 13) ──
+
+  async listBackupsWithCount(server: string, opts?: CallOptions): Promise<BackupList> {
+    let backupCount: number | null = null;
+    const list = await collectAllPages({
+      fetchPage: async (page) => {
+        const answer = await backups.listBackupsPage(this.r, server, page, opts);
+        if (page === 1) backupCount = answer.backupCount;
+        return answer.page;
+      },
+      keyOf: (b) => b.uuid,
+      maxPages: this.maxPages,
+      logger: this.logger,
+    });
+    return { backups: list, backupCount };
+  }
+
+  async getBackup(server: string, uuid: string, opts?: CallOptions): Promise<Backup> {
+    return backups.getBackup(this.r, server, uuid, opts);
+  }
+
+  async deleteBackup(server: string, uuid: string, opts?: CallOptions): Promise<void> {
+    return backups.deleteBackup(this.r, server, uuid, opts);
+  }
+
+  async toggleBackupLock(server: string, uuid: string, opts?: CallOptions): Promise<Backup> {
+    return backups.toggleBackupLock(this.r, server, uuid, opts);
+  }
+
+  async renameBackup(server: string, uuid: string, name: string, opts?: CallOptions): Promise<Backup> {
+    return backups.renameBackup(this.r, server, uuid, name, opts);
+  }
+
+  async getBackupDownloadUrl(server: string, uuid: string, opts?: CallOptions): Promise<string> {
+    const url = await backups.getBackupDownloadUrl(this.r, server, uuid, opts);
+    this.requireTransport(url, 'link');
+    return url;
+  }
+
+  async restoreBackup(server: string, uuid: string, options: RestoreBackupOptions, opts?: CallOptions): Promise<void> {
+    return backups.restoreBackup(this.r, server, uuid, options, opts);
+  }
 
   // ── schedules writes (issue 13) ──
   getSchedule(server: string, id: number, opts?: CallOptions): Promise<Schedule> {

@@ -198,6 +198,7 @@ export class FollowManager {
         if (kind === 'output') this.offerFeature(entry, featureFromLine(text, entry.server.eggFeatures, entry.state));
       },
       featureMatch: (key) => this.offerFeature(entry, featureFromMatch(key)),
+      backupCompleted: (payload) => ctx.sink.backupCompleted?.(this.refOf(entry), payload),
       commandsThrottled: (commands) => this.hooks.commandsThrottled(entry, commands),
       connection: (change) => this.onConnection(entry, change),
       commandsRefused: (commands) => this.hooks.commandsRefused(entry, commands),

@@ -8,7 +8,7 @@
 import type { PanelError, PanelErrorKind } from '../api/errors';
 import type { PowerSignal, PowerState, ServerResources } from '../api/models';
 import type { Clock, Disposer } from '../util/deps';
-import type { ConnectionChange, WingsStats } from '../wings';
+import type { BackupCompleted, ConnectionChange, WingsStats } from '../wings';
 import type { ConsoleConnection, ConsoleLine } from '../../shared/types';
 import type { WingsSocketLike } from './types';
 
@@ -70,6 +70,8 @@ export interface FollowHandlers {
   commandsThrottled(commands: string[]): void;
   /** Pelican's Wings matched an egg feature (`feature match`). */
   featureMatch(key: string): void;
+  /** Backups tab (issue 13): Wings' `backup completed` (the panel's record is updated before it). */
+  backupCompleted?(payload: BackupCompleted): void;
   /** Wings said what the panel's record will say later (install, transfer, restore). */
   hint(hint: 'installing' | 'transferring' | 'settled'): void;
   /** Called once, after the current event has run its course. */
@@ -141,6 +143,7 @@ export class ServerFollower {
       s.on('install-started', () => this.hintSoon('installing')),
       s.on('install-completed', () => this.hintSoon('settled')),
       s.on('backup-restore-completed', () => this.hintSoon('settled')),
+      s.on('backup-completed', (payload) => h.backupCompleted?.(payload)),
       s.on('transfer-status', (status) => this.hintSoon(TRANSFER_UNDER_WAY.has(status) ? 'transferring' : 'settled')),
       s.on('deleted', () => this.endSoon({ reason: 'deleted' })),
     );

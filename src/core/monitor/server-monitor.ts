@@ -243,6 +243,7 @@ export class ServerMonitor {
       stats: (ref, sample) => !this.isDisposed && this.emitter.emit('stats', ref, sample),
       console: (line) => !this.isDisposed && this.emitter.emit('console', line),
       consoleConnection: (ref, c) => !this.isDisposed && this.emitter.emit('console-connection', ref, c),
+      backupCompleted: (ref, backup) => !this.isDisposed && this.emitter.emit('backup-completed', ref, backup),
     };
   }
 }

@@ -6,7 +6,7 @@ import type { ClientApi } from '../api/client-types';
 import type { Attention } from './attention';
 import type { NotifiableEvent } from '../rules/notification-policy';
 import type { Clock, Disposer, Logger } from '../util/deps';
-import type { WingsSocket, WingsSocketOptions } from '../wings';
+import type { BackupCompleted, WingsSocket, WingsSocketOptions } from '../wings';
 import type { ConsoleConnection, ConsoleLine, ServerRef, Settings, StatsSample } from '../../shared/types';
 
 /** A panel to watch. The key is not here: `createClient` fetches it and keeps it inside the client. */
@@ -82,6 +82,8 @@ export interface MonitorEventMap {
   stats: [ref: ServerRef, sample: StatsSample];
   console: [line: ConsoleLine];
   'console-connection': [ref: ServerRef, connection: ConsoleConnection];
+  /** Backups tab (issue 13): Wings' `backup completed` on a followed server. */
+  'backup-completed': [ref: ServerRef, backup: BackupCompleted];
 }
 
 /** Where the monitor's parts report what they saw; the ServerMonitor fans it out to listeners. */
@@ -92,6 +94,8 @@ export interface MonitorSink {
   stats(ref: ServerRef, sample: StatsSample): void;
   console(line: ConsoleLine): void;
   consoleConnection(ref: ServerRef, connection: ConsoleConnection): void;
+  /** Backups tab (issue 13); optional for sinks that do not care. */
+  backupCompleted?(ref: ServerRef, backup: BackupCompleted): void;
 }
 
 /** A subscription to a monitor event. */

@@ -4,6 +4,7 @@
  * and never wiped whole. Keys are never part of it: any field that looks like one is dropped.
  */
 import type { AccountRecord } from '../accounts/account-service';
+import { MAX_KEEP_NEWEST } from '../backups/retention';
 import { isServerKey } from '../../shared/server-key';
 import type { NotificationRule, Settings } from '../../shared/types';
 
@@ -34,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   launchAtLogin: false,
   theme: 'system',
   favourites: [],
+  backupRetention: {},
 };
 
 /** More favourites than this is no longer a choice of a few (and the file stays small). */
@@ -143,7 +145,27 @@ function sanitizeSettingsObject(raw: unknown, r: Repairs): Settings {
     launchAtLogin: pick(o.launchAtLogin, isBool, false, 'settings.launchAtLogin', r),
     theme: pick(o.theme, isTheme, 'system', 'settings.theme', r),
     favourites: sanitizeFavourites(o.favourites, r),
+    backupRetention: sanitizeRetention(o.backupRetention, r),
   };
+}
+
+/**
+ * Backups tab (issue 13): server keys to a whole N from 1 to MAX_KEEP_NEWEST. A file from before
+ * it has no such field and gets `{}` (no rule anywhere): an added field with a default, so the
+ * document's version stays.
+ */
+function sanitizeRetention(raw: unknown, r: Repairs): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (raw === undefined) return out;
+  if (!isObj(raw)) {
+    r.note('settings.backupRetention');
+    return out;
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    if (!FORBIDDEN_KEYS.has(key) && isServerKey(key) && Number.isInteger(value) && inRange(1, MAX_KEEP_NEWEST)(value)) out[key] = value as number;
+    else r.note(`settings.backupRetention.${key}`);
+  }
+  return out;
 }
 
 function sanitizeAccount(raw: unknown, index: number, r: Repairs): AccountRecord | null {

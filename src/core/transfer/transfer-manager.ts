@@ -58,6 +58,34 @@ export class TransferManager {
     });
   }
 
+  /**
+   * A download from a signed URL other than a file's (a backup's: issue 13). `urlOf` fetches the
+   * link once the transfer runs; `afterward` runs on the finished file before the transfer is
+   * reported done (a checksum check), and its failure fails the transfer.
+   */
+  downloadFrom(
+    server: ServerRef,
+    spec: {
+      name: string;
+      destinationPath: string;
+      urlOf(client: ClientApi, signal: AbortSignal): Promise<string>;
+      afterward?(path: string, signal: AbortSignal, transferId: string): Promise<void>;
+    },
+  ): string {
+    return this.#start(server, 'download', spec.name, async (client, run) => {
+      const signal = run.controller.signal;
+      const url = await spec.urlOf(client, signal);
+      const { path } = await (this.#options.download ?? downloadToFile)({
+        url,
+        destinationPath: spec.destinationPath,
+        signal,
+        onProgress: (done, total) => this.#progress(run, done, total),
+        logger: this.#logger,
+      });
+      await spec.afterward?.(path, signal, run.progress.transferId);
+    });
+  }
+
   /** Uploads a local file into `directory`; returns the transfer id at once. */
   upload(server: ServerRef, directory: string, localPath: string): string {
     return this.#start(server, 'upload', basename(localPath), async (client, run) => {

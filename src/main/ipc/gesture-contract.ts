@@ -96,6 +96,18 @@ export const GESTURE_CONTRACT = {
   'notifications:status': appState('Reads whether notifications show'),
 
   // ── backups (issue 13) ──
+  'backups:list': read("a server's backups and its retention rule"),
+  'backups:create': panelAction('Starts a backup'),
+  'backups:delete': panelAction('Deletes a backup (the window confirms; retention always asks)'),
+  'backups:toggle-lock': panelAction('Locks or unlocks a backup'),
+  'backups:rename': panelAction('Renames a backup (Pelican)'),
+  'backups:restore': panelAction('Restores a backup over the server (the window confirms)'),
+  'backups:download': {
+    kind: 'main-picker',
+    note: "Writes a local file only where the person chose in main's save dialog; no signed link is asked for before.",
+  },
+  'backups:set-retention': appState('Sets how many backups a server keeps'),
+  'backups:retention-candidates': read('which backups the retention rule would delete (it deletes none)'),
 
   // ── schedules (issue 13) ──
   'schedules:list': read("a server's schedules"),

@@ -23,6 +23,7 @@ const CONTROL_METHODS = new Set([
   'emitConsole',
   'consoleLines',
   'requireEula',
+  'failBackups',
   'revokeKey',
   'setApiKey',
   'setTwoFactorRequired',

@@ -5,8 +5,9 @@ import type { PanelRoute, RouteContext } from '../http/route-types';
 import { serverOf } from '../http/route-types';
 import { includesOf, item, list, pageParams, paginated } from '../http/transform';
 import { currentDatabases, databaseItem } from '../state/databases';
-import { backupsOf, invocationOf, variablesOf } from '../state/extras';
+import { invocationOf, variablesOf } from '../state/extras';
 import type { Item } from '../state/extras';
+import { findBackup, listedBackups } from '../state/backup-ledger';
 import { backupView } from '../state/flavor-shapes';
 import { hasPermission } from '../state/permissions';
 
@@ -18,7 +19,7 @@ function byAttribute(items: Item[], key: string, value: string): Item {
 
 function backups(ctx: RouteContext): void {
   const server = serverOf(ctx);
-  const all = [...backupsOf(server), ...server.createdBackups.map((b) => b.item)];
+  const all = listedBackups(server);
   const { page, perPage } = pageParams(ctx.query, 20, 50);
   const backupCount = all.filter((b) => b.attributes.is_successful || b.attributes.completed_at === null).length;
   const shaped = all.map((b) => backupView(ctx.state.options.flavor, b));
@@ -61,7 +62,7 @@ export const extraRoutes: PanelRoute[] = ((): PanelRoute[] => {
       permission: 'backup.read',
       handler: (ctx) => {
         const server = serverOf(ctx);
-        const found = byAttribute([...backupsOf(server), ...server.createdBackups.map((b) => b.item)], 'uuid', ctx.params.backup ?? '');
+        const found = findBackup(server, ctx.params.backup ?? '');
         sendJson(ctx, 200, backupView(ctx.state.options.flavor, found));
       },
     },

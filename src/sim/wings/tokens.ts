@@ -98,6 +98,21 @@ export class TokenBook {
     return this.issue(TRANSFER_TTL_MS, { file_path: filePath, server_uuid: server.uuid, user_uuid: SIM_USER_UUID });
   }
 
+  /** A signed backup download URL's token (DownloadLinkService: `backup_uuid`, `server_uuid`). */
+  downloadBackup(server: SimServer, backupUuid: string): string {
+    return this.issue(TRANSFER_TTL_MS, { backup_uuid: backupUuid, server_uuid: server.uuid, user_uuid: SIM_USER_UUID });
+  }
+
+  /** Checks and uses up a backup download token (wings router_download.go `getDownloadBackup`). */
+  consumeBackupDownload(token: string): { serverUuid: string; backupUuid: string } | 'invalid' | 'used' {
+    const claims = verifyJwt(token, this.state.jwtSecret);
+    if (!claims || typeof claims.server_uuid !== 'string' || typeof claims.backup_uuid !== 'string' || typeof claims.unique_id !== 'string') return 'invalid';
+    if (!(Number(claims.sim_exp_ms) > this.state.clock.now())) return 'invalid';
+    if (this.used.has(claims.unique_id)) return 'used';
+    this.used.add(claims.unique_id);
+    return { serverUuid: claims.server_uuid, backupUuid: claims.backup_uuid };
+  }
+
   /** A signed upload URL's token. */
   upload(server: SimServer): string {
     return this.issue(TRANSFER_TTL_MS, { server_uuid: server.uuid, user_uuid: SIM_USER_UUID });

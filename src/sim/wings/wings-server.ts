@@ -15,6 +15,7 @@ import type { HttpContext } from '../http/respond';
 import { Router } from '../http/router';
 import type { SimState } from '../state/sim-state';
 import type { TokenBook } from './tokens';
+import { handleBackupDownload } from './backup-download';
 import { handleDownload, handleUpload } from './transfer';
 import { WingsConnection } from './ws-connection';
 
@@ -27,6 +28,7 @@ interface WingsRoute {
 
 const ROUTES = new Router<WingsRoute>().add(
   { method: 'GET', path: '/download/file' },
+  { method: 'GET', path: '/download/backup' },
   { method: 'POST', path: '/upload/file' },
   { method: 'GET', path: '/api/servers/:uuid/ws' },
 );
@@ -106,6 +108,7 @@ export class WingsNode {
       return send(ctx, 204, { 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type, Authorization' });
     }
     if (key === 'GET /download/file') return handleDownload(ctx, this.deps.state, this.deps.tokens);
+    if (key === 'GET /download/backup') return handleBackupDownload(ctx, this.deps.state, this.deps.tokens);
     if (key === 'POST /upload/file') return handleUpload(ctx, this.deps.state, this.deps.tokens);
     req.resume();
     sendJson(ctx, key === 'GET /api/servers/:uuid/ws' ? 400 : 404, { error: 'The requested resource does not exist on this instance.' });

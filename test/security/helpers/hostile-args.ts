@@ -67,7 +67,12 @@ type Kind =
   | 'email'
   | 'permissions'
   | 'page'
-  | 'eventFilter';
+  | 'eventFilter'
+  // backups (issue 13)
+  | 'backupUuid'
+  | 'backupName'
+  | 'ignoredFiles'
+  | 'keepNewest';
 
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
@@ -129,6 +134,11 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   allocationId: [0, -1, '1', 2 ** 53, 1e300],
   notes: [rep('n', 1025), HUGE, 1, true],
   urlKind: ['', 'JDBC', 'postgres', 'mysql ', '__proto__'],
+  // backups (issue 13)
+  backupUuid: ['', ' ', 'a/b', '../files', 'a b', 'a\u0000', '%2e%2e', rep('a', 65), HUGE],
+  backupName: ['x\u0000', 'x\n', 'x\u001b[31m', rep('n', 256), HUGE],
+  ignoredFiles: ['x\u0000', 'logs/*\u001b[2J', rep('i', 16_385), HUGE],
+  keepNewest: [0, -1, 1.5, 101, '3', NAN, INF, U],
   patch: [
     { unknown: 1 },
     { theme: 'evil' },
@@ -179,6 +189,8 @@ const TASK_FIELDS: Field[] = [
 
 /** A closed port: accounts:check and accounts:add never reach the sim, even when well-formed. */
 export const CLOSED_URL = 'http://127.0.0.1:9/';
+/** A well-formed backup uuid that no sim server has. */
+const BACKUP_UUID = '00000000-0000-4000-8000-000000000000';
 const SOME_KEY = `ptlc_${'A'.repeat(11)}${'b'.repeat(32)}`;
 
 function templates(accountId: string, identifier: string): Record<InvokeChannel, Template> {
@@ -278,6 +290,25 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     'notifications:status': none,
 
     // ── backups (issue 13) ──
+    'backups:list': { args: [server], fields: bareRef },
+    'backups:create': onServer({ name: 'nightly', ignored: 'logs/*', isLocked: false }, [
+      { path: ['name'], kind: 'backupName' },
+      { path: ['ignored'], kind: 'ignoredFiles' },
+      { path: ['isLocked'], kind: 'bool' },
+    ]),
+    'backups:delete': onServer({ uuid: BACKUP_UUID }, [{ path: ['uuid'], kind: 'backupUuid' }]),
+    'backups:toggle-lock': onServer({ uuid: BACKUP_UUID }, [{ path: ['uuid'], kind: 'backupUuid' }]),
+    'backups:rename': onServer({ uuid: BACKUP_UUID, name: 'x' }, [
+      { path: ['uuid'], kind: 'backupUuid' },
+      { path: ['name'], kind: 'backupName' },
+    ]),
+    'backups:restore': onServer({ uuid: BACKUP_UUID, truncate: false }, [
+      { path: ['uuid'], kind: 'backupUuid' },
+      { path: ['truncate'], kind: 'bool' },
+    ]),
+    'backups:download': onServer({ uuid: BACKUP_UUID }, [{ path: ['uuid'], kind: 'backupUuid' }]),
+    'backups:set-retention': onServer({ keepNewest: 3 }, [{ path: ['keepNewest'], kind: 'keepNewest' }]),
+    'backups:retention-candidates': { args: [server], fields: bareRef },
 
     // ── schedules (issue 13) ──
     // Numeric ids take the `id` kind: every value of it (strings, 0, -1, 1.5, …) is one a
@@ -384,6 +415,8 @@ const VALID_WRONG_TYPES: Partial<Record<Kind, Encoded[]>> = {
   refs: [[]],
   // Null clears an allocation's notes.
   notes: [null],
+  // backups (issue 13): null turns retention off.
+  keepNewest: [null],
 };
 
 function valuesFor(kind: Kind, huge: Encoded): Encoded[] {

@@ -183,13 +183,13 @@ describe('backups (InitiateBackupService)', () => {
     const mine = list.body.data.find((b: { attributes: { uuid: string } }) => b.attributes.uuid === first.attributes.uuid);
     expect(mine.attributes.is_successful).toBe(true);
     for (let i = 0; i < 3; i++) {
-      const restored = await postJson(panel, `/api/client/servers/${id}/backups/${first.attributes.uuid}/restore`, {});
+      const restored = await postJson(panel, `/api/client/servers/${id}/backups/${first.attributes.uuid}/restore`, { truncate: false });
       expect(restored.status).toBe(204);
       expect(panel.control.servers()[0]!.status).toBe('restoring_backup');
       clock.advance(1000);
       expect(panel.control.servers()[0]!.status).toBe(null);
     }
-    const tooMany = await postJson(panel, `/api/client/servers/${id}/backups/${first.attributes.uuid}/restore`, {});
+    const tooMany = await postJson(panel, `/api/client/servers/${id}/backups/${first.attributes.uuid}/restore`, { truncate: false });
     expect([tooMany.status, header(tooMany, 'X-RateLimit-Limit')]).toEqual([429, '3']);
     // Past the throttle window the server's limit (5 non-failed) answers.
     clock.advance(600_000);

@@ -37,6 +37,12 @@ export interface TransferPort {
   cancel(transferId: string): void;
 }
 
+/** Backups tab (issue 13): a backup's download, verified before it is reported done. */
+export interface BackupsPort {
+  /** Starts the download; returns the transfer id at once (progress on `transfers:progress`, the check on `backups:verified`). */
+  download(ref: ServerRef, backup: { uuid: string; name: string; checksum: string | null }, destinationPath: string): string;
+}
+
 export interface DialogPort {
   /** Where to save a download; null when cancelled. */
   chooseSavePath(defaultName: string): Promise<string | null>;
@@ -89,6 +95,8 @@ export interface HandlerPorts {
   now(): number;
 
   // ── backups (issue 13) ──
+  /** Backup downloads: through the transfer manager, checked against the panel's checksum once on disk. */
+  backups: BackupsPort;
 
   // ── schedules (issue 13) ──
   /** The schedule files main's own dialogs chose (export's save dialog is dialogs.chooseSavePath). */
