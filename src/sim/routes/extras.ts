@@ -1,21 +1,13 @@
 /** Read routes of the secondary pages (§3.4, §3.5): backups, databases, schedules, network, startup (users: users-write.ts). */
-import { notFound } from '../http/errors';
 import { sendJson } from '../http/respond';
 import type { PanelRoute, RouteContext } from '../http/route-types';
 import { serverOf } from '../http/route-types';
 import { includesOf, item, list, pageParams, paginated } from '../http/transform';
 import { currentDatabases, databaseItem } from '../state/databases';
 import { invocationOf, variablesOf } from '../state/extras';
-import type { Item } from '../state/extras';
 import { findBackup, listedBackups } from '../state/backup-ledger';
 import { backupView } from '../state/flavor-shapes';
 import { hasPermission } from '../state/permissions';
-
-function byAttribute(items: Item[], key: string, value: string): Item {
-  const found = items.find((i) => String(i.attributes[key]) === value);
-  if (!found) throw notFound('The requested resource does not exist on this server.');
-  return found;
-}
 
 function backups(ctx: RouteContext): void {
   const server = serverOf(ctx);
