@@ -49,13 +49,17 @@ function csv(text: string): string[] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"' && cur === '') quoted = true;
-    else if (c === ',') out.push(cur), (cur = '');
-    else cur += c;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cur += '"';
+      i++;
+    } else if (c === '"' && (quoted || cur === '')) {
+      quoted = !quoted;
+    } else if (c === ',' && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else {
+      cur += c;
+    }
   }
   out.push(cur);
   return out;

@@ -38,12 +38,15 @@ function snapshot(server: SimServer, allPermissions: string[]): SimServerSnapsho
     permissions: server.permissions ?? allPermissions,
     primaryAllocation: { ip: primary?.ip ?? '', port: primary?.port ?? 0 },
     limits: { memoryMib: server.limits.memory, diskMib: server.limits.disk, cpuPercent: server.limits.cpu },
+    description: server.description,
+    dockerImage: server.dockerImage,
+    variables: { ...server.variableValues },
   };
 }
 
 type ServerControls = Pick<
   SimControl,
-  'servers' | 'setState' | 'suspend' | 'setStatus' | 'setTransferring' | 'setPermissions' | 'crash' | 'emitConsole' | 'consoleLines' | 'requireEula' | 'files'
+  'servers' | 'setState' | 'suspend' | 'setStatus' | 'setTransferring' | 'setPermissions' | 'setDockerImage' | 'crash' | 'emitConsole' | 'consoleLines' | 'requireEula' | 'files'
 >;
 
 /** The per-server half of the surface. */
@@ -65,6 +68,9 @@ function serverControls(state: SimState): ServerControls {
     },
     setPermissions: (id, permissions) => {
       state.require(id).permissions = permissions === null ? null : [...permissions];
+    },
+    setDockerImage: (id, image) => {
+      state.require(id).dockerImage = image;
     },
     crash: (id) => {
       state.power.crash(state.require(id));

@@ -21,6 +21,7 @@ import { fileReadRoutes } from './routes/files-read';
 import { fileWriteRoutes } from './routes/files-write';
 import { serverListRoutes } from './routes/server-list';
 import { serverRoutes } from './routes/server';
+import { startupWriteRoutes } from './routes/startup-write';
 import { SimState } from './state/sim-state';
 import type { SimPanel, SimPanelOptions } from './types';
 import { TokenBook } from './wings/tokens';
@@ -43,6 +44,7 @@ function buildRouter(tokens: TokenBook): Router<PanelRoute> {
     // ── backups (issue 13) ──
     // ── schedules (issue 13) ──
     // ── startup (issue 13) ──
+    ...startupWriteRoutes,
     // ── databases (issue 13) ──
     // ── network (issue 13) ──
     // ── users (issue 13) ──

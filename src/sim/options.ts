@@ -33,6 +33,8 @@ export interface ResolvedOptions {
   websocketThrottling: boolean;
   /** Wings sends `feature match` for egg feature lines (pelican-dev/wings `server/listeners.go`). */
   featureMatch: boolean;
+  editableDescriptions: boolean;
+  rootAdmin: boolean;
 }
 
 const MIB = 1024 * 1024;
@@ -85,5 +87,7 @@ export function resolveOptions(options: SimPanelOptions = {}): ResolvedOptions {
     websocketThrottling: version !== null && wings !== 'pterodactyl-1.11',
     // Only Pelican's Wings matches egg features; Pterodactyl's panel matches lines in the browser.
     featureMatch: version !== null && wings === 'pelican',
+    editableDescriptions: options.editableDescriptions ?? true,
+    rootAdmin: options.rootAdmin ?? false,
   };
 }

@@ -3,10 +3,11 @@
  * panel connection; it owns a scheduler (concurrency, rate limit, retries) and must be disposed.
  */
 import type { AxiosAdapter, AxiosInstance } from 'axios';
-import type { CallOptions, ChmodEntry, ClientApi, CreateBackupOptions, PanelConnection, PullOptions, RateLimitInfo, RenameEntry } from './client-types';
+import type { CallOptions, ChmodEntry, ClientApi, CreateBackupOptions, RenameOptions, PanelConnection, PullOptions, RateLimitInfo, RenameEntry } from './client-types';
 import { PanelError } from './errors';
 import { normalizePanelUrl } from './base-url';
 import * as files from './files-api';
+import * as startup from './startup-api';
 import { DEFAULT_USER_AGENT, PanelHttp } from './http';
 import {
   POWER_SIGNALS,
@@ -24,6 +25,8 @@ import {
   type ServerDetails,
   type ServerResources,
   type Startup,
+  type StartupVariableUpdate,
+  type DescriptionOutcome,
   type Subuser,
   type WebsocketCredentials,
 } from './models';
@@ -311,6 +314,22 @@ export class PanelClient implements ClientApi {
   // ── schedules writes (issue 13) ──
 
   // ── startup writes (issue 13) ──
+
+  updateStartupVariable(server: string, key: string, value: string, opts?: CallOptions): Promise<StartupVariableUpdate> {
+    return startup.updateStartupVariable(this.r, server, key, value, opts);
+  }
+
+  setDockerImage(server: string, image: string, opts?: CallOptions): Promise<void> {
+    return startup.setDockerImage(this.r, server, image, opts);
+  }
+
+  renameServer(server: string, options: RenameOptions, opts?: CallOptions): Promise<DescriptionOutcome> {
+    return startup.renameServer(this.r, server, options, opts);
+  }
+
+  reinstallServer(server: string, opts?: CallOptions): Promise<void> {
+    return startup.reinstallServer(this.r, server, opts);
+  }
 
   // ── databases writes (issue 13) ──
 

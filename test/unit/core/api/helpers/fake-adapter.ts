@@ -6,6 +6,8 @@ export interface AdapterCall {
   method: string;
   path: string;
   params: Record<string, unknown>;
+  /** The request body as axios sends it (a JSON string for JSON bodies). */
+  data?: unknown;
 }
 
 export interface AdapterAnswer {
@@ -22,6 +24,7 @@ export function fakeAdapter(answer: (call: AdapterCall) => AdapterAnswer): { ada
       method: (config.method ?? 'get').toUpperCase(),
       path: config.url ?? '',
       params: (config.params ?? {}) as Record<string, unknown>,
+      data: config.data as unknown,
     };
     calls.push(call);
     const a = answer(call);
