@@ -28,6 +28,8 @@ export interface CliOptions {
   servers: string | undefined;
   port: string | undefined;
   seed: string | undefined;
+  /** `--set VAR=value`, repeatable (`startup`). */
+  set: string[];
 }
 
 /** Options every command accepts. */
@@ -45,6 +47,7 @@ const OPTION_CONFIG = {
   servers: { type: 'string' },
   port: { type: 'string' },
   seed: { type: 'string' },
+  set: { type: 'string', multiple: true },
 } as const;
 
 /** The words and options of one invocation, before a command is chosen. */
@@ -82,6 +85,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       servers: v.servers,
       port: v.port,
       seed: v.seed,
+      set: v.set ?? [],
     },
   };
 }

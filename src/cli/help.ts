@@ -13,6 +13,7 @@ const OPTION_HELP: Record<OptionName, string> = {
   servers: '--servers <n>       how many servers the simulated panel has (default 6)',
   port: "--port <p>          the simulated panel's port (default: any free port)",
   seed: "--seed <s>          seed for the simulated panel's names and numbers",
+  set: '--set <VAR=value>   change a startup variable (repeat for more)',
 };
 
 const GLOBAL_HELP: readonly OptionName[] = ['help', 'version', 'debug', 'account'];

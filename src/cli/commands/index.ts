@@ -10,6 +10,7 @@ import { filesMkdirCommand, filesMvCommand, filesRmCommand, filesWriteCommand } 
 import { powerCommand } from './power';
 import { serversCommand } from './servers';
 import { simCommand } from './sim';
+import { startupCommand } from './startup';
 import { statusCommand } from './status';
 import { watchCommand } from './watch';
 
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   // ── backups (issue 13) ──
   // ── schedules (issue 13) ──
   // ── startup (issue 13) ──
+  startupCommand,
   databasesLsCommand,
   // ── databases (issue 13) ──
   activityCommand,

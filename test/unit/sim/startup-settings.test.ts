@@ -27,6 +27,8 @@ async function start(options: SimPanelOptions = {}): Promise<{ panel: SimPanel; 
   throw new Error('no Paper server in the sim');
 }
 
+type Errors = { errors: Array<{ code: string; detail: string; meta?: unknown }> };
+
 const put = (panel: SimPanel, path: string, body: unknown): Promise<Response> => postJson(panel, path, body, 'PUT');
 
 describe('PUT startup/variable', () => {
@@ -34,7 +36,8 @@ describe('PUT startup/variable', () => {
     const { panel, paper } = await start();
     const res = await put(panel, `/api/client/servers/${paper}/startup/variable`, { key: 'SERVER_JARFILE', value: ' paper.jar ' });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked field by field
+    const body: any = await res.json();
     expect(body.attributes).toMatchObject({ env_variable: 'SERVER_JARFILE', server_value: 'paper.jar' });
     expect(body.meta.startup_command).toContain('-jar paper.jar');
     expect(body.meta.raw_startup_command).toContain('{{SERVER_JARFILE}}');
@@ -54,10 +57,10 @@ describe('PUT startup/variable', () => {
     const { panel, paper } = await start({ flavor: 'pelican' });
     const readOnly = await put(panel, `/api/client/servers/${paper}/startup/variable`, { key: 'BUILD_NUMBER', value: '12' });
     expect(readOnly.status).toBe(400);
-    expect((await readOnly.json()).errors[0]).toMatchObject({ code: 'BadRequestHttpException', detail: 'The environment variable you are trying to edit is read-only.' });
+    expect(((await readOnly.json()) as Errors).errors[0]).toMatchObject({ code: 'BadRequestHttpException', detail: 'The environment variable you are trying to edit is read-only.' });
     const unknown = await put(panel, `/api/client/servers/${paper}/startup/variable`, { key: 'NOPE', value: '1' });
     expect(unknown.status).toBe(400);
-    expect((await unknown.json()).errors[0].detail).toBe('The environment variable you are trying to edit does not exist.');
+    expect(((await unknown.json()) as Errors).errors[0]?.detail).toBe('The environment variable you are trying to edit does not exist.');
   });
 
   it('answers 403 to a subuser without startup.update', async () => {
@@ -76,11 +79,11 @@ describe('PUT settings/docker-image', () => {
     expect(panel.control.servers().find((s) => s.identifier === paper)?.dockerImage).toBe('ghcr.io/pterodactyl/yolks:java_21');
     const other = await put(panel, path, { docker_image: 'evil/image:latest' });
     expect(other.status).toBe(422);
-    expect((await other.json()).errors[0].meta).toEqual({ source_field: 'docker_image', rule: 'in' });
+    expect(((await other.json()) as Errors).errors[0]?.meta).toEqual({ source_field: 'docker_image', rule: 'in' });
     panel.control.setDockerImage(paper, 'registry.example/custom:1');
     const custom = await put(panel, path, { docker_image: 'ghcr.io/pterodactyl/yolks:java_17' });
     expect(custom.status).toBe(400);
-    expect((await custom.json()).errors[0].detail).toBe("This server's Docker image has been manually set by an administrator and cannot be updated.");
+    expect(((await custom.json()) as Errors).errors[0]?.detail).toBe("This server's Docker image has been manually set by an administrator and cannot be updated.");
   });
 });
 
