@@ -3,7 +3,7 @@
  * objects (tray, notifications, window, IPC, power and theme events). Everything it starts, it
  * disposes on quit (house style rule 14).
  */
-import { Menu, app, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
+import { Menu, app, clipboard, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
 import { failureNotice } from '../core/rules/failure-notice';
 import { serversInMenuView, trayModelFrom, type TraySources } from '../core/tray/tray-model';
 import type { Logger } from '../core/util/deps';
@@ -17,7 +17,7 @@ import { applicationMenuTemplate } from './desktop/app-menu';
 import { DockPresence } from './desktop/dock-presence';
 import { LoginItem } from './desktop/login-item';
 import { hasTrayHost } from './desktop/tray-host';
-import { checkExternalLink, serverPageUrl } from './external-links';
+import { checkExternalLink, checkSftpLink, serverPageUrl } from './external-links';
 import { FEATURE_TERMS_URLS } from '../shared/feature-terms';
 import { createHandlers } from './ipc/handlers';
 import { createDialogs } from './dialogs';
@@ -160,6 +160,14 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       openTerms: async (feature) => {
         if (ui.window.activation.consume()) void shell.openExternal(FEATURE_TERMS_URLS[feature]);
         else logger.warn('links: refused to open terms the person did not ask for');
+      },
+      // ── startup (issue 13) ──
+      writeClipboard: (text) => clipboard.writeText(text),
+      openSftp: async (url) => {
+        const verdict = checkSftpLink(url, s.monitor.servers().flatMap((v) => (v.sftp ? [v.sftp] : [])));
+        if (!verdict.allowed) logger.warn('links: refused an sftp link', { reason: verdict.reason });
+        else if (ui.window.activation.consume()) void shell.openExternal(verdict.url);
+        else logger.warn('links: refused to open an SFTP client the person did not ask for');
       },
       startDemo: () => s.demo.start(),
       commandHistory: s.commandHistory,

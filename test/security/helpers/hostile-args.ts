@@ -60,7 +60,9 @@ type Kind =
   | 'patch'
   | 'refs'
   | 'bool'
-  | 'feature';
+  | 'feature'
+  | 'envKey'
+  | 'sftpField';
 
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
@@ -92,6 +94,8 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   command: ['', 'say hi\nstop', 'say hi\rstop', rep('c', 4097), HUGE],
   content: [],
   feature: ['', 'EULA', 'eula ', 'gsl_token', '__proto__', HUGE],
+  envKey: ['', 'A B', 'A=B', 'A\n', '../x', rep('A', 192), HUGE],
+  sftpField: ['', 'ADDRESS', 'password', 'url ', '__proto__', HUGE],
   mode: ['', '8', '999', '64', '12345', 'rwx', '0o755', '755;rm', ' 755', '755\n'],
   names: [[], ['..'], ['.'], ['a/b'], [''], ['x\u0000'], Array.from({ length: 1001 }, () => 'a'), 'x.txt', [1], [HUGE]],
   signal: ['', 'START', 'explode', 'start ', 'kill;rm', '__proto__'],
@@ -244,6 +248,20 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     // ── schedules (issue 13) ──
 
     // ── startup (issue 13) ──
+    'startup:get': { args: [server], fields: bareRef },
+    'startup:set-variable': onServer({ key: 'SERVER_JARFILE', value: 'server.jar' }, [
+      { path: ['key'], kind: 'envKey' },
+      { path: ['value'], kind: 'content' },
+    ]),
+    'startup:set-image': onServer({ image: 'ghcr.io/pterodactyl/yolks:java_17' }, [{ path: ['image'], kind: 'content' }]),
+    'server-settings:get': { args: [server], fields: bareRef },
+    'server-settings:rename': onServer({ name: 'Lobby', description: 'x' }, [
+      { path: ['name'], kind: 'content' },
+      { path: ['description'], kind: 'content' },
+    ]),
+    'server-settings:reinstall': { args: [server], fields: bareRef },
+    'server-settings:copy-sftp': onServer({ field: 'address' }, [{ path: ['field'], kind: 'sftpField' }]),
+    'server-settings:open-sftp': { args: [server], fields: bareRef },
 
     // ── databases (issue 13) ──
 

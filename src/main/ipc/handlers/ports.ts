@@ -85,6 +85,10 @@ export interface HandlerPorts {
   // ── schedules (issue 13) ──
 
   // ── startup (issue 13) ──
+  /** Writes text main built to the system clipboard. */
+  writeClipboard(text: string): void;
+  /** Opens an `sftp://` URL with the system, only right after the person's press (external-links.ts). */
+  openSftp(url: string): Promise<void>;
 
   // ── databases (issue 13) ──
 
