@@ -6,7 +6,7 @@
 import { Menu, app, clipboard, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
 import { failureNotice } from '../core/rules/failure-notice';
 import { serversInMenuView, trayModelFrom, type TraySources } from '../core/tray/tray-model';
-import type { Logger } from '../core/util/deps';
+import { systemClock, type Logger } from '../core/util/deps';
 import { serverKey } from '../shared/server-key';
 import type { DesktopInfo, ServerRef } from '../shared/types';
 import { createAppLogger } from './app-logger';
@@ -18,6 +18,7 @@ import { DockPresence } from './desktop/dock-presence';
 import { LoginItem } from './desktop/login-item';
 import { hasTrayHost } from './desktop/tray-host';
 import { checkExternalLink, checkSftpLink, serverPageUrl } from './external-links';
+import { watchInstallOutput } from '../core/wings/install-watch';
 import { FEATURE_TERMS_URLS } from '../shared/feature-terms';
 import { createHandlers } from './ipc/handlers';
 import { createDialogs } from './dialogs';
@@ -168,6 +169,18 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
         if (!verdict.allowed) logger.warn('links: refused an sftp link', { reason: verdict.reason });
         else if (ui.window.activation.consume()) void shell.openExternal(verdict.url);
         else logger.warn('links: refused to open an SFTP client the person did not ask for');
+      },
+      watchInstall: (ref) => {
+        void s.clients.get(ref.accountId).then((client) =>
+          watchInstallOutput({
+            client,
+            panelUrl: s.accounts.get(ref.accountId).url,
+            identifier: ref.identifier,
+            onLine: (text) => ui.window.push.consoleLine({ server: ref, text, kind: 'install-output' }),
+            clock: systemClock,
+            logger,
+          }),
+        );
       },
       startDemo: () => s.demo.start(),
       commandHistory: s.commandHistory,

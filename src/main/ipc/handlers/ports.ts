@@ -89,6 +89,8 @@ export interface HandlerPorts {
   writeClipboard(text: string): void;
   /** Opens an `sftp://` URL with the system, only right after the person's press (external-links.ts). */
   openSftp(url: string): Promise<void>;
+  /** Follows a reinstall's output on a socket of its own, as console lines of kind install-output (a root admin's key only). */
+  watchInstall(ref: ServerRef): void;
 
   // ── databases (issue 13) ──
 

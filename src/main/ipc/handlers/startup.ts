@@ -63,8 +63,12 @@ export function startupHandlers(ports: HandlerPorts): Pick<Handlers, keyof Start
       return { description: outcome };
     },
     'server-settings:reinstall': async (ref) => {
-      await (await api(ref.accountId)).reinstallServer(ref.identifier, { priority: 'user' });
+      const client = await api(ref.accountId);
+      await client.reinstallServer(ref.identifier, { priority: 'user' });
       void ports.monitor.refresh(ref.accountId).catch(() => undefined);
+      // Only a root admin's key is let through to the install's socket, and sent its output.
+      const account = await client.getAccount({ priority: 'user' }).catch(() => null);
+      if (account?.isAdmin) ports.watchInstall(ref);
     },
     'server-settings:copy-sftp': ({ server, field }) => ports.writeClipboard(sftpText(sftpOf(ports, server), field)),
     'server-settings:open-sftp': (ref) => ports.openSftp(sftpUrl(sftpOf(ports, ref))),

@@ -20,13 +20,18 @@ export class InstallWatch {
 
   /** The reinstall was accepted (202): from now on the availability tells the story. */
   requested(): void {
+    // The list's push may beat the reply: an install already seen is not started over.
+    if (this.phase === 'installing') return;
     this.phase = 'requested';
     this.lines = [];
   }
 
   /** Each ServerView push's availability. */
   availability(availability: ServerAvailability): void {
-    if (availability === 'installing' && (this.phase === 'requested' || this.phase === 'idle')) this.phase = 'installing';
+    if (availability === 'installing' && this.phase !== 'installing') {
+      if (this.phase !== 'requested') this.lines = [];
+      this.phase = 'installing';
+    }
     else if (this.phase === 'installing' && availability === 'install-failed') this.phase = 'failed';
     else if (this.phase === 'installing' && availability !== 'installing') this.phase = 'done';
   }
