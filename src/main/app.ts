@@ -165,7 +165,10 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       // ── startup (issue 13) ──
       writeClipboard: (text) => clipboard.writeText(text),
       openSftp: async (url) => {
-        const verdict = checkSftpLink(url, s.monitor.servers().flatMap((v) => (v.sftp ? [v.sftp] : [])));
+        const verdict = checkSftpLink(
+          url,
+          s.monitor.servers().flatMap((v) => (v.sftp ? [v.sftp] : [])),
+        );
         if (!verdict.allowed) logger.warn('links: refused an sftp link', { reason: verdict.reason });
         else if (ui.window.activation.consume()) void shell.openExternal(verdict.url);
         else logger.warn('links: refused to open an SFTP client the person did not ask for');

@@ -46,7 +46,18 @@ function snapshot(server: SimServer, allPermissions: string[]): SimServerSnapsho
 
 type ServerControls = Pick<
   SimControl,
-  'servers' | 'setState' | 'suspend' | 'setStatus' | 'setTransferring' | 'setPermissions' | 'setDockerImage' | 'crash' | 'emitConsole' | 'consoleLines' | 'requireEula' | 'files'
+  | 'servers'
+  | 'setState'
+  | 'suspend'
+  | 'setStatus'
+  | 'setTransferring'
+  | 'setPermissions'
+  | 'setDockerImage'
+  | 'crash'
+  | 'emitConsole'
+  | 'consoleLines'
+  | 'requireEula'
+  | 'files'
 >;
 
 /** The per-server half of the surface. */

@@ -39,7 +39,12 @@ describe.each(CASES)('pterotray startup against $label', ({ options }) => {
   it('--json gives the command, the image, the images and each variable with its rules', async () => {
     const result = await runAgainst(sim, ['startup', paper, '--json']);
     expect(result.code).toBe(0);
-    const body = JSON.parse(result.stdout) as { startup_command: string; docker_image: string; docker_images: Record<string, string>; variables: Array<Record<string, unknown>> };
+    const body = JSON.parse(result.stdout) as {
+      startup_command: string;
+      docker_image: string;
+      docker_images: Record<string, string>;
+      variables: Array<Record<string, unknown>>;
+    };
     expect(body.startup_command).toContain(`-jar ${variables().SERVER_JARFILE}`);
     expect(Object.values(body.docker_images)).toContain(body.docker_image);
     expect(body.variables.find((v) => v.env_variable === 'SERVER_JARFILE')).toMatchObject({
@@ -88,7 +93,16 @@ describe.each(CASES)('pterotray startup against $label', ({ options }) => {
       fault: {
         type: 'status',
         status: 422,
-        body: { errors: [{ code: 'ValidationException', status: '422', detail: 'The value must start with one of the following: 1.20.', meta: { source_field: 'value', rule: 'starts_with' } }] },
+        body: {
+          errors: [
+            {
+              code: 'ValidationException',
+              status: '422',
+              detail: 'The value must start with one of the following: 1.20.',
+              meta: { source_field: 'value', rule: 'starts_with' },
+            },
+          ],
+        },
       },
     });
     const result = await runAgainst(sim, ['startup', paper, '--json', '--set', 'MINECRAFT_VERSION=1.19', '--set', 'SERVER_JARFILE=other.jar']);

@@ -3,7 +3,17 @@
  * panel connection; it owns a scheduler (concurrency, rate limit, retries) and must be disposed.
  */
 import type { AxiosAdapter, AxiosInstance } from 'axios';
-import type { CallOptions, ChmodEntry, ClientApi, CreateBackupOptions, RenameOptions, PanelConnection, PullOptions, RateLimitInfo, RenameEntry } from './client-types';
+import type {
+  CallOptions,
+  ChmodEntry,
+  ClientApi,
+  CreateBackupOptions,
+  RenameOptions,
+  PanelConnection,
+  PullOptions,
+  RateLimitInfo,
+  RenameEntry,
+} from './client-types';
 import { PanelError } from './errors';
 import { normalizePanelUrl } from './base-url';
 import * as files from './files-api';

@@ -100,9 +100,9 @@ export const GESTURE_CONTRACT = {
   // ── schedules (issue 13) ──
 
   // ── startup (issue 13) ──
-  'startup:get': read("the startup command, variables and images"),
+  'startup:get': read('the startup command, variables and images'),
   'startup:set-variable': panelAction('Saves one startup variable'),
-  'startup:set-image': panelAction('Sets the Docker image to one of the egg\'s (the window confirms)'),
+  'startup:set-image': panelAction("Sets the Docker image to one of the egg's (the window confirms)"),
   'server-settings:get': read('whether the key may see install output'),
   'server-settings:rename': panelAction('Renames the server'),
   'server-settings:reinstall': panelAction('Reinstalls the server (the window confirms)'),

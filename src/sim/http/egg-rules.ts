@@ -62,7 +62,8 @@ export function validateEggValue(value: string | null, rules: string): Validatio
     else if (name === 'integer') ok = /^[+-]?(?:0|[1-9]\d*)$/.test(text);
     else if (name === 'numeric') ok = NUMBER.test(text);
     else if (name === 'boolean') ok = text === '0' || text === '1';
-    else if (name === 'in' || name === 'not_in') ok = args.some((p) => p === text || (NUMBER.test(p) && NUMBER.test(text) && Number(p) === Number(text))) === (name === 'in');
+    else if (name === 'in' || name === 'not_in')
+      ok = args.some((p) => p === text || (NUMBER.test(p) && NUMBER.test(text) && Number(p) === Number(text))) === (name === 'in');
     else if (name === 'regex' || name === 'not_regex') ok = value !== null && pregMatch(arg, text) === (name === 'regex');
     else if (name === 'alpha_dash') ok = /^[\p{L}\p{M}\p{N}_-]+$/u.test(text);
     else if (name === 'alpha_num') ok = /^[\p{L}\p{M}\p{N}]+$/u.test(text);

@@ -85,7 +85,10 @@ function checkRoute(ctx: HttpContext, deps: PanelDeps, match: RouteMatch<PanelRo
   // transferring server (pterodactyl and pelican app/Http/Middleware/Api/Client/Server/
   // AuthenticateServerAccess.php); a suspended server or a node in maintenance still refuses.
   const isAdminExcepted =
-    match.route.isAdminConflictExempt === true && state.options.rootAdmin && !state.nodeMaintenance && (server.status === 'installing' || server.isTransferring);
+    match.route.isAdminConflictExempt === true &&
+    state.options.rootAdmin &&
+    !state.nodeMaintenance &&
+    (server.status === 'installing' || server.isTransferring);
   if (!match.route.conflictExempt && !isAdminExcepted) {
     const detail = state.conflictDetail(server);
     if (detail) throw conflict(detail);

@@ -122,7 +122,10 @@ function reinstall(ctx: RouteContext): void {
   const { state } = ctx;
   state.setStatus(server, 'installing');
   INSTALL_LINES.forEach((line, i) => {
-    state.timers.timeout(() => state.bus.publish(server.uuid, { event: 'install output', args: [line] }), (state.options.tickMs * (i + 1)) / (INSTALL_LINES.length + 1));
+    state.timers.timeout(
+      () => state.bus.publish(server.uuid, { event: 'install output', args: [line] }),
+      (state.options.tickMs * (i + 1)) / (INSTALL_LINES.length + 1),
+    );
   });
   state.timers.timeout(() => {
     if (server.status === 'installing') state.setStatus(server, null);

@@ -76,7 +76,16 @@ describe.skipIf(!hasSecretService)('the Startup tab', () => {
       fault: {
         type: 'status',
         status: 422,
-        body: { errors: [{ code: 'ValidationException', status: '422', detail: 'The value must start with one of the following: 1.20.', meta: { source_field: 'value', rule: 'starts_with' } }] },
+        body: {
+          errors: [
+            {
+              code: 'ValidationException',
+              status: '422',
+              detail: 'The value must start with one of the following: 1.20.',
+              meta: { source_field: 'value', rule: 'starts_with' },
+            },
+          ],
+        },
       },
     });
     const input = field('MINECRAFT_VERSION').getByRole('textbox');
@@ -93,7 +102,10 @@ describe.skipIf(!hasSecretService)('the Startup tab', () => {
     const input = field('MINECRAFT_VERSION').getByRole('textbox');
     await input.fill('1.20.4');
     await input.press('Enter');
-    await field('MINECRAFT_VERSION').getByRole('alert').getByText(/“startup.update” permission is missing/).waitFor();
+    await field('MINECRAFT_VERSION')
+      .getByRole('alert')
+      .getByText(/“startup.update” permission is missing/)
+      .waitFor();
     expect(await input.inputValue()).toBe('1.20.4');
     await shot(env.page, 'startup-forbidden');
     env.sim.control.setPermissions(paper.identifier, null);

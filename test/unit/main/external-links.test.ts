@@ -42,7 +42,10 @@ describe('sftp links (issue 13)', () => {
   it('builds the URL as the panel shows the details, and lets exactly that one through', () => {
     expect(sftpUrl(servers[0]!)).toBe('sftp://demo.1a2b3c4d@node1.example.com:2022');
     expect(sftpUrl({ host: '::1', port: 22, username: 'a@b.x' })).toBe('sftp://a%40b.x@[::1]:22');
-    expect(checkSftpLink('sftp://demo.1a2b3c4d@node1.example.com:2022', servers)).toEqual({ allowed: true, url: 'sftp://demo.1a2b3c4d@node1.example.com:2022' });
+    expect(checkSftpLink('sftp://demo.1a2b3c4d@node1.example.com:2022', servers)).toEqual({
+      allowed: true,
+      url: 'sftp://demo.1a2b3c4d@node1.example.com:2022',
+    });
   });
 
   it.each([

@@ -57,7 +57,10 @@ describe('PUT startup/variable', () => {
     const { panel, paper } = await start({ flavor: 'pelican' });
     const readOnly = await put(panel, `/api/client/servers/${paper}/startup/variable`, { key: 'BUILD_NUMBER', value: '12' });
     expect(readOnly.status).toBe(400);
-    expect(((await readOnly.json()) as Errors).errors[0]).toMatchObject({ code: 'BadRequestHttpException', detail: 'The environment variable you are trying to edit is read-only.' });
+    expect(((await readOnly.json()) as Errors).errors[0]).toMatchObject({
+      code: 'BadRequestHttpException',
+      detail: 'The environment variable you are trying to edit is read-only.',
+    });
     const unknown = await put(panel, `/api/client/servers/${paper}/startup/variable`, { key: 'NOPE', value: '1' });
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as Errors).errors[0]?.detail).toBe('The environment variable you are trying to edit does not exist.');
@@ -83,7 +86,9 @@ describe('PUT settings/docker-image', () => {
     panel.control.setDockerImage(paper, 'registry.example/custom:1');
     const custom = await put(panel, path, { docker_image: 'ghcr.io/pterodactyl/yolks:java_17' });
     expect(custom.status).toBe(400);
-    expect(((await custom.json()) as Errors).errors[0]?.detail).toBe("This server's Docker image has been manually set by an administrator and cannot be updated.");
+    expect(((await custom.json()) as Errors).errors[0]?.detail).toBe(
+      "This server's Docker image has been manually set by an administrator and cannot be updated.",
+    );
   });
 });
 
@@ -134,6 +139,18 @@ describe('POST settings/reinstall', () => {
     await probe.next('install completed');
     expect(probe.frames.map((f) => f.event)).toContain('install started');
     expect(probe.frames.some((f) => f.event === 'install output')).toBe(false);
+  });
+
+  it('lets a root admin (only) have a websocket token during the install', async () => {
+    const { panel, paper } = await start();
+    panel.control.setStatus(paper, 'installing');
+    expect((await api(panel, `/api/client/servers/${paper}/websocket`)).status).toBe(409);
+    await panel.close();
+    const admin = await start({ rootAdmin: true });
+    admin.panel.control.setStatus(admin.paper, 'installing');
+    expect((await api(admin.panel, `/api/client/servers/${admin.paper}/websocket`)).status).toBe(200);
+    expect((await api(admin.panel, `/api/client/servers/${admin.paper}/resources`)).status).toBe(409);
+    expect((await getJson(admin.panel, '/api/client/account')).body.attributes.admin).toBe(true);
   });
 
   it('is refused while installing (409) and without settings.reinstall (403)', async () => {

@@ -37,7 +37,10 @@ export function startupHandlers(ports: HandlerPorts): Pick<Handlers, keyof Start
     'startup:get': async (ref) => {
       const client = await api(ref.accountId);
       // The image in use is on the server, not on the startup page (ServerTransformer docker_image).
-      const [startup, details] = await Promise.all([client.getStartup(ref.identifier, { priority: 'user' }), client.getServer(ref.identifier, { priority: 'user' })]);
+      const [startup, details] = await Promise.all([
+        client.getStartup(ref.identifier, { priority: 'user' }),
+        client.getServer(ref.identifier, { priority: 'user' }),
+      ]);
       return {
         command: startup.startupCommand,
         rawCommand: startup.rawStartupCommand,

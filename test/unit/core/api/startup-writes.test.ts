@@ -19,14 +19,25 @@ afterEach(() => {
   for (const c of clients.splice(0)) c.dispose();
 });
 
-const notFound = { status: 404, body: { errors: [{ code: 'NotFoundHttpException', status: '404', detail: 'The requested resource could not be found on the server.' }] } };
+const notFound = {
+  status: 404,
+  body: { errors: [{ code: 'NotFoundHttpException', status: '404', detail: 'The requested resource could not be found on the server.' }] },
+};
 
 describe('updateStartupVariable', () => {
   it('PUTs {key, value} and reads back the variable with the new command', async () => {
     const { c, calls } = clientWith(() => ({
       body: {
         object: 'egg_variable',
-        attributes: { name: 'Jar', description: '', env_variable: 'SERVER_JARFILE', default_value: 'server.jar', server_value: 'paper.jar', is_editable: true, rules: 'required' },
+        attributes: {
+          name: 'Jar',
+          description: '',
+          env_variable: 'SERVER_JARFILE',
+          default_value: 'server.jar',
+          server_value: 'paper.jar',
+          is_editable: true,
+          rules: 'required',
+        },
         meta: { startup_command: 'java -jar paper.jar', raw_startup_command: 'java -jar {{SERVER_JARFILE}}' },
       },
     }));
@@ -39,9 +50,14 @@ describe('updateStartupVariable', () => {
   it('rejects a 422 as a validation error with the panel’s words', async () => {
     const { c } = clientWith(() => ({
       status: 422,
-      body: { errors: [{ code: 'ValidationException', status: '422', detail: 'The value format is invalid.', meta: { source_field: 'value', rule: 'regex' } }] },
+      body: {
+        errors: [{ code: 'ValidationException', status: '422', detail: 'The value format is invalid.', meta: { source_field: 'value', rule: 'regex' } }],
+      },
     }));
-    await expect(c.updateStartupVariable('abcd1234', 'SERVER_JARFILE', 'x')).rejects.toMatchObject({ kind: 'validation', detail: 'The value format is invalid.' });
+    await expect(c.updateStartupVariable('abcd1234', 'SERVER_JARFILE', 'x')).rejects.toMatchObject({
+      kind: 'validation',
+      detail: 'The value format is invalid.',
+    });
   });
 });
 

@@ -54,8 +54,7 @@ export const startupStrings = {
     reinstallHint: 'Runs the egg’s install script again. The server is stopped first; some files may be deleted or changed by the script. Back up first.',
     reinstall: 'Reinstall server…',
     reinstallTitle: 'Reinstall this server?',
-    reinstallMessage: (name: string) =>
-      `${name} will be stopped and its install script run again. Files the script replaces are lost. This cannot be undone.`,
+    reinstallMessage: (name: string) => `${name} will be stopped and its install script run again. Files the script replaces are lost. This cannot be undone.`,
     reinstallConfirm: 'Reinstall',
     reinstallWhat: 'reinstall this server',
     noReinstall: 'Your key may not reinstall this server: the “settings.reinstall” permission is missing.',

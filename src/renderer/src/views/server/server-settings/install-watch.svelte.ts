@@ -31,8 +31,7 @@ export class InstallWatch {
     if (availability === 'installing' && this.phase !== 'installing') {
       if (this.phase !== 'requested') this.lines = [];
       this.phase = 'installing';
-    }
-    else if (this.phase === 'installing' && availability === 'install-failed') this.phase = 'failed';
+    } else if (this.phase === 'installing' && availability === 'install-failed') this.phase = 'failed';
     else if (this.phase === 'installing' && availability !== 'installing') this.phase = 'done';
   }
 

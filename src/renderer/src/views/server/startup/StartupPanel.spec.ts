@@ -16,7 +16,15 @@ const JAR: StartupVariableView = {
   isEditable: true,
   rules: 'required|regex:/^([\\w\\d._-]+)(\\.jar)$/',
 };
-const BUILD: StartupVariableView = { ...JAR, name: 'Build Number', envVariable: 'BUILD_NUMBER', serverValue: 'latest', defaultValue: 'latest', isEditable: false, rules: 'required|string|max:20' };
+const BUILD: StartupVariableView = {
+  ...JAR,
+  name: 'Build Number',
+  envVariable: 'BUILD_NUMBER',
+  serverValue: 'latest',
+  defaultValue: 'latest',
+  isEditable: false,
+  rules: 'required|string|max:20',
+};
 const VIEW: StartupView = {
   command: 'java -jar server.jar',
   rawCommand: 'java -jar {{SERVER_JARFILE}}',
