@@ -255,10 +255,8 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     ]),
     'startup:set-image': onServer({ image: 'ghcr.io/pterodactyl/yolks:java_17' }, [{ path: ['image'], kind: 'content' }]),
     'server-settings:get': { args: [server], fields: bareRef },
-    'server-settings:rename': onServer({ name: 'Lobby', description: 'x' }, [
-      { path: ['name'], kind: 'content' },
-      { path: ['description'], kind: 'content' },
-    ]),
+    // The description is optional (a rename without one keeps it), so only its wrong types are fuzzed with the name's.
+    'server-settings:rename': onServer({ name: 'Lobby', description: 'x' }, [{ path: ['name'], kind: 'content' }]),
     'server-settings:reinstall': { args: [server], fields: bareRef },
     'server-settings:copy-sftp': onServer({ field: 'address' }, [{ path: ['field'], kind: 'sftpField' }]),
     'server-settings:open-sftp': { args: [server], fields: bareRef },
