@@ -3,7 +3,8 @@
  * - `PUT startup/variable` (pterodactyl/panel and pelican-dev/panel app/Http/Controllers/Api/
  *   Client/Servers/StartupController.php `update`): UpdateStartupVariableRequest wants `key`
  *   (required|string) and `value` (present); a variable the user cannot see is 400 "does not
- *   exist", a read-only one 400 "is read-only", then the egg's rules (422, `source_field` value).
+ *   exist" (a key of no variable at all: Pelican's 400, Pterodactyl's 500, see below), a
+ *   read-only one 400 "is read-only", then the egg's rules (422, `source_field` value).
  *   Answers the `egg_variable` with `meta.startup_command` and `meta.raw_startup_command`.
  * - `PUT settings/docker-image` (SettingsController::dockerImage): the request's
  *   `Rule::in(egg images)` first (422), then 400 when an admin set an image of their own; 204.
@@ -15,7 +16,7 @@
  *   script (wings server/install.go publishes `install started`, the script's lines as
  *   `install output`, then `install completed`), then back to null.
  */
-import { PanelValidationError, badRequest, forbidden, notFound } from '../http/errors';
+import { PanelValidationError, badRequest, forbidden, notFound, unexpected } from '../http/errors';
 import { sendJson, sendNoContent } from '../http/respond';
 import type { PanelRoute, RouteContext } from '../http/route-types';
 import { serverOf } from '../http/route-types';
@@ -49,6 +50,10 @@ function updateVariable(ctx: RouteContext): void {
   if (!('value' in fields)) throw new PanelValidationError([{ field: 'value', rule: 'present', detail: 'The value field must be present.' }]);
   validator.done();
   const variable = server.egg.variables.find((v) => v.envVariable === key);
+  // Pterodactyl reads `$variable->server_value` before its null check: for a key the server has
+  // no variable of, PHP 8's "Attempt to read property on null" warning becomes Laravel's
+  // ErrorException, a 500. Pelican checks first (throw_if(!$variable ...)): the 400.
+  if (!variable && ctx.state.options.flavor !== 'pelican') throw unexpected();
   if (!variable) throw badRequest('The environment variable you are trying to edit does not exist.');
   if (!variable.isEditable) throw badRequest('The environment variable you are trying to edit is read-only.');
   const raw = input(fields.value);

@@ -66,6 +66,12 @@ describe('PUT startup/variable', () => {
     expect(((await unknown.json()) as Errors).errors[0]?.detail).toBe('The environment variable you are trying to edit does not exist.');
   });
 
+  it('answers Pterodactyl’s 500 for a key of no variable (it reads the variable before its null check)', async () => {
+    const { panel, paper } = await start();
+    const res = await put(panel, `/api/client/servers/${paper}/startup/variable`, { key: 'NOPE', value: '1' });
+    expect(res.status).toBe(500);
+  });
+
   it('answers 403 to a subuser without startup.update', async () => {
     const { panel, paper } = await start();
     panel.control.setPermissions(paper, ['startup.read']);
