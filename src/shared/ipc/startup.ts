@@ -2,7 +2,7 @@
  * The channels of the Startup and Settings tabs: startup command, variables, Docker image; rename, reinstall, SFTP (issue 13). The contract (../ipc-contract.ts) is the union of these
  * domain files; a channel is written here once, with its arguments and result.
  */
-import type { ServerRef } from '../types';
+import type { ServerAvailability, ServerRef } from '../types';
 
 /** One egg variable as the Startup tab shows it. */
 export interface StartupVariableView {
@@ -59,8 +59,11 @@ export interface StartupChannels {
   'server-settings:get': { args: [ServerRef]; result: ServerSettingsView };
   /** Renames the server, with its description where given. */
   'server-settings:rename': { args: [{ server: ServerRef; name: string; description?: string }]; result: RenameOutcome };
-  /** Reinstalls the server (the window confirms first). */
-  'server-settings:reinstall': { args: [ServerRef]; result: void };
+  /**
+   * Reinstalls the server (the window confirms first). Answers the server's availability from a
+   * list read after the panel accepted: `installing`, or already back when the script was quick.
+   */
+  'server-settings:reinstall': { args: [ServerRef]; result: { availability: ServerAvailability | null } };
   /** Copies an SFTP detail main builds from the server's own record (never text from the page). */
   'server-settings:copy-sftp': { args: [{ server: ServerRef; field: SftpField }]; result: void };
   /** Opens `sftp://user@host:port` with the system's SFTP client, right after the person's press. */

@@ -68,10 +68,13 @@ export function startupHandlers(ports: HandlerPorts): Pick<Handlers, keyof Start
     'server-settings:reinstall': async (ref) => {
       const client = await api(ref.accountId);
       await client.reinstallServer(ref.identifier, { priority: 'user' });
-      void ports.monitor.refresh(ref.accountId).catch(() => undefined);
       // Only a root admin's key is let through to the install's socket, and sent its output.
       const account = await client.getAccount({ priority: 'user' }).catch(() => null);
       if (account?.isAdmin) ports.watchInstall(ref);
+      // A fresh list, so the window knows the install started (or a quick one already ended).
+      await ports.monitor.refresh(ref.accountId).catch(() => undefined);
+      const view = ports.monitor.servers().find((s) => s.accountId === ref.accountId && s.identifier === ref.identifier);
+      return { availability: view?.availability ?? null };
     },
     'server-settings:copy-sftp': ({ server, field }) => ports.writeClipboard(sftpText(sftpOf(ports, server), field)),
     'server-settings:open-sftp': (ref) => ports.openSftp(sftpUrl(sftpOf(ports, ref))),

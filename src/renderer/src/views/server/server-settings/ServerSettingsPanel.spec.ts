@@ -70,6 +70,7 @@ describe('ServerSettingsPanel: reinstall', () => {
   });
 
   it('reinstalls once confirmed and follows the install with its output for a key that may see it', async () => {
+    mockApi.answer('serverSettingsReinstall', { availability: 'installing' });
     const { user, rerender } = renderSettings({ canSeeOutput: true });
     await waitFor(() => expect(mockApi.calls('serverSettingsGet')).toHaveLength(1));
     await user.click(screen.getByRole('button', { name: 'Reinstall server…' }));
@@ -87,12 +88,21 @@ describe('ServerSettingsPanel: reinstall', () => {
   });
 
   it('says the output is not visible to a key that is not an admin', async () => {
+    mockApi.answer('serverSettingsReinstall', { availability: 'installing' });
     const { user } = renderSettings({ canSeeOutput: false });
     await waitFor(() => expect(mockApi.calls('serverSettingsGet')).toHaveLength(1));
     await user.click(screen.getByRole('button', { name: 'Reinstall server…' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Reinstall' }));
     expect(await screen.findByText(/shows install output only to its admins/)).toBeTruthy();
     expect(screen.queryByTestId('install-output')).toBeNull();
+  });
+
+  it('says the install is over when it ended before the list was read again', async () => {
+    mockApi.answer('serverSettingsReinstall', { availability: 'ok' });
+    const { user } = renderSettings({ canSeeOutput: true });
+    await user.click(screen.getByRole('button', { name: 'Reinstall server…' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Reinstall' }));
+    expect(await screen.findByText('The install finished.')).toBeTruthy();
   });
 
   it('without settings.reinstall offers no button and says why', () => {

@@ -18,18 +18,24 @@ export class InstallWatch {
 
   constructor(private readonly ref: ServerRef) {}
 
-  /** The reinstall was accepted (202): from now on the availability tells the story. */
-  requested(): void {
+  /**
+   * The reinstall was accepted (202), with the availability of a list read after it: installing,
+   * or, for a script quicker than that read, already back (the install is over).
+   */
+  requested(availability: ServerAvailability | null): void {
     // The list's push may beat the reply: an install already seen is not started over.
     if (this.phase === 'installing') return;
-    this.phase = 'requested';
     this.lines = [];
+    if (availability === 'installing') this.phase = 'installing';
+    else if (availability === 'install-failed') this.phase = 'failed';
+    else if (availability === null) this.phase = 'requested';
+    else this.phase = 'done';
   }
 
   /** Each ServerView push's availability. */
   availability(availability: ServerAvailability): void {
-    if (availability === 'installing' && this.phase !== 'installing') {
-      if (this.phase !== 'requested') this.lines = [];
+    if (availability === 'installing' && (this.phase === 'idle' || this.phase === 'requested')) {
+      if (this.phase === 'idle') this.lines = [];
       this.phase = 'installing';
     } else if (this.phase === 'installing' && availability === 'install-failed') this.phase = 'failed';
     else if (this.phase === 'installing' && availability !== 'installing') this.phase = 'done';
