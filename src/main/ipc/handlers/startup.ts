@@ -76,7 +76,7 @@ export function startupHandlers(ports: HandlerPorts): Pick<Handlers, keyof Start
       const view = ports.monitor.servers().find((s) => s.accountId === ref.accountId && s.identifier === ref.identifier);
       return { availability: view?.availability ?? null };
     },
-    'server-settings:copy-sftp': ({ server, field }) => ports.writeClipboard(sftpText(sftpOf(ports, server), field)),
-    'server-settings:open-sftp': (ref) => ports.openSftp(sftpUrl(sftpOf(ports, ref))),
+    'server-settings:copy-sftp': async ({ server, field }) => ports.writeClipboard(sftpText(sftpOf(ports, server), field)),
+    'server-settings:open-sftp': async (ref) => ports.openSftp(sftpUrl(sftpOf(ports, ref))),
   };
 }
