@@ -138,7 +138,6 @@ export class ServerFollower {
       s.on('console', (text) => (seen(), h.console(text, 'output', this.isReplay()))),
       s.on('daemon-message', (text) => h.console(text, 'daemon-message', this.isReplay())),
       s.on('daemon-error', (text) => h.console(text, 'daemon-error', false)),
-      s.on('install-output', (text) => h.console(text, 'install-output', false)),
       s.on('install-started', () => this.hintSoon('installing')),
       s.on('install-completed', () => this.hintSoon('settled')),
       s.on('backup-restore-completed', () => this.hintSoon('settled')),
