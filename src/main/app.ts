@@ -138,8 +138,13 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
   return { window, tray, notifier, renderTray, openExternal, attached: new Set(), loginItem, desktop, dock, onScreen };
 }
 
+/** How long a reinstall waits for its output socket before it is asked for anyway. */
+const INSTALL_SOCKET_WAIT_MS = 5_000;
+
 function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
-  return registerHandlers({
+  // Reinstall output sockets (issue 13): each ends itself; quitting ends the ones still open.
+  const installWatches = new Set<() => void>();
+  const unregister = registerHandlers({
     ipcMain,
     isAppUrl: appUrlMatcher(appPaths().pageUrl),
     logger,
@@ -173,17 +178,30 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
         else if (ui.window.activation.consume()) void shell.openExternal(verdict.url);
         else logger.warn('links: refused to open an SFTP client the person did not ask for');
       },
-      watchInstall: (ref) => {
-        void s.clients.get(ref.accountId).then((client) =>
-          watchInstallOutput({
+      watchInstall: async (ref) => {
+        const client = await s.clients.get(ref.accountId);
+        return new Promise<() => void>((resolve) => {
+          const ready = (): void => {
+            clearTimeout(timer);
+            resolve(stop);
+          };
+          const stop = watchInstallOutput({
             client,
             panelUrl: s.accounts.get(ref.accountId).url,
             identifier: ref.identifier,
             onLine: (text) => ui.window.push.consoleLine({ server: ref, text, kind: 'install-output' }),
+            onReady: ready,
+            onEnd: (why) => {
+              installWatches.delete(stop);
+              // The monitor polls an installing server slowly; Wings just said it is done.
+              if (why === 'completed') void s.monitor.refresh(ref.accountId).catch(() => undefined);
+            },
             clock: systemClock,
             logger,
-          }),
-        );
+          });
+          installWatches.add(stop);
+          const timer = setTimeout(ready, INSTALL_SOCKET_WAIT_MS);
+        });
       },
       startDemo: () => s.demo.start(),
       commandHistory: s.commandHistory,
@@ -193,6 +211,10 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       now: () => Date.now(),
     }),
   });
+  return () => {
+    for (const stop of [...installWatches]) stop();
+    unregister();
+  };
 }
 
 /** Connects the services' events to the tray, notifications and window. */

@@ -4,8 +4,9 @@
  * prints only on the server's websocket, and only for a root admin: the panel gives a root admin a
  * token during the install (AuthenticateServerAccess `$except` api:client:server.ws) and Wings
  * sends `install output` only for `admin.websocket.install` (wings router/websocket/websocket.go
- * SendJson). So this is opened for a root admin's key only, right after the panel accepted the
- * reinstall, and closed at `install completed` or after `timeoutMs`.
+ * SendJson). So this is opened for a root admin's key only, once the panel accepted the
+ * reinstall, and closed at `install completed` or after `timeoutMs`. Wings does not replay
+ * install output, so lines printed before the socket is authenticated are not seen.
  */
 import type { ClientApi } from '../api/client-types';
 import type { Clock, Logger } from '../util/deps';
@@ -20,6 +21,8 @@ export interface InstallWatchOptions {
   panelUrl: string;
   identifier: string;
   onLine(text: string): void;
+  /** Once, when the socket is first authenticated: the reinstall can be asked for then, so no line is missed. */
+  onReady?(): void;
   /** Once, when the install completed, the time ran out, or the watch was stopped. */
   onEnd?(why: 'completed' | 'timeout' | 'stopped'): void;
   clock: Clock;
@@ -47,7 +50,13 @@ export function watchInstallOutput(options: InstallWatchOptions): () => void {
     socket.dispose();
     options.onEnd?.(why);
   };
+  let isReady = false;
   stops.push(
+    socket.on('connection', (change) => {
+      if (change.state !== 'connected' || isReady) return;
+      isReady = true;
+      options.onReady?.();
+    }),
     socket.on('install-output', (text) => options.onLine(text)),
     socket.on('install-completed', () => end('completed')),
   );

@@ -62,7 +62,9 @@ describe.skipIf(!hasSecretService)('the Settings tab', () => {
     await dialog.getByRole('button', { name: 'Reinstall' }).click();
     await env.page.getByText('Installing…').waitFor();
     await env.page.getByText('The install finished.').waitFor({ timeout: 15_000 });
-    expect(await env.page.getByTestId('install-output').textContent()).toBe(INSTALL_LINES.join('\n'));
+    // The output socket joins after the panel's 202: what the script printed before it was
+    // authenticated is not replayed by Wings, so the last line is the one sure to be there.
+    expect(await env.page.getByTestId('install-output').textContent()).toContain(INSTALL_LINES.at(-1));
     expect(sim().status).toBeNull();
     await shot(env.page, 'server-settings-reinstalled');
     expect(watch.errors().filter((line) => !/Content Security Policy/.test(line))).toEqual([]);

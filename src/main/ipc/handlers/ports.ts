@@ -89,8 +89,12 @@ export interface HandlerPorts {
   writeClipboard(text: string): void;
   /** Opens an `sftp://` URL with the system, only right after the person's press (external-links.ts). */
   openSftp(url: string): Promise<void>;
-  /** Follows a reinstall's output on a socket of its own, as console lines of kind install-output (a root admin's key only). */
-  watchInstall(ref: ServerRef): void;
+  /**
+   * Follows a reinstall's output on a socket of its own, as console lines of kind install-output
+   * (a root admin's key only). Resolves with its stop once the socket is authenticated (or after a
+   * short wait, so a node that does not answer cannot hold the reinstall back).
+   */
+  watchInstall(ref: ServerRef): Promise<() => void>;
 
   // ── databases (issue 13) ──
 

@@ -67,10 +67,13 @@ export function startupHandlers(ports: HandlerPorts): Pick<Handlers, keyof Start
     },
     'server-settings:reinstall': async (ref) => {
       const client = await api(ref.accountId);
-      await client.reinstallServer(ref.identifier, { priority: 'user' });
-      // Only a root admin's key is let through to the install's socket, and sent its output.
       const account = await client.getAccount({ priority: 'user' }).catch(() => null);
-      if (account?.isAdmin) ports.watchInstall(ref);
+      await client.reinstallServer(ref.identifier, { priority: 'user' });
+      // Only a root admin's key is let through to the install's socket, and sent its output. It
+      // joins after the 202, so lines the script prints before it is authenticated are missed
+      // (Wings does not replay install output); opening it first kept the list from learning
+      // that the install ended in the sim (left for later).
+      if (account?.isAdmin) void ports.watchInstall(ref);
       // A fresh list, so the window knows the install started (or a quick one already ended).
       await ports.monitor.refresh(ref.accountId).catch(() => undefined);
       const view = ports.monitor.servers().find((s) => s.accountId === ref.accountId && s.identifier === ref.identifier);

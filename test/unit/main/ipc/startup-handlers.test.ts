@@ -31,7 +31,7 @@ function ports(options: { isAdmin?: boolean; availability?: string; sftp?: typeo
     },
     writeClipboard: (text: string) => void calls.push(`clipboard:${text}`),
     openSftp: async (url: string) => void calls.push(`open:${url}`),
-    watchInstall: () => void calls.push('watch-install'),
+    watchInstall: async () => (calls.push('watch-install'), () => void calls.push('stop-watch')),
   } as unknown as HandlerPorts;
   return { handlers: startupHandlers(fake), calls };
 }
