@@ -38,6 +38,8 @@ export interface CliOptions {
   wait: boolean;
   truncate: boolean;
   yes: boolean;
+  /** `--set VAR=value`, repeatable (`startup`). */
+  set: string[];
 }
 
 /** Options every command accepts. */
@@ -64,6 +66,7 @@ const OPTION_CONFIG = {
   wait: { type: 'boolean' },
   truncate: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
+  set: { type: 'string', multiple: true },
 } as const;
 
 /** The words and options of one invocation, before a command is chosen. */
@@ -109,6 +112,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       wait: v.wait === true,
       truncate: v.truncate === true,
       yes: v.yes === true,
+      set: v.set ?? [],
     },
   };
 }

@@ -22,6 +22,7 @@ const OPTION_HELP: Record<OptionName, string> = {
   wait: '--wait              wait until the backup completed or failed; print its uuid and checksum',
   truncate: '--truncate          delete every file on the server before restoring',
   yes: "-y, --yes           don't ask (required when stdin is not a terminal)",
+  set: '--set <VAR=value>   change a startup variable (repeat for more)',
 };
 
 const GLOBAL_HELP: readonly OptionName[] = ['help', 'version', 'debug', 'account'];

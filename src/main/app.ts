@@ -6,7 +6,7 @@
 import { Menu, app, clipboard, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
 import { failureNotice } from '../core/rules/failure-notice';
 import { serversInMenuView, trayModelFrom, type TraySources } from '../core/tray/tray-model';
-import type { Logger } from '../core/util/deps';
+import { systemClock, type Logger } from '../core/util/deps';
 import { serverKey } from '../shared/server-key';
 import type { DesktopInfo, ServerRef } from '../shared/types';
 import { createAppLogger } from './app-logger';
@@ -17,7 +17,8 @@ import { applicationMenuTemplate } from './desktop/app-menu';
 import { DockPresence } from './desktop/dock-presence';
 import { LoginItem } from './desktop/login-item';
 import { hasTrayHost } from './desktop/tray-host';
-import { checkExternalLink, serverPageUrl } from './external-links';
+import { checkExternalLink, checkSftpLink, serverPageUrl } from './external-links';
+import { watchInstallOutput } from '../core/wings/install-watch';
 import { FEATURE_TERMS_URLS } from '../shared/feature-terms';
 import { backupsPort } from './backups-port';
 import { createHandlers } from './ipc/handlers';
@@ -139,8 +140,13 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
   return { window, tray, notifier, renderTray, openExternal, attached: new Set(), loginItem, desktop, dock, onScreen };
 }
 
+/** How long a reinstall waits for its output socket before it is asked for anyway. */
+const INSTALL_SOCKET_WAIT_MS = 5_000;
+
 function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
-  return registerHandlers({
+  // Reinstall output sockets (issue 13): each ends itself; quitting ends the ones still open.
+  const installWatches = new Set<() => void>();
+  const unregister = registerHandlers({
     ipcMain,
     isAppUrl: appUrlMatcher(appPaths().pageUrl),
     logger,
@@ -163,6 +169,42 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
         if (ui.window.activation.consume()) void shell.openExternal(FEATURE_TERMS_URLS[feature]);
         else logger.warn('links: refused to open terms the person did not ask for');
       },
+      // ── startup (issue 13) ──
+      writeClipboard: (text) => clipboard.writeText(text),
+      openSftp: async (url) => {
+        const verdict = checkSftpLink(
+          url,
+          s.monitor.servers().flatMap((v) => (v.sftp ? [v.sftp] : [])),
+        );
+        if (!verdict.allowed) logger.warn('links: refused an sftp link', { reason: verdict.reason });
+        else if (ui.window.activation.consume()) void shell.openExternal(verdict.url);
+        else logger.warn('links: refused to open an SFTP client the person did not ask for');
+      },
+      watchInstall: async (ref) => {
+        const client = await s.clients.get(ref.accountId);
+        return new Promise<() => void>((resolve) => {
+          const ready = (): void => {
+            clearTimeout(timer);
+            resolve(stop);
+          };
+          const stop = watchInstallOutput({
+            client,
+            panelUrl: s.accounts.get(ref.accountId).url,
+            identifier: ref.identifier,
+            onLine: (text) => ui.window.push.consoleLine({ server: ref, text, kind: 'install-output' }),
+            onReady: ready,
+            onEnd: (why) => {
+              installWatches.delete(stop);
+              // The monitor polls an installing server slowly; Wings just said it is done.
+              if (why === 'completed') void s.monitor.refresh(ref.accountId).catch(() => undefined);
+            },
+            clock: systemClock,
+            logger,
+          });
+          installWatches.add(stop);
+          const timer = setTimeout(ready, INSTALL_SOCKET_WAIT_MS);
+        });
+      },
       startDemo: () => s.demo.start(),
       commandHistory: s.commandHistory,
       console: { attach: (ref) => ui.attached.add(serverKey(ref)), detach: (ref) => ui.attached.delete(serverKey(ref)) },
@@ -179,6 +221,10 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       backups: backupsPort(s.transfers, (event) => ui.window.push.backupsVerified(event)),
     }),
   });
+  return () => {
+    for (const stop of [...installWatches]) stop();
+    unregister();
+  };
 }
 
 /** Connects the services' events to the tray, notifications and window. */

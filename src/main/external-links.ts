@@ -38,3 +38,33 @@ export function checkExternalLink(candidate: string, panels: readonly LinkPanel[
 export function serverPageUrl(panelUrl: string, identifier: string): string {
   return `${panelUrl.replace(/\/+$/, '')}/server/${encodeURIComponent(identifier)}`;
 }
+
+/** A server's SFTP details as the window shows them (ServerView.sftp). */
+export type SftpDetails = { host: string; port: number; username: string };
+
+/**
+ * `sftp://<username>@<host>:<port>`, the username as the panel shows it (`<panel username>.<identifier>`,
+ * pterodactyl resources/scripts/components/server/settings/SettingsContainer.tsx), percent-encoded.
+ */
+export function sftpUrl({ host, port, username }: SftpDetails): string {
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  return `sftp://${encodeURIComponent(username)}@${hostPart}:${port}`;
+}
+
+/**
+ * Whether an `sftp://` URL may go to the system's SFTP client: exactly the URL of one of the
+ * servers' own SFTP details (no password, no path, no query), so nothing the page wrote can.
+ */
+export function checkSftpLink(candidate: string, servers: readonly SftpDetails[]): ExternalLinkVerdict {
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return { allowed: false, reason: 'not a URL' };
+  }
+  if (url.protocol !== 'sftp:') return { allowed: false, reason: 'not sftp' };
+  if (url.password) return { allowed: false, reason: 'credentials in URL' };
+  if ((url.pathname !== '' && url.pathname !== '/') || url.search || url.hash) return { allowed: false, reason: 'more than an address' };
+  if (!servers.some((s) => sftpUrl(s) === candidate)) return { allowed: false, reason: 'not a server of a configured panel' };
+  return { allowed: true, url: candidate };
+}

@@ -251,9 +251,9 @@ const _everyPushListed: Missing<PushEvent, (typeof PUSH_EVENTS)[number]> extends
 void _everyInvokeListed;
 void _everyPushListed;
 
-/** A camelCase method name per channel: `files:create-folder` → `filesCreateFolder`. */
+/** A camelCase method name per channel: `files:create-folder` → `filesCreateFolder`, `server-settings:get` → `serverSettingsGet` (as methodName). */
 export type Camel<S extends string> = S extends `${infer A}:${infer B}`
-  ? `${A}${Capitalize<Camel<B>>}`
+  ? `${Camel<A>}${Capitalize<Camel<B>>}`
   : S extends `${infer A}-${infer B}`
     ? `${A}${Capitalize<Camel<B>>}`
     : S;

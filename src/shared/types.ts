@@ -119,7 +119,8 @@ export interface StatsSample {
 export interface ConsoleLine {
   server: ServerRef;
   text: string;
-  kind: 'output' | 'status' | 'daemon-message' | 'daemon-error' | 'command';
+  /** `install-output`: the egg's install script, which Wings sends only to root admins (issue 13). */
+  kind: 'output' | 'status' | 'daemon-message' | 'daemon-error' | 'command' | 'install-output';
 }
 
 export type ConsoleConnection = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'failed';

@@ -39,6 +39,9 @@ function snapshot(server: SimServer, allPermissions: string[]): SimServerSnapsho
     permissions: server.permissions ?? allPermissions,
     primaryAllocation: { ip: primary?.ip ?? '', port: primary?.port ?? 0 },
     limits: { memoryMib: server.limits.memory, diskMib: server.limits.disk, cpuPercent: server.limits.cpu },
+    description: server.description,
+    dockerImage: server.dockerImage,
+    variables: { ...server.variableValues },
   };
 }
 
@@ -50,6 +53,7 @@ type ServerControls = Pick<
   | 'setStatus'
   | 'setTransferring'
   | 'setPermissions'
+  | 'setDockerImage'
   | 'crash'
   | 'emitConsole'
   | 'consoleLines'
@@ -78,6 +82,9 @@ function serverControls(state: SimState): ServerControls {
     },
     setPermissions: (id, permissions) => {
       state.require(id).permissions = permissions === null ? null : [...permissions];
+    },
+    setDockerImage: (id, image) => {
+      state.require(id).dockerImage = image;
     },
     crash: (id) => {
       state.power.crash(state.require(id));

@@ -25,6 +25,7 @@ import { networkWriteRoutes } from './routes/network-write';
 import { serverListRoutes } from './routes/server-list';
 import { serverRoutes } from './routes/server';
 import { userRoutes } from './routes/users-write';
+import { startupWriteRoutes } from './routes/startup-write';
 import { SimState } from './state/sim-state';
 import type { SimPanel, SimPanelOptions } from './types';
 import { TokenBook } from './wings/tokens';
@@ -48,6 +49,7 @@ function buildRouter(tokens: TokenBook): Router<PanelRoute> {
     // ── schedules (issue 13) ──
     ...scheduleRoutes,
     // ── startup (issue 13) ──
+    ...startupWriteRoutes,
     // ── databases (issue 13) ──
     ...databaseWriteRoutes,
     // ── network (issue 13) ──

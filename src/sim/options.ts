@@ -35,6 +35,8 @@ export interface ResolvedOptions {
   featureMatch: boolean;
   /** Client auto-allocation: the port range it picks from, or false when the panel has it off. */
   autoAllocation: false | { rangeStart: number; rangeEnd: number };
+  editableDescriptions: boolean;
+  rootAdmin: boolean;
 }
 
 const MIB = 1024 * 1024;
@@ -88,5 +90,7 @@ export function resolveOptions(options: SimPanelOptions = {}): ResolvedOptions {
     // Only Pelican's Wings matches egg features; Pterodactyl's panel matches lines in the browser.
     featureMatch: version !== null && wings === 'pelican',
     autoAllocation: options.autoAllocation ?? { rangeStart: 30_000, rangeEnd: 30_099 },
+    editableDescriptions: options.editableDescriptions ?? true,
+    rootAdmin: options.rootAdmin ?? false,
   };
 }

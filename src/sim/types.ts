@@ -101,6 +101,18 @@ export interface SimPanelOptions {
    * `POST /network/allocations` answers "Server auto-allocation is not enabled for this instance."
    */
   autoAllocation?: false | { rangeStart: number; rangeEnd: number };
+  /**
+   * Pelican's `panel.editable_server_descriptions` (config/panel.php, default true): off, `POST
+   * settings/description` answers 403 with an empty body.
+   */
+  editableDescriptions?: boolean;
+  /**
+   * The key's user is a root admin: its websocket tokens carry `admin.websocket.errors`,
+   * `admin.websocket.install` and `admin.websocket.transfer` (pterodactyl/panel
+   * app/Services/Servers/GetUserPermissionsService.php), so Wings sends it `install output`.
+   * Default false.
+   */
+  rootAdmin?: boolean;
 }
 
 /** A fault to inject into the next matching requests. */
@@ -154,6 +166,10 @@ export interface SimServerSnapshot {
   permissions: string[];
   primaryAllocation: { ip: string; port: number };
   limits: { memoryMib: number; diskMib: number; cpuPercent: number };
+  description: string;
+  dockerImage: string;
+  /** Env variable → the server's value (the Startup page's `server_value`). */
+  variables: Record<string, string>;
 }
 
 /** What `stat` tells about a path of a server's file tree. */
@@ -203,6 +219,8 @@ export interface SimControl {
   setNodeReachable(on: boolean): Promise<void>;
   /** Null gives the key owner's `*`; a list makes the user a subuser with those permissions. */
   setPermissions(server: string, permissions: string[] | null): void;
+  /** An admin sets the server's image (one not among the egg's makes the Startup page's choice a 400). */
+  setDockerImage(server: string, image: string): void;
   /**
    * The game process dies (a running or starting server; otherwise nothing happens). Wings then
    * reports it offline, prints its crash lines, and restarts it, unless the last crash was less

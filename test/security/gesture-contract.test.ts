@@ -16,7 +16,7 @@ import { startSimPanel, type SimPanel } from '../../src/sim';
 import { GESTURE_CONTRACT, guardedChannels, type GuardedChannel } from '../../src/main/ipc/gesture-contract';
 import { INVOKE_CHANNELS } from '../../src/shared/ipc-contract';
 import { FEATURE_TERMS_URLS } from '../../src/shared/feature-terms';
-import type { AccountView, ServerRef } from '../../src/shared/types';
+import type { AccountView, ServerRef, ServerView } from '../../src/shared/types';
 import { addAccount, hasSecretService, invoke, startAppOnSim, type AppOnSim } from '../e2e/helpers/app-on-sim';
 import { openServer } from '../e2e/helpers/window-kit';
 import { fileRow } from '../e2e/helpers/files-kit';
@@ -174,6 +174,9 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
       expect(env.sim.control.requestCount(/databases/)).toBe(0);
       expect(env.app.clipboard().writes.length).toBe(writes);
     },
+    'server-settings:open-sftp': async () => {
+      expect(await invoke(env.page, 'serverSettingsOpenSftp', server)).toEqual({ ok: true, value: undefined });
+    },
   };
 
   it('lists every channel of the contract, and a case for each guarded one', () => {
@@ -220,6 +223,20 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
     expect(await invoke(env.page, 'databasesCopyUrl', { server, id, kind: 'mysql' })).toEqual({ ok: true, value: { copied: 'mysql' } });
     expect(env.app.clipboard().text).toContain(shown.ok ? encodeURIComponent(shown.value.password) : 'never');
     expect(await invoke(env.page, 'databasesCopyUrl', { server, id, kind: 'jdbc' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  });
+
+  it('hands the server’s own sftp:// address to the system after a press, once', async () => {
+    const mark = env.app.shellCalls().length;
+    const list = await invoke<ServerView[]>(env.page, 'serversList');
+    const sftp = list.ok ? list.value.find((v) => v.identifier === server.identifier)?.sftp : null;
+    expect(sftp).toBeTruthy();
+    await env.page.mouse.click(2, 2);
+    expect((await invoke(env.page, 'serverSettingsOpenSftp', server)).ok).toBe(true);
+    expect((await invoke(env.page, 'serverSettingsOpenSftp', server)).ok).toBe(true);
+    await env.app.waitFor(() => env.app.shellCalls().length > mark, { timeoutMs: 5_000, message: 'the SFTP client launched' });
+    expect(env.app.shellCalls().slice(mark)).toEqual([
+      { method: 'openExternal', target: `sftp://${encodeURIComponent(sftp?.username ?? '')}@${sftp?.host ?? ''}:${sftp?.port ?? 0}` },
+    ]);
   });
 
   it('adds the other panel once the person says Add in main’s question', async () => {

@@ -12,6 +12,7 @@ import { powerCommand } from './power';
 import { schedulesExportCommand, schedulesImportCommand, schedulesLsCommand, schedulesRunCommand } from './schedules';
 import { serversCommand } from './servers';
 import { simCommand } from './sim';
+import { startupCommand } from './startup';
 import { statusCommand } from './status';
 import { watchCommand } from './watch';
 
@@ -36,6 +37,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   schedulesExportCommand,
   schedulesImportCommand,
   // ── startup (issue 13) ──
+  startupCommand,
   databasesLsCommand,
   // ── databases (issue 13) ──
   activityCommand,

@@ -21,6 +21,8 @@ import type {
   Subuser,
   Allocation,
   WebsocketCredentials,
+  StartupVariableUpdate,
+  DescriptionOutcome,
 } from './models';
 import type { ActivityQuery } from './activity-query';
 import type { RouteLimitId } from './route-limits';
@@ -85,6 +87,13 @@ export interface PullOptions {
 }
 
 /** `POST /servers/{server}/backups`; every field optional (the panel names it by date). */
+/** The name and, optionally, the description a rename sets. */
+export interface RenameOptions {
+  name: string;
+  /** Undefined keeps the description as it is. */
+  description?: string;
+}
+
 export interface CreateBackupOptions {
   name?: string;
   /** Files to leave out, one pattern a line, as the panel's form takes them. */
@@ -196,6 +205,14 @@ export interface ClientApi {
   deleteTask(server: string, scheduleId: number, taskId: number, opts?: CallOptions): Promise<void>;
 
   // ── startup writes (issue 13) ──
+  /** `PUT startup/variable`: one variable (the panel checks it against the egg's rules: 422). */
+  updateStartupVariable(server: string, key: string, value: string, opts?: CallOptions): Promise<StartupVariableUpdate>;
+  /** `PUT settings/docker-image`: one of the egg's images; takes effect at the next start. */
+  setDockerImage(server: string, image: string, opts?: CallOptions): Promise<void>;
+  /** `POST settings/rename` (and Pelican's `settings/description` when a description is given). */
+  renameServer(server: string, options: RenameOptions, opts?: CallOptions): Promise<DescriptionOutcome>;
+  /** `POST settings/reinstall`: the server goes `installing`. */
+  reinstallServer(server: string, opts?: CallOptions): Promise<void>;
 
   // ── databases writes (issue 13) ──
   /**

@@ -10,6 +10,7 @@ import type {
   ClientApi,
   CreateBackupOptions,
   CreateDatabaseInput,
+  RenameOptions,
   PanelConnection,
   PullOptions,
   RateLimitInfo,
@@ -24,6 +25,7 @@ import * as activity from './activity-api';
 import type { ActivityQuery } from './activity-api';
 import * as files from './files-api';
 import * as network from './network-api';
+import * as startup from './startup-api';
 import { DEFAULT_USER_AGENT, PanelHttp } from './http';
 import {
   POWER_SIGNALS,
@@ -42,6 +44,8 @@ import {
   type ServerDetails,
   type ServerResources,
   type Startup,
+  type StartupVariableUpdate,
+  type DescriptionOutcome,
   type Subuser,
   type WebsocketCredentials,
 } from './models';
@@ -404,6 +408,22 @@ export class PanelClient implements ClientApi {
   }
 
   // ── startup writes (issue 13) ──
+
+  updateStartupVariable(server: string, key: string, value: string, opts?: CallOptions): Promise<StartupVariableUpdate> {
+    return startup.updateStartupVariable(this.r, server, key, value, opts);
+  }
+
+  setDockerImage(server: string, image: string, opts?: CallOptions): Promise<void> {
+    return startup.setDockerImage(this.r, server, image, opts);
+  }
+
+  renameServer(server: string, options: RenameOptions, opts?: CallOptions): Promise<DescriptionOutcome> {
+    return startup.renameServer(this.r, server, options, opts);
+  }
+
+  reinstallServer(server: string, opts?: CallOptions): Promise<void> {
+    return startup.reinstallServer(this.r, server, opts);
+  }
 
   // ── databases writes (issue 13) ──
 

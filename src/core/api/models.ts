@@ -205,6 +205,17 @@ export interface Startup {
   dockerImages: Record<string, string>;
 }
 
+/** What `PUT startup/variable` answers: the variable as saved and the command it now makes. */
+export interface StartupVariableUpdate {
+  variable: EggVariable;
+  /** Null when the panel sent no command back. */
+  startupCommand: string | null;
+  rawStartupCommand: string | null;
+}
+
+/** How a rename went for the description (Pelican saves it through a route of its own). */
+export type DescriptionOutcome = 'saved' | 'not-asked' | 'not-editable';
+
 export interface ActivityEntry {
   id: string;
   event: string;

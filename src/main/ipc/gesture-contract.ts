@@ -125,6 +125,20 @@ export const GESTURE_CONTRACT = {
   },
 
   // ── startup (issue 13) ──
+  'startup:get': read('the startup command, variables and images'),
+  'startup:set-variable': panelAction('Saves one startup variable'),
+  'startup:set-image': panelAction("Sets the Docker image to one of the egg's (the window confirms)"),
+  'server-settings:get': read('whether the key may see install output'),
+  'server-settings:rename': panelAction('Renames the server'),
+  'server-settings:reinstall': panelAction('Reinstalls the server (the window confirms)'),
+  'server-settings:copy-sftp': {
+    kind: 'none',
+    note: "Writes the server's SFTP address or username, which main builds from the server's record, to the clipboard: no text of the page's, nothing read from this computer.",
+  },
+  'server-settings:open-sftp': {
+    kind: 'user-activation',
+    note: "Hands sftp://user@host:port (main builds it from the server's record) to the system's SFTP client: only right after the person's press or key, one press for one launch.",
+  },
 
   // ── databases (issue 13) ──
   'databases:list': read('the databases (never their passwords)'),

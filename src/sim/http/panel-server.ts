@@ -81,7 +81,15 @@ function checkRoute(ctx: HttpContext, deps: PanelDeps, match: RouteMatch<PanelRo
   if (id === undefined) return null;
   const server = state.find(id);
   if (!server) throw notFound();
-  if (!match.route.conflictExempt) {
+  // AuthenticateServerAccess `$except`: a root admin gets a websocket token for an installing or
+  // transferring server (pterodactyl and pelican app/Http/Middleware/Api/Client/Server/
+  // AuthenticateServerAccess.php); a suspended server or a node in maintenance still refuses.
+  const isAdminExcepted =
+    match.route.isAdminConflictExempt === true &&
+    state.options.rootAdmin &&
+    !state.nodeMaintenance &&
+    (server.status === 'installing' || server.isTransferring);
+  if (!match.route.conflictExempt && !isAdminExcepted) {
     const detail = state.conflictDetail(server);
     if (detail) throw conflict(detail);
   }

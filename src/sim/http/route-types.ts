@@ -24,6 +24,8 @@ export interface PanelRoute extends RouteBase {
   permission?: string | ((json: unknown) => string | null);
   /** True only for `GET /servers/{server}`, which works in every conflict state (§2.3). */
   conflictExempt?: boolean;
+  /** True only for `GET /servers/{server}/websocket`: a root admin's request passes an install or a transfer. */
+  isAdminConflictExempt?: boolean;
   /** The version's own limit on this route (route-limits.ts), checked after 409 and before 403. */
   limit?: RouteLimitName;
   /** The panel asks Wings: 504 while the node is unreachable. */

@@ -11,12 +11,12 @@ import { SEED_EPOCH_MS, atom } from '../util/time';
 export const SIM_USERNAME = SIM_ACCOUNT_USER.username;
 
 function account(ctx: RouteContext): void {
-  const { flavor } = ctx.state.options;
+  const { flavor, rootAdmin } = ctx.state.options;
   // Pelican answers with its UserTransformer (no id, no names); Pterodactyl with AccountTransformer.
   const attributes =
     flavor === 'pelican'
-      ? userAttributes(flavor, SIM_ACCOUNT_USER)
-      : { id: 1, admin: false, username: SIM_USERNAME, email: SIM_ACCOUNT_USER.email, first_name: 'Demo', last_name: 'User', language: 'en' };
+      ? { ...userAttributes(flavor, SIM_ACCOUNT_USER), admin: rootAdmin, root_admin: rootAdmin }
+      : { id: 1, admin: rootAdmin, username: SIM_USERNAME, email: SIM_ACCOUNT_USER.email, first_name: 'Demo', last_name: 'User', language: 'en' };
   sendJson(ctx, 200, item('user', attributes));
 }
 

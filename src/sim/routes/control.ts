@@ -19,6 +19,7 @@ const CONTROL_METHODS = new Set([
   'setNodeMaintenance',
   'setNodeReachable',
   'setPermissions',
+  'setDockerImage',
   'crash',
   'emitConsole',
   'consoleLines',

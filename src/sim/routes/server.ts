@@ -78,6 +78,7 @@ export function serverRoutes(tokens: TokenBook): PanelRoute[] {
     {
       method: 'GET',
       path: `${base}/websocket`,
+      isAdminConflictExempt: true,
       permission: 'websocket.connect',
       limit: 'websocket',
       // Not the usual envelope (§3.2).

@@ -83,7 +83,10 @@ export class TokenBook {
 
   /** `GET /websocket`'s token. */
   websocket(server: SimServer): string {
-    const permissions = server.permissions === null ? ['*'] : [...new Set(['websocket.connect', ...server.permissions])];
+    const granted = server.permissions === null ? ['*'] : [...new Set(['websocket.connect', ...server.permissions])];
+    // GetUserPermissionsService: a root admin gets `*` and the admin.websocket.* trio.
+    const admin = ['*', 'admin.websocket.errors', 'admin.websocket.install', 'admin.websocket.transfer'];
+    const permissions = this.state.options.rootAdmin ? admin : granted;
     return this.issue(this.state.options.tokenTtlMs, {
       jti: createHash('md5').update(`1${server.uuid}`).digest('hex'),
       server_uuid: server.uuid,

@@ -24,8 +24,9 @@ const MAX_MESSAGE_BYTES = 32_768;
 /** `listenForExpiration` warns when at most this much is left... */
 const EXPIRING_WINDOW_MS = 60_000;
 
+/** wings router/tokens/websocket.go HasPermission: `*` grants everything but `admin.*`. */
 function allows(grant: WebsocketGrant, permission: string): boolean {
-  return grant.permissions.includes('*') || grant.permissions.includes(permission);
+  return grant.permissions.includes(permission) || (!permission.startsWith('admin') && grant.permissions.includes('*'));
 }
 
 /** The server side of one socket. */
@@ -78,6 +79,9 @@ export class WingsConnection {
   /** Wings' `SendJson`: the frame, or a `jwt error` in its place when the token is no longer valid. */
   send(frame: WingsFrame): void {
     const error = this.tokenError();
+    // SendJson (wings router/websocket/websocket.go): install output only for
+    // admin.websocket.install, which only root admins' tokens carry.
+    if (error === null && frame.event === 'install output' && this.grant && !allows(this.grant, 'admin.websocket.install')) return;
     this.sendRaw(error === null ? frame : { event: 'jwt error', args: [error] });
   }
 

@@ -72,7 +72,9 @@ type Kind =
   | 'backupUuid'
   | 'backupName'
   | 'ignoredFiles'
-  | 'keepNewest';
+  | 'keepNewest'
+  | 'envKey'
+  | 'sftpField';
 
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
@@ -117,6 +119,8 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   ],
   page: [0, -1, 1.5, '2', 100_001, NAN, INF],
   eventFilter: [1, 'server:power\n', 'x\u0000', rep('e', 101), HUGE],
+  envKey: ['', 'A B', 'A=B', 'A\n', '../x', rep('A', 192), HUGE],
+  sftpField: ['', 'ADDRESS', 'password', 'url ', '__proto__', HUGE],
   mode: ['', '8', '999', '64', '12345', 'rwx', '0o755', '755;rm', ' 755', '755\n'],
   names: [[], ['..'], ['.'], ['a/b'], [''], ['x\u0000'], Array.from({ length: 1001 }, () => 'a'), 'x.txt', [1], [HUGE]],
   signal: ['', 'START', 'explode', 'start ', 'kill;rm', '__proto__'],
@@ -332,6 +336,18 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     'schedules:import': onServer({}, []),
 
     // ── startup (issue 13) ──
+    'startup:get': { args: [server], fields: bareRef },
+    'startup:set-variable': onServer({ key: 'SERVER_JARFILE', value: 'server.jar' }, [
+      { path: ['key'], kind: 'envKey' },
+      { path: ['value'], kind: 'content' },
+    ]),
+    'startup:set-image': onServer({ image: 'ghcr.io/pterodactyl/yolks:java_17' }, [{ path: ['image'], kind: 'content' }]),
+    'server-settings:get': { args: [server], fields: bareRef },
+    // The description is optional (a rename without one keeps it), so only its wrong types are fuzzed with the name's.
+    'server-settings:rename': onServer({ name: 'Lobby', description: 'x' }, [{ path: ['name'], kind: 'content' }]),
+    'server-settings:reinstall': { args: [server], fields: bareRef },
+    'server-settings:copy-sftp': onServer({ field: 'address' }, [{ path: ['field'], kind: 'sftpField' }]),
+    'server-settings:open-sftp': { args: [server], fields: bareRef },
 
     // ── databases (issue 13) ──
     'databases:list': { args: [server], fields: bareRef },

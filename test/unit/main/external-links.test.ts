@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExternalLink, serverPageUrl } from '../../../src/main/external-links';
+import { checkExternalLink, checkSftpLink, serverPageUrl, sftpUrl } from '../../../src/main/external-links';
 
 const panels = ['https://panel.example.com', 'http://127.0.0.1:40123', 'https://example.org/panel'].map((url) => ({ url, allowsPlainHttp: false }));
 
@@ -33,5 +33,30 @@ describe('checkExternalLink', () => {
 
   it('builds the panel page of a server', () => {
     expect(serverPageUrl('https://panel.example.com/', 'abcd1234')).toBe('https://panel.example.com/server/abcd1234');
+  });
+});
+
+describe('sftp links (issue 13)', () => {
+  const servers = [{ host: 'node1.example.com', port: 2022, username: 'demo.1a2b3c4d' }];
+
+  it('builds the URL as the panel shows the details, and lets exactly that one through', () => {
+    expect(sftpUrl(servers[0]!)).toBe('sftp://demo.1a2b3c4d@node1.example.com:2022');
+    expect(sftpUrl({ host: '::1', port: 22, username: 'a@b.x' })).toBe('sftp://a%40b.x@[::1]:22');
+    expect(checkSftpLink('sftp://demo.1a2b3c4d@node1.example.com:2022', servers)).toEqual({
+      allowed: true,
+      url: 'sftp://demo.1a2b3c4d@node1.example.com:2022',
+    });
+  });
+
+  it.each([
+    ['https://node1.example.com', 'not sftp'],
+    ['sftp://demo.1a2b3c4d:hunter2@node1.example.com:2022', 'credentials in URL'],
+    ['sftp://demo.1a2b3c4d@node1.example.com:2022/etc/passwd', 'more than an address'],
+    ['sftp://demo.1a2b3c4d@node1.example.com:2022?x=1', 'more than an address'],
+    ['sftp://root@node1.example.com:2022', 'not a server of a configured panel'],
+    ['sftp://demo.1a2b3c4d@evil.example:2022', 'not a server of a configured panel'],
+    ['not a url', 'not a URL'],
+  ])('refuses %s (%s)', (url, reason) => {
+    expect(checkSftpLink(url, servers)).toEqual({ allowed: false, reason });
   });
 });

@@ -18,3 +18,4 @@ export {
   normalizeStartup,
   normalizeSubuser,
 } from './server-extras';
+export { normalizeStartupVariableUpdate } from './startup';

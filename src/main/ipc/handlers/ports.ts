@@ -103,6 +103,16 @@ export interface HandlerPorts {
   scheduleFiles: ScheduleFilePort;
 
   // ── startup (issue 13) ──
+  /** Writes text main built to the system clipboard. */
+  writeClipboard(text: string): void;
+  /** Opens an `sftp://` URL with the system, only right after the person's press (external-links.ts). */
+  openSftp(url: string): Promise<void>;
+  /**
+   * Follows a reinstall's output on a socket of its own, as console lines of kind install-output
+   * (a root admin's key only). Resolves with its stop once the socket is authenticated (or after a
+   * short wait, so a node that does not answer cannot hold the reinstall back).
+   */
+  watchInstall(ref: ServerRef): Promise<() => void>;
 
   // ── databases (issue 13) ──
   /** Writes text to the system clipboard (the copied URLs); nothing of it returns to the page. */

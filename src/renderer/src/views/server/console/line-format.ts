@@ -22,6 +22,7 @@ export function formatLine(line: Pick<ConsoleLine, 'text' | 'kind'>, prelude: st
   const tagged = `${BOLD_YELLOW}${prelude}${RESET}`;
   switch (line.kind) {
     case 'output':
+    case 'install-output':
       return `${text}${RESET}`;
     case 'status':
     case 'daemon-message':
