@@ -125,5 +125,9 @@ export function relativeTime(
   if (!Number.isFinite(ms) || ms < MINUTE_MS) return words.now;
   if (ms < HOUR_MS) return words.minutes(Math.floor(ms / MINUTE_MS));
   if (ms < DAY_MS) return words.hours(Math.floor(ms / HOUR_MS));
-  return words.days(Math.floor(ms / DAY_MS));
+  if (ms < 7 * DAY_MS) return words.days(Math.floor(ms / DAY_MS));
+  // Older than a week, "945 days ago" says less than the date itself.
+  const date = new Date(Date.parse(iso));
+  const sameYear = date.getFullYear() === new Date(nowMs).getFullYear();
+  return date.toLocaleDateString(undefined, sameYear ? { month: 'short', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' });
 }

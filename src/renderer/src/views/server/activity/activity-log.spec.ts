@@ -42,5 +42,9 @@ describe('events in words', () => {
     const now = Date.parse('2026-01-02T00:00:00Z');
     expect(relativeTime('2026-01-01T23:55:00Z', now, t.activity.relative)).toBe('5 minutes ago');
     expect(relativeTime('2025-12-30T00:00:00Z', now, t.activity.relative)).toBe('3 days ago');
+    // Past a week the date says more than a count of days, with the year when it is another.
+    const old = relativeTime('2024-05-02T12:00:00Z', now, t.activity.relative);
+    expect(old).not.toMatch(/days ago/);
+    expect(old).toContain('2024');
   });
 });
