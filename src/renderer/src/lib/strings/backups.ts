@@ -116,5 +116,4 @@ export const backupsStrings = {
     partly: (deleted: number, reason: string) => `Deleted ${deleted}; then: ${reason}`,
   },
 
-  dismiss: 'Dismiss',
 } as const;

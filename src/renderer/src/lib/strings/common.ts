@@ -10,6 +10,7 @@ export const common = {
   confirm: 'Confirm',
   back: 'Back',
   refresh: 'Refresh',
+  dismiss: 'Dismiss',
   unknownError: 'Something went wrong.',
   nav: { dashboard: 'Servers', settings: 'Settings' },
   noTray: {

@@ -47,5 +47,4 @@ export const databasesStrings = {
   deleteBody: 'The database and every table in it are deleted at once. This cannot be undone.',
   deleteConfirm: 'Delete database',
   deleted: (name: string) => `${name} was deleted.`,
-  dismiss: 'Dismiss',
 } as const;

@@ -120,7 +120,6 @@ export const filesStrings = {
     decompressed: (name: string) => `Decompressed “${name}”.`,
     copying: (name: string) => `Copying “${name}”…`,
     failed: (what: string, why: string) => `${what} failed: ${why}`,
-    dismiss: 'Dismiss',
     what: {
       copy: 'Copy',
       compress: 'Compress',

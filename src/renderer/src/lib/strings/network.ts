@@ -28,5 +28,4 @@ export const networkStrings = {
   removeBody: 'The server stops listening on this port at its next start, and the panel may give the port to another server.',
   removeConfirm: 'Remove port',
   removed: (address: string) => `${address} was removed.`,
-  dismiss: 'Dismiss',
 } as const;

@@ -41,5 +41,4 @@ export const usersStrings = {
   },
   /** A 403 the panel explained (permissions the key's user lacks): its own words, then what to do. */
   panelRefused: (said: string) => `The panel refused: “${said}” Give only permissions your own account holds on this server.`,
-  dismiss: 'Dismiss',
 } as const;
