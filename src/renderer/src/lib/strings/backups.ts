@@ -115,5 +115,4 @@ export const backupsStrings = {
     done: (count: number) => `Deleted ${count} old backup${count === 1 ? '' : 's'}.`,
     partly: (deleted: number, reason: string) => `Deleted ${deleted}; then: ${reason}`,
   },
-
 } as const;
