@@ -15,6 +15,11 @@ import { ClientPool } from './services/client-pool';
 import { CommandHistory } from './services/command-history';
 import { LAST_STATES_FILE, LastStatesStore } from './services/last-states';
 import { SettingsStore } from './settings/settings-store';
+import { openStore, STORE_FILE, type Database, type SetAside } from '../core/store/database';
+import { STORE_MODULES } from '../core/store/modules';
+import { HistoryStore } from '../core/history/history-store';
+import { recordHistory } from '../core/history/history-recorder';
+import { systemClock } from '../core/util/deps';
 
 export interface AppServices {
   settings: SettingsStore;
@@ -28,6 +33,12 @@ export interface AppServices {
   notices: NoticeCenter;
   /** The last known states on disk, shown at the next start (last-states.ts). */
   lastStates: LastStatesStore;
+  /** The monitor's memory on disk (issue 14): one SQLite file, history.sqlite beside the settings. */
+  store: Database;
+  /** Set when the file found at start could not be used and was moved away (database.ts). */
+  storeSetAside: SetAside | null;
+  /** Stats and states of every followed server, for weeks (issue 14, part 1). */
+  history: HistoryStore;
   /** Accounts as the window and tray show them (records joined with live status). */
   views(): AccountView[];
   dispose(): Promise<void>;
@@ -51,6 +62,11 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
   const transfers = new TransferManager({ client: (id) => clients.get(id), onProgress: onTransferProgress, logger });
   const demo = new DemoPanel(accounts, logger);
   const lastStates = new LastStatesStore({ path: join(app.getPath('userData'), LAST_STATES_FILE), source: monitor, logger });
+  const opened = openStore(join(app.getPath('userData'), STORE_FILE), STORE_MODULES, { logger });
+  const history = new HistoryStore(opened.db, { clock: systemClock, logger });
+  const stopHistory = recordHistory(monitor, history, Date.now);
+  // ── incidents (issue 14) ──
+  // ── alerts (issue 14) ──
   return {
     settings,
     accounts,
@@ -61,13 +77,21 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
     commandHistory: new CommandHistory(),
     notices: new NoticeCenter({ settings: () => settings.settings().notifications, now: Date.now }),
     lastStates,
+    store: opened.db,
+    storeSetAside: opened.setAside,
+    history,
     views: () => accountViews(accounts.list(), monitor.accounts()),
     dispose: async () => {
       lastStates.dispose(); // Before the monitor forgets what it saw.
+      stopHistory();
+      // ── incidents (issue 14) ──
+      // ── alerts (issue 14) ──
+      history.dispose(); // Writes what is buffered, and marks every state unknown from now.
       monitor.dispose();
       transfers.dispose();
       clients.dispose();
       await demo.dispose();
+      opened.db.close();
     },
   };
 }

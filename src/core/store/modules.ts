@@ -1,0 +1,14 @@
+/**
+ * Every module's tables in the one store file (database.ts), in the order they are migrated.
+ * Each module owns its tables and its version; none reads another's tables.
+ */
+import type { SchemaModule } from './database';
+import { HISTORY_SCHEMA } from '../history/schema';
+// ── incidents (issue 14) ──
+// ── alerts (issue 14) ──
+
+export const STORE_MODULES: readonly SchemaModule[] = [
+  HISTORY_SCHEMA,
+  // ── incidents (issue 14) ──
+  // ── alerts (issue 14) ──
+];
