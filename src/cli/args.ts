@@ -40,6 +40,9 @@ export interface CliOptions {
   yes: boolean;
   /** `--set VAR=value`, repeatable (`startup`). */
   set: string[];
+  // ── daemon (issue 14) ──
+  /** `--config <file>` (`daemon`). */
+  config: string | undefined;
 }
 
 /** Options every command accepts. */
@@ -67,6 +70,8 @@ const OPTION_CONFIG = {
   truncate: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   set: { type: 'string', multiple: true },
+  // ── daemon (issue 14) ──
+  config: { type: 'string' },
 } as const;
 
 /** The words and options of one invocation, before a command is chosen. */
@@ -113,6 +118,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       truncate: v.truncate === true,
       yes: v.yes === true,
       set: v.set ?? [],
+      // ── daemon (issue 14) ──
+      config: v.config,
     },
   };
 }

@@ -23,6 +23,8 @@ const OPTION_HELP: Record<OptionName, string> = {
   truncate: '--truncate          delete every file on the server before restoring',
   yes: "-y, --yes           don't ask (required when stdin is not a terminal)",
   set: '--set <VAR=value>   change a startup variable (repeat for more)',
+  // ── daemon (issue 14) ──
+  config: "--config <file>     the daemon's config file (default: daemon.json in the app's folder, if there)",
 };
 
 const GLOBAL_HELP: readonly OptionName[] = ['help', 'version', 'debug', 'account'];
