@@ -203,22 +203,32 @@ export function parseDaemonConfig(textOfFile: string, source: string): DaemonCon
     raw = JSON.parse(textOfFile);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DaemonConfigError(source, [`is not valid JSON (${reason}): fix the syntax; the README shows an example`]);
+    throw new DaemonConfigError(source, [`the file: is not valid JSON (${reason}): fix the syntax; the README shows an example`]);
   }
   const result = daemonConfigSchema.safeParse(raw);
-  if (!result.success) throw new DaemonConfigError(source, result.error.issues.map(describeIssue));
+  if (!result.success) throw new DaemonConfigError(source, result.error.issues.map((issue) => describeIssue(issue, raw)));
   return result.data;
 }
 
-/** `accounts[1].keyFile: …`, from a zod issue. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+/** `accounts[1].keyFile: …`, from a zod issue about `raw` (the parsed JSON). */
+export function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   const at = fieldPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
     return `${at === '' ? 'the file' : at}: unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}: check the spelling against the README's schema`;
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${at}: is required (${issue.message})`;
+  if (issue.code === 'invalid_type' && issue.path.length > 0 && !isPresent(raw, issue.path)) return `${at}: is required (${issue.message})`;
   return `${at === '' ? 'the file' : at}: ${issue.message}`;
+}
+
+/** Whether the JSON has a value at `path` (zod's issues leave the input out). */
+function isPresent(raw: unknown, path: readonly PropertyKey[]): boolean {
+  let at: unknown = raw;
+  for (const part of path) {
+    if (typeof at !== 'object' || at === null || !Object.hasOwn(at, part)) return false;
+    at = (at as Record<PropertyKey, unknown>)[part];
+  }
+  return at !== undefined;
 }
 
 /** `["accounts", 1, "keyFile"]` → `accounts[1].keyFile`. */
