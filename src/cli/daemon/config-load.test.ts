@@ -53,7 +53,12 @@ const account = { name: 'main', url: 'https://panel.example.com' };
 describe('a config file', () => {
   it('reads a key from a 0600 file (relative to the config) and one from the environment; the store defaults to the app folder', async () => {
     keyFile('main.key', 0o600);
-    const path = writeConfig({ accounts: [{ ...account, keyFile: 'main.key' }, { name: 'eu', id: 'eu-1', url: 'eu.example.com/', keyEnv: 'EU_KEY' }] });
+    const path = writeConfig({
+      accounts: [
+        { ...account, keyFile: 'main.key' },
+        { name: 'eu', id: 'eu-1', url: 'eu.example.com/', keyEnv: 'EU_KEY' },
+      ],
+    });
     const config = await loadDaemonConfig(options({ configPath: 'daemon.json', env: { PTEROTRAY_CONFIG_DIR: join(dir, 'app'), EU_KEY: ` ${KEY}x ` } }));
     expect(config.source).toBe(`config file ${path}`);
     expect(config.accounts).toEqual([

@@ -20,7 +20,13 @@ describe('parseDaemonConfig', () => {
         accounts: [account, { id: 'eu-1', name: 'eu', url: 'https://eu.example.com', keyFile: 'eu.key', allowPlainHttp: false }],
         store: '/var/lib/pterotray/history.sqlite',
         channels: [
-          { type: 'discord', name: 'ops', urlEnv: 'DISCORD_URL', rules: { kinds: ['crash'], servers: ['1a2b3c4d'] }, quietHours: { from: '22:00', to: '07:00' } },
+          {
+            type: 'discord',
+            name: 'ops',
+            urlEnv: 'DISCORD_URL',
+            rules: { kinds: ['crash'], servers: ['1a2b3c4d'] },
+            quietHours: { from: '22:00', to: '07:00' },
+          },
           { type: 'ntfy', name: 'phone', topic: 'my-servers', tokenFile: 'ntfy.token' },
           { type: 'webhook', name: 'hook', urlFile: 'hook.url', secretEnv: 'HOOK_SECRET' },
         ],
@@ -47,19 +53,48 @@ describe('parseDaemonConfig', () => {
     ['a key in the file', { accounts: [{ ...account, key: 'ptlc_x' }] }, /^accounts\[0\]: unknown field "key"/],
     ['allowPlainHttp as text', { accounts: [{ ...account, allowPlainHttp: 'yes' }] }, /^accounts\[0\]\.allowPlainHttp: must be true or false/],
     ['the same name twice', { accounts: [account, { ...account, keyEnv: 'B' }] }, /^accounts\[1\]\.name: 'main' is already used by accounts\[0\]/],
-    ['a channel without type', { accounts: [account], channels: [{ name: 'x' }] }, /^channels\[0\]\.type: must say its "type": "discord", "slack", "ntfy" or "webhook"/],
+    [
+      'a channel without type',
+      { accounts: [account], channels: [{ name: 'x' }] },
+      /^channels\[0\]\.type: must say its "type": "discord", "slack", "ntfy" or "webhook"/,
+    ],
     ['a channel without URL', { accounts: [account], channels: [{ type: 'slack', name: 's' }] }, /^channels\[0\]: needs its webhook URL: "urlEnv"/],
-    ['an unknown kind', { accounts: [account], channels: [{ type: 'slack', name: 's', urlEnv: 'U', rules: { kinds: ['boom'] } }] }, /^channels\[0\]\.rules\.kinds\[0\]: must be one of: state, crash/],
-    ['quiet hours as 10pm', { accounts: [account], channels: [{ type: 'slack', name: 's', urlEnv: 'U', quietHours: { from: '10pm', to: '07:00' } }] }, /^channels\[0\]\.quietHours\.from: must be a time of day as HH:MM/],
-    ['ntfy password without user', { accounts: [account], channels: [{ type: 'ntfy', name: 'n', topic: 't', passwordEnv: 'P' }] }, /^channels\[0\]\.user: a password needs its "user"/],
-    ['ntfy user without password', { accounts: [account], channels: [{ type: 'ntfy', name: 'n', topic: 't', user: 'me' }] }, /^channels\[0\]: needs its password/],
+    [
+      'an unknown kind',
+      { accounts: [account], channels: [{ type: 'slack', name: 's', urlEnv: 'U', rules: { kinds: ['boom'] } }] },
+      /^channels\[0\]\.rules\.kinds\[0\]: must be one of: state, crash/,
+    ],
+    [
+      'quiet hours as 10pm',
+      { accounts: [account], channels: [{ type: 'slack', name: 's', urlEnv: 'U', quietHours: { from: '10pm', to: '07:00' } }] },
+      /^channels\[0\]\.quietHours\.from: must be a time of day as HH:MM/,
+    ],
+    [
+      'ntfy password without user',
+      { accounts: [account], channels: [{ type: 'ntfy', name: 'n', topic: 't', passwordEnv: 'P' }] },
+      /^channels\[0\]\.user: a password needs its "user"/,
+    ],
+    [
+      'ntfy user without password',
+      { accounts: [account], channels: [{ type: 'ntfy', name: 'n', topic: 't', user: 'me' }] },
+      /^channels\[0\]: needs its password/,
+    ],
   ])('%s: names the field and says what to do', (_what, config, expected) => {
     const problems = problemsOf(config);
-    expect(problems.some((p) => expected.test(p)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => expected.test(p)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
   it('lists every problem at once', () => {
-    const problems = problemsOf({ accounts: [{ name: 'a', url: 'https://p' }, { ...account, keyEnv: 'bad name' }], store: '' });
+    const problems = problemsOf({
+      accounts: [
+        { name: 'a', url: 'https://p' },
+        { ...account, keyEnv: 'bad name' },
+      ],
+      store: '',
+    });
     expect(problems).toHaveLength(3);
     expect(problems.map((p) => p.split(':')[0])).toEqual(expect.arrayContaining(['accounts[0]', 'accounts[1].keyEnv', 'store']));
   });

@@ -206,7 +206,11 @@ export function parseDaemonConfig(textOfFile: string, source: string): DaemonCon
     throw new DaemonConfigError(source, [`the file: is not valid JSON (${reason}): fix the syntax; the README shows an example`]);
   }
   const result = daemonConfigSchema.safeParse(raw);
-  if (!result.success) throw new DaemonConfigError(source, result.error.issues.map((issue) => describeIssue(issue, raw)));
+  if (!result.success)
+    throw new DaemonConfigError(
+      source,
+      result.error.issues.map((issue) => describeIssue(issue, raw)),
+    );
   return result.data;
 }
 
