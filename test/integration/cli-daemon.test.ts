@@ -152,6 +152,25 @@ describe('pterotray daemon', () => {
     expectNoKey(result.stdout + result.stderr, [alpha.apiKey, beta.apiKey]);
   });
 
+  it('a panel refusing its key is one error line; the other panel is still watched', async () => {
+    const path = join(dir, 'beta.key');
+    writeFileSync(path, 'ptlc_thisKeyIsNotTheSimsKeyAtAll0000000000000000\n');
+    chmodSync(path, 0o600);
+    writeConfig('both');
+    const cli = daemon();
+    const refused = parsed(await cli.waitForLine('stdout', is({ event: 'account', account: 'beta', level: 'error' })));
+    expect(refused).toMatchObject({ status: 'key-revoked' });
+    expect(String(refused.message)).toMatch(/give the account a new key, then reload \(SIGHUP\)$/);
+    const a1 = serverId(alpha, 1);
+    alpha.control.setState(a1, 'offline');
+    await cli.waitForLine('stdout', is({ event: 'state', account: 'alpha', server: a1, to: 'offline' }));
+    alpha.control.setState(a1, 'running');
+    await cli.waitForLine('stdout', is({ event: 'state', account: 'alpha', server: a1, from: 'offline', to: 'running' }));
+    expect(cli.stdoutLines.filter(is({ event: 'account', account: 'beta', level: 'error' }))).toHaveLength(1);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+  });
+
   it('prints plain lines without --json and stops on SIGINT with exit 0', async () => {
     writeKeyFile(0o600);
     writeConfig('both');
