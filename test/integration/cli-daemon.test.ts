@@ -49,8 +49,8 @@ function writeKeyFile(mode: number): string {
 }
 
 function writeConfig(accounts: 'both' | 'alpha'): string {
-  const list = [{ name: 'alpha', url: alpha.url, keyEnv: 'ALPHA_KEY' }];
-  if (accounts === 'both') list.push({ name: 'beta', url: beta.url, keyFile: 'beta.key' } as (typeof list)[number]);
+  const list: Array<Record<string, string>> = [{ name: 'alpha', url: alpha.url, keyEnv: 'ALPHA_KEY' }];
+  if (accounts === 'both') list.push({ name: 'beta', url: beta.url, keyFile: 'beta.key' });
   const path = join(dir, 'daemon.json');
   writeFileSync(path, JSON.stringify({ accounts: list, store: 'history.sqlite' }));
   return path;
