@@ -4,7 +4,7 @@
  * mistake keeps the old one running and says why), refuses a key file others can read, and on
  * SIGTERM writes the history to the store and exits 0. No key is in any line it prints.
  */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +121,8 @@ describe('pterotray daemon', () => {
     expect(cli.stdoutLines.filter(is({ event: 'stopped' }))).toHaveLength(1);
     // Every line is one JSON object.
     for (const line of cli.stdoutLines) expect(() => parsed(line)).not.toThrow();
+    // The store was closed: SQLite folds the write-ahead log back and removes it with the last connection.
+    expect(existsSync(`${storePath()}-wal`)).toBe(false);
 
     // The history is in the store: alpha's server offline, running, offline, then unknown from the stop.
     const { db } = openStore(storePath(), STORE_MODULES, { logger: silentLogger });
