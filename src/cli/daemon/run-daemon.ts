@@ -34,14 +34,21 @@ interface Running {
 /** Runs until `ctx.signal` aborts. Throws DaemonConfigError when the first config does not load. */
 export async function runDaemon(ctx: CommandContext, load: LoadOptions): Promise<void> {
   const log = logWriter(ctx);
-  const config = await loadDaemonConfig(load);
-  if (ctx.signal.aborted) return;
-  const running = start(ctx, config, log);
+  // Listening from the start: SIGHUP's default would end the process while the keychain is asked.
+  let running: Running | null = null;
+  let isReloadAsked = false;
   let reloading: Promise<void> = Promise.resolve();
-  const stopHangup = ctx.deps.onHangup?.(() => {
-    reloading = reloading.then(() => reload(ctx, running, load, log));
-  });
+  const askReload = (): void => {
+    const target = running;
+    if (target === null) isReloadAsked = true;
+    else reloading = reloading.then(() => reload(ctx, target, load, log)).catch((error: unknown) => log('error', 'reload-failed', String(error)));
+  };
+  const stopHangup = ctx.deps.onHangup?.(askReload);
   try {
+    const config = await loadDaemonConfig(load);
+    if (ctx.signal.aborted) return;
+    running = start(ctx, config, log);
+    if (isReloadAsked) askReload();
     await new Promise<void>((resolve) => {
       if (ctx.signal.aborted) resolve();
       ctx.signal.addEventListener('abort', () => resolve(), { once: true });
@@ -50,7 +57,8 @@ export async function runDaemon(ctx: CommandContext, load: LoadOptions): Promise
     stopHangup?.();
     await reloading;
   } finally {
-    stop(running);
+    stopHangup?.();
+    if (running !== null) stop(running);
   }
   log('info', 'stopped', 'stopped cleanly');
 }
