@@ -10,7 +10,7 @@
  * damaged is renamed aside (`<name>.set-aside-<time>`) with a clear reason, and a new one is made:
  * the app never crashes on it and never writes into someone else's database.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type * as NodeSqlite from 'node:sqlite';
 import type { DatabaseSync as DatabaseSyncType } from 'node:sqlite';
@@ -117,6 +117,9 @@ class ForeignError extends Error {}
 function prepare(path: string, modules: readonly SchemaModule[]): Database {
   const { DatabaseSync } = loadSqlite();
   const db = new DatabaseSync(path);
+  // The history is the user's alone, like the settings (0600; the folder is 0700): set before
+  // the write-ahead log exists, since SQLite gives the -wal and -shm files the database's mode.
+  if (path !== ':memory:' && process.platform !== 'win32') chmodSync(path, 0o600);
   try {
     db.exec('PRAGMA busy_timeout = 5000');
     // Whose file it is, before anything is written to it (WAL mode is a write).
