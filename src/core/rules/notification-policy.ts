@@ -25,6 +25,8 @@ export type NotifiableEvent =
   | { type: 'unsuspended'; server: NoticeServer; atMs: number }
   | { type: 'state'; server: NoticeServer; from: PowerState | 'unknown'; to: PowerState; atMs: number; isCrash: boolean }
   | { type: 'usage'; server: NoticeServer; metric: UsageMetric; percentOfLimit: number; atMs: number }
+  // ── incidents (issue 14) ── a usage alert that ended (for the timeline; never a notice).
+  | { type: 'usage-cleared'; server: NoticeServer; metric: UsageMetric; percentOfLimit: number; atMs: number }
   | { type: 'key-revoked'; accountId: string; accountName: string; atMs: number }
   | { type: 'account-recovered'; accountId: string; atMs: number }
   | { type: 'node-unreachable'; accountId: string; accountName: string; node: string; atMs: number }
@@ -145,6 +147,7 @@ function serverNotice(event: Extract<NotifiableEvent, { server: NoticeServer }>)
         target,
       };
     case 'unsuspended':
+    case 'usage-cleared':
       return null;
     case 'usage': {
       const what = event.metric === 'cpu' ? 'CPU' : 'Memory';
