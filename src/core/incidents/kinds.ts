@@ -1,24 +1,11 @@
-/** Every incident kind, in the order a filter lists them (checked against the type in types.ts). */
+/**
+ * Every incident kind, in the order a filter lists them: the shared contract's list (the window
+ * and the CLI read it), checked here to be exactly the kinds of types.ts.
+ */
+import { INCIDENT_KIND_NAMES, type IncidentKindName } from '../../shared/ipc/incidents';
 import type { IncidentKind } from './types';
 
-export const INCIDENT_KINDS = [
-  'crash',
-  'state',
-  'usage-raised',
-  'usage-cleared',
-  'suspended',
-  'unsuspended',
-  'node-unreachable',
-  'node-recovered',
-  'key-revoked',
-  'account-recovered',
-  'backup-completed',
-  'backup-failed',
-  'backup-restored',
-  'power',
-  'panel-activity',
-] as const satisfies readonly IncidentKind[];
+export const INCIDENT_KINDS: readonly IncidentKind[] = INCIDENT_KIND_NAMES;
 
-type Missing<A, B> = Exclude<A, B>;
-const _everyKindListed: Missing<IncidentKind, (typeof INCIDENT_KINDS)[number]> extends never ? true : never = true;
-void _everyKindListed;
+const _sameKinds: [Exclude<IncidentKind, IncidentKindName>, Exclude<IncidentKindName, IncidentKind>] extends [never, never] ? true : never = true;
+void _sameKinds;

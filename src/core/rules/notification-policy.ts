@@ -73,6 +73,9 @@ export interface Notice {
   body: string;
   urgency: 'normal' | 'critical';
   target: { accountId: string; identifier: string | null };
+  // ── incidents (issue 14) ──
+  /** The incident this notice tells of (core/incidents `incidentIdOf`): a click opens it. */
+  incidentId?: string;
 }
 
 /** Keys of notices already shown, with when; episode keys stay until their recovery clears them. */

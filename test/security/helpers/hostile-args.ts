@@ -74,7 +74,12 @@ type Kind =
   | 'ignoredFiles'
   | 'keepNewest'
   | 'envKey'
-  | 'sftpField';
+  | 'sftpField'
+  // ── incidents (issue 14) ──
+  | 'incidentKinds'
+  | 'epochMs'
+  | 'searchText'
+  | 'incidentId';
 
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
@@ -119,6 +124,11 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   ],
   page: [0, -1, 1.5, '2', 100_001, NAN, INF],
   eventFilter: [1, 'server:power\n', 'x\u0000', rep('e', 101), HUGE],
+  // ── incidents (issue 14) ──
+  incidentKinds: ['crash', ['no-such-kind'], [1], [rep('c', 100)], HUGE],
+  epochMs: ['0', -1, 1.5, NAN, INF, 9e15, HUGE],
+  searchText: [1, 'a\u0000', 'crash\n', rep('s', 201), HUGE],
+  incidentId: ['', 1, 'a\u0000', rep('i', 601), HUGE],
   envKey: ['', 'A B', 'A=B', 'A\n', '../x', rep('A', 192), HUGE],
   sftpField: ['', 'ADDRESS', 'password', 'url ', '__proto__', HUGE],
   mode: ['', '8', '999', '64', '12345', 'rwx', '0o755', '755;rm', ' 755', '755\n'],
@@ -391,6 +401,14 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
       { path: ['page'], kind: 'page' },
       { path: ['event'], kind: 'eventFilter' },
     ]),
+    // ── incidents (issue 14) ──
+    'incidents:list': onServer({ accountId: null, kinds: [], sinceMs: null, text: '', beforeMs: null }, [
+      { path: ['kinds'], kind: 'incidentKinds' },
+      { path: ['sinceMs'], kind: 'epochMs' },
+      { path: ['beforeMs'], kind: 'epochMs' },
+      { path: ['text'], kind: 'searchText' },
+    ]),
+    'incidents:get': { args: [{ id: 'crash:a/b:1:1' }], fields: [{ path: ['id'], kind: 'incidentId' }] },
   };
 }
 
