@@ -40,6 +40,13 @@ export interface CliOptions {
   yes: boolean;
   /** `--set VAR=value`, repeatable (`startup`). */
   set: string[];
+  // ── incidents (issue 14) ──
+  /** `incidents --server S`: one server, by identifier or name. */
+  server: string | undefined;
+  /** `incidents --since 24h|7d|2026-12-01`. */
+  since: string | undefined;
+  /** `incidents --kind crash,state`. */
+  kind: string | undefined;
 }
 
 /** Options every command accepts. */
@@ -67,6 +74,10 @@ const OPTION_CONFIG = {
   truncate: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   set: { type: 'string', multiple: true },
+  // ── incidents (issue 14) ──
+  server: { type: 'string' },
+  since: { type: 'string' },
+  kind: { type: 'string' },
 } as const;
 
 /** The words and options of one invocation, before a command is chosen. */
@@ -113,6 +124,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       truncate: v.truncate === true,
       yes: v.yes === true,
       set: v.set ?? [],
+      // ── incidents (issue 14) ──
+      server: v.server,
+      since: v.since,
+      kind: v.kind,
     },
   };
 }

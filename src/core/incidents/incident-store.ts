@@ -154,6 +154,16 @@ export class IncidentStore {
     return Number(this.#db.prepare('DELETE FROM incidents_log WHERE at_ms < ?').run(nowMs - RETENTION_MS).changes);
   }
 
+  /** The panels with incidents, by id, with the name the newest of them kept. */
+  accounts(): Array<{ accountId: string; accountName: string }> {
+    const rows = this.#db
+      .prepare(
+        'SELECT account_id, account_name FROM incidents_log WHERE at_ms = (SELECT max(at_ms) FROM incidents_log AS i WHERE i.account_id = incidents_log.account_id) GROUP BY account_id',
+      )
+      .all() as unknown as Array<{ account_id: string; account_name: string }>;
+    return rows.map((r) => ({ accountId: r.account_id, accountName: r.account_name }));
+  }
+
   /** The servers with incidents, for a filter's choices. */
   servers(): Array<{ key: string; accountId: string; identifier: string; name: string }> {
     const rows = this.#db
