@@ -19,7 +19,7 @@ import type { ServerRef, ServerView } from '../../shared/types';
 import { activityPowerSignal, incidentOfActivity } from './activity';
 import { ConsoleRing } from './console-ring';
 import { incidentOfBackup, incidentOfEvent, incidentOfPower, incidentOfRestore, type DescribeContext } from './describe';
-import { IncidentStore } from './incident-store';
+import { IncidentStore, RETENTION_MS } from './incident-store';
 import type { Incident } from './types';
 
 /** Who hears of new incidents: the alert channels, the window, the daemon's log. */
@@ -131,7 +131,8 @@ export function createIncidentRecorder(options: IncidentRecorderOptions): Incide
       let added = 0;
       for (const entry of entries) {
         const incident = incidentOfActivity(server, options.accountName(ref.accountId), entry);
-        if (incident === null || isOwnPower(store, ref, entry, incident.at)) continue;
+        // Older than the timeline keeps: it would only be pruned again within the hour.
+        if (incident === null || incident.at < clock.now() - RETENTION_MS || isOwnPower(store, ref, entry, incident.at)) continue;
         if (record(incident)) added++;
       }
       return added;

@@ -8,7 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSecretService, startAppOnSim, type AppOnSim } from '../helpers/app-on-sim';
 import { openServer, shot, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
 
-const ALL = ['Console', 'Files', 'Stats', 'Backups', 'Schedules', 'Databases', 'Users', 'Network', 'Startup', 'Activity', 'Timeline', 'Settings', 'Notifications'];
+const ALL = [
+  'Console',
+  'Files',
+  'Stats',
+  'Backups',
+  'Schedules',
+  'Databases',
+  'Users',
+  'Network',
+  'Startup',
+  'Activity',
+  'Timeline',
+  'Settings',
+  'Notifications',
+];
 
 describe.skipIf(!hasSecretService)("a server's tabs", () => {
   let env: AppOnSim;

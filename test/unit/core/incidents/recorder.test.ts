@@ -114,6 +114,7 @@ describe('the incident recorder', () => {
       entry('e1', 'server:power.start', T0 + 1_000),
       entry('e2', 'server:startup.edit', T0 + 2_000, false),
       entry('e3', 'server:power.stop', T0 + 3_000),
+      entry('e4', 'server:file.write', T0 - RETENTION_MS - 1), // Older than the timeline keeps.
     ];
     expect(recorder.importActivity(ref, page)).toBe(2);
     expect(recorder.importActivity(ref, page)).toBe(0);

@@ -29,7 +29,6 @@ export const incidentsStrings = {
   details: 'Details',
   detailsLabel: (title: string) => `Details of ${title}`,
   byWho: (actor: string) => `by ${actor}`,
-  fromPanel: 'from the panel’s activity log',
   exitCode: 'Exit code',
   outOfMemory: 'Out of memory',
   yes: 'yes',
