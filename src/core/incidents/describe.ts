@@ -176,33 +176,14 @@ function accountIncident(event: Exclude<NotifiableEvent, { server: NoticeServer 
         title: `${accountName}: the panel answers again`,
         detail: 'Its key is accepted again.',
       });
-    case 'node-unreachable': {
-      const node = noticeName(event.node, 'A node');
-      return {
-        ...base(ctx, event.accountId, null, {
-          id,
-          at,
-          kind: 'node-unreachable',
-          severity: 'warning',
-          title: `${node} is unreachable`,
-          detail: 'The panel has not reached this node for over a minute.',
-        }),
-        node: event.node,
-      };
-    }
+    case 'node-unreachable':
     case 'node-recovered': {
       const node = noticeName(event.node, 'A node');
-      return {
-        ...base(ctx, event.accountId, null, {
-          id,
-          at,
-          kind: 'node-recovered',
-          severity: 'info',
-          title: `${node} is reachable again`,
-          detail: 'The panel reaches this node again.',
-        }),
-        node: event.node,
-      };
+      const isDown = event.type === 'node-unreachable';
+      const fields = isDown
+        ? { severity: 'warning' as const, title: `${node} is unreachable`, detail: 'The panel has not reached this node for over a minute.' }
+        : { severity: 'info' as const, title: `${node} is reachable again`, detail: 'The panel reaches this node again.' };
+      return { ...base(ctx, event.accountId, null, { id, at, kind: event.type, ...fields }), node: event.node };
     }
   }
 }

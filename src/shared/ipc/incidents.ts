@@ -26,8 +26,23 @@ export const INCIDENT_KIND_NAMES = [
 
 export type IncidentKindName = (typeof INCIDENT_KIND_NAMES)[number];
 
-/** One incident as the window shows it (core's `Incident`; it holds no key, token or IP). */
+/** Wings' own word on a crash (wings `server/crash.go`). */
+export interface CrashDetailView {
+  /** `Exit code: N`, or null when Wings' line was not seen. */
+  exitCode: number | null;
+  /** `Out of memory: true|false`, or null when not seen. */
+  oomKilled: boolean | null;
+  /** The console's last lines before the crash, oldest first, ANSI stripped, at most 20. */
+  lastLines: string[];
+  reaction: 'restarting' | 'not-restarted' | 'detection-disabled' | 'restart-failed' | 'unknown';
+}
+
+/**
+ * One incident, as it is stored and as the window, the CLI and every alert channel get it
+ * (core/incidents/types.ts names it `Incident`). It holds no key, token or IP.
+ */
 export interface IncidentView {
+  /** Stable and unique, e.g. `crash:<account>/<identifier>:<atMs>:<crashId>`: the store and every alert channel deduplicate by it. */
   id: string;
   /** Epoch ms. */
   at: number;
@@ -35,18 +50,17 @@ export interface IncidentView {
   severity: 'info' | 'warning' | 'critical';
   accountId: string;
   accountName: string;
+  /** Null for what concerns a whole panel (a revoked key) or a node. */
   server: { identifier: string; name: string } | null;
   node: string | null;
+  /** One line, e.g. "Survival 1 crashed". */
   title: string;
+  /** A sentence or two: what Wings did, what to do. */
   detail: string;
+  /** Who did it, where known: the app's user for actions through the app, the panel's actor. */
   actor: string | null;
   source: 'app' | 'panel';
-  crash: {
-    exitCode: number | null;
-    oomKilled: boolean | null;
-    lastLines: string[];
-    reaction: 'restarting' | 'not-restarted' | 'detection-disabled' | 'restart-failed' | 'unknown';
-  } | null;
+  crash: CrashDetailView | null;
 }
 
 /** What the timeline asks for; every field narrows. */
