@@ -451,7 +451,13 @@ const VALID_WRONG_TYPES: Partial<Record<Kind, Encoded[]>> = {
   notes: [null],
   // backups (issue 13): null turns retention off.
   keepNewest: [null],
+  // ── incidents (issue 14) ── no kind means every kind; a null time, no bound.
+  incidentKinds: [[]],
+  epochMs: [null],
 };
+
+/** Channels whose `server` may be null (every server). */
+const NULLABLE_SERVER: ReadonlySet<InvokeChannel> = new Set<InvokeChannel>(['incidents:list']);
 
 function valuesFor(kind: Kind, huge: Encoded): Encoded[] {
   const valid = JSON.stringify(VALID_WRONG_TYPES[kind] ?? []);
@@ -501,7 +507,11 @@ function casesOf(channel: InvokeChannel, template: Template, ctx: Ctx, random: (
       bad([field.kind === 'patch' ? value : withField(first, field.path, value)], `${field.path.join('.')} hostile`);
   }
   if (template.fields.some((f) => f.path[0] === 'server')) {
-    for (const value of [...WRONG_TYPES, 'acc/1a2b3c4d']) bad([withField(first, ['server'], value)], 'server ref of a wrong type');
+    // ── incidents (issue 14) ── the timeline's null server means every server.
+    const takesNull = NULLABLE_SERVER.has(channel);
+    for (const value of [...WRONG_TYPES, 'acc/1a2b3c4d']) {
+      if (!(takesNull && value === null)) bad([withField(first, ['server'], value)], 'server ref of a wrong type');
+    }
   }
   // Ids that are well-formed but name nothing real, prototype names among them.
   const idField = template.fields.find((f) => f.kind === 'id');
