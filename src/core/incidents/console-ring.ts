@@ -7,12 +7,14 @@ import { isCrashLine } from '../rules/crash-detector';
 import { serverKey } from '../../shared/server-key';
 import type { ServerRef } from '../../shared/types';
 import { CRASH_SIGNAL_WINDOW_MS } from '../rules/crash-detector';
-import { plainConsoleLine, wingsExitOf, type WingsExit } from './wings-lines';
+import { MAX_LINE_CHARS, plainConsoleLine, wingsExitOf, type WingsExit } from './wings-lines';
 
 /** Lines kept per server: the crash's 20, Wings' own lines around it, and some slack. */
 export const RING_LINES = 40;
 /** Lines of the game's output an incident keeps from before the crash. */
 export const CRASH_LINES = 20;
+/** A raw line is cut here before it is kept: room for its ANSI escapes around MAX_LINE_CHARS of text. */
+const RAW_LINE_CHARS = MAX_LINE_CHARS * 2;
 
 interface RingLine {
   text: string;
@@ -28,7 +30,7 @@ export interface CrashConsole extends WingsExit {
 export class ConsoleRing {
   readonly #rings = new Map<string, RingLine[]>();
 
-  /** Keeps one line (ANSI stripped). */
+  /** Keeps one line as it came (cut to a bounded length); it is made plain only if a crash reads it. */
   push(ref: ServerRef, text: string, atMs: number): void {
     const key = serverKey(ref);
     let ring = this.#rings.get(key);
@@ -36,7 +38,8 @@ export class ConsoleRing {
       ring = [];
       this.#rings.set(key, ring);
     }
-    ring.push({ text: plainConsoleLine(text), atMs });
+    // Every line of every followed server passes here: no regex work until a crash needs the text.
+    ring.push({ text: text.length > RAW_LINE_CHARS ? text.slice(0, RAW_LINE_CHARS) : text, atMs });
     if (ring.length > RING_LINES) ring.splice(0, ring.length - RING_LINES);
   }
 
@@ -46,7 +49,7 @@ export class ConsoleRing {
    * unexpected offline), the last lines as they stand and no exit code.
    */
   crash(ref: ServerRef, crashAtMs: number): CrashConsole {
-    const ring = this.#rings.get(serverKey(ref)) ?? [];
+    const ring = (this.#rings.get(serverKey(ref)) ?? []).map((line) => ({ text: plainConsoleLine(line.text), atMs: line.atMs }));
     let banner = -1;
     for (let i = ring.length - 1; i >= 0; i--) {
       const line = ring[i];

@@ -14,7 +14,6 @@ import type { NoticeServer } from '../rules/notification-policy';
 import type { Database } from '../store/database';
 import type { Clock, Disposer, Logger } from '../util/deps';
 import { TypedEmitter } from '../util/typed-emitter';
-import { serverKey } from '../../shared/server-key';
 import type { ServerRef, ServerView } from '../../shared/types';
 import { activityPowerSignal, incidentOfActivity } from './activity';
 import { ConsoleRing } from './console-ring';
@@ -65,19 +64,16 @@ export function createIncidentRecorder(options: IncidentRecorderOptions): Incide
   const store = new IncidentStore(options.db);
   const emitter = new TypedEmitter<{ incident: [Incident] }>(logger, 'incidents');
   const ring = new ConsoleRing();
-  let names = new Map<string, ServerView>();
-  const refreshNames = (): void => {
-    names = new Map(monitor.servers().map((view) => [serverKey(view), view]));
-  };
-  refreshNames();
+  // Looked up when an incident is made (rarely), not on every change of 500 servers.
+  const viewOf = (ref: ServerRef): ServerView | undefined => monitor.servers().find((v) => v.accountId === ref.accountId && v.identifier === ref.identifier);
   const ctx: DescribeContext = {
     accountName: options.accountName,
     server: (ref) => {
-      const view = names.get(serverKey(ref));
+      const view = viewOf(ref);
       return view ? { name: view.name, node: view.node } : null;
     },
   };
-  const serverOf = (ref: ServerRef): NoticeServer => ({ ...ref, name: names.get(serverKey(ref))?.name ?? ref.identifier });
+  const serverOf = (ref: ServerRef): NoticeServer => ({ ...ref, name: viewOf(ref)?.name ?? ref.identifier });
 
   const record = (incident: Incident | null): boolean => {
     if (incident === null) return false;
@@ -106,7 +102,6 @@ export function createIncidentRecorder(options: IncidentRecorderOptions): Incide
   prune();
 
   const disposers: Disposer[] = [
-    monitor.on('changed', refreshNames),
     monitor.on('console', (line) => {
       if (line.kind === 'output' || line.kind === 'daemon-message' || line.kind === 'daemon-error') ring.push(line.server, line.text, clock.now());
     }),
