@@ -28,7 +28,11 @@ function setup() {
     actorName: () => 'alice',
   });
   const told: Incident[] = [];
-  recorder.on('incident', (i) => told.push(i));
+  recorder.on('incident', (i) => {
+    // The feed's promise to the alert channels: told only once it is on disk.
+    expect(recorder.store.get(i.id)).toEqual(i);
+    told.push(i);
+  });
   const event = (e: NotifiableEvent): void => monitor.emit('event', e);
   return { clock, db, monitor, recorder, told, event };
 }

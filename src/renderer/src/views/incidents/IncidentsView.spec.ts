@@ -76,6 +76,23 @@ describe('the timeline', () => {
     await waitFor(() => expect(lastFilter()).toMatchObject({ text: '', kinds: [], sinceMs: null }));
   });
 
+  it('an incident of a whole panel (a revoked key) leads to Settings', async () => {
+    const revoked = incident({
+      id: 'key-revoked:a1:1',
+      kind: 'key-revoked',
+      server: null,
+      title: 'Home: API key rejected',
+      detail: 'Add a new client key in Settings.',
+      crash: null,
+    });
+    mockApi.answer('incidentsList', { incidents: [revoked], hasMore: false });
+    const user = userEvent.setup();
+    render(IncidentsView, { props: {} });
+    await user.click(await screen.findByRole('button', { name: 'Details of Home: API key rejected' }));
+    await user.click(screen.getByRole('button', { name: 'Open Settings' }));
+    expect(appState.navigation.view).toBe('settings');
+  });
+
   it('a server’s tab asks for that server only, and shows no server filter', async () => {
     mockApi.answer('incidentsList', { incidents: [state(1)], hasMore: false });
     render(IncidentsView, { props: { server: REF } });
