@@ -43,6 +43,13 @@ export interface CliOptions {
   // ── daemon (issue 14) ──
   /** `--config <file>` (`daemon`). */
   config: string | undefined;
+  // ── incidents (issue 14) ──
+  /** `incidents --server S`: one server, by identifier or name. */
+  server: string | undefined;
+  /** `incidents --since 24h|7d|2026-12-01`. */
+  since: string | undefined;
+  /** `incidents --kind crash,state`. */
+  kind: string | undefined;
 }
 
 /** Options every command accepts. */
@@ -72,6 +79,10 @@ const OPTION_CONFIG = {
   set: { type: 'string', multiple: true },
   // ── daemon (issue 14) ──
   config: { type: 'string' },
+  // ── incidents (issue 14) ──
+  server: { type: 'string' },
+  since: { type: 'string' },
+  kind: { type: 'string' },
 } as const;
 
 /** The words and options of one invocation, before a command is chosen. */
@@ -120,6 +131,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       set: v.set ?? [],
       // ── daemon (issue 14) ──
       config: v.config,
+      // ── incidents (issue 14) ──
+      server: v.server,
+      since: v.since,
+      kind: v.kind,
     },
   };
 }

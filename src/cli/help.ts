@@ -25,6 +25,10 @@ const OPTION_HELP: Record<OptionName, string> = {
   set: '--set <VAR=value>   change a startup variable (repeat for more)',
   // ── daemon (issue 14) ──
   config: "--config <file>     the daemon's config file (default: daemon.json in the app's folder, if there)",
+  // ── incidents (issue 14) ──
+  server: '--server <s>        one server: its identifier or name',
+  since: '--since <when>      from a duration ago (30m, 24h, 7d, 2w) or a date (2026-12-01)',
+  kind: '--kind <k,...>      only these kinds (crash, state, usage-raised, backup-failed, …)',
 };
 
 const GLOBAL_HELP: readonly OptionName[] = ['help', 'version', 'debug', 'account'];

@@ -20,6 +20,8 @@ import { STORE_MODULES } from '../core/store/modules';
 import { HistoryStore } from '../core/history/history-store';
 import { recordHistory } from '../core/history/history-recorder';
 import { systemClock } from '../core/util/deps';
+// ── incidents (issue 14) ──
+import { createIncidentRecorder, type IncidentRecorder } from '../core/incidents';
 
 export interface AppServices {
   settings: SettingsStore;
@@ -39,6 +41,9 @@ export interface AppServices {
   storeSetAside: SetAside | null;
   /** Stats and states of every followed server, for weeks (issue 14, part 1). */
   history: HistoryStore;
+  // ── incidents (issue 14) ──
+  /** The incident timeline and its feed: each new incident told once, after it is stored. */
+  incidents: IncidentRecorder;
   /** Accounts as the window and tray show them (records joined with live status). */
   views(): AccountView[];
   dispose(): Promise<void>;
@@ -66,6 +71,15 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
   const history = new HistoryStore(opened.db, { clock: systemClock, logger });
   const stopHistory = recordHistory(monitor, history, Date.now);
   // ── incidents (issue 14) ──
+  const incidents = createIncidentRecorder({
+    monitor,
+    db: opened.db,
+    clock: systemClock,
+    logger,
+    accountName: (id) => accounts.list().find((a) => a.id === id)?.name ?? id,
+    // Power through the app is asked with the key of the account's user: the panel logs it as theirs.
+    actorName: (id) => monitor.accounts().find((a) => a.id === id)?.username ?? null,
+  });
   // ── alerts (issue 14) ──
   return {
     settings,
@@ -80,11 +94,13 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
     store: opened.db,
     storeSetAside: opened.setAside,
     history,
+    incidents,
     views: () => accountViews(accounts.list(), monitor.accounts()),
     dispose: async () => {
       lastStates.dispose(); // Before the monitor forgets what it saw.
       stopHistory();
       // ── incidents (issue 14) ──
+      incidents.dispose();
       // ── alerts (issue 14) ──
       history.dispose(); // Writes what is buffered, and marks every state unknown from now.
       monitor.dispose();

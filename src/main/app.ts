@@ -5,6 +5,8 @@
  */
 import { Menu, app, clipboard, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
 import { failureNotice } from '../core/rules/failure-notice';
+// ── incidents (issue 14) ──
+import { incidentIdOf } from '../core/incidents/describe';
 import { serversInMenuView, trayModelFrom, type TraySources } from '../core/tray/tray-model';
 import { systemClock, type Logger } from '../core/util/deps';
 import { serverKey } from '../shared/server-key';
@@ -98,10 +100,12 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
       window.push.notificationsStatusChanged(status);
       onNotificationStatus();
     },
-    onClick: ({ target }) => {
+    onClick: ({ target, incidentId }) => {
       const server = target.identifier ? { accountId: target.accountId, identifier: target.identifier } : null;
       if (server) s.monitor.acknowledgeCrash(server);
-      window.show({ view: server ? 'console' : 'settings', server });
+      // ── incidents (issue 14) ── a notice of an incident lands on it; its page links the console or Settings.
+      if (incidentId !== undefined && s.incidents.store.get(incidentId)) window.show({ view: 'incidents', server, incident: incidentId });
+      else window.show({ view: server ? 'console' : 'settings', server });
     },
   });
   const openInPanel = async (ref: ServerRef): Promise<void> => openExternal(serverPageUrl(s.accounts.get(ref.accountId).url, ref.identifier));
@@ -219,6 +223,8 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       scheduleFiles: createScheduleFiles(() => ui.window.browserWindow()),
       // ── backups (issue 13) ──
       backups: backupsPort(s.transfers, (event) => ui.window.push.backupsVerified(event)),
+      // ── incidents (issue 14) ──
+      incidents: { store: s.incidents.store, importActivity: s.incidents.importActivity, logger },
     }),
   });
   return () => {
@@ -253,7 +259,9 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
       ui.window.push.accountsChanged(s.views());
     }),
     s.monitor.on('event', (event) => {
-      for (const notice of s.notices.take([event])) {
+      for (const taken of s.notices.take([event])) {
+        // ── incidents (issue 14) ── the notice names its incident, which the recorder stored just before.
+        const notice = { ...taken, incidentId: incidentIdOf(event) };
         ui.notifier.show(notice);
         recordNotice?.(notice);
       }
@@ -270,6 +278,8 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
         checksum: b.checksum === null ? null : `${b.checksumType ?? 'sha1'}:${b.checksum}`,
       }),
     ),
+    // ── incidents (issue 14) ──
+    s.incidents.on('incident', (incident) => ui.window.push.incidentsAdded(incident)),
     s.settings.onChange((settings) => {
       s.monitor.setAttention({ favourites: settings.favourites });
       ui.loginItem.apply(settings.launchAtLogin); // Writes only when it changed.

@@ -34,6 +34,9 @@ import type { StartupChannels } from './ipc/startup';
 import { STARTUP_CHANNELS } from './ipc/startup';
 import type { UserChannels } from './ipc/users';
 import { USER_CHANNELS } from './ipc/users';
+// ── incidents (issue 14) ──
+import type { IncidentChannels, IncidentPushEvents } from './ipc/incidents';
+import { INCIDENT_CHANNELS } from './ipc/incidents';
 
 /** Input of `accounts:add`; the key goes in and never comes back out. */
 export interface AddAccountInput {
@@ -80,7 +83,8 @@ export interface ServerPermissions {
  * Request/response channels: `domain:verb` → [arguments tuple, result]. The server's own tabs
  * (issue 13) keep their channels in ./ipc/<tab>.ts.
  */
-export interface InvokeChannels extends BackupChannels, ScheduleChannels, StartupChannels, DatabaseChannels, NetworkChannels, UserChannels, ActivityChannels {
+export interface InvokeChannels
+  extends BackupChannels, ScheduleChannels, StartupChannels, DatabaseChannels, NetworkChannels, UserChannels, ActivityChannels, IncidentChannels {
   'accounts:list': { args: []; result: AccountView[] };
   'accounts:check': { args: [{ url: string; apiKey: string; allowPlainHttp?: boolean }]; result: AccountCheck };
   /** Main confirms in its own dialog first (gesture-contract.ts); null when the person declined there. */
@@ -164,6 +168,8 @@ export interface PushEvents {
   // ── network (issue 13) ──
   // ── users (issue 13) ──
   // ── activity (issue 13) ──
+  // ── incidents (issue 14) ──
+  'incidents:added': IncidentPushEvents['incidents:added'];
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -221,6 +227,8 @@ export const INVOKE_CHANNELS = [
   ...NETWORK_CHANNELS,
   ...USER_CHANNELS,
   ...ACTIVITY_CHANNELS,
+  // ── incidents (issue 14) ──
+  ...INCIDENT_CHANNELS,
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_EVENTS = [
@@ -242,6 +250,8 @@ export const PUSH_EVENTS = [
   // ── network (issue 13) ──
   // ── users (issue 13) ──
   // ── activity (issue 13) ──
+  // ── incidents (issue 14) ──
+  'incidents:added',
 ] as const satisfies readonly PushEvent[];
 
 // Compile-time proof that the lists above name every channel and event exactly.

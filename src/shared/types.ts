@@ -184,12 +184,14 @@ export interface DesktopInfo {
   platform: 'linux' | 'darwin' | 'win32' | 'other';
 }
 
-export type AppView = 'dashboard' | 'console' | 'files' | 'stats' | 'settings' | 'onboarding';
+export type AppView = 'dashboard' | 'console' | 'files' | 'stats' | 'settings' | 'onboarding' | 'incidents';
 
 /** Where the window should go (a notification click, a tray item). */
 export interface Navigation {
   view: AppView;
   server: ServerRef | null;
+  /** The incident to open (a notification's, issue 14), with `view: 'incidents'`. */
+  incident?: string | null;
 }
 
 /** A typed IPC failure; the UI branches on `code`, never on `message`. */

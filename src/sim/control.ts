@@ -5,6 +5,7 @@
 import { simFiles } from './files/sim-files';
 import { setBackupsFailing } from './state/backup-ledger';
 import { EULA_FALSE } from './state/features';
+import { OOM_EXIT_CODE } from './state/console';
 import type { FaultRegistry, RequestLog } from './http/request-log';
 import type { SimServer } from './state/servers';
 import type { SimState } from './state/sim-state';
@@ -86,8 +87,8 @@ function serverControls(state: SimState): ServerControls {
     setDockerImage: (id, image) => {
       state.require(id).dockerImage = image;
     },
-    crash: (id) => {
-      state.power.crash(state.require(id));
+    crash: (id, how) => {
+      state.power.crash(state.require(id), how?.exitCode ?? (how?.isOutOfMemory ? OOM_EXIT_CODE : 1), how?.isOutOfMemory === true);
     },
     emitConsole: (id, line) => state.power.print(state.require(id), line),
     consoleLines: (id) => [...state.require(id).consoleLog],

@@ -224,9 +224,10 @@ export interface SimControl {
   /**
    * The game process dies (a running or starting server; otherwise nothing happens). Wings then
    * reports it offline, prints its crash lines, and restarts it, unless the last crash was less
-   * than `crashTimeoutMs` ago (wings `server/crash.go`).
+   * than `crashTimeoutMs` ago (wings `server/crash.go`). `how` sets the exit code and the OOM
+   * flag its lines carry.
    */
-  crash(server: string): void;
+  crash(server: string, how?: SimCrash): void;
   emitConsole(server: string, line: string): void;
   /** The server's console backlog as Wings keeps it (what `send logs` replays), oldest first. */
   consoleLines(server: string): string[];
@@ -272,4 +273,15 @@ export interface SimPanel {
   readonly control: SimControl;
   /** Closes every server, socket and timer, and removes the upload spill directory. */
   close(): Promise<void>;
+}
+
+/**
+ * How a process dies (incidents, issue 14): its exit code, and whether the kernel's OOM killer
+ * took it. Wings reads both from Docker's `State` (`ExitCode`, `OOMKilled`, wings
+ * `environment/docker/container.go`) and prints them in its crash lines; an OOM kill is SIGKILL,
+ * so Docker reports 137 (128 + 9). Default: exit code 1, not OOM.
+ */
+export interface SimCrash {
+  exitCode?: number;
+  isOutOfMemory?: boolean;
 }

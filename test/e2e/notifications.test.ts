@@ -2,7 +2,7 @@
 /**
  * Notifications as users get them on each desktop, end to end (the built app on the double
  * playing linux, win32 and darwin, against the simulated panel): a crash is announced and a click
- * opens the server; on Windows the toast times out into Action Center and a click there still
+ * lands on its incident in the timeline (issue 14), which leads on to the console; on Windows the toast times out into Action Center and a click there still
  * opens it; on macOS an unsigned build is refused every notification, and the app says so in the
  * tray tooltip, a dismissable banner and Settings → Notifications.
  */
@@ -43,17 +43,20 @@ function appLog(app: AppOnSim): string {
   return file ? readFileSync(join(app.app.home, file), 'utf8') : '';
 }
 
-/** The console of `name` is in front (the window started on the dashboard). */
+/** The crash of `name` is open in the timeline (the window started on the dashboard), and leads to its console. */
 async function showsServer(app: AppOnSim, name: string): Promise<void> {
+  const incident = app.page.getByRole('region', { name: `${name} crashed`, exact: true });
+  await incident.waitFor({ timeout: 10_000 });
+  await app.app.waitFor(() => app.app.windows()[0]?.visible, { message: 'window shown' });
+  await incident.getByRole('button', { name: 'Open console' }).click();
   await app.page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 10_000 });
   await app.page.getByRole('tab', { name: 'Console', exact: true, selected: true }).waitFor({ timeout: 10_000 });
-  await app.app.waitFor(() => app.app.windows()[0]?.visible, { message: 'window shown' });
 }
 
 if (!hasSecretService) console.warn('notifications e2e: SKIPPED, no private Secret Service (run under test/keychain/with-secret-service.sh)');
 
 describe.skipIf(!hasSecretService).each(['linux', 'win32', 'darwin'] as const)('notifications on %s', (platform) => {
-  it('announce a crash, and a click on the notification opens the server', async () => {
+  it('announce a crash, and a click on the notification opens its incident, then the server', async () => {
     // macOS: a signed build (an unsigned one is refused, below).
     env = await startAppOnSim({ until: 'dashboard', launch: { platform, signed: true } });
     const { name, notice } = await crashOne(env);
@@ -66,7 +69,7 @@ describe.skipIf(!hasSecretService).each(['linux', 'win32', 'darwin'] as const)('
 });
 
 describe.skipIf(!hasSecretService)('Windows Action Center', () => {
-  it('a toast that timed out is clicked from Action Center and opens the server', async () => {
+  it('a toast that timed out is clicked from Action Center and opens its incident, then the server', async () => {
     env = await startAppOnSim({ until: 'dashboard', launch: { platform: 'win32' } });
     const { name, notice } = await crashOne(env);
     await env.app.waitFor(() => env!.app.notifications()[notice.index]?.events.includes('show'), { message: 'shown' });

@@ -73,12 +73,12 @@ describe.each(CASES)('the tray on $platform, panel $version', ({ platform, versi
     expect(titled(`${running.name} went down`)).toHaveLength(0);
   });
 
-  it('opens the server in the window when the crash notification is clicked', async () => {
+  it('opens the crash’s incident in the window when the crash notification is clicked', async () => {
     const notice = env.app.notifications().find((n) => n.title.endsWith('crashed'));
     expect(notice).toBeDefined();
     await env.app.clickNotification((n) => n.index === notice!.index);
-    const name = notice!.title.replace(/ crashed$/, '');
-    await env.page.getByText(name, { exact: true }).first().waitFor({ timeout: 10_000 });
+    // ── incidents (issue 14) ── the click lands on the incident (its title is the notice's).
+    await env.page.getByRole('region', { name: notice!.title, exact: true }).waitFor({ timeout: 10_000 });
     expect(env.app.windows()[0]?.visible).toBe(true);
     await screenshot(env.page, `tray-notification-opens-console-${platform}-${version}`);
   });

@@ -16,6 +16,8 @@ import { simCommand } from './sim';
 import { startupCommand } from './startup';
 import { statusCommand } from './status';
 import { watchCommand } from './watch';
+// ── incidents (issue 14) ──
+import { incidentsCommand } from './incidents';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   accountCommand,
@@ -43,6 +45,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   // ── databases (issue 13) ──
   activityCommand,
   // ── activity (issue 13) ──
+  // ── incidents (issue 14) ──
+  incidentsCommand,
   consoleCommand,
   watchCommand,
   // ── daemon (issue 14) ──

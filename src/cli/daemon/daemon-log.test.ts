@@ -86,6 +86,11 @@ describe('monitorEntry', () => {
       { level: 'warn', message: 'memory at 93% of its limit', fields: { metric: 'memory', percent_of_limit: 93.4 } },
     ],
     [
+      'usage cleared',
+      { type: 'usage-cleared', server, metric: 'cpu', percentOfLimit: 40, atMs: AT },
+      { level: 'info', event: 'usage-cleared', message: 'cpu back under its limit' },
+    ],
+    [
       'a node down',
       { type: 'node-unreachable', accountId: 'acc-1', accountName: 'main', node: 'n1', atMs: AT },
       { account: 'main', message: 'node n1 cannot be reached' },

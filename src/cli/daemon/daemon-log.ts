@@ -97,6 +97,15 @@ export function monitorEntry(event: NotifiableEvent, accountName: (id: string) =
         message: `${event.metric} at ${Math.round(event.percentOfLimit)}% of its limit`,
         fields: { metric: event.metric, percent_of_limit: event.percentOfLimit },
       };
+    case 'usage-cleared':
+      return {
+        ...serverPart(event.server, accountName),
+        atMs: at,
+        level: 'info',
+        event: 'usage-cleared',
+        message: `${event.metric} back under its limit`,
+        fields: { metric: event.metric, percent_of_limit: event.percentOfLimit },
+      };
     // The account's status line (accountEntry) tells these, with the panel's own words.
     case 'key-revoked':
     case 'account-recovered':

@@ -3,58 +3,23 @@
  * server or a panel, kept on disk as long as the history (90 days). The id is stable and unique:
  * the store and every alert channel deduplicate by it, so a restart or a retry never tells the same
  * incident twice.
+ *
+ * The record's shape is written once, in the shared contract (src/shared/ipc/incidents.ts), since
+ * the window and the CLI read it as it is stored; these are its names inside core.
  */
+import type { CrashDetailView, IncidentKindName, IncidentView } from '../../shared/ipc/incidents';
 
-/** What happened. */
-export type IncidentKind =
-  | 'state'
-  | 'crash'
-  | 'usage-raised'
-  | 'usage-cleared'
-  | 'suspended'
-  | 'unsuspended'
-  | 'node-unreachable'
-  | 'node-recovered'
-  | 'key-revoked'
-  | 'account-recovered'
-  | 'backup-completed'
-  | 'backup-failed'
-  | 'backup-restored'
-  /** A power action asked through the app or the CLI (who asked is `actor`). */
-  | 'power'
-  /** An entry of the panel's own activity log, merged in. */
-  | 'panel-activity';
+/**
+ * What happened: a state change, a crash, a usage alert raised or cleared, a suspension and its
+ * end, a node unreachable and back, a key revoked and accepted again, a backup made, failed or
+ * restored, a power action asked through the app or the CLI (who asked is `actor`), or an entry
+ * of the panel's own activity log, merged in.
+ */
+export type IncidentKind = IncidentKindName;
 
-export type IncidentSeverity = 'info' | 'warning' | 'critical';
+export type IncidentSeverity = IncidentView['severity'];
 
 /** What a crash left behind: Wings' own lines (wings `server/crash.go`). */
-export interface CrashDetail {
-  /** `Exit code: N`, or null when Wings' line was not seen. */
-  exitCode: number | null;
-  /** `Out of memory: true|false`, or null when not seen. */
-  oomKilled: boolean | null;
-  /** The console's last lines before the crash, oldest first, ANSI stripped, at most 20. */
-  lastLines: string[];
-  reaction: 'restarting' | 'not-restarted' | 'detection-disabled' | 'restart-failed' | 'unknown';
-}
+export type CrashDetail = CrashDetailView;
 
-export interface Incident {
-  /** Stable and unique, e.g. `crash:<account>/<identifier>:<atMs>:<crashId>`. */
-  id: string;
-  at: number;
-  kind: IncidentKind;
-  severity: IncidentSeverity;
-  accountId: string;
-  accountName: string;
-  /** Null for what concerns a whole panel (a revoked key) or a node. */
-  server: { identifier: string; name: string } | null;
-  node: string | null;
-  /** One line, e.g. "Survival 1 crashed". */
-  title: string;
-  /** A sentence or two: what Wings did, what to do. */
-  detail: string;
-  /** Who did it, where known: the app's user for actions through the app, the panel's actor. */
-  actor: string | null;
-  source: 'app' | 'panel';
-  crash: CrashDetail | null;
-}
+export type Incident = IncidentView;

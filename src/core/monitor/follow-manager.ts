@@ -199,6 +199,7 @@ export class FollowManager {
       },
       featureMatch: (key) => this.offerFeature(entry, featureFromMatch(key)),
       backupCompleted: (payload) => ctx.sink.backupCompleted?.(this.refOf(entry), payload),
+      backupRestored: () => ctx.sink.backupRestored?.(this.refOf(entry)),
       commandsThrottled: (commands) => this.hooks.commandsThrottled(entry, commands),
       connection: (change) => this.onConnection(entry, change),
       commandsRefused: (commands) => this.hooks.commandsRefused(entry, commands),

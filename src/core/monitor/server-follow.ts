@@ -72,6 +72,8 @@ export interface FollowHandlers {
   featureMatch(key: string): void;
   /** Backups tab (issue 13): Wings' `backup completed` (the panel's record is updated before it). */
   backupCompleted?(payload: BackupCompleted): void;
+  /** Incidents (issue 14): Wings' `backup restore completed`. */
+  backupRestored?(): void;
   /** Wings said what the panel's record will say later (install, transfer, restore). */
   hint(hint: 'installing' | 'transferring' | 'settled'): void;
   /** Called once, after the current event has run its course. */
@@ -142,7 +144,7 @@ export class ServerFollower {
       s.on('daemon-error', (text) => h.console(text, 'daemon-error', false)),
       s.on('install-started', () => this.hintSoon('installing')),
       s.on('install-completed', () => this.hintSoon('settled')),
-      s.on('backup-restore-completed', () => this.hintSoon('settled')),
+      s.on('backup-restore-completed', () => (this.hintSoon('settled'), h.backupRestored?.())),
       s.on('backup-completed', (payload) => h.backupCompleted?.(payload)),
       s.on('transfer-status', (status) => this.hintSoon(TRANSFER_UNDER_WAY.has(status) ? 'transferring' : 'settled')),
       s.on('deleted', () => this.endSoon({ reason: 'deleted' })),

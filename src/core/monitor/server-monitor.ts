@@ -183,6 +183,8 @@ export class ServerMonitor {
   /** Over the websocket's `set state` when connected, else REST `/power`; noted for crash detection. */
   async power(ref: ServerRef, signal: PowerSignal): Promise<void> {
     await this.watchOf(ref).registry.power(ref.identifier, signal);
+    // ── incidents (issue 14) ── who asked is the recorder's to say; the monitor says that it was asked.
+    if (!this.isDisposed) this.emitter.emit('power-asked', { accountId: ref.accountId, identifier: ref.identifier }, signal, this.deps.clock.now());
   }
 
   /** Over the websocket's `send command` when connected, else REST `/command`. */
@@ -244,6 +246,7 @@ export class ServerMonitor {
       console: (line) => !this.isDisposed && this.emitter.emit('console', line),
       consoleConnection: (ref, c) => !this.isDisposed && this.emitter.emit('console-connection', ref, c),
       backupCompleted: (ref, backup) => !this.isDisposed && this.emitter.emit('backup-completed', ref, backup),
+      backupRestored: (ref) => !this.isDisposed && this.emitter.emit('backup-restored', ref),
     };
   }
 }

@@ -85,7 +85,7 @@ function usageStep(track: MetricTrack, percent: number | null, thresholdPercent:
 
 /**
  * A stats sample arrived: CPU against the CPU limit (0 = unlimited = never alerts), memory
- * against the memory limit. Returns the usage alerts that fired.
+ * against the memory limit. Returns the usage alerts that fired or cleared.
  */
 export function applyUsage(
   accountId: string,
@@ -121,5 +121,9 @@ export function applyUsage(
   const server = noticeServer(accountId, entry);
   if (cpu.transition?.type === 'alert') events.push({ type: 'usage', server, metric: 'cpu', percentOfLimit: cpu.transition.percentOfLimit, atMs });
   if (memory.transition?.type === 'alert') events.push({ type: 'usage', server, metric: 'memory', percentOfLimit: memory.transition.percentOfLimit, atMs });
+  // ── incidents (issue 14) ── the end of an alert, for the timeline (the notices ignore it).
+  if (cpu.transition?.type === 'recovered') events.push({ type: 'usage-cleared', server, metric: 'cpu', percentOfLimit: cpu.transition.percentOfLimit, atMs });
+  if (memory.transition?.type === 'recovered')
+    events.push({ type: 'usage-cleared', server, metric: 'memory', percentOfLimit: memory.transition.percentOfLimit, atMs });
   return events;
 }

@@ -3,6 +3,7 @@
  * emits. Kept apart from the classes so main and the tests can import types only.
  */
 import type { ClientApi } from '../api/client-types';
+import type { PowerSignal } from '../api/models';
 import type { Attention } from './attention';
 import type { NotifiableEvent } from '../rules/notification-policy';
 import type { Clock, Disposer, Logger } from '../util/deps';
@@ -84,6 +85,11 @@ export interface MonitorEventMap {
   'console-connection': [ref: ServerRef, connection: ConsoleConnection];
   /** Backups tab (issue 13): Wings' `backup completed` on a followed server. */
   'backup-completed': [ref: ServerRef, backup: BackupCompleted];
+  // ── incidents (issue 14) ──
+  /** Wings' `backup restore completed` on a followed server. */
+  'backup-restored': [ref: ServerRef];
+  /** A power action the app asked for through `power()`, once the panel or Wings took it. */
+  'power-asked': [ref: ServerRef, signal: PowerSignal, atMs: number];
 }
 
 /** Where the monitor's parts report what they saw; the ServerMonitor fans it out to listeners. */
@@ -96,6 +102,8 @@ export interface MonitorSink {
   consoleConnection(ref: ServerRef, connection: ConsoleConnection): void;
   /** Backups tab (issue 13); optional for sinks that do not care. */
   backupCompleted?(ref: ServerRef, backup: BackupCompleted): void;
+  /** Incidents (issue 14); optional for sinks that do not care. */
+  backupRestored?(ref: ServerRef): void;
 }
 
 /** A subscription to a monitor event. */

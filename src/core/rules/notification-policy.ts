@@ -25,6 +25,8 @@ export type NotifiableEvent =
   | { type: 'unsuspended'; server: NoticeServer; atMs: number }
   | { type: 'state'; server: NoticeServer; from: PowerState | 'unknown'; to: PowerState; atMs: number; isCrash: boolean }
   | { type: 'usage'; server: NoticeServer; metric: UsageMetric; percentOfLimit: number; atMs: number }
+  // ── incidents (issue 14) ── a usage alert that ended (for the timeline; never a notice).
+  | { type: 'usage-cleared'; server: NoticeServer; metric: UsageMetric; percentOfLimit: number; atMs: number }
   | { type: 'key-revoked'; accountId: string; accountName: string; atMs: number }
   | { type: 'account-recovered'; accountId: string; atMs: number }
   | { type: 'node-unreachable'; accountId: string; accountName: string; node: string; atMs: number }
@@ -71,6 +73,9 @@ export interface Notice {
   body: string;
   urgency: 'normal' | 'critical';
   target: { accountId: string; identifier: string | null };
+  // ── incidents (issue 14) ──
+  /** The incident this notice tells of (core/incidents `incidentIdOf`): a click opens it. */
+  incidentId?: string;
 }
 
 /** Keys of notices already shown, with when; episode keys stay until their recovery clears them. */
@@ -145,6 +150,7 @@ function serverNotice(event: Extract<NotifiableEvent, { server: NoticeServer }>)
         target,
       };
     case 'unsuspended':
+    case 'usage-cleared':
       return null;
     case 'usage': {
       const what = event.metric === 'cpu' ? 'CPU' : 'Memory';

@@ -5,10 +5,12 @@
 import type { SchemaModule } from './database';
 import { HISTORY_SCHEMA } from '../history/schema';
 // ── incidents (issue 14) ──
+import { INCIDENTS_SCHEMA } from '../incidents/schema';
 // ── alerts (issue 14) ──
 
 export const STORE_MODULES: readonly SchemaModule[] = [
   HISTORY_SCHEMA,
   // ── incidents (issue 14) ──
+  INCIDENTS_SCHEMA,
   // ── alerts (issue 14) ──
 ];

@@ -7,6 +7,8 @@ import type { InvokeArgs, InvokeChannel } from '../../shared/ipc-contract';
 import { isServerKey } from '../../shared/server-key';
 import { fileName, id, localPath, none, one, remotePath, serverRef } from './schemas/atoms';
 import { activitySchemas } from './schemas/activity';
+// ── incidents (issue 14) ──
+import { incidentsSchemas } from './schemas/incidents';
 import { backupsSchemas } from './schemas/backups';
 import { databasesSchemas } from './schemas/databases';
 import { networkSchemas } from './schemas/network';
@@ -115,4 +117,6 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   ...networkSchemas,
   ...usersSchemas,
   ...activitySchemas,
+  // ── incidents (issue 14) ──
+  ...incidentsSchemas,
 };

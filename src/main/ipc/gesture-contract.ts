@@ -170,6 +170,10 @@ export const GESTURE_CONTRACT = {
 
   // ── activity (issue 13) ──
   'activity:list': read("a page of the server's activity log"),
+
+  // ── incidents (issue 14) ──
+  'incidents:list': read("the incident timeline (a server's first page merges its panel activity log)"),
+  'incidents:get': read('one incident of the timeline'),
 } satisfies Record<InvokeChannel, Gesture>;
 
 /** The channels that need a gesture, for the suite. */

@@ -32,9 +32,15 @@ export const START_DAEMON_LINES = [
   'Finished pulling Docker container image',
 ];
 
-/** Wings' crash-detection messages (`server/crash.go`), not OOM. */
-export function crashDaemonLines(exitCode: number): string[] {
-  return ['---------- Detected server process in a crashed state! ----------', `Exit code: ${exitCode}`, 'Out of memory: false'];
+/** Docker's exit code for a process the OOM killer ended: SIGKILL, 128 + 9. */
+export const OOM_EXIT_CODE = 137;
+
+/**
+ * Wings' crash-detection messages (`server/crash.go` `handleServerCrash`: the banner, then
+ * `Exit code: %d` and `Out of memory: %t` from the container's state).
+ */
+export function crashDaemonLines(exitCode: number, isOutOfMemory = false): string[] {
+  return ['---------- Detected server process in a crashed state! ----------', `Exit code: ${exitCode}`, `Out of memory: ${String(isOutOfMemory)}`];
 }
 
 /** What Wings prints instead of restarting a crash that came too soon after the last one. */

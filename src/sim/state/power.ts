@@ -97,7 +97,7 @@ export class PowerController {
    * prints "Aborting automatic restart…" and leaves it offline (wings server/server.go,
    * server/crash.go). With crash detection off it prints only that it will not restart.
    */
-  crash(server: SimServer, exitCode = 1): PowerResult {
+  crash(server: SimServer, exitCode = 1, isOutOfMemory = false): PowerResult {
     if (server.state !== 'running' && server.state !== 'starting') return 'ignored';
     this.cancel(server);
     this.apply(server, 'offline');
@@ -106,7 +106,7 @@ export class PowerController {
       say(CRASH_DETECTION_DISABLED_LINE);
       return 'accepted';
     }
-    for (const line of crashDaemonLines(exitCode)) say(line);
+    for (const line of crashDaemonLines(exitCode, isOutOfMemory)) say(line);
     const now = this.deps.clock.now();
     const { crashTimeoutMs } = this.deps;
     if (crashTimeoutMs !== 0 && server.lastCrashAtMs !== null && now - server.lastCrashAtMs < crashTimeoutMs) {

@@ -65,7 +65,19 @@ export function serverRow(page: Page, name: string): Locator {
 
 /** A server's tab as its label reads (server-tabs.ts; the panel pages show once permissions are read). */
 export type ServerTabLabel =
-  'Console' | 'Files' | 'Stats' | 'Backups' | 'Schedules' | 'Databases' | 'Users' | 'Network' | 'Startup' | 'Activity' | 'Settings' | 'Notifications';
+  | 'Console'
+  | 'Files'
+  | 'Stats'
+  | 'Backups'
+  | 'Schedules'
+  | 'Databases'
+  | 'Users'
+  | 'Network'
+  | 'Startup'
+  | 'Activity'
+  | 'Timeline'
+  | 'Settings'
+  | 'Notifications';
 
 /** Opens a server from the dashboard (a click on its row), then one of its tabs. */
 export async function openServer(page: Page, name: string, tab: ServerTabLabel = 'Console'): Promise<void> {

@@ -8,7 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSecretService, startAppOnSim, type AppOnSim } from '../helpers/app-on-sim';
 import { openServer, shot, watchConsole, type ConsoleWatch } from '../helpers/window-kit';
 
-const ALL = ['Console', 'Files', 'Stats', 'Backups', 'Schedules', 'Databases', 'Users', 'Network', 'Startup', 'Activity', 'Settings', 'Notifications'];
+const ALL = [
+  'Console',
+  'Files',
+  'Stats',
+  'Backups',
+  'Schedules',
+  'Databases',
+  'Users',
+  'Network',
+  'Startup',
+  'Activity',
+  'Timeline',
+  'Settings',
+  'Notifications',
+];
 
 describe.skipIf(!hasSecretService)("a server's tabs", () => {
   let env: AppOnSim;
@@ -53,7 +67,7 @@ describe.skipIf(!hasSecretService)("a server's tabs", () => {
     await env.page.getByRole('button', { name: 'Back to servers' }).click();
     await openServer(env.page, server.name);
     await env.page.getByRole('tab', { name: 'Backups', exact: true }).waitFor();
-    expect(await tabNames()).toEqual(['Console', 'Files', 'Stats', 'Backups', 'Activity', 'Settings', 'Notifications']);
+    expect(await tabNames()).toEqual(['Console', 'Files', 'Stats', 'Backups', 'Activity', 'Timeline', 'Settings', 'Notifications']);
     await env.page.keyboard.press('Control+5');
     await env.page.getByRole('tab', { name: 'Activity', selected: true }).waitFor();
     await shot(env.page, 'server-tabs-subuser');

@@ -74,7 +74,12 @@ type Kind =
   | 'ignoredFiles'
   | 'keepNewest'
   | 'envKey'
-  | 'sftpField';
+  | 'sftpField'
+  // ── incidents (issue 14) ──
+  | 'incidentKinds'
+  | 'epochMs'
+  | 'searchText'
+  | 'incidentId';
 
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
@@ -119,6 +124,11 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   ],
   page: [0, -1, 1.5, '2', 100_001, NAN, INF],
   eventFilter: [1, 'server:power\n', 'x\u0000', rep('e', 101), HUGE],
+  // ── incidents (issue 14) ──
+  incidentKinds: ['crash', ['no-such-kind'], [1], [rep('c', 100)], HUGE],
+  epochMs: ['0', -1, 1.5, NAN, INF, 9e15, HUGE],
+  searchText: [1, 'a\u0000', 'crash\n', rep('s', 201), HUGE],
+  incidentId: ['', 1, 'a\u0000', rep('i', 601), HUGE],
   envKey: ['', 'A B', 'A=B', 'A\n', '../x', rep('A', 192), HUGE],
   sftpField: ['', 'ADDRESS', 'password', 'url ', '__proto__', HUGE],
   mode: ['', '8', '999', '64', '12345', 'rwx', '0o755', '755;rm', ' 755', '755\n'],
@@ -391,6 +401,14 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
       { path: ['page'], kind: 'page' },
       { path: ['event'], kind: 'eventFilter' },
     ]),
+    // ── incidents (issue 14) ──
+    'incidents:list': onServer({ accountId: null, kinds: [], sinceMs: null, text: '', beforeMs: null }, [
+      { path: ['kinds'], kind: 'incidentKinds' },
+      { path: ['sinceMs'], kind: 'epochMs' },
+      { path: ['beforeMs'], kind: 'epochMs' },
+      { path: ['text'], kind: 'searchText' },
+    ]),
+    'incidents:get': { args: [{ id: 'crash:a/b:1:1' }], fields: [{ path: ['id'], kind: 'incidentId' }] },
   };
 }
 
@@ -433,7 +451,13 @@ const VALID_WRONG_TYPES: Partial<Record<Kind, Encoded[]>> = {
   notes: [null],
   // backups (issue 13): null turns retention off.
   keepNewest: [null],
+  // ── incidents (issue 14) ── no kind means every kind; a null time, no bound.
+  incidentKinds: [[]],
+  epochMs: [null],
 };
+
+/** Channels whose `server` may be null (every server). */
+const NULLABLE_SERVER: ReadonlySet<InvokeChannel> = new Set<InvokeChannel>(['incidents:list']);
 
 function valuesFor(kind: Kind, huge: Encoded): Encoded[] {
   const valid = JSON.stringify(VALID_WRONG_TYPES[kind] ?? []);
@@ -483,7 +507,11 @@ function casesOf(channel: InvokeChannel, template: Template, ctx: Ctx, random: (
       bad([field.kind === 'patch' ? value : withField(first, field.path, value)], `${field.path.join('.')} hostile`);
   }
   if (template.fields.some((f) => f.path[0] === 'server')) {
-    for (const value of [...WRONG_TYPES, 'acc/1a2b3c4d']) bad([withField(first, ['server'], value)], 'server ref of a wrong type');
+    // ── incidents (issue 14) ── the timeline's null server means every server.
+    const takesNull = NULLABLE_SERVER.has(channel);
+    for (const value of [...WRONG_TYPES, 'acc/1a2b3c4d']) {
+      if (!(takesNull && value === null)) bad([withField(first, ['server'], value)], 'server ref of a wrong type');
+    }
   }
   // Ids that are well-formed but name nothing real, prototype names among them.
   const idField = template.fields.find((f) => f.kind === 'id');

@@ -63,6 +63,24 @@ describe('crashes, as Wings handles them', () => {
     ]);
   });
 
+  // ── incidents (issue 14) ──
+  test('the OOM killer: exit code 137 and "Out of memory: true", over HTTP control too, then the restart', async () => {
+    const { sim, id, probe } = await running();
+    const answer = await fetch(`${sim.url}/__sim/crash`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sim.apiKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ args: [id, { isOutOfMemory: true }] }),
+    });
+    expect(answer.status).toBe(200);
+    await probe.next('status', isState('running'));
+    expect(story(probe).slice(1, 5)).toEqual([
+      'status offline',
+      '---------- Detected server process in a crashed state! ----------',
+      'Exit code: 137',
+      'Out of memory: true',
+    ]);
+  });
+
   test('a second crash within the timeout is not restarted: "Aborting automatic restart…", and it stays offline', async () => {
     const { sim, id, probe } = await running();
     sim.control.crash(id);

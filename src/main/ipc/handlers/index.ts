@@ -19,6 +19,7 @@ import { networkHandlers } from './network';
 import { schedulesHandlers } from './schedules';
 import { startupHandlers } from './startup';
 import { usersHandlers } from './users';
+import { incidentsHandlers } from './incidents';
 import type { HandlerPorts } from './ports';
 import type { AccountView } from '../../../shared/types';
 
@@ -97,6 +98,8 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     ...networkHandlers(ports),
     ...usersHandlers(ports),
     ...activityHandlers(ports),
+    // ── incidents (issue 14) ──
+    ...incidentsHandlers(ports),
 
     'settings:get': () => ports.settings.settings(),
     'app:desktop': () => ports.desktop(),

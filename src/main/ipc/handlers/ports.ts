@@ -3,6 +3,8 @@
  * passes the real services, handler tests pass fakes.
  */
 import type { ClientApi } from '../../../core/api/client-types';
+import type { IncidentRecorder } from '../../../core/incidents/recorder';
+import type { Logger } from '../../../core/util/deps';
 import type { AccountRecord, AccountService } from '../../../core/accounts/account-service';
 import type {
   AccountView,
@@ -125,4 +127,13 @@ export interface HandlerPorts {
   // ── users (issue 13) ──
 
   // ── activity (issue 13) ──
+
+  // ── incidents (issue 14) ──
+  /** The timeline's store, and the merge of a server's panel activity into it. */
+  incidents: IncidentsPort;
+}
+
+/** The incident recorder as the window reads it (issue 14). */
+export interface IncidentsPort extends Pick<IncidentRecorder, 'store' | 'importActivity'> {
+  logger: Logger;
 }

@@ -26,3 +26,22 @@ describe('ServerMonitor: backup events', () => {
     expect(seen).toHaveLength(1);
   });
 });
+
+// ── incidents (issue 14) ──
+describe('ServerMonitor: what the incident timeline hears', () => {
+  it('emits backup-restored for Wings’ `backup restore completed`, and power-asked once a power action was taken', async () => {
+    h = createHarness({ servers: makeServers(2) });
+    await h.start();
+    const restored: ServerRef[] = [];
+    const asked: Array<[ServerRef, string]> = [];
+    h.monitor.on('backup-restored', (ref) => restored.push(ref));
+    h.monitor.on('power-asked', (ref, signal) => asked.push([ref, signal]));
+    h.socketOf('s0000001').emit('backup-restore-completed', undefined);
+    expect(restored).toEqual([h.ref('s0000001')]);
+    await h.monitor.power(h.ref('s0000001'), 'restart');
+    expect(asked).toEqual([[h.ref('s0000001'), 'restart']]);
+    // A power action on a panel the monitor does not know is refused, and is no incident.
+    await expect(h.monitor.power({ accountId: 'nope', identifier: 's0000001' }, 'stop')).rejects.toThrow();
+    expect(asked).toHaveLength(1);
+  });
+});

@@ -208,6 +208,8 @@ describe('ServerMonitor: following servers live', () => {
     await push(95, 30_000);
     expect(h.events.filter((e) => e.type === 'usage')).toHaveLength(2);
     expect(h.events.find((e) => e.type === 'usage')).toMatchObject({ metric: 'cpu', server: { identifier: 's0000000' } });
+    // ── incidents (issue 14) ── the recovery is told once, between the two alerts (for the timeline).
+    expect(h.events.filter((e) => e.type === 'usage' || e.type === 'usage-cleared').map((e) => e.type)).toEqual(['usage', 'usage-cleared', 'usage']);
   });
 
   it('never alerts on CPU for a server without a CPU limit', async () => {

@@ -12,7 +12,8 @@ export const common = {
   refresh: 'Refresh',
   dismiss: 'Dismiss',
   unknownError: 'Something went wrong.',
-  nav: { dashboard: 'Servers', settings: 'Settings' },
+  // ── incidents (issue 14) ── incidents: the all-servers timeline.
+  nav: { dashboard: 'Servers', incidents: 'Timeline', settings: 'Settings' },
   noTray: {
     title: 'Your desktop cannot show the Pterotray icon.',
     detail:

@@ -20,6 +20,8 @@ import { databasesStrings } from './databases';
 import { networkStrings } from './network';
 import { usersStrings } from './users';
 import { activityStrings } from './activity';
+// ── incidents (issue 14) ──
+import { incidentsStrings } from './incidents';
 
 export const t = {
   ...common,
@@ -40,4 +42,6 @@ export const t = {
   network: networkStrings,
   users: usersStrings,
   activity: activityStrings,
+  // ── incidents (issue 14) ──
+  incidents: incidentsStrings,
 } as const;

@@ -20,6 +20,8 @@ export const serverStrings = {
     network: 'Network',
     startup: 'Startup',
     activity: 'Activity',
+    // ── incidents (issue 14) ──
+    timeline: 'Timeline',
     settings: 'Settings',
     notifications: 'Notifications',
   },

@@ -66,6 +66,7 @@ describe('tabs by permission', () => {
       'stats',
       'backups',
       'activity',
+      'timeline',
       'settings',
       'notifications',
     ]);

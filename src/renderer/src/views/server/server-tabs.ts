@@ -20,6 +20,8 @@ export const SERVER_TABS = [
   'network',
   'startup',
   'activity',
+  // ── incidents (issue 14) ── what the app saw, with the panel's activity merged in.
+  'timeline',
   'settings',
   'notifications',
 ] as const;
