@@ -190,13 +190,22 @@ export class HistoryStore {
 
   /** Running and observed time per bucket (UTC-aligned days by default) over `[fromMs, toMs)`. */
   uptime(ref: ServerRef, fromMs: number, toMs: number, bucketMs = DAY_MS): UptimeBucket[] {
-    const id = this.knownId(ref);
     const first = Math.floor(fromMs / bucketMs) * bucketMs;
-    const buckets: UptimeBucket[] = [];
-    for (let start = first; start < toMs; start += bucketMs) buckets.push({ start, bucketMs, runningMs: 0, observedMs: 0 });
+    const spans: Array<{ start: number; end: number }> = [];
+    for (let start = first; start < toMs; start += bucketMs) spans.push({ start, end: start + bucketMs });
+    return this.uptimeIn(ref, spans, fromMs, toMs);
+  }
+
+  /**
+   * Running and observed time in each of `spans` (`[start, end)`, oldest first), for buckets that
+   * are not a fixed size from the epoch: local calendar days and weeks, or the last 24 hours.
+   * Only time inside `[fromMs, toMs)` counts (default: from the first span's start to the last's end).
+   */
+  uptimeIn(ref: ServerRef, spans: ReadonlyArray<{ start: number; end: number }>, fromMs = spans[0]?.start ?? 0, toMs = spans.at(-1)?.end ?? 0): UptimeBucket[] {
+    const buckets: UptimeBucket[] = spans.map((s) => ({ start: s.start, bucketMs: s.end - s.start, runningMs: 0, observedMs: 0 }));
+    const id = this.knownId(ref);
     if (id === null || buckets.length === 0) return buckets;
-    const now = this.options.clock.now();
-    const end = Math.min(toMs, now);
+    const end = Math.min(toMs, this.options.clock.now());
     const changes = this.stateChanges(id, fromMs, end);
     for (let i = 0; i < changes.length; i++) {
       const change = changes[i]!;
@@ -218,8 +227,9 @@ export class HistoryStore {
   summary(ref: ServerRef): HistorySummary {
     const now = this.options.clock.now();
     const from = now - DAY_MS;
-    const [day] = this.uptime(ref, from, now, DAY_MS + 1);
-    const observed = (day?.observedMs ?? 0) + 0;
+    // Exactly the last 24 hours: an epoch-aligned bucket would start up to a day early and end before now.
+    const [day] = this.uptimeIn(ref, [{ start: from, end: now }]);
+    const observed = day?.observedMs ?? 0;
     const id = this.knownId(ref);
     const hours: Array<number | null> = Array.from({ length: 24 }, () => null);
     if (id !== null) {
