@@ -22,6 +22,9 @@ import type {
 } from './types';
 import type { ActivityChannels } from './ipc/activity';
 import { ACTIVITY_CHANNELS } from './ipc/activity';
+// ── history (issue 14) ──
+import type { HistoryChannels } from './ipc/history';
+import { HISTORY_CHANNELS } from './ipc/history';
 import type { BackupChannels, BackupPushEvents } from './ipc/backups';
 import { BACKUP_CHANNELS } from './ipc/backups';
 import type { DatabaseChannels } from './ipc/databases';
@@ -80,7 +83,8 @@ export interface ServerPermissions {
  * Request/response channels: `domain:verb` → [arguments tuple, result]. The server's own tabs
  * (issue 13) keep their channels in ./ipc/<tab>.ts.
  */
-export interface InvokeChannels extends BackupChannels, ScheduleChannels, StartupChannels, DatabaseChannels, NetworkChannels, UserChannels, ActivityChannels {
+export interface InvokeChannels
+  extends BackupChannels, ScheduleChannels, StartupChannels, DatabaseChannels, NetworkChannels, UserChannels, ActivityChannels, HistoryChannels {
   'accounts:list': { args: []; result: AccountView[] };
   'accounts:check': { args: [{ url: string; apiKey: string; allowPlainHttp?: boolean }]; result: AccountCheck };
   /** Main confirms in its own dialog first (gesture-contract.ts); null when the person declined there. */
@@ -221,6 +225,8 @@ export const INVOKE_CHANNELS = [
   ...NETWORK_CHANNELS,
   ...USER_CHANNELS,
   ...ACTIVITY_CHANNELS,
+  // ── history (issue 14) ──
+  ...HISTORY_CHANNELS,
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_EVENTS = [

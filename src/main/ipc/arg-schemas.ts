@@ -13,6 +13,7 @@ import { networkSchemas } from './schemas/network';
 import { schedulesSchemas } from './schemas/schedules';
 import { startupSchemas } from './schemas/startup';
 import { usersSchemas } from './schemas/users';
+import { historySchemas } from './schemas/history';
 
 const httpUrl = z.string().min(1).max(2048);
 const apiKey = z.string().min(1).max(512);
@@ -115,4 +116,6 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   ...networkSchemas,
   ...usersSchemas,
   ...activitySchemas,
+  // ── history (issue 14) ──
+  ...historySchemas,
 };

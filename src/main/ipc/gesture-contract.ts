@@ -170,6 +170,12 @@ export const GESTURE_CONTRACT = {
 
   // ── activity (issue 13) ──
   'activity:list': read("a page of the server's activity log"),
+
+  // ── history (issue 14) ──
+  'history:series': read("a range of a server's stats history on disk"),
+  'history:uptime': read("a server's uptime per day or week from the history on disk"),
+  'history:summaries': read("the servers' 24-hour uptime and CPU sparkline from the history on disk"),
+  'history:export-csv': { kind: 'main-picker', note: "Writes the server's history as CSV only where the person chose in main's save dialog." },
 } satisfies Record<InvokeChannel, Gesture>;
 
 /** The channels that need a gesture, for the suite. */

@@ -19,6 +19,7 @@ import { networkHandlers } from './network';
 import { schedulesHandlers } from './schedules';
 import { startupHandlers } from './startup';
 import { usersHandlers } from './users';
+import { historyHandlers } from './history';
 import type { HandlerPorts } from './ports';
 import type { AccountView } from '../../../shared/types';
 
@@ -97,6 +98,8 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     ...networkHandlers(ports),
     ...usersHandlers(ports),
     ...activityHandlers(ports),
+    // ── history (issue 14) ──
+    ...historyHandlers(ports),
 
     'settings:get': () => ports.settings.settings(),
     'app:desktop': () => ports.desktop(),

@@ -3,6 +3,7 @@
  * passes the real services, handler tests pass fakes.
  */
 import type { ClientApi } from '../../../core/api/client-types';
+import type { HistoryStore } from '../../../core/history/history-store';
 import type { AccountRecord, AccountService } from '../../../core/accounts/account-service';
 import type {
   AccountView,
@@ -65,6 +66,12 @@ export interface ScheduleFilePort {
   write(path: string, text: string): Promise<void>;
 }
 
+/** The history on disk (issue 14) and the CSV file main's save dialog chose. */
+export interface HistoryPort {
+  store: Pick<HistoryStore, 'series' | 'uptimeIn' | 'summary' | 'csv'>;
+  writeFile(path: string, text: string): Promise<void>;
+}
+
 export interface SettingsPort {
   settings(): Settings;
   update(patch: Partial<Settings>): Settings;
@@ -125,4 +132,7 @@ export interface HandlerPorts {
   // ── users (issue 13) ──
 
   // ── activity (issue 13) ──
+
+  // ── history (issue 14) ──
+  history: HistoryPort;
 }
