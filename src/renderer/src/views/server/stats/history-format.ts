@@ -1,5 +1,5 @@
 /** How the Stats tab's history names times: a bucket under the pointer, a day or a week of uptime. */
-import { formatUptime } from '../../../lib/format';
+import { formatUptime, formatUptimeShare } from '../../../lib/format';
 import { t } from '../../../lib/strings';
 import type { UptimeBucketView, UptimePer } from '../../../../../shared/ipc/history';
 
@@ -24,18 +24,11 @@ export function uptimeShare(bucket: Pick<UptimeBucketView, 'runningMs' | 'observ
   return bucket.observedMs > 0 ? bucket.runningMs / bucket.observedMs : null;
 }
 
-/** 100%, 99.5%, 42%: rounded down, so any time down never reads as 100%; a decimal near the top. */
-export function uptimePercent(share: number): string {
-  if (share >= 1) return '100%';
-  const percent = share * 100;
-  return percent >= 99 ? `${(Math.floor(percent * 10) / 10).toFixed(1)}%` : `${Math.floor(percent)}%`;
-}
-
 /** What a bar says to a screen reader and in its tooltip. */
 export function uptimeBucketLabel(bucket: UptimeBucketView, per: UptimePer): string {
   const when = uptimeWhen(bucket, per);
   const share = uptimeShare(bucket);
-  return share === null ? t.stats.uptimeUnseen(when) : t.stats.uptimeBucket(when, uptimePercent(share), formatUptime(bucket.observedMs));
+  return share === null ? t.stats.uptimeUnseen(when) : t.stats.uptimeBucket(when, formatUptimeShare(share), formatUptime(bucket.observedMs));
 }
 
 /** The share over every bucket's seen time together. */
