@@ -62,6 +62,12 @@ export interface HistoryStoreOptions {
   clock: Clock;
   logger: Logger;
   flushEveryMs?: number;
+  /**
+   * Only read (`pterotray history`, beside a running app or daemon): nothing is created, no open
+   * state is closed, and record/recordState/flush do nothing. Closing the open states is the
+   * writer's start-up work: a reader doing it would cut a live app's running time short.
+   */
+  isReadOnly?: boolean;
 }
 
 interface ServerRow {
@@ -112,6 +118,8 @@ export class HistoryStore {
     private readonly options: HistoryStoreOptions,
   ) {
     this.flushEveryMs = options.flushEveryMs ?? FLUSH_EVERY_MS;
+    this.isDisposed = options.isReadOnly === true;
+    if (this.isDisposed) return;
     db.exec('CREATE TABLE IF NOT EXISTS history_alive (id INTEGER PRIMARY KEY CHECK (id = 1), at_ms INTEGER NOT NULL) STRICT');
     this.closeOpenStates();
   }
@@ -138,6 +146,7 @@ export class HistoryStore {
 
   /** Writes everything buffered in one transaction; prunes now and then. */
   flush(): void {
+    if (this.options.isReadOnly === true) return;
     if (this.flushTimer !== null) {
       this.options.clock.clearTimeout(this.flushTimer);
       this.flushTimer = null;

@@ -68,3 +68,19 @@ describe('HistoryStore.summary', () => {
     expect(store.summary(REF).uptime24h).toBeCloseTo(0.25, 5);
   });
 });
+
+describe('HistoryStore read-only', () => {
+  it('neither closes the open states nor writes, so a reader beside a running app leaves its uptime whole', () => {
+    const now = 300 * DAY;
+    const { store } = storeAt(now - HOUR);
+    store.recordState(REF, 'running', now - 10 * HOUR);
+    store.flush();
+    // A second store on the same file, as `pterotray history` opens it while the app runs.
+    const clock = { now: () => now, setTimeout: () => 0, clearTimeout() {} };
+    const reader = new HistoryStore(db!, { clock, logger: silent, isReadOnly: true });
+    reader.recordState(REF, 'offline', now - HOUR);
+    reader.flush();
+    expect(db!.prepare('SELECT count(*) AS n FROM history_states').get()).toEqual({ n: 1 });
+    expect(reader.summary(REF).uptime24h).toBe(1);
+  });
+});
