@@ -40,6 +40,9 @@ export interface CliOptions {
   yes: boolean;
   /** `--set VAR=value`, repeatable (`startup`). */
   set: string[];
+  // history (issue 14)
+  range: string | undefined;
+  csv: boolean;
 }
 
 /** Options every command accepts. */
@@ -67,6 +70,9 @@ const OPTION_CONFIG = {
   truncate: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   set: { type: 'string', multiple: true },
+  // history (issue 14)
+  range: { type: 'string' },
+  csv: { type: 'boolean' },
 } as const;
 
 /** The words and options of one invocation, before a command is chosen. */
@@ -113,6 +119,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       truncate: v.truncate === true,
       yes: v.yes === true,
       set: v.set ?? [],
+      range: v.range,
+      csv: v.csv === true,
     },
   };
 }

@@ -15,6 +15,7 @@ import { simCommand } from './sim';
 import { startupCommand } from './startup';
 import { statusCommand } from './status';
 import { watchCommand } from './watch';
+import { historyCommand } from './history';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   accountCommand,
@@ -42,6 +43,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   // ── databases (issue 13) ──
   activityCommand,
   // ── activity (issue 13) ──
+  // ── history (issue 14) ──
+  historyCommand,
   consoleCommand,
   watchCommand,
   simCommand,
