@@ -53,11 +53,12 @@ export function seedHistory(path: string, options: SeedOptions): void {
   }
 }
 
-/** A steady sample: CPU that follows the hour of day, fixed memory and disk. */
+/** A steady sample: CPU that follows the hour of day with a 5-minute burst every 45 minutes, fixed disk. */
 export function wavySample(at: number): Omit<StatsSample, 'at'> {
   const hour = (at / 3_600_000) % 24;
+  const isBurst = at % 2_700_000 < 300_000;
   return {
-    cpuPercent: 20 + 15 * Math.sin((hour / 24) * 2 * Math.PI) + ((at / 60_000) % 7),
+    cpuPercent: 20 + 15 * Math.sin((hour / 24) * 2 * Math.PI) + ((at / 60_000) % 7) + (isBurst ? 60 : 0),
     memoryBytes: 1024 ** 3 + (at % 100) * 1024 * 1024,
     diskBytes: 2 * 1024 ** 3,
     networkRxBytesPerSec: 2048,

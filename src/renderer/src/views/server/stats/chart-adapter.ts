@@ -74,7 +74,9 @@ function timeLabel(seconds: number, stepS: number, spanS: number): string {
 
 // Whole seconds and up: labels show seconds at most, so half-second ticks printed every label
 // twice on a young chart ("7:09:20, 7:09:20, 7:09:21…", seen in the window's e2e screenshots).
-const TIME_INCREMENTS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 28_800, 43_200, 86_400, 172_800, 604_800];
+const TIME_INCREMENTS_S = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 28_800, 43_200, 86_400, 172_800, 604_800, 1_209_600, 2_592_000,
+];
 
 function axes(opts: ChartOptions): uPlot.Axis[] {
   const font = `11px ${opts.theme.font}`;
