@@ -12,20 +12,21 @@ import type { HandlerPorts } from './ports';
 export const CHART_POINTS = 720;
 
 export function historyHandlers(ports: HandlerPorts): Pick<Handlers, keyof HistoryChannels> {
-  const store = ports.history.store;
+  // Read at each call, not here: the handler table is built before (and in tests without) the store.
+  const store = (): HandlerPorts['history']['store'] => ports.history.store;
   return {
     'history:series': ({ server, range }) => {
       const now = ports.now();
-      return store.series(server, now - RANGE_MS[range], now, CHART_POINTS);
+      return store().series(server, now - RANGE_MS[range], now, CHART_POINTS);
     },
-    'history:uptime': ({ server, per }) => store.uptimeIn(server, calendarSpans(ports.now(), per, per === 'day' ? UPTIME_DAYS : UPTIME_WEEKS)),
-    'history:summaries': ({ servers }) => servers.map((server) => ({ server, ...store.summary(server) })),
+    'history:uptime': ({ server, per }) => store().uptimeIn(server, calendarSpans(ports.now(), per, per === 'day' ? UPTIME_DAYS : UPTIME_WEEKS)),
+    'history:summaries': ({ servers }) => servers.map((server) => ({ server, ...store().summary(server) })),
     'history:export-csv': async ({ server, range }) => {
       const now = ports.now();
       const fileName = csvFileName(serverName(ports, server), range, now);
       const destination = await ports.dialogs.chooseSavePath(fileName);
       if (destination === null) return null;
-      await ports.history.writeFile(destination, store.csv(server, now - RANGE_MS[range], now));
+      await ports.history.writeFile(destination, store().csv(server, now - RANGE_MS[range], now));
       return { fileName: baseName(destination) };
     },
   };
