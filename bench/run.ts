@@ -19,6 +19,8 @@ import { runTransfers } from './transfer/transfer-bench';
 import { runStartupCase, type StartupFigures } from './startup/startup-run';
 import { startupTable } from './startup/startup-table';
 import { benchWatch } from './watch/watch-bench';
+import { runHistoryBench } from './history/history-bench';
+import { historyTable } from './history/history-table';
 
 const REPORT_DIR = 'test-results/bench';
 const DOCS = 'docs/benchmarks.md';
@@ -41,6 +43,8 @@ async function runSection(section: SectionName, plan: BenchPlan): Promise<Table>
       return transferTable(await runTransfers(plan.transfer, progress), plan.isQuick);
     case 'files':
       return fileListTable(await runFileList(plan.files, progress));
+    case 'history':
+      return historyTable(await runHistoryBench(plan.history.servers, progress), plan.isQuick);
   }
 }
 

@@ -1,6 +1,6 @@
 /** The command line of `npm run bench` and the plan it gives: what runs, for how long. Pure. */
 
-export const SECTIONS = ['watch', 'startup', 'idle', 'transfer', 'files'] as const;
+export const SECTIONS = ['watch', 'startup', 'idle', 'transfer', 'files', 'history'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /** How long and how big each section runs. */
@@ -32,13 +32,15 @@ export interface BenchPlan {
   };
   transfer: { bytes: number; rounds: number };
   files: { repeats: number };
+  /** Servers whose 90 days of history are written and read (issue 14). */
+  history: { servers: number };
 }
 
-export const USAGE = `Usage: npm run bench [-- --quick] [-- --only=watch,startup,idle,transfer,files] [-- --write-docs]
+export const USAGE = `Usage: npm run bench [-- --quick] [-- --only=watch,startup,idle,transfer,files,history] [-- --write-docs]
 
   --quick        about 5 minutes instead of 20: idle window 1 min (not 10), watch windows 30 s at
                  10 and 100 servers only (side by side), one 256 MiB transfer round (not three of
-                 1 GiB), 3 file-list repeats (not 5)
+                 1 GiB), 3 file-list repeats (not 5), 50 servers' history (not 500)
   --only=LIST    run only these sections (comma-separated)
   --write-docs   replace the figures block of docs/benchmarks.md with this run's tables
   --idle-no-stats  also run the idle section for 2 min with no Wings stats frames (about 3 min
@@ -105,5 +107,6 @@ function planFor(flags: Pick<BenchPlan, 'isQuick' | 'sections' | 'shouldWriteDoc
     idle: { servers: 500, windowMs: isQuick ? 60_000 : 600_000, sampleEveryMs: isQuick ? 10_000 : 30_000, hasNoStatsRun },
     transfer: { bytes: isQuick ? GIB / 4 : GIB, rounds: isQuick ? 1 : 3 },
     files: { repeats: isQuick ? 3 : 5 },
+    history: { servers: isQuick ? 50 : 500 },
   };
 }

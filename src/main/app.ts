@@ -368,6 +368,18 @@ export async function startApp(): Promise<() => Promise<void>> {
     // says why (DesktopInfo.hasTrayIcon).
     ui.window.show();
   }
+  if (services.storeSetAside) {
+    // The history file was not usable (damaged, another program's, a newer build's): it was moved
+    // aside whole and a new one begun. Said once, where the person sees it; nothing to do but read.
+    ui.notifier.show({
+      kind: 'failure',
+      key: 'store:set-aside',
+      title: 'History started anew',
+      body: services.storeSetAside.message,
+      urgency: 'normal',
+      target: { accountId: '', identifier: null },
+    });
+  }
   logger.info('app: started', { accounts: services.accounts.list().length });
 
   return async () => {

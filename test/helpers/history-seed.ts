@@ -47,7 +47,8 @@ export function seedHistory(path: string, options: SeedOptions): void {
         buffered = 0;
       }
     }
-    store.flush();
+    // As a quit does: the open buckets written, every state unknown from now until the app is back.
+    store.dispose();
   } finally {
     db.close();
   }

@@ -1,8 +1,11 @@
 /**
  * The stats and states of every followed server on disk (issue 14, part 1). Samples are buffered
- * and written every few seconds in one transaction (a killed process loses at most that much);
- * each flush also folds them into the 1-minute and 15-minute rollups, so every tier is current and
- * no compaction pass can fall behind. Retention is applied by bucket (rollups.ts `isRetained`).
+ * and written every few seconds in one transaction (a killed process loses at most that much).
+ * The 1-minute and 15-minute buckets a server is in are summed in memory and written once, when
+ * they close, into packed pages (bucket-page.ts): a flush touches one page per server, not three.
+ * A bucket that was open when the process was killed is rebuilt from the raw samples at the next
+ * start (they are kept an hour, longer than any open bucket). Reads overlay the open buckets, so
+ * every tier is current. Retention is applied by bucket (rollups.ts `isRetained`).
  *
  * Uptime is counted from state changes over the time a state was actually seen: a stretch when the
  * app was not running, or the panel could not be reached, is `unknown` and counts neither way.
@@ -10,7 +13,8 @@
 import type { ServerRef, StatsSample } from '../../shared/types';
 import type { Clock, Logger } from '../util/deps';
 import { transaction, type Database } from '../store/database';
-import { ROLLUP_METRICS, TIERS, mergeRollups, rollUp, tierForRange, type Rollup, type RollupMetric, type Tier } from './rollups';
+import { decodePage, encodePage, type SlotValues } from './bucket-page';
+import { ROLLUP_METRICS, TIERS, bucketStart, mergeRollups, rollUp, tierForRange, type Rollup, type RollupMetric, type Tier } from './rollups';
 
 /** A state as the history keeps it: what was seen live, or `unknown` while nothing was. */
 export type HistoryState = 'running' | 'starting' | 'stopping' | 'offline' | 'unknown';
@@ -22,6 +26,7 @@ export const PRUNE_EVERY_MS = 60_000;
 /** A chart gets at most about this many points; finer tiers are merged down to it. */
 export const DEFAULT_MAX_POINTS = 1_500;
 
+const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 /** One point of a chart: a bucket's min/avg/max, or a raw sample (all three equal). */
@@ -63,18 +68,41 @@ export interface HistoryStoreOptions {
   logger: Logger;
   flushEveryMs?: number;
   /**
-   * Only read (`pterotray history`, beside a running app or daemon): nothing is created, no open
-   * state is closed, and record/recordState/flush do nothing. Closing the open states is the
+   * Only read (`pterotray history`, beside a running app or daemon): no open state is closed, no
+   * open bucket rebuilt, and record/recordState/flush do nothing. Closing the open states is the
    * writer's start-up work: a reader doing it would cut a live app's running time short.
    */
   isReadOnly?: boolean;
 }
 
-interface ServerRow {
-  id: number;
+/** A rollup tier as pages: its key in the table, how long a page spans, how many buckets it holds. */
+interface PagedTier {
+  tier: Tier;
+  key: number;
+  pageMs: number;
+  slots: number;
 }
 
-/** Encodings: tenths of a percent, KiB, bytes/s, seconds. */
+/**
+ * An hour of minutes (1,988 bytes: two fill a 4 KiB database page) and 4½ hours of quarters (644
+ * bytes: six fill one). A day-long page of quarters would fill 77 % of a page, and cost 30 % more.
+ */
+const PAGED: readonly PagedTier[] = [
+  { tier: TIERS[1], key: 1, pageMs: HOUR_MS, slots: 60 },
+  { tier: TIERS[2], key: 2, pageMs: 18 * TIERS[2].bucketMs, slots: 18 },
+];
+
+/** Servers a store can name in a page key (20 bits). */
+const MAX_SERVERS = 2 ** 20;
+/** Pages a tier can number (24 bits: an hour page until the year 3884). */
+const MAX_PAGES = 2 ** 24;
+
+/** One integer for (tier, page, server), time first, so appends go to the b-tree's end (< 2^46). */
+export function pageKey(tier: number, page: number, server: number): number {
+  return (tier * MAX_PAGES + page) * MAX_SERVERS + server;
+}
+
+/** Encodings of a raw row: tenths of a percent, KiB, bytes/s, seconds. */
 const ENCODE: Record<RollupMetric, (v: number) => number> = {
   cpuPercent: (v) => Math.round(v * 10),
   memoryBytes: (v) => Math.round(v / 1024),
@@ -89,23 +117,27 @@ const DECODE: Record<RollupMetric, (v: number) => number> = {
   networkRxBytesPerSec: (v) => v,
   networkTxBytesPerSec: (v) => v,
 };
-const COLUMN: Record<RollupMetric, string> = {
-  cpuPercent: 'cpu',
-  memoryBytes: 'mem',
-  diskBytes: 'disk',
-  networkRxBytesPerSec: 'rx',
-  networkTxBytesPerSec: 'tx',
-};
-const ROLLUP_COLUMN_LIST = ['count', ...ROLLUP_METRICS.flatMap((m) => ['min', 'avg', 'max'].map((s) => `${COLUMN[m]}_${s}`)), 'uptime_s'];
 
 function finiteOr0(v: number): number {
   return Number.isFinite(v) ? v : 0;
+}
+
+/** A sample as its raw row keeps it (so a rollup rebuilt from raw equals one made live). */
+function asStored(s: StatsSample): StatsSample {
+  const out = { ...s };
+  for (const m of ROLLUP_METRICS) out[m] = DECODE[m](ENCODE[m](finiteOr0(s[m])));
+  out.uptimeMs = Math.round(finiteOr0(s.uptimeMs) / 1000) * 1000;
+  return out;
 }
 
 export class HistoryStore {
   private readonly ids = new Map<string, number>();
   private pending = new Map<number, StatsSample[]>();
   private pendingStates: Array<{ server: number; at: number; state: HistoryState }> = [];
+  /** Closed buckets waiting for the next flush, per server and tier. */
+  private closed: Array<{ server: number; paged: PagedTier; rollup: Rollup }> = [];
+  /** The bucket each server is in, per tier, summed so far (seeded from what was stored). */
+  private readonly open = new Map<number, Map<Tier['id'], Rollup>>();
   /** The last state written or buffered per server, so only changes are kept. */
   private readonly lastState = new Map<number, HistoryState>();
   private flushTimer: unknown = null;
@@ -120,17 +152,21 @@ export class HistoryStore {
     this.flushEveryMs = options.flushEveryMs ?? FLUSH_EVERY_MS;
     this.isDisposed = options.isReadOnly === true;
     if (this.isDisposed) return;
-    db.exec('CREATE TABLE IF NOT EXISTS history_alive (id INTEGER PRIMARY KEY CHECK (id = 1), at_ms INTEGER NOT NULL) STRICT');
-    this.closeOpenStates();
+    transaction(db, () => {
+      this.closeOpenStates();
+      this.recoverOpenBuckets();
+    });
   }
 
   /** Buffers one sample; written at the next flush. */
   record(ref: ServerRef, sample: StatsSample): void {
     if (this.isDisposed || !Number.isFinite(sample.at)) return;
     const id = this.serverId(ref);
+    const stored = asStored(sample);
     const list = this.pending.get(id);
-    if (list) list.push(sample);
-    else this.pending.set(id, [sample]);
+    if (list) list.push(stored);
+    else this.pending.set(id, [stored]);
+    for (const paged of PAGED) this.addToOpen(id, paged, stored);
     this.schedule();
   }
 
@@ -147,30 +183,7 @@ export class HistoryStore {
   /** Writes everything buffered in one transaction; prunes now and then. */
   flush(): void {
     if (this.options.isReadOnly === true) return;
-    if (this.flushTimer !== null) {
-      this.options.clock.clearTimeout(this.flushTimer);
-      this.flushTimer = null;
-    }
-    const samples = this.pending;
-    const states = this.pendingStates;
-    this.pending = new Map();
-    this.pendingStates = [];
-    const now = this.options.clock.now();
-    try {
-      transaction(this.db, () => {
-        this.writeSamples(samples);
-        const insertState = this.db.prepare('INSERT OR REPLACE INTO history_states (server, at_ms, state) VALUES (?, ?, ?)');
-        for (const s of states) insertState.run(s.server, s.at, s.state);
-        this.db.prepare('INSERT INTO history_alive (id, at_ms) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at_ms = excluded.at_ms').run(now);
-        if (now - this.lastPruneMs >= PRUNE_EVERY_MS) {
-          this.prune(now);
-          this.lastPruneMs = now;
-        }
-      });
-    } catch (error) {
-      // A full disk or a locked file: the samples are dropped (history is best effort), the app goes on.
-      this.options.logger.warn('history: could not write', { error: String(error) });
-    }
+    this.writeBuffered(false);
   }
 
   /** The stats of `[fromMs, toMs]` from the finest tier that covers it, merged to at most `maxPoints`. */
@@ -178,7 +191,7 @@ export class HistoryStore {
     const id = this.knownId(ref);
     const now = this.options.clock.now();
     const tier = tierForRange(Math.max(0, now - fromMs));
-    let points: HistoryPoint[] = id === null ? [] : tier.id === 'raw' ? this.readRaw(id, fromMs, toMs) : this.readRollups(id, tier, fromMs, toMs);
+    let points: HistoryPoint[] = id === null ? [] : tier.id === 'raw' ? this.readRaw(id, fromMs, toMs) : this.readRollups(id, tier, fromMs, toMs).map(toPoint);
     let bucketMs = tier.bucketMs;
     const span = Math.max(1, toMs - fromMs);
     if (points.length > maxPoints) {
@@ -191,7 +204,7 @@ export class HistoryStore {
               points.map((p) => ({ start: p.at, bucketMs: p.bucketMs, count: p.count, metrics: p.metrics, uptimeMs: p.uptimeMs })),
               wanted,
             );
-      points = rollups.map((r) => ({ at: r.start, bucketMs: r.bucketMs, count: r.count, metrics: r.metrics, uptimeMs: r.uptimeMs }));
+      points = rollups.map(toPoint);
       bucketMs = wanted;
     }
     return { fromMs, toMs, tier: tier.id, bucketMs, points };
@@ -207,8 +220,8 @@ export class HistoryStore {
 
   /**
    * Running and observed time in each of `spans` (`[start, end)`, oldest first), for buckets that
-   * are not a fixed size from the epoch: local calendar days and weeks, or the last 24 hours.
-   * Only time inside `[fromMs, toMs)` counts (default: from the first span's start to the last's end).
+   * are not a fixed size from the epoch: local calendar days and weeks (the Stats tab, `pterotray
+   * history`). Only time inside `[fromMs, toMs)` counts (default: the spans' own extent).
    */
   uptimeIn(ref: ServerRef, spans: ReadonlyArray<{ start: number; end: number }>, fromMs = spans[0]?.start ?? 0, toMs = spans.at(-1)?.end ?? 0): UptimeBucket[] {
     const buckets: UptimeBucket[] = spans.map((s) => ({ start: s.start, bucketMs: s.end - s.start, runningMs: 0, observedMs: 0 }));
@@ -218,9 +231,8 @@ export class HistoryStore {
     const changes = this.stateChanges(id, fromMs, end);
     for (let i = 0; i < changes.length; i++) {
       const change = changes[i]!;
-      const next = changes[i + 1]?.at ?? end;
       const from = Math.max(change.at, fromMs);
-      const to = Math.min(next, end);
+      const to = Math.min(changes[i + 1]?.at ?? end, end);
       if (to <= from || change.state === 'unknown') continue;
       for (const b of buckets) {
         const overlap = Math.min(to, b.start + b.bucketMs) - Math.max(from, b.start);
@@ -236,22 +248,22 @@ export class HistoryStore {
   summary(ref: ServerRef): HistorySummary {
     const now = this.options.clock.now();
     const from = now - DAY_MS;
-    // Exactly the last 24 hours: an epoch-aligned bucket would start up to a day early and end before now.
-    const [day] = this.uptimeIn(ref, [{ start: from, end: now }]);
-    const observed = day?.observedMs ?? 0;
+    // Hour buckets from `from` (not day-aligned): the last 24 hours exactly.
+    const hoursUp = this.uptime(ref, from, now, HOUR_MS).filter((b) => b.start + b.bucketMs > from);
+    const observed = hoursUp.reduce((n, b) => n + b.observedMs, 0);
+    const running = hoursUp.reduce((n, b) => n + b.runningMs, 0);
     const id = this.knownId(ref);
     const hours: Array<number | null> = Array.from({ length: 24 }, () => null);
     if (id !== null) {
-      const rows = this.readRollups(id, TIERS[2], from, now);
       const sums = Array.from({ length: 24 }, () => ({ sum: 0, count: 0 }));
-      for (const p of rows) {
-        const hour = Math.min(23, Math.max(0, Math.floor((p.at - from) / 3_600_000)));
-        sums[hour]!.sum += p.metrics.cpuPercent.avg * p.count;
-        sums[hour]!.count += p.count;
+      for (const r of this.readRollups(id, TIERS[2], from, now)) {
+        const hour = Math.min(23, Math.max(0, Math.floor((r.start - from) / HOUR_MS)));
+        sums[hour]!.sum += r.metrics.cpuPercent.avg * r.count;
+        sums[hour]!.count += r.count;
       }
       sums.forEach((s, i) => (hours[i] = s.count > 0 ? s.sum / s.count : null));
     }
-    return { uptime24h: observed > 0 ? (day?.runningMs ?? 0) / observed : null, cpuSparkline: hours };
+    return { uptime24h: observed > 0 ? running / observed : null, cpuSparkline: hours };
   }
 
   /** A server's history as CSV text: one row per point of the range's tier, in UTC ISO times. */
@@ -274,14 +286,15 @@ export class HistoryStore {
 
   /** Servers with any history, for `pterotray history` without a server. */
   servers(): ServerRef[] {
-    return (this.db.prepare('SELECT account_id, identifier FROM history_servers ORDER BY account_id, identifier').all() as Array<{
+    const rows = this.db.prepare('SELECT account_id, identifier FROM history_servers ORDER BY account_id, identifier').all() as Array<{
       account_id: string;
       identifier: string;
-    }>).map((r) => ({ accountId: r.account_id, identifier: r.identifier }));
+    }>;
+    return rows.map((r) => ({ accountId: r.account_id, identifier: r.identifier }));
   }
 
   /**
-   * Marks every server's state unknown from now (the app is quitting, or a panel went out of
+   * Marks servers' states unknown from `atMs` (the app is quitting, or a server went out of
    * sight), so the time until it is seen again counts neither way.
    */
   markUnknown(refs: readonly ServerRef[] | 'all', atMs: number): void {
@@ -294,12 +307,52 @@ export class HistoryStore {
     this.schedule();
   }
 
-  /** Writes what is buffered and stops; the database is the caller's to close. */
+  /** Writes what is buffered (open buckets as they stand) and stops; the database is the caller's to close. */
   dispose(): void {
     if (this.isDisposed) return;
     this.markUnknown('all', this.options.clock.now());
-    this.flush();
+    this.writeBuffered(true);
     this.isDisposed = true;
+  }
+
+  private writeBuffered(withOpen: boolean): void {
+    if (this.flushTimer !== null) {
+      this.options.clock.clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+    }
+    const now = this.options.clock.now();
+    // A bucket whose time is over is closed even if no later sample came (the server stopped).
+    for (const [server, byTier] of this.open) {
+      for (const paged of PAGED) {
+        const r = byTier.get(paged.tier.id);
+        if (r && (withOpen || r.start + r.bucketMs <= now)) {
+          this.closed.push({ server, paged, rollup: r });
+          if (!withOpen) byTier.delete(paged.tier.id);
+        }
+      }
+    }
+    const samples = this.pending;
+    const states = this.pendingStates;
+    const closed = this.closed;
+    this.pending = new Map();
+    this.pendingStates = [];
+    this.closed = [];
+    try {
+      transaction(this.db, () => {
+        this.writeSamples(samples);
+        this.writeBuckets(closed);
+        const insertState = this.db.prepare('INSERT OR REPLACE INTO history_states (server, at_ms, state) VALUES (?, ?, ?)');
+        for (const s of states) insertState.run(s.server, s.at, s.state);
+        this.db.prepare('INSERT INTO history_alive (id, at_ms) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at_ms = excluded.at_ms').run(now);
+        if (now - this.lastPruneMs >= PRUNE_EVERY_MS) {
+          this.prune(now);
+          this.lastPruneMs = now;
+        }
+      });
+    } catch (error) {
+      // A full disk or a locked file: the samples are dropped (history is best effort), the app goes on.
+      this.options.logger.warn('history: could not write', { error: String(error) });
+    }
   }
 
   private schedule(): void {
@@ -308,6 +361,23 @@ export class HistoryStore {
       this.flushTimer = null;
       this.flush();
     }, this.flushEveryMs);
+  }
+
+  /** Adds a sample to the server's open bucket of a tier; a sample of a later bucket closes it. */
+  private addToOpen(server: number, paged: PagedTier, sample: StatsSample): void {
+    let byTier = this.open.get(server);
+    if (!byTier) this.open.set(server, (byTier = new Map()));
+    const start = bucketStart(sample.at, paged.tier.bucketMs);
+    const current = byTier.get(paged.tier.id);
+    const one = rollUp([sample], paged.tier.bucketMs)[0]!;
+    if (current && current.start === start) {
+      byTier.set(paged.tier.id, mergeRollups([current, one], paged.tier.bucketMs)[0]!);
+      return;
+    }
+    if (current) this.closed.push({ server, paged, rollup: current });
+    // A bucket written before (the app quit mid-bucket and came back) goes on from what it had.
+    const stored = this.readSlot(server, paged, start);
+    byTier.set(paged.tier.id, stored ? mergeRollups([stored, one], paged.tier.bucketMs)[0]! : one);
   }
 
   /**
@@ -323,16 +393,41 @@ export class HistoryStore {
       )
       .all() as Array<{ server: number; state: HistoryState; at_ms: number }>;
     const insert = this.db.prepare('INSERT OR REPLACE INTO history_states (server, at_ms, state) VALUES (?, ?, ?)');
-    transaction(this.db, () => {
-      for (const row of rows) {
-        if (row.state === 'unknown') {
-          this.lastState.set(row.server, 'unknown');
-          continue;
-        }
-        insert.run(row.server, Math.max(row.at_ms + 1, alive?.at_ms ?? row.at_ms + 1), 'unknown');
-        this.lastState.set(row.server, 'unknown');
+    for (const row of rows) {
+      if (row.state !== 'unknown') insert.run(row.server, Math.max(row.at_ms + 1, alive?.at_ms ?? row.at_ms + 1), 'unknown');
+      this.lastState.set(row.server, 'unknown');
+    }
+  }
+
+  /**
+   * The buckets that were open when the process last stopped: rebuilt from the raw samples,
+   * which cover them whole (an hour is kept; a bucket is at most 15 minutes), and written. A clean
+   * quit wrote them already; rebuilding gives the same values.
+   */
+  private recoverOpenBuckets(): void {
+    const newest = (this.db.prepare('SELECT max(at_ms) AS m FROM history_raw').get() as { m: number | null }).m;
+    if (newest === null) return;
+    // Raw is keyed time first: one scan of the last quarter hour of every server.
+    const rows = this.db
+      .prepare('SELECT * FROM history_raw WHERE at_ms >= ? ORDER BY at_ms')
+      .all(bucketStart(newest, TIERS[2].bucketMs) - TIERS[2].bucketMs) as Array<Record<string, number>>;
+    const byServer = new Map<number, StatsSample[]>();
+    for (const row of rows) {
+      const list = byServer.get(row.server ?? 0);
+      if (list) list.push(rawSample(row));
+      else byServer.set(row.server ?? 0, [rawSample(row)]);
+    }
+    for (const [server, samples] of byServer) {
+      const last = samples[samples.length - 1]!.at;
+      const rebuilt: Array<{ server: number; paged: PagedTier; rollup: Rollup }> = [];
+      for (const paged of PAGED) {
+        const lastStart = bucketStart(last, paged.tier.bucketMs);
+        const inLast = samples.filter((s) => s.at >= lastStart);
+        const [rollup] = rollUp(inLast, paged.tier.bucketMs);
+        if (rollup) rebuilt.push({ server, paged, rollup });
       }
-    });
+      this.writeBuckets(rebuilt);
+    }
   }
 
   private serverId(ref: ServerRef): number {
@@ -340,7 +435,7 @@ export class HistoryStore {
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     this.db.prepare('INSERT OR IGNORE INTO history_servers (account_id, identifier) VALUES (?, ?)').run(ref.accountId, ref.identifier);
-    const row = this.db.prepare('SELECT id FROM history_servers WHERE account_id = ? AND identifier = ?').get(ref.accountId, ref.identifier) as unknown as ServerRow;
+    const row = this.db.prepare('SELECT id FROM history_servers WHERE account_id = ? AND identifier = ?').get(ref.accountId, ref.identifier) as { id: number };
     this.ids.set(key, row.id);
     return row.id;
   }
@@ -350,92 +445,120 @@ export class HistoryStore {
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const row = this.db.prepare('SELECT id FROM history_servers WHERE account_id = ? AND identifier = ?').get(ref.accountId, ref.identifier) as
-      | ServerRow
-      | undefined;
+      { id: number } | undefined;
     if (row) this.ids.set(key, row.id);
     return row?.id ?? null;
   }
 
   private writeSamples(samples: ReadonlyMap<number, StatsSample[]>): void {
-    const insertRaw = this.db.prepare(
-      'INSERT OR REPLACE INTO history_raw (server, at_ms, cpu, mem, disk, rx, tx, uptime_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const insertRaw = this.db.prepare('INSERT OR REPLACE INTO history_raw (at_ms, server, cpu, mem, disk, rx, tx, uptime_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const [server, list] of samples) {
       for (const s of list) {
         insertRaw.run(
-          server,
           Math.round(s.at),
-          ENCODE.cpuPercent(finiteOr0(s.cpuPercent)),
-          ENCODE.memoryBytes(finiteOr0(s.memoryBytes)),
-          ENCODE.diskBytes(finiteOr0(s.diskBytes)),
-          ENCODE.networkRxBytesPerSec(finiteOr0(s.networkRxBytesPerSec)),
-          ENCODE.networkTxBytesPerSec(finiteOr0(s.networkTxBytesPerSec)),
-          Math.round(finiteOr0(s.uptimeMs) / 1000),
+          server,
+          ENCODE.cpuPercent(s.cpuPercent),
+          ENCODE.memoryBytes(s.memoryBytes),
+          ENCODE.diskBytes(s.diskBytes),
+          ENCODE.networkRxBytesPerSec(s.networkRxBytesPerSec),
+          ENCODE.networkTxBytesPerSec(s.networkTxBytesPerSec),
+          Math.round(s.uptimeMs / 1000),
         );
-      }
-      for (const tier of [TIERS[1], TIERS[2]]) {
-        for (const rollup of rollUp(list, tier.bucketMs)) this.foldIn(server, tier, rollup);
       }
     }
   }
 
-  /** Merges a rollup of new samples into the stored bucket (count-weighted), or writes it. */
-  private foldIn(server: number, tier: Tier, rollup: Rollup): void {
-    const table = tier.id === 'minute' ? 'history_minute' : 'history_quarter';
-    const startS = Math.round(rollup.start / 1000);
-    const row = this.db.prepare(`SELECT * FROM ${table} WHERE server = ? AND start_s = ?`).get(server, startS) as Record<string, number> | undefined;
-    const merged = row ? mergeRollups([decodeRollup(row, tier.bucketMs), rollup], tier.bucketMs)[0]! : rollup;
-    const values = encodeRollup(merged);
-    this.db
-      .prepare(`INSERT OR REPLACE INTO ${table} (server, start_s, ${ROLLUP_COLUMN_LIST.join(', ')}) VALUES (?, ?, ${ROLLUP_COLUMN_LIST.map(() => '?').join(', ')})`)
-      .run(server, startS, ...values);
+  /** Writes closed buckets into their pages: one read and one write per page touched. */
+  private writeBuckets(buckets: ReadonlyArray<{ server: number; paged: PagedTier; rollup: Rollup }>): void {
+    const byPage = new Map<string, { server: number; paged: PagedTier; page: number; rollups: Rollup[] }>();
+    for (const b of buckets) {
+      const page = Math.floor(b.rollup.start / b.paged.pageMs);
+      const key = `${b.server}:${b.paged.key}:${page}`;
+      const entry = byPage.get(key);
+      if (entry) entry.rollups.push(b.rollup);
+      else byPage.set(key, { server: b.server, paged: b.paged, page, rollups: [b.rollup] });
+    }
+    const write = this.db.prepare('INSERT OR REPLACE INTO history_pages (key, data) VALUES (?, ?)');
+    for (const { server, paged, page, rollups } of byPage.values()) {
+      const slots = this.readPage(server, paged, page);
+      for (const r of rollups) slots[Math.floor((r.start - page * paged.pageMs) / paged.tier.bucketMs)] = { count: r.count, metrics: r.metrics };
+      write.run(pageKey(paged.key, page, server), encodePage(slots));
+    }
+  }
+
+  private readPage(server: number, paged: PagedTier, page: number): Array<SlotValues | null> {
+    const row = this.db.prepare('SELECT data FROM history_pages WHERE key = ?').get(pageKey(paged.key, page, server)) as { data: Uint8Array } | undefined;
+    return row ? decodePage(row.data, paged.slots) : Array.from({ length: paged.slots }, () => null);
+  }
+
+  private readSlot(server: number, paged: PagedTier, start: number): Rollup | null {
+    const page = Math.floor(start / paged.pageMs);
+    const slot = this.readPage(server, paged, page)[Math.floor((start - page * paged.pageMs) / paged.tier.bucketMs)];
+    return slot ? { start, bucketMs: paged.tier.bucketMs, count: slot.count, metrics: slot.metrics, uptimeMs: 0 } : null;
   }
 
   private prune(now: number): void {
-    const [raw, minute, quarter] = TIERS;
-    this.db.prepare('DELETE FROM history_raw WHERE at_ms <= ?').run(now - raw.retainMs);
-    // A bucket is kept while any part of it is inside the window (rollups.ts isRetained).
-    this.db.prepare('DELETE FROM history_minute WHERE start_s <= ?').run(Math.floor((now - minute.retainMs - minute.bucketMs) / 1000));
-    this.db.prepare('DELETE FROM history_quarter WHERE start_s <= ?').run(Math.floor((now - quarter.retainMs - quarter.bucketMs) / 1000));
+    this.db.prepare('DELETE FROM history_raw WHERE at_ms <= ?').run(now - TIERS[0].retainMs);
+    // A page goes when its last bucket is out of the window (rollups.ts isRetained, per bucket).
+    const drop = this.db.prepare('DELETE FROM history_pages WHERE key >= ? AND key < ?');
+    for (const paged of PAGED) drop.run(pageKey(paged.key, 0, 0), pageKey(paged.key, Math.floor((now - paged.tier.retainMs) / paged.pageMs), 0));
     // States: each server keeps its last change before the window, so the window's start is known.
+    const cutoff = now - TIERS[2].retainMs;
     this.db
       .prepare(
         `DELETE FROM history_states WHERE at_ms < ? AND at_ms < (
            SELECT max(at_ms) FROM history_states s2 WHERE s2.server = history_states.server AND s2.at_ms < ?)`,
       )
-      .run(now - quarter.retainMs, now - quarter.retainMs);
+      .run(cutoff, cutoff);
   }
 
   private readRaw(server: number, fromMs: number, toMs: number): HistoryPoint[] {
     const rows = this.db
-      .prepare('SELECT * FROM history_raw WHERE server = ? AND at_ms >= ? AND at_ms <= ? ORDER BY at_ms')
-      .all(server, Math.floor(fromMs), Math.ceil(toMs)) as Array<Record<string, number>>;
-    return rows.map((r) => {
+      .prepare('SELECT * FROM history_raw WHERE at_ms >= ? AND at_ms <= ? AND server = ? ORDER BY at_ms')
+      .all(Math.floor(fromMs), Math.ceil(toMs), server) as Array<Record<string, number>>;
+    const points = rows.map((r) => {
+      const s = rawSample(r);
       const metrics = {} as HistoryPoint['metrics'];
-      for (const m of ROLLUP_METRICS) {
-        const v = DECODE[m](r[COLUMN[m]] ?? 0);
-        metrics[m] = { min: v, avg: v, max: v };
-      }
-      return { at: r.at_ms ?? 0, bucketMs: 0, count: 1, metrics, uptimeMs: (r.uptime_s ?? 0) * 1000 };
+      for (const m of ROLLUP_METRICS) metrics[m] = { min: s[m], avg: s[m], max: s[m] };
+      return { at: s.at, bucketMs: 0, count: 1, metrics, uptimeMs: s.uptimeMs };
     });
+    // Samples not yet flushed are shown too: the chart never lags the disk by a flush.
+    for (const s of this.pending.get(server) ?? []) {
+      if (s.at < fromMs || s.at > toMs) continue;
+      const metrics = {} as HistoryPoint['metrics'];
+      for (const m of ROLLUP_METRICS) metrics[m] = { min: s[m], avg: s[m], max: s[m] };
+      points.push({ at: s.at, bucketMs: 0, count: 1, metrics, uptimeMs: s.uptimeMs });
+    }
+    return points.sort((a, b) => a.at - b.at);
   }
 
-  private readRollups(server: number, tier: Tier, fromMs: number, toMs: number): HistoryPoint[] {
-    const table = tier.id === 'minute' ? 'history_minute' : 'history_quarter';
-    const rows = this.db
-      .prepare(`SELECT * FROM ${table} WHERE server = ? AND start_s > ? AND start_s <= ? ORDER BY start_s`)
-      .all(server, Math.floor((fromMs - tier.bucketMs) / 1000), Math.ceil(toMs / 1000)) as Array<Record<string, number>>;
-    return rows.map((row) => {
-      const r = decodeRollup(row, tier.bucketMs);
-      return { at: r.start, bucketMs: r.bucketMs, count: r.count, metrics: r.metrics, uptimeMs: r.uptimeMs };
-    });
+  /** The buckets of `[fromMs, toMs]` in a tier: the stored pages, with the open bucket over them. */
+  private readRollups(server: number, tier: Tier, fromMs: number, toMs: number): Rollup[] {
+    const paged = PAGED.find((p) => p.tier.id === tier.id)!;
+    // Keyed time first: one lookup per page of the range (480 for 90 days), not a scan of every server's.
+    const lookup = this.db.prepare('SELECT data FROM history_pages WHERE key = ?');
+    const byStart = new Map<number, Rollup>();
+    for (let page = Math.floor(fromMs / paged.pageMs); page <= Math.floor(toMs / paged.pageMs); page++) {
+      const row = lookup.get(pageKey(paged.key, page, server)) as { data: Uint8Array } | undefined;
+      if (!row) continue;
+      const { data } = row;
+      decodePage(data, paged.slots).forEach((slot, i) => {
+        if (!slot) return;
+        const start = page * paged.pageMs + i * tier.bucketMs;
+        byStart.set(start, { start, bucketMs: tier.bucketMs, count: slot.count, metrics: slot.metrics, uptimeMs: 0 });
+      });
+    }
+    // Closed but not yet flushed, then the open one (which includes what was stored of it).
+    for (const c of this.closed) if (c.server === server && c.paged === paged) byStart.set(c.rollup.start, c.rollup);
+    const open = this.open.get(server)?.get(tier.id);
+    if (open) byStart.set(open.start, open);
+    return [...byStart.values()].filter((r) => r.start + r.bucketMs > fromMs && r.start <= toMs).sort((a, b) => a.start - b.start);
   }
 
   /** The state at `fromMs` (the last change before it) and every change up to `toMs`. */
   private stateChanges(server: number, fromMs: number, toMs: number): Array<{ at: number; state: HistoryState }> {
-    const before = this.db
-      .prepare('SELECT at_ms, state FROM history_states WHERE server = ? AND at_ms < ? ORDER BY at_ms DESC LIMIT 1')
-      .get(server, fromMs) as { at_ms: number; state: HistoryState } | undefined;
+    const before = this.db.prepare('SELECT at_ms, state FROM history_states WHERE server = ? AND at_ms < ? ORDER BY at_ms DESC LIMIT 1').get(server, fromMs) as
+      { at_ms: number; state: HistoryState } | undefined;
     const within = this.db
       .prepare('SELECT at_ms, state FROM history_states WHERE server = ? AND at_ms >= ? AND at_ms < ? ORDER BY at_ms')
       .all(server, fromMs, toMs) as Array<{ at_ms: number; state: HistoryState }>;
@@ -458,6 +581,22 @@ function csvNumber(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }
 
+function rawSample(r: Record<string, number>): StatsSample {
+  return {
+    at: r.at_ms ?? 0,
+    cpuPercent: DECODE.cpuPercent(r.cpu ?? 0),
+    memoryBytes: DECODE.memoryBytes(r.mem ?? 0),
+    diskBytes: DECODE.diskBytes(r.disk ?? 0),
+    networkRxBytesPerSec: DECODE.networkRxBytesPerSec(r.rx ?? 0),
+    networkTxBytesPerSec: DECODE.networkTxBytesPerSec(r.tx ?? 0),
+    uptimeMs: (r.uptime_s ?? 0) * 1000,
+  };
+}
+
+function toPoint(r: Rollup): HistoryPoint {
+  return { at: r.start, bucketMs: r.bucketMs, count: r.count, metrics: r.metrics, uptimeMs: r.uptimeMs };
+}
+
 function toSample(p: HistoryPoint): StatsSample {
   return {
     at: p.at,
@@ -468,21 +607,4 @@ function toSample(p: HistoryPoint): StatsSample {
     networkTxBytesPerSec: p.metrics.networkTxBytesPerSec.avg,
     uptimeMs: p.uptimeMs,
   };
-}
-
-function decodeRollup(row: Record<string, number>, bucketMs: number): Rollup {
-  const metrics = {} as Rollup['metrics'];
-  for (const m of ROLLUP_METRICS) {
-    const c = COLUMN[m];
-    metrics[m] = { min: DECODE[m](row[`${c}_min`] ?? 0), avg: DECODE[m](row[`${c}_avg`] ?? 0), max: DECODE[m](row[`${c}_max`] ?? 0) };
-  }
-  return { start: (row.start_s ?? 0) * 1000, bucketMs, count: row.count ?? 0, metrics, uptimeMs: (row.uptime_s ?? 0) * 1000 };
-}
-
-function encodeRollup(r: Rollup): number[] {
-  return [
-    r.count,
-    ...ROLLUP_METRICS.flatMap((m) => [ENCODE[m](r.metrics[m].min), ENCODE[m](r.metrics[m].avg), ENCODE[m](r.metrics[m].max)]),
-    Math.round(r.uptimeMs / 1000),
-  ];
 }

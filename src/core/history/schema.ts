@@ -1,21 +1,16 @@
 /**
  * The history's tables (issue 14, part 1). Kept small on purpose, since 500 servers for 90 days
- * must fit in a few hundred MiB (bench/history-disk.ts measures it): integer columns (SQLite stores
- * an integer in 1 to 8 bytes by its size, sqlite.org/fileformat.html §2.1), tenths of a percent for
- * CPU, KiB for memory and disk, bucket starts in seconds, and tables WITHOUT ROWID keyed by
- * (server, time) so the key is the row.
+ * must fit in a few hundred MiB (bench/history measures it). Raw samples (an hour) are rows of
+ * integers (SQLite stores an integer in 1 to 8 bytes by its size, sqlite.org/fileformat.html §2.1):
+ * tenths of a percent for CPU, KiB for memory and disk. Rollups are packed a page to a row
+ * (bucket-page.ts): an hour of minutes, 4½ hours of quarters, sized so two and six of them fill a
+ * 4 KiB database page. Both tables are keyed time first: every flush appends at the end of the
+ * b-tree instead of rewriting one leaf per server (a few pages a flush, not 500), and appended
+ * pages stay full. A server's rows are read by time range (raw, an hour at most) or by page key. The
+ * pages' key is one integer (history-store.ts pageKey: tier, page, server) in a rowid table, whose
+ * rows stay in the b-tree up to 4 KiB; a WITHOUT ROWID row over ~1 KiB spills to an overflow page.
  */
 import type { SchemaModule } from '../store/database';
-
-/** Columns of a rollup row after its key: count, then min/avg/max of each metric, then uptime. */
-const ROLLUP_COLUMNS = `
-  count INTEGER NOT NULL,
-  cpu_min INTEGER NOT NULL, cpu_avg INTEGER NOT NULL, cpu_max INTEGER NOT NULL,
-  mem_min INTEGER NOT NULL, mem_avg INTEGER NOT NULL, mem_max INTEGER NOT NULL,
-  disk_min INTEGER NOT NULL, disk_avg INTEGER NOT NULL, disk_max INTEGER NOT NULL,
-  rx_min INTEGER NOT NULL, rx_avg INTEGER NOT NULL, rx_max INTEGER NOT NULL,
-  tx_min INTEGER NOT NULL, tx_avg INTEGER NOT NULL, tx_max INTEGER NOT NULL,
-  uptime_s INTEGER NOT NULL`;
 
 export const HISTORY_SCHEMA: SchemaModule = {
   name: 'history',
@@ -27,21 +22,22 @@ export const HISTORY_SCHEMA: SchemaModule = {
        UNIQUE (account_id, identifier)
      ) STRICT;
      CREATE TABLE history_raw (
-       server INTEGER NOT NULL,
        at_ms INTEGER NOT NULL,
+       server INTEGER NOT NULL,
        cpu INTEGER NOT NULL, mem INTEGER NOT NULL, disk INTEGER NOT NULL,
        rx INTEGER NOT NULL, tx INTEGER NOT NULL, uptime_s INTEGER NOT NULL,
-       PRIMARY KEY (server, at_ms)
+       PRIMARY KEY (at_ms, server)
      ) STRICT, WITHOUT ROWID;
-     CREATE TABLE history_minute (server INTEGER NOT NULL, start_s INTEGER NOT NULL, ${ROLLUP_COLUMNS},
-       PRIMARY KEY (server, start_s)) STRICT, WITHOUT ROWID;
-     CREATE TABLE history_quarter (server INTEGER NOT NULL, start_s INTEGER NOT NULL, ${ROLLUP_COLUMNS},
-       PRIMARY KEY (server, start_s)) STRICT, WITHOUT ROWID;
+     CREATE TABLE history_pages (
+       key INTEGER PRIMARY KEY,
+       data BLOB NOT NULL
+     ) STRICT;
      CREATE TABLE history_states (
        server INTEGER NOT NULL,
        at_ms INTEGER NOT NULL,
        state TEXT NOT NULL,
        PRIMARY KEY (server, at_ms)
-     ) STRICT, WITHOUT ROWID;`,
+     ) STRICT, WITHOUT ROWID;
+     CREATE TABLE history_alive (id INTEGER PRIMARY KEY CHECK (id = 1), at_ms INTEGER NOT NULL) STRICT;`,
   ],
 };

@@ -10,8 +10,9 @@
  * damaged is renamed aside (`<name>.set-aside-<time>`) with a clear reason, and a new one is made:
  * the app never crashes on it and never writes into someone else's database.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type * as NodeSqlite from 'node:sqlite';
 import type { DatabaseSync as DatabaseSyncType } from 'node:sqlite';
 import { createRequire } from 'node:module';
 import type { Logger } from '../util/deps';
@@ -56,13 +57,13 @@ export interface SchemaModule {
   migrations: readonly string[];
 }
 
-let sqlite: typeof import('node:sqlite') | null = null;
+let sqlite: typeof NodeSqlite | null = null;
 
 /**
  * `node:sqlite`, loaded on first use: a Node without it (older than 22.13) gets a sentence, not a
  * module-not-found from the first import of the CLI.
  */
-export function loadSqlite(): typeof import('node:sqlite') {
+export function loadSqlite(): typeof NodeSqlite {
   if (sqlite) return sqlite;
   const require = createRequire(import.meta.url);
   const emit = process.emitWarning;
@@ -73,7 +74,7 @@ export function loadSqlite(): typeof import('node:sqlite') {
     (emit as (...a: unknown[]) => void).call(process, warning, ...rest);
   }) as typeof process.emitWarning;
   try {
-    sqlite = require('node:sqlite') as typeof import('node:sqlite');
+    sqlite = require('node:sqlite') as typeof NodeSqlite;
   } catch {
     throw new Error(`The history needs Node.js 22.13 or newer (this is ${process.version}): install a newer Node.js.`);
   } finally {
@@ -116,12 +117,15 @@ class ForeignError extends Error {}
 function prepare(path: string, modules: readonly SchemaModule[]): Database {
   const { DatabaseSync } = loadSqlite();
   const db = new DatabaseSync(path);
+  // The history is the user's alone, like the settings (0600; the folder is 0700): set before
+  // the write-ahead log exists, since SQLite gives the -wal and -shm files the database's mode.
+  if (path !== ':memory:' && process.platform !== 'win32') chmodSync(path, 0o600);
   try {
     db.exec('PRAGMA busy_timeout = 5000');
     // Whose file it is, before anything is written to it (WAL mode is a write).
     const id = (db.prepare('PRAGMA application_id').get() as { application_id: number }).application_id;
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
-    if (id !== APPLICATION_ID && tables > 0) throw new ForeignError('another program\'s database');
+    if (id !== APPLICATION_ID && tables > 0) throw new ForeignError("another program's database");
     if (id === APPLICATION_ID && tables > 0) {
       const check = db.prepare('PRAGMA quick_check').get() as { quick_check: string };
       if (check.quick_check !== 'ok') throw new Error(`quick_check: ${check.quick_check}`);
@@ -176,7 +180,7 @@ function inspectFile(path: string): SetAside['reason'] | null {
 
 const MESSAGES: Record<SetAside['reason'], string> = {
   'not-sqlite': 'The history file was not a database; it was set aside and a new history was started.',
-  foreign: "The history file belonged to another program; it was set aside untouched and a new history was started.",
+  foreign: 'The history file belonged to another program; it was set aside untouched and a new history was started.',
   corrupt: 'The history file was damaged; it was set aside and a new history was started.',
   newer: 'The history file was written by a newer Pterotray; it was set aside and a new history was started. Update Pterotray to read it.',
 };

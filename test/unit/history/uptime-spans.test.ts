@@ -50,9 +50,7 @@ describe('HistoryStore.uptimeIn', () => {
 
   it('answers empty buckets for a server it never saw', () => {
     const { store } = storeAt(DAY * 10);
-    expect(store.uptimeIn({ accountId: 'x', identifier: 'y' }, [{ start: 0, end: DAY }])).toEqual([
-      { start: 0, bucketMs: DAY, runningMs: 0, observedMs: 0 },
-    ]);
+    expect(store.uptimeIn({ accountId: 'x', identifier: 'y' }, [{ start: 0, end: DAY }])).toEqual([{ start: 0, bucketMs: DAY, runningMs: 0, observedMs: 0 }]);
   });
 });
 
