@@ -23,6 +23,8 @@ export type HistoryState = 'running' | 'starting' | 'stopping' | 'offline' | 'un
 export const FLUSH_EVERY_MS = 5_000;
 /** How often old rows are deleted. */
 export const PRUNE_EVERY_MS = 60_000;
+/** How far a range may reach past a tier's retention and still be read from it (the caller's clock ran on). */
+const RANGE_SLACK_MS = 5_000;
 /** A chart gets at most about this many points; finer tiers are merged down to it. */
 export const DEFAULT_MAX_POINTS = 1_500;
 
@@ -190,7 +192,8 @@ export class HistoryStore {
   series(ref: ServerRef, fromMs: number, toMs: number, maxPoints = DEFAULT_MAX_POINTS): HistorySeries {
     const id = this.knownId(ref);
     const now = this.options.clock.now();
-    const tier = tierForRange(Math.max(0, now - fromMs));
+    // The caller's "now" is a moment before this one: "the last hour" is still the raw tier's.
+    const tier = tierForRange(Math.max(0, now - fromMs - RANGE_SLACK_MS));
     let points: HistoryPoint[] = id === null ? [] : tier.id === 'raw' ? this.readRaw(id, fromMs, toMs) : this.readRollups(id, tier, fromMs, toMs).map(toPoint);
     let bucketMs = tier.bucketMs;
     const span = Math.max(1, toMs - fromMs);

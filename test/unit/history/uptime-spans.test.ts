@@ -82,3 +82,16 @@ describe('HistoryStore read-only', () => {
     expect(reader.summary(REF).uptime24h).toBe(1);
   });
 });
+
+describe('HistoryStore.series', () => {
+  it('reads "the last hour" from raw samples even when its clock moved on since the caller asked', () => {
+    const now = 400 * DAY;
+    const { store, clock } = storeAt(now);
+    for (let at = now - HOUR + 10_000; at <= now; at += 10_000)
+      store.record(REF, { at, cpuPercent: 1, memoryBytes: 0, diskBytes: 0, networkRxBytesPerSec: 0, networkTxBytesPerSec: 0, uptimeMs: 0 });
+    store.flush();
+    const asked = now;
+    clock.at = now + 40;
+    expect(store.series(REF, asked - HOUR, asked).tier).toBe('raw');
+  });
+});
