@@ -124,6 +124,12 @@ function stats(series: HistorySeries, metric: HistoryMetric): { min: number; avg
   return count === 0 ? null : { min, avg: sum / count, max };
 }
 
+/** `6d 18h`, `23h 59m`, `42s`: the two largest units, to the minute past an hour (seen time is never exact to the second). */
+function roughDuration(ms: number): string {
+  const rounded = ms >= 3_600_000 ? Math.round(ms / 60_000) * 60_000 : Math.round(ms / 1000) * 1000;
+  return formatDuration(rounded).split(' ').slice(0, 2).join(' ');
+}
+
 function bucketText(series: HistorySeries): string {
   if (series.bucketMs === 0) return 'every sample';
   return series.bucketMs >= 60_000 ? `${formatDuration(series.bucketMs)} buckets` : `${series.bucketMs / 1000}s buckets`;
@@ -139,7 +145,7 @@ function reportLines(r: Report): string[] {
   const up = r.uptime;
   const lines = [
     `${title(r.server)}: ${RANGE_TEXT[r.range]}, ${bucketText(r.series)}`,
-    up.observedMs > 0 ? `Uptime: ${percent(share(up))} (running ${formatDuration(up.runningMs)} of ${formatDuration(up.observedMs)} seen)` : 'Uptime: not seen',
+    up.observedMs > 0 ? `Uptime: ${percent(share(up))} (running ${roughDuration(up.runningMs)} of ${roughDuration(up.observedMs)} seen)` : 'Uptime: not seen',
     '',
   ];
   const rows = METRICS.map((m) => {
@@ -157,7 +163,7 @@ function reportLines(r: Report): string[] {
     lines.push(
       ...formatTable(
         [{ header: 'DAY' }, { header: 'UPTIME', alignRight: true }, { header: 'SEEN', alignRight: true }],
-        r.days.map((d) => [localDate(d.start), percent(share(d)), d.observedMs > 0 ? formatDuration(d.observedMs) : '-']),
+        r.days.map((d) => [localDate(d.start), percent(share(d)), d.observedMs > 0 ? roughDuration(d.observedMs) : '-']),
       ),
     );
   }
