@@ -17,8 +17,22 @@ export const METRICS: Record<ChartKind, HistoryMetric[]> = {
   network: ['networkRxBytesPerSec', 'networkTxBytesPerSec'],
 };
 
-/** Raw samples come every 2 s; a pause of this long or more, or two missing buckets, breaks the line. */
-const RAW_GAP_MS = 10_000;
+/** Raw samples come every 2 s when followed live, every poll (20 s or more) otherwise: never a gap below this. */
+const MIN_GAP_MS = 10_000;
+/** A pause of this many times the usual spacing breaks the line (an outage, the app not running). */
+const GAP_FACTOR = 3;
+
+/**
+ * How long a pause between two points must be to break the line: three times their usual (median)
+ * spacing, and at least two buckets, so a server polled every few minutes still draws a line.
+ */
+export function historyGapMs(points: readonly HistoryPointView[]): number {
+  const deltas: number[] = [];
+  for (let i = 1; i < points.length; i++) deltas.push(points[i]!.at - points[i - 1]!.at);
+  deltas.sort((a, b) => a - b);
+  const median = deltas[Math.floor(deltas.length / 2)] ?? 0;
+  return Math.max(MIN_GAP_MS, 2 * (points[0]?.bucketMs ?? 0), GAP_FACTOR * median);
+}
 
 /** Where a point is drawn: the middle of its bucket. */
 export function pointX(point: HistoryPointView): number {
@@ -38,9 +52,10 @@ export function historyColumns(points: readonly HistoryPointView[], kind: ChartK
     values.forEach((v, i) => ys[i]!.push(v));
     limits.push(limit);
   };
+  const gapMs = historyGapMs(points);
   let previous: HistoryPointView | null = null;
   for (const p of points) {
-    if (previous && p.at - previous.at > Math.max(RAW_GAP_MS, previous.bucketMs * 2)) {
+    if (previous && p.at - previous.at > gapMs) {
       push(
         pointX(previous) + 1,
         Array.from({ length: width }, () => null),
