@@ -7,6 +7,7 @@ import { RANGE_MS, type HistoryChannels, type StoredRange } from '../../../share
 import type { ServerRef } from '../../../shared/types';
 import type { Handlers } from '../register-handlers';
 import type { HandlerPorts } from './ports';
+import { HandlerError } from '../to-ipc-error';
 
 /** Points per chart: about one per two pixels of the widest card. */
 export const CHART_POINTS = 720;
@@ -23,7 +24,10 @@ export function historyHandlers(ports: HandlerPorts): Pick<Handlers, keyof Histo
     'history:summaries': ({ servers }) => servers.map((server) => ({ server, ...store().summary(server) })),
     'history:export-csv': async ({ server, range }) => {
       const now = ports.now();
-      const fileName = csvFileName(serverName(ports, server), range, now);
+      // No dialog for a server no panel lists: the window exports only one it shows.
+      const name = serverName(ports, server);
+      if (name === null) throw new HandlerError('unknown-server', 'That server is not on any configured panel.');
+      const fileName = csvFileName(name, range, now);
       const destination = await ports.dialogs.chooseSavePath(fileName);
       if (destination === null) return null;
       await ports.history.writeFile(destination, store().csv(server, now - RANGE_MS[range], now));
@@ -32,8 +36,8 @@ export function historyHandlers(ports: HandlerPorts): Pick<Handlers, keyof Histo
   };
 }
 
-function serverName(ports: HandlerPorts, ref: ServerRef): string {
-  return ports.monitor.servers().find((s) => s.accountId === ref.accountId && s.identifier === ref.identifier)?.name ?? ref.identifier;
+function serverName(ports: HandlerPorts, ref: ServerRef): string | null {
+  return ports.monitor.servers().find((s) => s.accountId === ref.accountId && s.identifier === ref.identifier)?.name ?? null;
 }
 
 /** `Survival 1-24h-2026-03-04.csv`: the server, the range and the day, with nothing a file system refuses. */

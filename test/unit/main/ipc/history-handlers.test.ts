@@ -110,6 +110,15 @@ describe('history handlers', () => {
     expect(written).toEqual([]);
   });
 
+  it('opens no dialog for a server no panel lists', async () => {
+    const { handlers, asked, written } = setup();
+    await expect(handlers['history:export-csv']({ server: { accountId: '__proto__', identifier: 'abcd1234' }, range: '24h' })).rejects.toMatchObject({
+      code: 'unknown-server',
+    });
+    expect(asked).toEqual([]);
+    expect(written).toEqual([]);
+  });
+
   it('makes a file name a file system takes from any server name', () => {
     expect(csvFileName('../../etc/passwd', '24h', 0)).toBe('etc passwd-24h-1970-01-01.csv');
     expect(csvFileName('a\u0000b', '1h', 0)).toBe('a b-1h-1970-01-01.csv');
