@@ -16,7 +16,7 @@ export const statsStrings = {
   offlineDetail: 'The server is not running: start it to see live numbers.',
   loading: 'Loading the stats history…',
   empty: 'No stats yet',
-  emptyDetail: 'Numbers appear here while the server runs and Pterotray follows it. They are kept while the app is open.',
+  emptyDetail: 'Numbers appear here while the server runs and Pterotray follows it. The other ranges read the history kept on disk.',
   loadFailed: 'Could not load the stats history:',
   retry: 'Try again',
   noValue: '—',
