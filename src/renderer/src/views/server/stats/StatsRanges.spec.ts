@@ -212,7 +212,7 @@ describe('the Stats tab’s uptime', () => {
     mockApi.answer('historyUptime', [{ start, bucketMs: 7 * DAY, runningMs: 160 * HOUR, observedMs: 161 * HOUR }]);
     await fireEvent.click(within(uptime).getByRole('radio', { name: 'Per week' }));
     await vi.waitFor(() => expect(within(uptime).getByRole('listitem').getAttribute('aria-label')).toBe('Week of Mar 2: 99.3% up (seen 6d 17h)'));
-    expect(mockApi.calls('historyUptime').at(-1)).toEqual([{ server: REF, per: 'week' }]);
+    expect(mockApi.calls('historyUptime')).toEqual([[{ server: REF, per: 'day' }], [{ server: REF, per: 'week' }]]);
   });
 
   it('says so when the server was never seen', async () => {
