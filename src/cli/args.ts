@@ -40,7 +40,10 @@ export interface CliOptions {
   yes: boolean;
   /** `--set VAR=value`, repeatable (`startup`). */
   set: string[];
-  // history (issue 14)
+  // ── daemon (issue 14) ──
+  /** `--config <file>` (`daemon`). */
+  config: string | undefined;
+  // ── history (issue 14) ──
   range: string | undefined;
   csv: boolean;
 }
@@ -70,7 +73,9 @@ const OPTION_CONFIG = {
   truncate: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   set: { type: 'string', multiple: true },
-  // history (issue 14)
+  // ── daemon (issue 14) ──
+  config: { type: 'string' },
+  // ── history (issue 14) ──
   range: { type: 'string' },
   csv: { type: 'boolean' },
 } as const;
@@ -119,6 +124,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       truncate: v.truncate === true,
       yes: v.yes === true,
       set: v.set ?? [],
+      // ── daemon (issue 14) ──
+      config: v.config,
       range: v.range,
       csv: v.csv === true,
     },

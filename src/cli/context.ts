@@ -26,6 +26,9 @@ export interface CliDeps extends ExternalDeps {
   clock: Clock;
   /** Calls `listener` on SIGINT or SIGTERM; returns a disposer. */
   onInterrupt(listener: () => void): Disposer;
+  // ── daemon (issue 14) ──
+  /** Calls `listener` on SIGHUP (`daemon` reloads its config); returns a disposer. Absent: never. */
+  onHangup?(listener: () => void): Disposer;
   createClient(connection: PanelConnection, logger: Logger): DisposableClient;
 }
 

@@ -117,16 +117,21 @@ export class SavedAccountCredentialSource implements CredentialSource {
   }
 
   #accounts(): AccountRecord[] {
-    const path = join(this.options.configDir ?? appConfigDir(this.env), SETTINGS_FILE);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw new Error(`cannot read the app's settings (${path}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
-    return sanitizeDocument(raw).document.accounts;
+    return readSavedAccounts(this.options.configDir ?? appConfigDir(this.env));
   }
+}
+
+/** The accounts saved in the app's settings file in `configDir`; none when there is no file. */
+export function readSavedAccounts(configDir: string): AccountRecord[] {
+  const path = join(configDir, SETTINGS_FILE);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new Error(`cannot read the app's settings (${path}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return sanitizeDocument(raw).document.accounts;
 }
 
 /** `--account` wins over the environment when given. */

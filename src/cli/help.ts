@@ -23,7 +23,9 @@ const OPTION_HELP: Record<OptionName, string> = {
   truncate: '--truncate          delete every file on the server before restoring',
   yes: "-y, --yes           don't ask (required when stdin is not a terminal)",
   set: '--set <VAR=value>   change a startup variable (repeat for more)',
-  // history (issue 14)
+  // ── daemon (issue 14) ──
+  config: "--config <file>     the daemon's config file (default: daemon.json in the app's folder, if there)",
+  // ── history (issue 14) ──
   range: '--range <range>     how far back: 1h, 24h, 7d, 30d or 90d (default 24h)',
   csv: '--csv               print CSV rows (time, samples, min/avg/max per metric) instead of text',
 };

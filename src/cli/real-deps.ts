@@ -22,6 +22,11 @@ export function realDeps(): CliDeps {
     cwd: process.cwd(),
     clock: systemClock,
     onInterrupt,
+    // ── daemon (issue 14) ──
+    onHangup: (listener) => {
+      process.on('SIGHUP', listener);
+      return () => process.off('SIGHUP', listener);
+    },
     createClient: (connection, logger) => new PanelClient(connection, { logger }),
     createSocket: (options) => new WingsSocket(options),
     downloadToFile,

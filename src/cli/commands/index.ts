@@ -4,6 +4,7 @@ import { accountCommand } from './account';
 import { activityCommand } from './activity';
 import { BACKUP_COMMANDS } from './backups';
 import { consoleCommand } from './console';
+import { daemonCommand } from './daemon';
 import { databasesLsCommand } from './databases';
 import { filesCatCommand, filesLsCommand } from './files-read';
 import { filesGetCommand, filesPutCommand } from './files-transfer';
@@ -47,5 +48,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   historyCommand,
   consoleCommand,
   watchCommand,
+  // ── daemon (issue 14) ──
+  daemonCommand,
   simCommand,
 ];

@@ -97,11 +97,16 @@ export function eventJson(e: WatchEvent): string {
 export function eventText(e: WatchEvent): string {
   const at = new Date(e.atMs).toISOString();
   const who = `${stripControl(e.identifier)}  ${stripControl(e.name)}`;
+  return `${at}  ${who}  ${changeText(e)}`;
+}
+
+/** What changed, without time or server: `offline -> running`, `added (running)`, … */
+export function changeText(e: WatchEvent): string {
   const to = `${e.to ?? ''}${e.isCurrent || e.to === 'unknown' ? '' : ` (last known, seen ${seenText(e.seenAtMs)})`}`;
-  if (e.event === 'added') return `${at}  ${who}  added (${to})`;
-  if (e.event === 'removed') return `${at}  ${who}  removed (was ${e.from ?? 'unknown'})`;
-  if (e.event === 'stale') return `${at}  ${who}  ${to}: no longer followed live`;
-  return `${at}  ${who}  ${e.from ?? 'unknown'} -> ${to}`;
+  if (e.event === 'added') return `added (${to})`;
+  if (e.event === 'removed') return `removed (was ${e.from ?? 'unknown'})`;
+  if (e.event === 'stale') return `${to}: no longer followed live`;
+  return `${e.from ?? 'unknown'} -> ${to}`;
 }
 
 function seenText(seenAtMs: number | null): string {
