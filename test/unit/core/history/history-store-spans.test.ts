@@ -3,10 +3,10 @@
  * 24 hours), and the dashboard's 24-hour figure, which must cover exactly the last 24 hours.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Database } from '../../../src/core/store/database';
-import { STORE_MODULES } from '../../../src/core/store/modules';
-import { HistoryStore } from '../../../src/core/history/history-store';
-import type { Clock } from '../../../src/core/util/deps';
+import { openStore, type Database } from '../../../../src/core/store/database';
+import { STORE_MODULES } from '../../../../src/core/store/modules';
+import { HistoryStore } from '../../../../src/core/history/history-store';
+import type { Clock } from '../../../../src/core/util/deps';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
