@@ -50,6 +50,9 @@ export interface CliOptions {
   since: string | undefined;
   /** `incidents --kind crash,state`. */
   kind: string | undefined;
+  // ── history (issue 14) ──
+  range: string | undefined;
+  csv: boolean;
 }
 
 /** Options every command accepts. */
@@ -83,6 +86,9 @@ const OPTION_CONFIG = {
   server: { type: 'string' },
   since: { type: 'string' },
   kind: { type: 'string' },
+  // ── history (issue 14) ──
+  range: { type: 'string' },
+  csv: { type: 'boolean' },
 } as const;
 
 /** The words and options of one invocation, before a command is chosen. */
@@ -135,6 +141,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       server: v.server,
       since: v.since,
       kind: v.kind,
+      range: v.range,
+      csv: v.csv === true,
     },
   };
 }

@@ -29,6 +29,9 @@ const OPTION_HELP: Record<OptionName, string> = {
   server: '--server <s>        one server: its identifier or name',
   since: '--since <when>      from a duration ago (30m, 24h, 7d, 2w) or a date (2026-12-01)',
   kind: '--kind <k,...>      only these kinds (crash, state, usage-raised, backup-failed, …)',
+  // ── history (issue 14) ──
+  range: '--range <range>     how far back: 1h, 24h, 7d, 30d or 90d (default 24h)',
+  csv: '--csv               print CSV rows (time, samples, min/avg/max per metric) instead of text',
 };
 
 const GLOBAL_HELP: readonly OptionName[] = ['help', 'version', 'debug', 'account'];

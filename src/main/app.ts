@@ -3,6 +3,7 @@
  * objects (tray, notifications, window, IPC, power and theme events). Everything it starts, it
  * disposes on quit (house style rule 14).
  */
+import { writeFile } from 'node:fs/promises';
 import { Menu, app, clipboard, ipcMain, nativeTheme, net, powerMonitor, protocol, shell } from 'electron';
 import { failureNotice } from '../core/rules/failure-notice';
 // ── incidents (issue 14) ──
@@ -225,6 +226,8 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       backups: backupsPort(s.transfers, (event) => ui.window.push.backupsVerified(event)),
       // ── incidents (issue 14) ──
       incidents: { store: s.incidents.store, importActivity: s.incidents.importActivity, logger },
+      // ── history (issue 14) ──
+      history: { store: s.history, writeFile: (path, text) => writeFile(path, text, { encoding: 'utf8', mode: 0o644 }) },
     }),
   });
   return () => {

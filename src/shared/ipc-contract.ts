@@ -22,6 +22,9 @@ import type {
 } from './types';
 import type { ActivityChannels } from './ipc/activity';
 import { ACTIVITY_CHANNELS } from './ipc/activity';
+// ── history (issue 14) ──
+import type { HistoryChannels } from './ipc/history';
+import { HISTORY_CHANNELS } from './ipc/history';
 import type { BackupChannels, BackupPushEvents } from './ipc/backups';
 import { BACKUP_CHANNELS } from './ipc/backups';
 import type { DatabaseChannels } from './ipc/databases';
@@ -84,7 +87,16 @@ export interface ServerPermissions {
  * (issue 13) keep their channels in ./ipc/<tab>.ts.
  */
 export interface InvokeChannels
-  extends BackupChannels, ScheduleChannels, StartupChannels, DatabaseChannels, NetworkChannels, UserChannels, ActivityChannels, IncidentChannels {
+  extends
+    BackupChannels,
+    ScheduleChannels,
+    StartupChannels,
+    DatabaseChannels,
+    NetworkChannels,
+    UserChannels,
+    ActivityChannels,
+    IncidentChannels,
+    HistoryChannels {
   'accounts:list': { args: []; result: AccountView[] };
   'accounts:check': { args: [{ url: string; apiKey: string; allowPlainHttp?: boolean }]; result: AccountCheck };
   /** Main confirms in its own dialog first (gesture-contract.ts); null when the person declined there. */
@@ -229,6 +241,8 @@ export const INVOKE_CHANNELS = [
   ...ACTIVITY_CHANNELS,
   // ── incidents (issue 14) ──
   ...INCIDENT_CHANNELS,
+  // ── history (issue 14) ──
+  ...HISTORY_CHANNELS,
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_EVENTS = [

@@ -174,6 +174,12 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
       expect(env.sim.control.requestCount(/databases/)).toBe(0);
       expect(env.app.clipboard().writes.length).toBe(writes);
     },
+    // ── history (issue 14) ──
+    'history:export-csv': async () => {
+      const mark = env.app.dialog.calls().length;
+      expect(await invoke(env.page, 'historyExportCsv', { server, range: '24h' })).toEqual({ ok: true, value: null });
+      expect(dialogsSince(mark).map((c) => [c.kind, c.scripted])).toEqual([['showSaveDialog', false]]);
+    },
     'server-settings:open-sftp': async () => {
       expect(await invoke(env.page, 'serverSettingsOpenSftp', server)).toEqual({ ok: true, value: undefined });
     },

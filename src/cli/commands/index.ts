@@ -18,6 +18,7 @@ import { statusCommand } from './status';
 import { watchCommand } from './watch';
 // ── incidents (issue 14) ──
 import { incidentsCommand } from './incidents';
+import { historyCommand } from './history';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   accountCommand,
@@ -47,6 +48,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   // ── activity (issue 13) ──
   // ── incidents (issue 14) ──
   incidentsCommand,
+  // ── history (issue 14) ──
+  historyCommand,
   consoleCommand,
   watchCommand,
   // ── daemon (issue 14) ──

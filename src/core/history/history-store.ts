@@ -23,6 +23,8 @@ export type HistoryState = 'running' | 'starting' | 'stopping' | 'offline' | 'un
 export const FLUSH_EVERY_MS = 5_000;
 /** How often old rows are deleted. */
 export const PRUNE_EVERY_MS = 60_000;
+/** How far a range may reach past a tier's retention and still be read from it (the caller's clock ran on). */
+const RANGE_SLACK_MS = 5_000;
 /** A chart gets at most about this many points; finer tiers are merged down to it. */
 export const DEFAULT_MAX_POINTS = 1_500;
 
@@ -67,6 +69,12 @@ export interface HistoryStoreOptions {
   clock: Clock;
   logger: Logger;
   flushEveryMs?: number;
+  /**
+   * Only read (`pterotray history`, beside a running app or daemon): no open state is closed, no
+   * open bucket rebuilt, and record/recordState/flush do nothing. Closing the open states is the
+   * writer's start-up work: a reader doing it would cut a live app's running time short.
+   */
+  isReadOnly?: boolean;
 }
 
 /** A rollup tier as pages: its key in the table, how long a page spans, how many buckets it holds. */
@@ -144,6 +152,8 @@ export class HistoryStore {
     private readonly options: HistoryStoreOptions,
   ) {
     this.flushEveryMs = options.flushEveryMs ?? FLUSH_EVERY_MS;
+    this.isDisposed = options.isReadOnly === true;
+    if (this.isDisposed) return;
     transaction(db, () => {
       this.closeOpenStates();
       this.recoverOpenBuckets();
@@ -174,6 +184,7 @@ export class HistoryStore {
 
   /** Writes everything buffered in one transaction; prunes now and then. */
   flush(): void {
+    if (this.options.isReadOnly === true) return;
     this.writeBuffered(false);
   }
 
@@ -181,7 +192,8 @@ export class HistoryStore {
   series(ref: ServerRef, fromMs: number, toMs: number, maxPoints = DEFAULT_MAX_POINTS): HistorySeries {
     const id = this.knownId(ref);
     const now = this.options.clock.now();
-    const tier = tierForRange(Math.max(0, now - fromMs));
+    // The caller's "now" is a moment before this one: "the last hour" is still the raw tier's.
+    const tier = tierForRange(Math.max(0, now - fromMs - RANGE_SLACK_MS));
     let points: HistoryPoint[] = id === null ? [] : tier.id === 'raw' ? this.readRaw(id, fromMs, toMs) : this.readRollups(id, tier, fromMs, toMs).map(toPoint);
     let bucketMs = tier.bucketMs;
     const span = Math.max(1, toMs - fromMs);
@@ -203,10 +215,20 @@ export class HistoryStore {
 
   /** Running and observed time per bucket (UTC-aligned days by default) over `[fromMs, toMs)`. */
   uptime(ref: ServerRef, fromMs: number, toMs: number, bucketMs = DAY_MS): UptimeBucket[] {
-    const id = this.knownId(ref);
     const first = Math.floor(fromMs / bucketMs) * bucketMs;
-    const buckets: UptimeBucket[] = [];
-    for (let start = first; start < toMs; start += bucketMs) buckets.push({ start, bucketMs, runningMs: 0, observedMs: 0 });
+    const spans: Array<{ start: number; end: number }> = [];
+    for (let start = first; start < toMs; start += bucketMs) spans.push({ start, end: start + bucketMs });
+    return this.uptimeIn(ref, spans, fromMs, toMs);
+  }
+
+  /**
+   * Running and observed time in each of `spans` (`[start, end)`, oldest first), for buckets that
+   * are not a fixed size from the epoch: local calendar days and weeks (the Stats tab, `pterotray
+   * history`). Only time inside `[fromMs, toMs)` counts (default: the spans' own extent).
+   */
+  uptimeIn(ref: ServerRef, spans: ReadonlyArray<{ start: number; end: number }>, fromMs = spans[0]?.start ?? 0, toMs = spans.at(-1)?.end ?? 0): UptimeBucket[] {
+    const buckets: UptimeBucket[] = spans.map((s) => ({ start: s.start, bucketMs: s.end - s.start, runningMs: 0, observedMs: 0 }));
+    const id = this.knownId(ref);
     if (id === null || buckets.length === 0) return buckets;
     const end = Math.min(toMs, this.options.clock.now());
     const changes = this.stateChanges(id, fromMs, end);

@@ -15,6 +15,7 @@ import { networkSchemas } from './schemas/network';
 import { schedulesSchemas } from './schemas/schedules';
 import { startupSchemas } from './schemas/startup';
 import { usersSchemas } from './schemas/users';
+import { historySchemas } from './schemas/history';
 
 const httpUrl = z.string().min(1).max(2048);
 const apiKey = z.string().min(1).max(512);
@@ -119,4 +120,6 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   ...activitySchemas,
   // ── incidents (issue 14) ──
   ...incidentsSchemas,
+  // ── history (issue 14) ──
+  ...historySchemas,
 };

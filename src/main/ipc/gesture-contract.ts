@@ -174,6 +174,11 @@ export const GESTURE_CONTRACT = {
   // ── incidents (issue 14) ──
   'incidents:list': read("the incident timeline (a server's first page merges its panel activity log)"),
   'incidents:get': read('one incident of the timeline'),
+  // ── history (issue 14) ──
+  'history:series': read("a range of a server's stats history on disk"),
+  'history:uptime': read("a server's uptime per day or week from the history on disk"),
+  'history:summaries': read("the servers' 24-hour uptime and CPU sparkline from the history on disk"),
+  'history:export-csv': { kind: 'main-picker', note: "Writes the server's history as CSV only where the person chose in main's save dialog." },
 } satisfies Record<InvokeChannel, Gesture>;
 
 /** The channels that need a gesture, for the suite. */

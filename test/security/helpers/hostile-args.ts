@@ -79,7 +79,11 @@ type Kind =
   | 'incidentKinds'
   | 'epochMs'
   | 'searchText'
-  | 'incidentId';
+  | 'incidentId'
+  // history (issue 14)
+  | 'historyRange'
+  | 'uptimePer'
+  | 'historyRefs';
 
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
@@ -153,6 +157,18 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   backupName: ['x\u0000', 'x\n', 'x\u001b[31m', rep('n', 256), HUGE],
   ignoredFiles: ['x\u0000', 'logs/*\u001b[2J', rep('i', 16_385), HUGE],
   keepNewest: [0, -1, 1.5, 101, '3', NAN, INF, U],
+  // history (issue 14)
+  historyRange: ['', 'live', '1H', '365d', '24h ', 24, '__proto__', HUGE],
+  uptimePer: ['', 'month', 'DAY', 'day ', 1, '__proto__'],
+  historyRefs: [
+    'x',
+    [1],
+    [null],
+    [{ accountId: 'a/b', identifier: 'x' }],
+    [{ accountId: 'a', identifier: '../x' }],
+    [{ accountId: 'a', identifier: 'x', extra: 1 }],
+    Array.from({ length: 5001 }, () => ({ accountId: 'a', identifier: 'x' })),
+  ],
   patch: [
     { unknown: 1 },
     { theme: 'evil' },
@@ -409,6 +425,12 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
       { path: ['text'], kind: 'searchText' },
     ]),
     'incidents:get': { args: [{ id: 'crash:a/b:1:1' }], fields: [{ path: ['id'], kind: 'incidentId' }] },
+
+    // ── history (issue 14) ──
+    'history:series': onServer({ range: '24h' }, [{ path: ['range'], kind: 'historyRange' }]),
+    'history:uptime': onServer({ per: 'day' }, [{ path: ['per'], kind: 'uptimePer' }]),
+    'history:summaries': { args: [{ servers: [server] }], fields: [{ path: ['servers'], kind: 'historyRefs' }] },
+    'history:export-csv': onServer({ range: '24h' }, [{ path: ['range'], kind: 'historyRange' }]),
   };
 }
 

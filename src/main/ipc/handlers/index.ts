@@ -20,6 +20,7 @@ import { schedulesHandlers } from './schedules';
 import { startupHandlers } from './startup';
 import { usersHandlers } from './users';
 import { incidentsHandlers } from './incidents';
+import { historyHandlers } from './history';
 import type { HandlerPorts } from './ports';
 import type { AccountView } from '../../../shared/types';
 
@@ -100,6 +101,8 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     ...activityHandlers(ports),
     // ── incidents (issue 14) ──
     ...incidentsHandlers(ports),
+    // ── history (issue 14) ──
+    ...historyHandlers(ports),
 
     'settings:get': () => ports.settings.settings(),
     'app:desktop': () => ports.desktop(),

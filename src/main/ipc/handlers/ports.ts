@@ -5,6 +5,7 @@
 import type { ClientApi } from '../../../core/api/client-types';
 import type { IncidentRecorder } from '../../../core/incidents/recorder';
 import type { Logger } from '../../../core/util/deps';
+import type { HistoryStore } from '../../../core/history/history-store';
 import type { AccountRecord, AccountService } from '../../../core/accounts/account-service';
 import type {
   AccountView,
@@ -65,6 +66,12 @@ export interface ScheduleFilePort {
   chooseImportPath(): Promise<string | null>;
   read(path: string): Promise<string>;
   write(path: string, text: string): Promise<void>;
+}
+
+/** The history on disk (issue 14) and the CSV file main's save dialog chose. */
+export interface HistoryPort {
+  store: Pick<HistoryStore, 'series' | 'uptimeIn' | 'summary' | 'csv'>;
+  writeFile(path: string, text: string): Promise<void>;
 }
 
 export interface SettingsPort {
@@ -131,6 +138,8 @@ export interface HandlerPorts {
   // ── incidents (issue 14) ──
   /** The timeline's store, and the merge of a server's panel activity into it. */
   incidents: IncidentsPort;
+  // ── history (issue 14) ──
+  history: HistoryPort;
 }
 
 /** The incident recorder as the window reads it (issue 14). */

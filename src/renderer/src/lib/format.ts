@@ -58,3 +58,10 @@ export function formatSeenAt(epochMs: number, nowMs = Date.now()): string {
   if (!Number.isFinite(epochMs)) return '—';
   return nowMs - epochMs < DAY_MS ? timeOfDayFormat.format(epochMs) : dateFormat.format(epochMs);
 }
+
+/** An uptime share as 100%, 99.5%, 42%: rounded down, so any time down never reads as 100%; a decimal near the top. */
+export function formatUptimeShare(share: number): string {
+  if (share >= 1) return '100%';
+  const percent = Math.max(0, share) * 100;
+  return percent >= 99 ? `${(Math.floor(percent * 10) / 10).toFixed(1)}%` : `${Math.floor(percent)}%`;
+}

@@ -17,6 +17,11 @@ export const dashboardStrings = {
     shown === total ? `${total} ${plural(total, 'server', 'servers')}` : `${shown} of ${total} ${plural(total, 'server', 'servers')}`,
   cpu: 'CPU',
   memory: 'Memory',
+  // ── history (issue 14) ──
+  day: '24 h',
+  dayUnseen: 'Not seen in the last 24 hours',
+  dayLabel: (uptime: string, cpu: string) => `Last 24 hours: ${uptime} up, CPU ${cpu} on average`,
+  dayUptimeOnly: (uptime: string) => `Last 24 hours: ${uptime} up`,
   noResources: '—',
   usageOf: (used: string, limit: string) => `${used} / ${limit}`,
   accountEmpty: 'No servers on this panel.',

@@ -36,6 +36,7 @@ function showStats(server = serverView({ limits: { memoryMib: 4096, diskMib: 0, 
 describe('StatsPanel', () => {
   beforeEach(() => {
     charts.length = 0;
+    mockApi.answer('historyUptime', []);
   });
   afterEach(() => vi.useRealTimers());
 

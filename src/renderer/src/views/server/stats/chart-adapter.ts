@@ -22,6 +22,8 @@ export interface ChartSeries {
   color: string;
   fill?: string;
   isLimit?: boolean;
+  /** An edge of a min/max band: no line of its own, the band between a pair is filled. */
+  isBandEdge?: boolean;
 }
 
 export interface ChartOptions {
@@ -38,6 +40,8 @@ export interface ChartOptions {
   isBinary: boolean;
   /** The x (epoch seconds) under the pointer, or null when it leaves the chart. */
   onHover: (x: number | null) => void;
+  /** Filled bands between two series (indices into `series`, upper first), e.g. a bucket's max and min. */
+  bands?: { between: [number, number]; fill: string }[];
 }
 
 export interface ChartHandle {
@@ -53,19 +57,26 @@ const Y_AXIS_PX = 72;
 const BINARY_INCREMENTS = Array.from({ length: 50 }, (_, i) => 2 ** i);
 
 function seriesOptions(series: ChartSeries): uPlot.Series {
+  if (series.isBandEdge) return { label: series.label, stroke: 'transparent', width: 0, points: { show: false } };
   if (series.isLimit) return { label: series.label, stroke: series.color, width: 1, dash: [4, 4], points: { show: false } };
   return { label: series.label, stroke: series.color, fill: series.fill, width: 1.5, points: { show: false } };
 }
 
-// Times only: the charts span minutes, so uPlot's date line under the first tick is noise.
-function timeLabel(seconds: number, stepS: number): string {
+// Times only while a chart spans a day or less (uPlot's date line under the first tick is noise
+// there); the weekday with the hour over a week; the date alone once ticks are days apart.
+function timeLabel(seconds: number, stepS: number, spanS: number): string {
+  const at = new Date(seconds * 1000);
+  if (stepS >= 86_400) return at.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  if (spanS > 86_400) return at.toLocaleString(undefined, { weekday: 'short', hour: 'numeric', minute: '2-digit' });
   const options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', second: stepS < 60 ? '2-digit' : undefined };
-  return new Date(seconds * 1000).toLocaleTimeString(undefined, options);
+  return at.toLocaleTimeString(undefined, options);
 }
 
 // Whole seconds and up: labels show seconds at most, so half-second ticks printed every label
 // twice on a young chart ("7:09:20, 7:09:20, 7:09:21…", seen in the window's e2e screenshots).
-const TIME_INCREMENTS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400];
+const TIME_INCREMENTS_S = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 28_800, 43_200, 86_400, 172_800, 604_800, 1_209_600, 2_592_000,
+];
 
 function axes(opts: ChartOptions): uPlot.Axis[] {
   const font = `11px ${opts.theme.font}`;
@@ -77,9 +88,13 @@ function axes(opts: ChartOptions): uPlot.Axis[] {
       grid: line,
       ticks: line,
       size: 30,
-      space: 60,
+      // "Tue 14:00" needs more room than "14:00:05".
+      space: (_u, _axis, min, max) => (max - min > 86_400 ? 90 : 60),
       incrs: TIME_INCREMENTS_S,
-      values: (_u, splits, _axis, _space, stepS) => splits.map((x) => timeLabel(x, stepS)),
+      values: (u, splits, _axis, _space, stepS) => {
+        const spanS = (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0);
+        return splits.map((x) => timeLabel(x, stepS, spanS));
+      },
     },
     {
       stroke: opts.theme.text,
@@ -105,6 +120,8 @@ export function createChart(opts: ChartOptions): ChartHandle {
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max((max ?? 0) * 1.1, opts.minScale)] } },
     axes: axes(opts),
     series: [{}, ...opts.series.map(seriesOptions)],
+    // uPlot counts series from 1 (0 is x).
+    bands: opts.bands?.map((b) => ({ series: [b.between[0] + 1, b.between[1] + 1] as [number, number], fill: b.fill })),
     hooks: {
       setCursor: [
         (u) => {

@@ -3,8 +3,11 @@
  * re-created when the theme changes, which is rare), sized to its container, fed new columns at
  * most a few times a second, and destroyed with everything it started.
  */
-import { createChart, type ChartHandle, type ChartSeries } from './chart-adapter';
+import { createChart, type ChartHandle, type ChartOptions, type ChartSeries } from './chart-adapter';
+
+type ChartBand = NonNullable<ChartOptions['bands']>[number];
 import { HAS_LIMIT, type ChartColumns } from './chart-data';
+import { HAS_BAND } from './history-data';
 import type { ChartSpec, ThemeColor } from './chart-specs';
 import { readCssVars, watchTheme, withAlpha } from '../css-theme';
 import { UpdateThrottle } from '../update-throttle';
@@ -21,6 +24,8 @@ export interface ChartControllerOptions {
   host: HTMLElement;
   spec: ChartSpec;
   onHover: (x: number | null) => void;
+  /** A range from the history on disk: each bucket's mean, with its min/max as a band where it helps. */
+  isHistory?: boolean;
 }
 
 export class ChartController {
@@ -59,7 +64,22 @@ export class ChartController {
     this.#chart?.destroy();
     const vars = readCssVars(TOKENS);
     const color = (name: ThemeColor): string => vars[name];
-    const series: ChartSeries[] = this.opts.spec.series.map((s) => ({ label: s.label, color: color(s.color), fill: withAlpha(color(s.color), 0.12) }));
+    const hasBand = this.opts.isHistory === true && HAS_BAND[this.opts.spec.kind];
+    const series: ChartSeries[] = this.opts.spec.series.map((s) => ({
+      label: s.label,
+      color: color(s.color),
+      // Under a band, a filled area would hide it.
+      fill: hasBand ? undefined : withAlpha(color(s.color), 0.12),
+    }));
+    const bands: ChartBand[] = [];
+    if (hasBand) {
+      const main = this.opts.spec.series[0]!;
+      series.push(
+        { label: t.stats.highest, color: color(main.color), isBandEdge: true },
+        { label: t.stats.lowest, color: color(main.color), isBandEdge: true },
+      );
+      bands.push({ between: [1, 2], fill: withAlpha(color(main.color), 0.22) });
+    }
     if (HAS_LIMIT[this.opts.spec.kind]) series.push({ label: t.stats.limit, color: vars.danger, isLimit: true });
     this.#chart = createChart({
       host: this.opts.host,
@@ -71,6 +91,7 @@ export class ChartController {
       minScale: this.opts.spec.minScale,
       isBinary: this.opts.spec.isBinary,
       onHover: this.opts.onHover,
+      bands,
     });
     if (this.#columns[0].length > 0) this.#chart.setData(this.#columns);
   }

@@ -5,6 +5,8 @@ import { chartColumns, gapThresholdMs } from './chart-data';
 import { CHART_SPECS, readout } from './chart-specs';
 import { sample } from '../test-fixtures';
 import type { StatsSample } from '../../../../../shared/types';
+import { historyColumns, historyGapMs } from './history-data';
+import type { HistoryPointView } from '../../../../../shared/ipc/history';
 
 const times = (list: readonly StatsSample[]): number[] => list.map((s) => s.at);
 
@@ -123,5 +125,31 @@ describe('readout', () => {
       '0 B/s',
     ]);
     expect(readout(spec('network'), null, limits).values.map((v) => v.text)).toEqual(['—', '—']);
+  });
+});
+
+describe('historyColumns', () => {
+  const flat = (v: number) => ({ min: v, avg: v, max: v });
+  const at = (t: number, bucketMs = 60_000): HistoryPointView => ({
+    at: t,
+    bucketMs,
+    count: 1,
+    metrics: { cpuPercent: flat(t / 60_000), memoryBytes: flat(1), diskBytes: flat(1), networkRxBytesPerSec: flat(1), networkTxBytesPerSec: flat(1) },
+    uptimeMs: 0,
+  });
+
+  it('joins points as far apart as they usually are, and breaks only at a longer pause', () => {
+    // A server polled every 5 minutes: 1-minute buckets 5 minutes apart, then an hour missing.
+    const points = [0, 5, 10, 15, 75, 80].map((m) => at(m * 60_000));
+    expect(historyGapMs(points)).toBe(15 * 60_000);
+    const [xs, cpu] = historyColumns(points, 'disk', null);
+    expect(cpu).toEqual([1, 1, 1, 1, null, 1, 1]);
+    expect(xs).toHaveLength(7);
+  });
+
+  it('never breaks under two buckets or ten seconds', () => {
+    expect(historyGapMs([at(0, 900_000), at(900_000, 900_000)])).toBe(2_700_000);
+    expect(historyGapMs([at(0, 900_000)])).toBe(1_800_000);
+    expect(historyGapMs([at(0, 0), at(2_000, 0), at(4_000, 0)])).toBe(10_000);
   });
 });
