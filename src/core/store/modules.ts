@@ -6,9 +6,11 @@ import type { SchemaModule } from './database';
 import { HISTORY_SCHEMA } from '../history/schema';
 // ── incidents (issue 14) ──
 // ── alerts (issue 14) ──
+import { ALERTS_SCHEMA } from '../alerts/schema';
 
 export const STORE_MODULES: readonly SchemaModule[] = [
   HISTORY_SCHEMA,
   // ── incidents (issue 14) ──
   // ── alerts (issue 14) ──
+  ALERTS_SCHEMA,
 ];
