@@ -25,7 +25,8 @@ export function nextHealth(previous: HealthRecord, outcome: DeliveryOutcome, now
       return previous;
     case 'failed': {
       const consecutiveFailures = previous.consecutiveFailures + 1;
-      const failing = isFailing(consecutiveFailures, outcome.isRefusal);
+      // Once failing, only a delivery clears it: a 503 after a 404 does not make the channel fine.
+      const failing = previous.failingSinceMs !== null || isFailing(consecutiveFailures, outcome.isRefusal);
       return {
         consecutiveFailures,
         failingSinceMs: failing ? (previous.failingSinceMs ?? nowMs) : null,
