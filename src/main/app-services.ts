@@ -20,6 +20,11 @@ import { STORE_MODULES } from '../core/store/modules';
 import { HistoryStore } from '../core/history/history-store';
 import { recordHistory } from '../core/history/history-recorder';
 import { systemClock } from '../core/util/deps';
+// ── alerts (issue 14) ──
+import { IncidentRelay } from '../core/alerts/incident-relay';
+import { isPaused } from '../core/rules/notification-policy';
+import { noticeRulesFromSettings } from '../core/settings/notice-rules';
+import { AlertsService } from './services/alerts-service';
 
 export interface AppServices {
   settings: SettingsStore;
@@ -39,6 +44,9 @@ export interface AppServices {
   storeSetAside: SetAside | null;
   /** Stats and states of every followed server, for weeks (issue 14, part 1). */
   history: HistoryStore;
+  // ── alerts (issue 14) ──
+  /** Alert channels and their delivery queue (issue 14, part 3). */
+  alerts: AlertsService;
   /** Accounts as the window and tray show them (records joined with live status). */
   views(): AccountView[];
   dispose(): Promise<void>;
@@ -67,6 +75,18 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
   const stopHistory = recordHistory(monitor, history, Date.now);
   // ── incidents (issue 14) ──
   // ── alerts (issue 14) ──
+  // Until the incidents' feed (src/core/incidents, slice 1) is connected here, nothing emits into
+  // this relay; the lead replaces it with that feed at merge.
+  const incidentFeed = new IncidentRelay();
+  const alerts = new AlertsService({
+    feed: incidentFeed,
+    db: opened.db,
+    secrets: new KeytarSecretStore(),
+    clock: systemClock,
+    logger,
+    // The same pause as the desktop's notifications (NoticeCenter.isPaused).
+    isPaused: () => isPaused(noticeRulesFromSettings(settings.settings().notifications), Date.now()),
+  });
   return {
     settings,
     accounts,
@@ -80,12 +100,14 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
     store: opened.db,
     storeSetAside: opened.setAside,
     history,
+    alerts,
     views: () => accountViews(accounts.list(), monitor.accounts()),
     dispose: async () => {
       lastStates.dispose(); // Before the monitor forgets what it saw.
       stopHistory();
       // ── incidents (issue 14) ──
       // ── alerts (issue 14) ──
+      alerts.dispose(); // Before the store closes; what is undelivered stays queued for the next start.
       history.dispose(); // Writes what is buffered, and marks every state unknown from now.
       monitor.dispose();
       transfers.dispose();

@@ -24,6 +24,8 @@ import { backupsPort } from './backups-port';
 import { createHandlers } from './ipc/handlers';
 import { createScheduleFiles } from './schedule-files';
 import { createDialogs } from './dialogs';
+// ── alerts (issue 14) ──
+import { createAlertQuestion } from './alerts-question';
 import { registerHandlers } from './ipc/register-handlers';
 import { Notifier } from './notifications/notifier';
 import { installTestHooks } from './test-hooks';
@@ -219,6 +221,15 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       scheduleFiles: createScheduleFiles(() => ui.window.browserWindow()),
       // ── backups (issue 13) ──
       backups: backupsPort(s.transfers, (event) => ui.window.push.backupsVerified(event)),
+      // ── alerts (issue 14) ──
+      alerts: {
+        views: () => s.alerts.views(),
+        destinationOf: (input) => s.alerts.destinationOf(input),
+        confirmDestination: createAlertQuestion(() => ui.window.browserWindow()),
+        save: (input) => s.alerts.save(input),
+        remove: (channelId) => s.alerts.remove(channelId),
+        test: (channelId) => s.alerts.test(channelId),
+      },
     }),
   });
   return () => {
@@ -270,6 +281,8 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
         checksum: b.checksum === null ? null : `${b.checksumType ?? 'sha1'}:${b.checksum}`,
       }),
     ),
+    // ── alerts (issue 14) ── a channel's status (deliveries, the failing mark), at most a few times a second.
+    pushAlertsOnChange(s, ui),
     s.settings.onChange((settings) => {
       s.monitor.setAttention({ favourites: settings.favourites });
       ui.loginItem.apply(settings.launchAtLogin); // Writes only when it changed.
@@ -279,6 +292,24 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
     }),
   ];
   return { disposers, syncAccounts };
+}
+
+/** Pushes the alert channels' views when they change, coalesced (a burst of deliveries is one push). */
+function pushAlertsOnChange(s: AppServices, ui: Ui): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stop = s.alerts.onChange(() => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      void s.alerts.views().then(
+        (views) => ui.window.push.alertsChanged(views),
+        () => undefined, // The keychain went away: the page keeps what it has and asks again on its next list.
+      );
+    }, 250);
+  });
+  return () => {
+    stop();
+    if (timer) clearTimeout(timer);
+  };
 }
 
 function connectSystem(s: AppServices, ui: Ui): () => void {

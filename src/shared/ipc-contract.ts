@@ -34,6 +34,9 @@ import type { StartupChannels } from './ipc/startup';
 import { STARTUP_CHANNELS } from './ipc/startup';
 import type { UserChannels } from './ipc/users';
 import { USER_CHANNELS } from './ipc/users';
+// ── alerts (issue 14) ──
+import type { AlertChannels, AlertPushEvents } from './ipc/alerts';
+import { ALERT_CHANNELS } from './ipc/alerts';
 
 /** Input of `accounts:add`; the key goes in and never comes back out. */
 export interface AddAccountInput {
@@ -80,7 +83,17 @@ export interface ServerPermissions {
  * Request/response channels: `domain:verb` → [arguments tuple, result]. The server's own tabs
  * (issue 13) keep their channels in ./ipc/<tab>.ts.
  */
-export interface InvokeChannels extends BackupChannels, ScheduleChannels, StartupChannels, DatabaseChannels, NetworkChannels, UserChannels, ActivityChannels {
+export interface InvokeChannels
+  extends
+    BackupChannels,
+    ScheduleChannels,
+    StartupChannels,
+    DatabaseChannels,
+    NetworkChannels,
+    UserChannels,
+    ActivityChannels,
+    // ── alerts (issue 14) ──
+    AlertChannels {
   'accounts:list': { args: []; result: AccountView[] };
   'accounts:check': { args: [{ url: string; apiKey: string; allowPlainHttp?: boolean }]; result: AccountCheck };
   /** Main confirms in its own dialog first (gesture-contract.ts); null when the person declined there. */
@@ -164,6 +177,8 @@ export interface PushEvents {
   // ── network (issue 13) ──
   // ── users (issue 13) ──
   // ── activity (issue 13) ──
+  // ── alerts (issue 14) ──
+  'alerts:changed': AlertPushEvents['alerts:changed'];
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -221,6 +236,8 @@ export const INVOKE_CHANNELS = [
   ...NETWORK_CHANNELS,
   ...USER_CHANNELS,
   ...ACTIVITY_CHANNELS,
+  // ── alerts (issue 14) ──
+  ...ALERT_CHANNELS,
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_EVENTS = [
@@ -242,6 +259,8 @@ export const PUSH_EVENTS = [
   // ── network (issue 13) ──
   // ── users (issue 13) ──
   // ── activity (issue 13) ──
+  // ── alerts (issue 14) ──
+  'alerts:changed',
 ] as const satisfies readonly PushEvent[];
 
 // Compile-time proof that the lists above name every channel and event exactly.

@@ -7,22 +7,27 @@
 import { randomUUID } from 'node:crypto';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Database } from '../store/database';
+import { CoreError } from '../util/core-error';
 import type { Logger } from '../util/deps';
 import { parseChannelConfig, secretProblem } from './channel-config';
-import { deleteChannelSecret, readChannelSecret, writeChannelSecret } from './channel-secrets';
+import { cleanSecret, deleteChannelSecret, readChannelSecret, writeChannelSecret } from './channel-secrets';
 import type { ChannelConfig, ChannelSecret } from './types';
 
 /** At most this many channels (the settings page lists them all). */
 export const MAX_CHANNELS = 50;
 
-/** A refusal to save, with the sentence to show under the form. */
-export class ChannelBookError extends Error {
+export type ChannelBookProblem = 'invalid-channel' | 'invalid-secret' | 'unknown-channel' | 'too-many-channels';
+
+/** A refusal to save, with the sentence to show under the form; the problem is its `reason`. */
+export class ChannelBookError extends CoreError {
+  readonly kind;
   constructor(
-    readonly code: 'invalid-channel' | 'invalid-secret' | 'unknown-channel' | 'too-many-channels',
+    readonly problem: ChannelBookProblem,
     message: string,
   ) {
-    super(message);
+    super(message, { reason: problem });
     this.name = 'ChannelBookError';
+    this.kind = problem === 'unknown-channel' ? ('not-found' as const) : ('invalid-argument' as const);
   }
 }
 
@@ -73,10 +78,28 @@ export class ChannelBook {
   }
 
   /**
+   * Checks a draft whole, as `save` would, without writing anything: the refusal comes before
+   * main asks the person anything.
+   */
+  async check(draft: ChannelDraft): Promise<void> {
+    await this.#prepare(draft);
+  }
+
+  /**
    * Adds or replaces a channel. Secrets given are merged over the stored ones, so an edit that
    * leaves the URL field empty keeps the URL. Checked whole before anything is written.
    */
   async save(draft: ChannelDraft): Promise<ChannelConfig> {
+    const { config, secret, position } = await this.#prepare(draft);
+    await writeChannelSecret(this.#options.secrets, config.id, secret);
+    this.#options.db
+      .prepare(`INSERT INTO alerts_channels (id, position, config) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config`)
+      .run(config.id, position, JSON.stringify(config));
+    this.#cache = null;
+    return config;
+  }
+
+  async #prepare(draft: ChannelDraft): Promise<{ config: ChannelConfig; secret: ChannelSecret; position: number }> {
     const existing = this.list();
     const isNew = draft.config.id === undefined;
     if (isNew && existing.length >= MAX_CHANNELS) throw new ChannelBookError('too-many-channels', `At most ${MAX_CHANNELS} channels: remove one first.`);
@@ -84,18 +107,15 @@ export class ChannelBook {
     if (!isNew && !existing.some((c) => c.id === id)) throw new ChannelBookError('unknown-channel', 'That channel is no longer configured.');
     const parsed = parseChannelConfig({ ...draft.config, id });
     if (!parsed.ok) throw new ChannelBookError('invalid-channel', parsed.problem);
-    const config = parsed.value;
     const stored = isNew ? {} : await readChannelSecret(this.#options.secrets, id);
-    const secret = { ...stored, ...(draft.secret ?? {}) };
-    const problem = secretProblem(config, secret);
+    const secret = { ...stored, ...cleanSecret(draft.secret ?? {}) };
+    const problem = secretProblem(parsed.value, secret);
     if (problem) throw new ChannelBookError('invalid-secret', problem);
-    await writeChannelSecret(this.#options.secrets, id, secret);
-    const position = isNew ? existing.length : existing.findIndex((c) => c.id === id);
-    this.#options.db
-      .prepare(`INSERT INTO alerts_channels (id, position, config) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config`)
-      .run(id, position, JSON.stringify(config));
-    this.#cache = null;
-    return config;
+    // A new channel goes last; an edit keeps its place.
+    const position = isNew
+      ? (this.#options.db.prepare(`SELECT COALESCE(MAX(position), -1) + 1 AS next FROM alerts_channels`).get() as { next: number }).next
+      : (this.#options.db.prepare(`SELECT position FROM alerts_channels WHERE id = ?`).get(id) as { position: number }).position;
+    return { config: parsed.value, secret, position };
   }
 
   /** Removes a channel and its secrets; false when it was not there. */

@@ -5,26 +5,10 @@
  * settings.
  */
 import type { IncidentKind, IncidentSeverity } from '../incidents/types';
-import { CHANNEL_KINDS, type ChannelConfig, type ChannelKind, type ChannelSecret, type NtfyAuth } from './types';
+import { ALERT_INCIDENT_KINDS, CHANNEL_KINDS, type ChannelConfig, type ChannelKind, type ChannelSecret, type NtfyAuth } from './types';
 
-/** Every incident kind a rule may name (src/core/incidents/types.ts). */
-export const INCIDENT_KINDS: readonly IncidentKind[] = [
-  'state',
-  'crash',
-  'usage-raised',
-  'usage-cleared',
-  'suspended',
-  'unsuspended',
-  'node-unreachable',
-  'node-recovered',
-  'key-revoked',
-  'account-recovered',
-  'backup-completed',
-  'backup-failed',
-  'backup-restored',
-  'power',
-  'panel-activity',
-];
+/** Every incident kind a rule may name. */
+export const INCIDENT_KINDS: readonly IncidentKind[] = ALERT_INCIDENT_KINDS;
 
 const SEVERITIES: readonly IncidentSeverity[] = ['info', 'warning', 'critical'];
 const NTFY_AUTHS: readonly NtfyAuth[] = ['none', 'token', 'basic'];

@@ -6,3 +6,4 @@ export { parseChannelConfig, secretProblem, INCIDENT_KINDS } from './channel-con
 export { channelSecretKey, readChannelSecret, writeChannelSecret } from './channel-secrets';
 export { ALERTS_SCHEMA } from './schema';
 export { fetchPost, type HttpPost } from './http-post';
+export { IncidentRelay } from './incident-relay';

@@ -13,6 +13,8 @@ import { networkSchemas } from './schemas/network';
 import { schedulesSchemas } from './schemas/schedules';
 import { startupSchemas } from './schemas/startup';
 import { usersSchemas } from './schemas/users';
+// ── alerts (issue 14) ──
+import { alertsSchemas } from './schemas/alerts';
 
 const httpUrl = z.string().min(1).max(2048);
 const apiKey = z.string().min(1).max(512);
@@ -115,4 +117,6 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   ...networkSchemas,
   ...usersSchemas,
   ...activitySchemas,
+  // ── alerts (issue 14) ──
+  ...alertsSchemas,
 };

@@ -191,6 +191,17 @@ const TASK_FIELDS: Field[] = [
   { path: ['task', 'continueOnFailure'], kind: 'bool' },
 ];
 
+// ── alerts (issue 14) ──
+const ALERT_DRAFT = {
+  kind: 'webhook',
+  name: 'x',
+  isEnabled: true,
+  rules: { accounts: null, servers: null, kinds: null, minSeverity: 'info' },
+  quietHours: null,
+  ntfy: null,
+  webhook: { isSigned: false },
+};
+
 /** A closed port: accounts:check and accounts:add never reach the sim, even when well-formed. */
 export const CLOSED_URL = 'http://127.0.0.1:9/';
 /** A well-formed backup uuid that no sim server has. */
@@ -391,6 +402,21 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
       { path: ['page'], kind: 'page' },
       { path: ['event'], kind: 'eventFilter' },
     ]),
+
+    // ── alerts (issue 14) ──
+    'alerts:list': none,
+    'alerts:save': {
+      args: [{ config: ALERT_DRAFT, secret: { url: CLOSED_URL } }],
+      fields: [
+        { path: ['config', 'id'], kind: 'id' },
+        { path: ['config', 'kind'], kind: 'signal' },
+        { path: ['config', 'name'], kind: 'name' },
+        { path: ['config', 'isEnabled'], kind: 'bool' },
+        { path: ['secret', 'url'], kind: 'url' },
+      ],
+    },
+    'alerts:remove': { args: [{ channelId: 'no-such-channel' }], fields: [{ path: ['channelId'], kind: 'id' }] },
+    'alerts:test': { args: [{ channelId: 'no-such-channel' }], fields: [{ path: ['channelId'], kind: 'id' }] },
   };
 }
 

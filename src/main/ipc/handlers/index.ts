@@ -19,6 +19,8 @@ import { networkHandlers } from './network';
 import { schedulesHandlers } from './schedules';
 import { startupHandlers } from './startup';
 import { usersHandlers } from './users';
+// ── alerts (issue 14) ──
+import { alertsHandlers } from './alerts';
 import type { HandlerPorts } from './ports';
 import type { AccountView } from '../../../shared/types';
 
@@ -97,6 +99,8 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     ...networkHandlers(ports),
     ...usersHandlers(ports),
     ...activityHandlers(ports),
+    // ── alerts (issue 14) ──
+    ...alertsHandlers(ports),
 
     'settings:get': () => ports.settings.settings(),
     'app:desktop': () => ports.desktop(),
