@@ -20,6 +20,8 @@ import { databasesStrings } from './databases';
 import { networkStrings } from './network';
 import { usersStrings } from './users';
 import { activityStrings } from './activity';
+// ── alerts (issue 14) ──
+import { alertsStrings } from './alerts';
 
 export const t = {
   ...common,
@@ -40,4 +42,6 @@ export const t = {
   network: networkStrings,
   users: usersStrings,
   activity: activityStrings,
+  // ── alerts (issue 14) ──
+  alerts: alertsStrings,
 } as const;
