@@ -407,12 +407,12 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     'alerts:list': none,
     'alerts:save': {
       args: [{ config: ALERT_DRAFT, secret: { url: CLOSED_URL } }],
+      // Required fields only: a missing optional one (the id of a new channel, a secret left as it was) is a valid call.
       fields: [
-        { path: ['config', 'id'], kind: 'id' },
         { path: ['config', 'kind'], kind: 'signal' },
         { path: ['config', 'name'], kind: 'name' },
         { path: ['config', 'isEnabled'], kind: 'bool' },
-        { path: ['secret', 'url'], kind: 'url' },
+        { path: ['config', 'rules', 'minSeverity'], kind: 'signal' },
       ],
     },
     'alerts:remove': { args: [{ channelId: 'no-such-channel' }], fields: [{ path: ['channelId'], kind: 'id' }] },
