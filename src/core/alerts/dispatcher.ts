@@ -241,7 +241,17 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
     };
   }
 
-  const unsubscribe: Disposer = options.feed.on('incident', offer);
+  // Taken after the feed's own call returns: the feed may emit from inside its store transaction
+  // (SQLite cannot nest one), and a failure here must never reach the incidents' recorder.
+  const unsubscribe: Disposer = options.feed.on('incident', (incident) =>
+    queueMicrotask(() => {
+      try {
+        offer(incident);
+      } catch (error) {
+        logger.error('alerts: could not queue an incident', { incident: incident.id, error: error instanceof Error ? error.name : typeof error });
+      }
+    }),
+  );
   schedule();
 
   return {

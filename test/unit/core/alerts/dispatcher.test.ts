@@ -252,3 +252,15 @@ describe('createAlertDispatcher', () => {
     expect(r.feed.listener).toBeNull();
   });
 });
+
+describe('the feed side', () => {
+  it('queues an incident emitted from inside the feed’s own store transaction, once that has committed', async () => {
+    const r = await rig();
+    r.start();
+    r.db.exec('BEGIN');
+    r.feed.emit(crashIncident({ title: 'inside' }));
+    r.db.exec('COMMIT');
+    await r.clock.advance(0);
+    expect(r.receiver.titles()).toHaveLength(1);
+  });
+});
