@@ -38,7 +38,7 @@ export interface ReceivedRequest {
   isSignatureValid?: boolean;
 }
 
-type Down = null | 'reset' | 503;
+type Down = null | 'reset' | 'hang' | 503;
 
 interface Answer {
   status: number;
@@ -57,7 +57,7 @@ export class AlertReceiver {
   /** Requests accepted (answered 2xx). */
   readonly received: ReceivedRequest[] = [];
   /** Requests turned away (down, rate limited, refused), in order. */
-  readonly turnedAway: Array<{ path: string; status: number | 'reset' }> = [];
+  readonly turnedAway: Array<{ path: string; status: number | 'reset' | 'hang' }> = [];
   readonly #events = new EventEmitter();
   readonly #sockets = new Set<Socket>();
   #down: Down = null;
@@ -100,8 +100,8 @@ export class AlertReceiver {
     }
   }
 
-  /** Down until `up()`: connections reset with no answer, or every request answered 503. */
-  down(how: 'reset' | 503 = 'reset'): void {
+  /** Down until `up()`: connections reset with no answer, requests held unanswered, or every request answered 503. */
+  down(how: 'reset' | 'hang' | 503 = 'reset'): void {
     this.#down = how;
   }
 
@@ -139,6 +139,10 @@ export class AlertReceiver {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     const path = req.url ?? '/';
+    if (this.#down === 'hang') {
+      this.turnedAway.push({ path, status: 'hang' });
+      return; // Never answered; close() destroys the socket.
+    }
     if (this.#down === 'reset') {
       this.turnedAway.push({ path, status: 'reset' });
       req.socket.destroy();
