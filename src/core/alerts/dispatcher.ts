@@ -58,167 +58,74 @@ export interface AlertDispatcher {
   idle(): Promise<void>;
   dispose(): void;
 }
-
 const isOutcome = (v: ChannelSecret | DeliveryOutcome): v is DeliveryOutcome => 'kind' in v;
 
 /** Builds the dispatcher and subscribes it to the feed; the queue left from the last run is delivered at once. */
 export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDispatcher {
-  const { db, clock, logger } = options;
-  const queue = new AlertQueue(db, options.limits);
-  const health = new HealthBook(db);
-  const post = options.post ?? fetchPost();
-  const random = options.random ?? Math.random;
-  const localMinute = options.localMinute ?? localMinuteOf;
-  const abort = new AbortController();
-  const busy = new Set<string>();
-  const inFlight = new Set<Promise<void>>();
-  let timer: unknown = null;
-  let lastPruneMs = -Infinity;
-  let isDisposed = false;
+  return new Dispatcher(options);
+}
 
-  const channelById = (id: string): ChannelConfig | undefined => options.channels().find((c) => c.id === id);
-  const changed = (id: string): void => options.onStatusChanged?.(id);
+class Dispatcher implements AlertDispatcher {
+  readonly #options: AlertDispatcherOptions;
+  readonly #queue: AlertQueue;
+  readonly #health: HealthBook;
+  readonly #post: HttpPost;
+  readonly #abort = new AbortController();
+  /** Channels with a delivery in flight: one at a time each, in order. */
+  readonly #busy = new Set<string>();
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #unsubscribe: Disposer;
+  #timer: unknown = null;
+  #lastPruneMs = -Infinity;
+  #isDisposed = false;
 
-  function schedule(): void {
-    if (isDisposed) return;
-    if (timer !== null) clock.clearTimeout(timer);
-    timer = null;
-    const next = queue.nextDueMs(busy);
-    if (next === null) return;
-    timer = clock.setTimeout(
-      () => {
-        timer = null;
-        pump();
-      },
-      Math.max(0, next - clock.now()),
-    );
+  constructor(options: AlertDispatcherOptions) {
+    this.#options = options;
+    this.#queue = new AlertQueue(options.db, options.limits);
+    this.#health = new HealthBook(options.db);
+    this.#post = options.post ?? fetchPost();
+    // Taken after the feed's own call returns: the feed may emit from inside its store transaction
+    // (SQLite cannot nest one), and a failure here must never reach the incidents' recorder.
+    this.#unsubscribe = options.feed.on('incident', (incident) => queueMicrotask(() => this.#offerSafely(incident)));
+    this.#schedule();
   }
 
-  function pump(): void {
-    if (isDisposed) return;
-    const now = clock.now();
-    if (now - lastPruneMs >= PRUNE_EVERY_MS) {
-      lastPruneMs = now;
-      const expired = queue.prune(now);
-      if (expired) logger.warn('alerts: expired undelivered alerts older than two days', { count: expired });
-    }
-    const byChannel = new Map<string, QueuedAlert[]>();
-    for (const alert of queue.due(now, BATCH, busy)) byChannel.set(alert.channelId, [...(byChannel.get(alert.channelId) ?? []), alert]);
-    for (const [channelId, alerts] of byChannel) {
-      const channel = channelById(channelId);
-      if (!channel) {
-        queue.forgetChannel(channelId); // Removed from the settings or the daemon's config.
-        continue;
-      }
-      if (!channel.isEnabled) {
-        queue.deferChannel(channelId, now + RETRY_MAX_MS); // Switched off: held, expiring in time.
-        continue;
-      }
-      busy.add(channelId);
-      const work = deliver(channel, alerts).finally(() => {
-        busy.delete(channelId);
-        inFlight.delete(work);
-        schedule();
-      });
-      inFlight.add(work);
-    }
-    schedule();
-  }
-
-  async function attempt(channel: ChannelConfig, secret: ChannelSecret, incident: Incident, isTest: boolean): Promise<DeliveryOutcome> {
-    let request;
-    try {
-      request = requestFor(channel, secret, safeMessage(incident, secretValues(secret), isTest), clock.now());
-    } catch (error) {
-      if (error instanceof ChannelSetupError) return { kind: 'failed', status: null, isRefusal: true, message: error.message };
-      throw error;
-    }
-    try {
-      return classifyAnswer(channel.kind, await post(request, abort.signal), clock.now());
-    } catch (error) {
-      return noAnswerOutcome(channel.kind, error instanceof NoAnswerError ? error.reason : 'network');
-    }
-  }
-
-  async function secretOf(channel: ChannelConfig): Promise<ChannelSecret | DeliveryOutcome> {
-    try {
-      return await readChannelSecret(options.secrets, channel.id);
-    } catch {
-      return { kind: 'failed', status: null, isRefusal: false, message: 'The keychain could not be read for this channel; trying again later.' };
-    }
-  }
-
-  async function deliver(channel: ChannelConfig, alerts: QueuedAlert[]): Promise<void> {
-    const secret = await secretOf(channel);
-    for (const alert of alerts) {
-      if (isDisposed) return;
-      let incident: Incident;
-      try {
-        incident = JSON.parse(alert.incident) as Incident;
-      } catch {
-        queue.discard(alert.incidentId, channel.id, clock.now()); // A row nobody can read (written by another build).
-        continue;
-      }
-      const outcome = isOutcome(secret) ? secret : await attempt(channel, secret, incident, false);
-      if (isDisposed) return; // The store may be closed; an unmarked delivery is sent again next start.
-      settle(channel, alert, outcome);
-      if (outcome.kind !== 'delivered') return;
-    }
-  }
-
-  function settle(channel: ChannelConfig, alert: QueuedAlert, outcome: DeliveryOutcome): void {
-    const now = clock.now();
-    const { record } = health.record(channel.id, outcome, now);
-    const fields = { channel: channel.id, kind: channel.kind, incident: alert.incidentId, status: 'status' in outcome ? outcome.status : null };
-    if (outcome.kind === 'delivered') {
-      queue.markDelivered(alert.incidentId, channel.id, now);
-      logger.info('alerts: delivered', fields);
-    } else if (outcome.kind === 'rate-limited') {
-      const waitMs = rateLimitDelayMs(outcome.retryAfterMs);
-      queue.deferChannel(channel.id, now + waitMs, alert);
-      logger.info('alerts: rate limited by the receiver', { ...fields, waitMs });
-    } else {
-      const waitMs = retryDelayMs(record.consecutiveFailures, random);
-      queue.deferChannel(channel.id, now + waitMs, alert);
-      logger.warn('alerts: delivery failed', { ...fields, failures: record.consecutiveFailures, waitMs, failing: record.failingSinceMs !== null });
-    }
-    changed(channel.id);
-  }
-
-  function offer(incident: Incident): void {
-    if (isDisposed) return;
-    const now = clock.now();
-    const context = { isPaused: options.isPaused(), localMinute: localMinute(now) };
+  offer(incident: Incident): void {
+    if (this.#isDisposed) return;
+    const now = this.#options.clock.now();
+    const context = { isPaused: this.#options.isPaused(), localMinute: (this.#options.localMinute ?? localMinuteOf)(now) };
     const json = JSON.stringify(incident);
     const queuedFor: string[] = [];
-    transaction(db, () => {
-      for (const channel of options.channels()) {
+    transaction(this.#options.db, () => {
+      for (const channel of this.#options.channels()) {
         const decision = decide(channel, incident, context);
         if (!decision.send) {
-          if (decision.reason !== 'rules') logger.debug('alerts: not sent', { channel: channel.id, incident: incident.id, reason: decision.reason });
+          if (decision.reason !== 'rules')
+            this.#options.logger.debug('alerts: not sent', { channel: channel.id, incident: incident.id, reason: decision.reason });
           continue;
         }
-        const { isNew, dropped } = queue.enqueue(incident.id, channel.id, json, now);
+        const { isNew, dropped } = this.#queue.enqueue(incident.id, channel.id, json, now);
         if (isNew) queuedFor.push(channel.id);
-        if (dropped) logger.warn('alerts: the queue is full; dropped the oldest alerts', { channel: channel.id, count: dropped });
+        if (dropped) this.#options.logger.warn('alerts: the queue is full; dropped the oldest alerts', { channel: channel.id, count: dropped });
       }
     });
-    for (const id of queuedFor) changed(id);
-    if (queuedFor.length) schedule();
+    for (const id of queuedFor) this.#changed(id);
+    if (queuedFor.length) this.#schedule();
   }
 
-  async function sendTest(channelId: string): Promise<TestOutcome> {
-    const channel = channelById(channelId);
+  async sendTest(channelId: string): Promise<TestOutcome> {
+    const channel = this.#channel(channelId);
     if (!channel) return { ok: false, status: null, message: 'That channel is no longer configured.' };
-    const secret = await secretOf(channel);
-    const outcome = isOutcome(secret) ? secret : await attempt(channel, secret, testIncident(channel, clock.now()), true);
-    if (isDisposed) return { ok: false, status: null, message: 'Pterotray is shutting down.' };
+    const { clock } = this.#options;
+    const secret = await this.#secretOf(channel);
+    const outcome = isOutcome(secret) ? secret : await this.#attempt(channel, secret, testIncident(channel, clock.now()), true);
+    if (this.#isDisposed) return { ok: false, status: null, message: 'Pterotray is shutting down.' };
     if (outcome.kind === 'delivered') {
       // It works: clear the failing mark and send what waited, now.
-      health.record(channel.id, outcome, clock.now());
-      queue.retryNow(channel.id, clock.now());
-      changed(channel.id);
-      schedule();
+      this.#health.record(channel.id, outcome, clock.now());
+      this.#queue.retryNow(channel.id, clock.now());
+      this.#changed(channel.id);
+      this.#schedule();
       return { ok: true, status: outcome.status, message: `Delivered (HTTP ${outcome.status}).` };
     }
     if (outcome.kind === 'rate-limited') {
@@ -228,8 +135,8 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
     return { ok: false, status: outcome.status, message: outcome.message };
   }
 
-  function status(channelId: string): ChannelStatus {
-    const record = health.get(channelId);
+  status(channelId: string): ChannelStatus {
+    const record = this.#health.get(channelId);
     return {
       channelId,
       health: record.failingSinceMs !== null ? 'failing' : record.lastSuccessMs !== null ? 'ok' : 'idle',
@@ -237,43 +144,162 @@ export function createAlertDispatcher(options: AlertDispatcherOptions): AlertDis
       failingSinceMs: record.failingSinceMs,
       lastSuccessMs: record.lastSuccessMs,
       lastError: record.lastError,
-      pending: queue.pendingCount(channelId),
+      pending: this.#queue.pendingCount(channelId),
     };
   }
 
-  // Taken after the feed's own call returns: the feed may emit from inside its store transaction
-  // (SQLite cannot nest one), and a failure here must never reach the incidents' recorder.
-  const unsubscribe: Disposer = options.feed.on('incident', (incident) =>
-    queueMicrotask(() => {
-      try {
-        offer(incident);
-      } catch (error) {
-        logger.error('alerts: could not queue an incident', { incident: incident.id, error: error instanceof Error ? error.name : typeof error });
-      }
-    }),
-  );
-  schedule();
+  forgetChannel(channelId: string): void {
+    this.#queue.forgetChannel(channelId);
+    this.#health.forget(channelId);
+    this.#schedule();
+  }
 
-  return {
-    offer,
-    sendTest,
-    status,
-    forgetChannel: (channelId) => {
-      queue.forgetChannel(channelId);
-      health.forget(channelId);
-      schedule();
-    },
-    wake: schedule,
-    idle: async () => {
-      while (inFlight.size) await Promise.allSettled([...inFlight]);
-    },
-    dispose: () => {
-      if (isDisposed) return;
-      isDisposed = true;
-      unsubscribe();
-      if (timer !== null) clock.clearTimeout(timer);
-      timer = null;
-      abort.abort();
-    },
-  };
+  wake(): void {
+    this.#schedule();
+  }
+
+  async idle(): Promise<void> {
+    while (this.#inFlight.size) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  dispose(): void {
+    if (this.#isDisposed) return;
+    this.#isDisposed = true;
+    this.#unsubscribe();
+    if (this.#timer !== null) this.#options.clock.clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#abort.abort();
+  }
+
+  #offerSafely(incident: Incident): void {
+    try {
+      this.offer(incident);
+    } catch (error) {
+      this.#options.logger.error('alerts: could not queue an incident', { incident: incident.id, error: error instanceof Error ? error.name : typeof error });
+    }
+  }
+
+  #channel(id: string): ChannelConfig | undefined {
+    return this.#options.channels().find((c) => c.id === id);
+  }
+
+  #changed(id: string): void {
+    this.#options.onStatusChanged?.(id);
+  }
+
+  /** One timer, at the earliest due alert of a channel not busy. */
+  #schedule(): void {
+    if (this.#isDisposed) return;
+    const { clock } = this.#options;
+    if (this.#timer !== null) clock.clearTimeout(this.#timer);
+    this.#timer = null;
+    const next = this.#queue.nextDueMs(this.#busy);
+    if (next === null) return;
+    this.#timer = clock.setTimeout(
+      () => {
+        this.#timer = null;
+        this.#pump();
+      },
+      Math.max(0, next - clock.now()),
+    );
+  }
+
+  /** Starts one delivery run per channel that has alerts due and none in flight. */
+  #pump(): void {
+    if (this.#isDisposed) return;
+    const now = this.#options.clock.now();
+    this.#pruneNowAndThen(now);
+    const byChannel = new Map<string, QueuedAlert[]>();
+    for (const alert of this.#queue.due(now, BATCH, this.#busy)) byChannel.set(alert.channelId, [...(byChannel.get(alert.channelId) ?? []), alert]);
+    for (const [channelId, alerts] of byChannel) {
+      const channel = this.#channel(channelId);
+      if (!channel) {
+        this.#queue.forgetChannel(channelId); // Removed from the settings or the daemon's config.
+        continue;
+      }
+      if (!channel.isEnabled) {
+        this.#queue.deferChannel(channelId, now + RETRY_MAX_MS); // Switched off: held, expiring in time.
+        continue;
+      }
+      this.#busy.add(channelId);
+      const work = this.#deliver(channel, alerts).finally(() => {
+        this.#busy.delete(channelId);
+        this.#inFlight.delete(work);
+        this.#schedule();
+      });
+      this.#inFlight.add(work);
+    }
+    this.#schedule();
+  }
+
+  #pruneNowAndThen(now: number): void {
+    if (now - this.#lastPruneMs < PRUNE_EVERY_MS) return;
+    this.#lastPruneMs = now;
+    const expired = this.#queue.prune(now);
+    if (expired) this.#options.logger.warn('alerts: expired undelivered alerts older than two days', { count: expired });
+  }
+
+  /** Sends a channel's due alerts in order, stopping at the first that does not get through. */
+  async #deliver(channel: ChannelConfig, alerts: QueuedAlert[]): Promise<void> {
+    const secret = await this.#secretOf(channel);
+    for (const alert of alerts) {
+      if (this.#isDisposed) return;
+      let incident: Incident;
+      try {
+        incident = JSON.parse(alert.incident) as Incident;
+      } catch {
+        this.#queue.discard(alert.incidentId, channel.id, this.#options.clock.now()); // A row nobody can read (written by another build).
+        continue;
+      }
+      const outcome = isOutcome(secret) ? secret : await this.#attempt(channel, secret, incident, false);
+      if (this.#isDisposed) return; // The store may be closed; an unmarked delivery is sent again next start.
+      this.#settle(channel, alert, outcome);
+      if (outcome.kind !== 'delivered') return;
+    }
+  }
+
+  async #attempt(channel: ChannelConfig, secret: ChannelSecret, incident: Incident, isTest: boolean): Promise<DeliveryOutcome> {
+    const { clock } = this.#options;
+    let request;
+    try {
+      request = requestFor(channel, secret, safeMessage(incident, secretValues(secret), isTest), clock.now());
+    } catch (error) {
+      if (error instanceof ChannelSetupError) return { kind: 'failed', status: null, isRefusal: true, message: error.message };
+      throw error;
+    }
+    try {
+      return classifyAnswer(channel.kind, await this.#post(request, this.#abort.signal), clock.now());
+    } catch (error) {
+      return noAnswerOutcome(channel.kind, error instanceof NoAnswerError ? error.reason : 'network');
+    }
+  }
+
+  async #secretOf(channel: ChannelConfig): Promise<ChannelSecret | DeliveryOutcome> {
+    try {
+      return await readChannelSecret(this.#options.secrets, channel.id);
+    } catch {
+      return { kind: 'failed', status: null, isRefusal: false, message: 'The keychain could not be read for this channel; trying again later.' };
+    }
+  }
+
+  /** Records an outcome: delivered, or the channel held for the receiver's wait or the back-off. */
+  #settle(channel: ChannelConfig, alert: QueuedAlert, outcome: DeliveryOutcome): void {
+    const { clock, logger } = this.#options;
+    const now = clock.now();
+    const { record } = this.#health.record(channel.id, outcome, now);
+    const fields = { channel: channel.id, kind: channel.kind, incident: alert.incidentId, status: 'status' in outcome ? outcome.status : null };
+    if (outcome.kind === 'delivered') {
+      this.#queue.markDelivered(alert.incidentId, channel.id, now);
+      logger.info('alerts: delivered', fields);
+    } else if (outcome.kind === 'rate-limited') {
+      const waitMs = rateLimitDelayMs(outcome.retryAfterMs);
+      this.#queue.deferChannel(channel.id, now + waitMs, alert);
+      logger.info('alerts: rate limited by the receiver', { ...fields, waitMs });
+    } else {
+      const waitMs = retryDelayMs(record.consecutiveFailures, this.#options.random ?? Math.random);
+      this.#queue.deferChannel(channel.id, now + waitMs, alert);
+      logger.warn('alerts: delivery failed', { ...fields, failures: record.consecutiveFailures, waitMs, failing: record.failingSinceMs !== null });
+    }
+    this.#changed(channel.id);
+  }
 }
