@@ -41,8 +41,8 @@ function cut(text: string, max: number): string {
 
 function discordBody(m: SafeMessage): string {
   const lines = m.lastLines.length ? `\n\`\`\`\n${m.lastLines.join('\n').replaceAll('```', "'''")}\n\`\`\`` : '';
+  // No `username` or `avatar_url`: the webhook keeps the name and picture the person gave it in Discord.
   return JSON.stringify({
-    username: 'Pterotray',
     content: cut(`${MARKS[m.severity]} ${m.title}`, 2000),
     embeds: [
       {
