@@ -17,11 +17,15 @@ import { LAST_STATES_FILE, LastStatesStore } from './services/last-states';
 import { SettingsStore } from './settings/settings-store';
 import { openStore, STORE_FILE, type Database, type SetAside } from '../core/store/database';
 import { STORE_MODULES } from '../core/store/modules';
-import { HistoryStore } from '../core/history/history-store';
-import { recordHistory } from '../core/history/history-recorder';
+import type { HistoryStore } from '../core/history/history-store';
+import { startKeeper } from '../core/keeper/keeper';
 import { systemClock } from '../core/util/deps';
 // ── incidents (issue 14) ──
-import { createIncidentRecorder, type IncidentRecorder } from '../core/incidents';
+import type { IncidentRecorder } from '../core/incidents';
+// ── alerts (issue 14) ──
+import { isPaused } from '../core/rules/notification-policy';
+import { noticeRulesFromSettings } from '../core/settings/notice-rules';
+import { AlertsService } from './services/alerts-service';
 
 export interface AppServices {
   settings: SettingsStore;
@@ -44,6 +48,9 @@ export interface AppServices {
   // ── incidents (issue 14) ──
   /** The incident timeline and its feed: each new incident told once, after it is stored. */
   incidents: IncidentRecorder;
+  // ── alerts (issue 14) ──
+  /** Alert channels and their delivery queue (issue 14, part 3). */
+  alerts: AlertsService;
   /** Accounts as the window and tray show them (records joined with live status). */
   views(): AccountView[];
   dispose(): Promise<void>;
@@ -68,10 +75,9 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
   const demo = new DemoPanel(accounts, logger);
   const lastStates = new LastStatesStore({ path: join(app.getPath('userData'), LAST_STATES_FILE), source: monitor, logger });
   const opened = openStore(join(app.getPath('userData'), STORE_FILE), STORE_MODULES, { logger });
-  const history = new HistoryStore(opened.db, { clock: systemClock, logger });
-  const stopHistory = recordHistory(monitor, history, Date.now);
-  // ── incidents (issue 14) ──
-  const incidents = createIncidentRecorder({
+  let alerts: AlertsService | null = null;
+  // The history, the timeline and the alert channels, composed as the daemon composes them.
+  const keeper = startKeeper({
     monitor,
     db: opened.db,
     clock: systemClock,
@@ -79,8 +85,22 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
     accountName: (id) => accounts.list().find((a) => a.id === id)?.name ?? id,
     // Power through the app is asked with the key of the account's user: the panel logs it as theirs.
     actorName: (id) => monitor.accounts().find((a) => a.id === id)?.username ?? null,
+    // Main's own service on the feed: it also serves Settings › Alerts (list, save, test).
+    alerts: {
+      from: 'custom',
+      start: (feed) =>
+        (alerts = new AlertsService({
+          feed,
+          db: opened.db,
+          secrets: new KeytarSecretStore(),
+          clock: systemClock,
+          logger,
+          // The same pause as the desktop's notifications (NoticeCenter.isPaused).
+          isPaused: () => isPaused(noticeRulesFromSettings(settings.settings().notifications), Date.now()),
+        })),
+    },
   });
-  // ── alerts (issue 14) ──
+  if (!alerts) throw new Error('the keeper did not start the alerts');
   return {
     settings,
     accounts,
@@ -93,16 +113,14 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
     lastStates,
     store: opened.db,
     storeSetAside: opened.setAside,
-    history,
-    incidents,
+    history: keeper.history,
+    incidents: keeper.incidents,
+    alerts,
     views: () => accountViews(accounts.list(), monitor.accounts()),
     dispose: async () => {
       lastStates.dispose(); // Before the monitor forgets what it saw.
-      stopHistory();
-      // ── incidents (issue 14) ──
-      incidents.dispose();
-      // ── alerts (issue 14) ──
-      history.dispose(); // Writes what is buffered, and marks every state unknown from now.
+      // Recorders, then the channels (what is undelivered stays queued), then the history is written.
+      keeper.dispose();
       monitor.dispose();
       transfers.dispose();
       clients.dispose();

@@ -27,6 +27,8 @@ import { backupsPort } from './backups-port';
 import { createHandlers } from './ipc/handlers';
 import { createScheduleFiles } from './schedule-files';
 import { createDialogs } from './dialogs';
+// ── alerts (issue 14) ──
+import { createAlertQuestion } from './alerts-question';
 import { registerHandlers } from './ipc/register-handlers';
 import { Notifier } from './notifications/notifier';
 import { installTestHooks } from './test-hooks';
@@ -228,6 +230,15 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
       incidents: { store: s.incidents.store, importActivity: s.incidents.importActivity, logger },
       // ── history (issue 14) ──
       history: { store: s.history, writeFile: (path, text) => writeFile(path, text, { encoding: 'utf8', mode: 0o644 }) },
+      // ── alerts (issue 14) ──
+      alerts: {
+        views: () => s.alerts.views(),
+        destinationOf: (input) => s.alerts.destinationOf(input),
+        confirmDestination: createAlertQuestion(() => ui.window.browserWindow()),
+        save: (input) => s.alerts.save(input),
+        remove: (channelId) => s.alerts.remove(channelId),
+        test: (channelId) => s.alerts.test(channelId),
+      },
     }),
   });
   return () => {
@@ -283,6 +294,8 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
     ),
     // ── incidents (issue 14) ──
     s.incidents.on('incident', (incident) => ui.window.push.incidentsAdded(incident)),
+    // ── alerts (issue 14) ── a channel's status (deliveries, the failing mark), at most a few times a second.
+    pushAlertsOnChange(s, ui),
     s.settings.onChange((settings) => {
       s.monitor.setAttention({ favourites: settings.favourites });
       ui.loginItem.apply(settings.launchAtLogin); // Writes only when it changed.
@@ -292,6 +305,24 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
     }),
   ];
   return { disposers, syncAccounts };
+}
+
+/** Pushes the alert channels' views when they change, coalesced (a burst of deliveries is one push). */
+function pushAlertsOnChange(s: AppServices, ui: Ui): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stop = s.alerts.onChange(() => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      void s.alerts.views().then(
+        (views) => ui.window.push.alertsChanged(views),
+        () => undefined, // The keychain went away: the page keeps what it has and asks again on its next list.
+      );
+    }, 250);
+  });
+  return () => {
+    stop();
+    if (timer) clearTimeout(timer);
+  };
 }
 
 function connectSystem(s: AppServices, ui: Ui): () => void {

@@ -40,6 +40,9 @@ import { USER_CHANNELS } from './ipc/users';
 // ── incidents (issue 14) ──
 import type { IncidentChannels, IncidentPushEvents } from './ipc/incidents';
 import { INCIDENT_CHANNELS } from './ipc/incidents';
+// ── alerts (issue 14) ──
+import type { AlertChannels, AlertPushEvents } from './ipc/alerts';
+import { ALERT_CHANNELS } from './ipc/alerts';
 
 /** Input of `accounts:add`; the key goes in and never comes back out. */
 export interface AddAccountInput {
@@ -96,7 +99,9 @@ export interface InvokeChannels
     UserChannels,
     ActivityChannels,
     IncidentChannels,
-    HistoryChannels {
+    HistoryChannels,
+    // ── alerts (issue 14) ──
+    AlertChannels {
   'accounts:list': { args: []; result: AccountView[] };
   'accounts:check': { args: [{ url: string; apiKey: string; allowPlainHttp?: boolean }]; result: AccountCheck };
   /** Main confirms in its own dialog first (gesture-contract.ts); null when the person declined there. */
@@ -182,6 +187,8 @@ export interface PushEvents {
   // ── activity (issue 13) ──
   // ── incidents (issue 14) ──
   'incidents:added': IncidentPushEvents['incidents:added'];
+  // ── alerts (issue 14) ──
+  'alerts:changed': AlertPushEvents['alerts:changed'];
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -243,6 +250,8 @@ export const INVOKE_CHANNELS = [
   ...INCIDENT_CHANNELS,
   // ── history (issue 14) ──
   ...HISTORY_CHANNELS,
+  // ── alerts (issue 14) ──
+  ...ALERT_CHANNELS,
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_EVENTS = [
@@ -266,6 +275,8 @@ export const PUSH_EVENTS = [
   // ── activity (issue 13) ──
   // ── incidents (issue 14) ──
   'incidents:added',
+  // ── alerts (issue 14) ──
+  'alerts:changed',
 ] as const satisfies readonly PushEvent[];
 
 // Compile-time proof that the lists above name every channel and event exactly.

@@ -183,6 +183,23 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
     'server-settings:open-sftp': async () => {
       expect(await invoke(env.page, 'serverSettingsOpenSftp', server)).toEqual({ ok: true, value: undefined });
     },
+    // ── alerts (issue 14) ── a page must not route the servers' incidents to its own address.
+    'alerts:save': async () => {
+      const mark = env.app.dialog.calls().length;
+      const config = {
+        kind: 'webhook',
+        name: 'Totally your alerts',
+        isEnabled: true,
+        rules: { accounts: null, servers: null, kinds: null, minSeverity: 'info' },
+        quietHours: null,
+        ntfy: null,
+        webhook: { isSigned: false },
+      };
+      const reply = await invoke(env.page, 'alertsSave', { config, secret: { url: 'https://attacker.example/collect' } });
+      expect(reply).toEqual({ ok: true, value: null });
+      expect(dialogsSince(mark).map((c) => [c.kind, c.scripted, c.options.message])).toEqual([['showMessageBox', false, 'Send alerts to attacker.example?']]);
+      expect(await invoke(env.page, 'alertsList')).toEqual({ ok: true, value: [] });
+    },
   };
 
   it('lists every channel of the contract, and a case for each guarded one', () => {

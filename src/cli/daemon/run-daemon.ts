@@ -11,6 +11,7 @@
 import { DEFAULT_SETTINGS } from '../../core/settings/schema';
 import { ServerMonitor, type MonitorAccount, type ServerMonitorOptions } from '../../core/monitor';
 import { startKeeper, type Keeper } from '../../core/keeper/keeper';
+import { KeytarSecretStore } from '../../core/secrets';
 import { openStore, type Database } from '../../core/store/database';
 import { STORE_MODULES } from '../../core/store/modules';
 import type { Disposer } from '../../core/util/deps';
@@ -107,9 +108,17 @@ function start(ctx: CommandContext, config: DaemonConfig, log: ReturnType<typeof
 }
 
 function keeperOptions(monitor: ServerMonitor, db: Database, ctx: CommandContext, config: DaemonConfig): Parameters<typeof startKeeper>[0] {
-  const options: Parameters<typeof startKeeper>[0] = { monitor, db, clock: ctx.deps.clock, logger: ctx.logger };
-  if (config.channels !== null) options.channels = config.channels;
-  return options;
+  const names = new Map(config.accounts.map((a) => [a.id, a.name]));
+  return {
+    monitor,
+    db,
+    clock: ctx.deps.clock,
+    logger: ctx.logger,
+    accountName: (id) => names.get(id) ?? id,
+    // A config file's channels, their secrets read from the environment or 0600 files; without
+    // one, the app's own channels (saved in the store, their secrets in the keychain).
+    alerts: config.channels !== null ? { from: 'config', channels: config.channels } : { from: 'store', secrets: new KeytarSecretStore() },
+  };
 }
 
 function stop(running: Running): void {

@@ -16,6 +16,8 @@ import { schedulesSchemas } from './schemas/schedules';
 import { startupSchemas } from './schemas/startup';
 import { usersSchemas } from './schemas/users';
 import { historySchemas } from './schemas/history';
+// ── alerts (issue 14) ──
+import { alertsSchemas } from './schemas/alerts';
 
 const httpUrl = z.string().min(1).max(2048);
 const apiKey = z.string().min(1).max(512);
@@ -122,4 +124,6 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   ...incidentsSchemas,
   // ── history (issue 14) ──
   ...historySchemas,
+  // ── alerts (issue 14) ──
+  ...alertsSchemas,
 };

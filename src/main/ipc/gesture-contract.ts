@@ -179,6 +179,17 @@ export const GESTURE_CONTRACT = {
   'history:uptime': read("a server's uptime per day or week from the history on disk"),
   'history:summaries': read("the servers' 24-hour uptime and CPU sparkline from the history on disk"),
   'history:export-csv': { kind: 'main-picker', note: "Writes the server's history as CSV only where the person chose in main's save dialog." },
+  // ── alerts (issue 14) ──
+  'alerts:list': appState('Lists the alert channels (never their URLs or tokens)'),
+  'alerts:save': {
+    kind: 'main-confirmation',
+    note: 'Alerts carry what happens to the servers (names, console lines of a crash) to the channel\'s address: a new channel, or a changed URL, topic or ntfy server, is asked about in main\'s own dialog ("Send alerts to discord.com?") first. An edit that sends nowhere new (rules, quiet hours, the name) is not.',
+  },
+  'alerts:remove': appState('Removes an alert channel and its secrets (the window confirms)'),
+  'alerts:test': {
+    kind: 'none',
+    note: 'Sends a fixed test sentence to a channel the person already confirmed: nothing of this computer or of any server is in it.',
+  },
 } satisfies Record<InvokeChannel, Gesture>;
 
 /** The channels that need a gesture, for the suite. */

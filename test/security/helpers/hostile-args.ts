@@ -217,6 +217,17 @@ const TASK_FIELDS: Field[] = [
   { path: ['task', 'continueOnFailure'], kind: 'bool' },
 ];
 
+// ── alerts (issue 14) ──
+const ALERT_DRAFT = {
+  kind: 'webhook',
+  name: 'x',
+  isEnabled: true,
+  rules: { accounts: null, servers: null, kinds: null, minSeverity: 'info' },
+  quietHours: null,
+  ntfy: null,
+  webhook: { isSigned: false },
+};
+
 /** A closed port: accounts:check and accounts:add never reach the sim, even when well-formed. */
 export const CLOSED_URL = 'http://127.0.0.1:9/';
 /** A well-formed backup uuid that no sim server has. */
@@ -431,6 +442,21 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     'history:uptime': onServer({ per: 'day' }, [{ path: ['per'], kind: 'uptimePer' }]),
     'history:summaries': { args: [{ servers: [server] }], fields: [{ path: ['servers'], kind: 'historyRefs' }] },
     'history:export-csv': onServer({ range: '24h' }, [{ path: ['range'], kind: 'historyRange' }]),
+
+    // ── alerts (issue 14) ──
+    'alerts:list': none,
+    'alerts:save': {
+      args: [{ config: ALERT_DRAFT, secret: { url: CLOSED_URL } }],
+      // Required fields only: a missing optional one (the id of a new channel, a secret left as it was) is a valid call.
+      fields: [
+        { path: ['config', 'kind'], kind: 'signal' },
+        { path: ['config', 'name'], kind: 'name' },
+        { path: ['config', 'isEnabled'], kind: 'bool' },
+        { path: ['config', 'rules', 'minSeverity'], kind: 'signal' },
+      ],
+    },
+    'alerts:remove': { args: [{ channelId: 'no-such-channel' }], fields: [{ path: ['channelId'], kind: 'id' }] },
+    'alerts:test': { args: [{ channelId: 'no-such-channel' }], fields: [{ path: ['channelId'], kind: 'id' }] },
   };
 }
 

@@ -21,6 +21,8 @@ import { startupHandlers } from './startup';
 import { usersHandlers } from './users';
 import { incidentsHandlers } from './incidents';
 import { historyHandlers } from './history';
+// ── alerts (issue 14) ──
+import { alertsHandlers } from './alerts';
 import type { HandlerPorts } from './ports';
 import type { AccountView } from '../../../shared/types';
 
@@ -103,6 +105,8 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     ...incidentsHandlers(ports),
     // ── history (issue 14) ──
     ...historyHandlers(ports),
+    // ── alerts (issue 14) ──
+    ...alertsHandlers(ports),
 
     'settings:get': () => ports.settings.settings(),
     'app:desktop': () => ports.desktop(),

@@ -19,6 +19,8 @@ import type {
   Settings,
   StatsSample,
 } from '../../../shared/types';
+import type { AlertChannelInput, AlertChannelView } from '../../../shared/ipc/alerts';
+import type { TestOutcome } from '../../../shared/alerts';
 
 /** The monitor as the window uses it. */
 export interface MonitorPort {
@@ -140,9 +142,23 @@ export interface HandlerPorts {
   incidents: IncidentsPort;
   // ── history (issue 14) ──
   history: HistoryPort;
+  // ── alerts (issue 14) ──
+  alerts: AlertsPort;
 }
 
 /** The incident recorder as the window reads it (issue 14). */
 export interface IncidentsPort extends Pick<IncidentRecorder, 'store' | 'importActivity'> {
   logger: Logger;
+}
+
+/** Settings › Alerts (issue 14): main's AlertsService, and main's own question before alerts go somewhere new. */
+export interface AlertsPort {
+  views(): Promise<AlertChannelView[]>;
+  /** Where a save would send alerts that they did not go before, or null. */
+  destinationOf(input: AlertChannelInput): Promise<{ name: string; kind: string; host: string } | null>;
+  /** "Send alerts to discord.com?"; true only when the person chose to. */
+  confirmDestination(destination: { name: string; kind: string; host: string }): Promise<boolean>;
+  save(input: AlertChannelInput): Promise<AlertChannelView>;
+  remove(channelId: string): Promise<void>;
+  test(channelId: string): Promise<TestOutcome>;
 }

@@ -22,6 +22,8 @@ import { usersStrings } from './users';
 import { activityStrings } from './activity';
 // ── incidents (issue 14) ──
 import { incidentsStrings } from './incidents';
+// ── alerts (issue 14) ──
+import { alertsStrings } from './alerts';
 
 export const t = {
   ...common,
@@ -44,4 +46,6 @@ export const t = {
   activity: activityStrings,
   // ── incidents (issue 14) ──
   incidents: incidentsStrings,
+  // ── alerts (issue 14) ──
+  alerts: alertsStrings,
 } as const;
