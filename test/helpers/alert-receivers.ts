@@ -129,6 +129,21 @@ export class AlertReceiver {
     });
   }
 
+  /** Resolves once `count` requests were turned away in all (down, rate limited, refused). */
+  waitForTurnedAway(count: number, timeoutMs = 10_000): Promise<void> {
+    if (this.turnedAway.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.kind}: ${this.turnedAway.length} of ${count} requests turned away`)), timeoutMs);
+      const check = (): void => {
+        if (this.turnedAway.length < count) return;
+        clearTimeout(timer);
+        this.#events.off('turned-away', check);
+        resolve();
+      };
+      this.#events.on('turned-away', check);
+    });
+  }
+
   async close(): Promise<void> {
     for (const socket of this.#sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -141,10 +156,12 @@ export class AlertReceiver {
     const path = req.url ?? '/';
     if (this.#down === 'hang') {
       this.turnedAway.push({ path, status: 'hang' });
+      this.#events.emit('turned-away');
       return; // Never answered; close() destroys the socket.
     }
     if (this.#down === 'reset') {
       this.turnedAway.push({ path, status: 'reset' });
+      this.#events.emit('turned-away');
       req.socket.destroy();
       return;
     }
@@ -157,7 +174,10 @@ export class AlertReceiver {
     if (answer.status >= 200 && answer.status < 300) {
       this.received.push(request);
       this.#events.emit('received');
-    } else this.turnedAway.push({ path, status: answer.status });
+    } else {
+      this.turnedAway.push({ path, status: answer.status });
+      this.#events.emit('turned-away');
+    }
   }
 
   #rateLimited(): Answer | null {
