@@ -4,9 +4,10 @@
  * and the server named on the command line found among the servers it holds, by identifier or by
  * the name the app last saw (its last-states file), without asking any panel.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APPLICATION_ID, loadSqlite, STORE_FILE, type Database } from '../core/store/database';
+import { openStoreForReading, STORE_FILE } from '../core/store/database';
+import { HISTORY_SCHEMA } from '../core/history/schema';
 import { HistoryStore } from '../core/history/history-store';
 import { appConfigDir, SETTINGS_FILE } from '../core/settings/app-config-dir';
 import { sanitizeDocument } from '../core/settings/schema';
@@ -37,23 +38,21 @@ const silent = { debug() {}, info() {}, warn() {}, error() {} };
 export function openHistory(env: Readonly<Record<string, string | undefined>>, clock: Clock): OpenedHistory {
   const dir = appConfigDir(env);
   const path = join(dir, STORE_FILE);
-  if (!existsSync(path)) {
-    throw new Error(`no history yet (looked for ${path}): the Pterotray app or 'pterotray daemon' records it while it runs`);
-  }
-  const { DatabaseSync } = loadSqlite();
-  let db: Database;
-  try {
-    db = new DatabaseSync(path, { readOnly: true });
-    db.exec('PRAGMA busy_timeout = 5000');
-    const id = (db.prepare('PRAGMA application_id').get() as { application_id: number }).application_id;
-    if (id !== APPLICATION_ID) {
-      db.close();
-      throw new Error(`${path} is not a Pterotray history file: start the app once and it sets the file aside`);
+  const opened = openStoreForReading(path, HISTORY_SCHEMA);
+  if (!('db' in opened)) {
+    switch (opened.reason) {
+      case 'absent':
+      case 'no-module':
+        throw new Error(`no history yet (looked for ${path}): the Pterotray app or 'pterotray daemon' records it while it runs`);
+      case 'not-ours':
+        throw new Error(`${path} is not a Pterotray history file: start the app once and it sets the file aside`);
+      case 'newer':
+        throw new Error(`${path} was written by a newer Pterotray: update this one to read it`);
+      case 'unreadable':
+        throw new Error(`cannot read the history (${path}): ${opened.detail}`);
     }
-  } catch (error) {
-    if (error instanceof Error && error.message.includes('not a Pterotray history')) throw error;
-    throw new Error(`cannot read the history (${path}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+  const { db } = opened;
   const store = new HistoryStore(db, { clock, logger: silent, isReadOnly: true });
   const servers = namedServers(store.servers(), dir);
   return { store, servers, close: () => db.close() };

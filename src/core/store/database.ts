@@ -206,3 +206,47 @@ export function transaction<T>(db: Database, work: () => T): T {
     throw error;
   }
 }
+
+/** Why a store could not be opened for reading. */
+export type ReadProblem =
+  | { reason: 'absent' }
+  | { reason: 'unreadable'; detail: string }
+  | { reason: 'not-ours' }
+  /** The file is ours but this module has written nothing to it yet. */
+  | { reason: 'no-module' }
+  | { reason: 'newer' };
+
+/**
+ * Opens the store at `path` read-only, for a reader in another process (the CLI) while the app or
+ * the daemon may be writing it: never created, migrated, set aside or locked (WAL lets a reader
+ * in beside a writer, sqlite.org/wal.html). `module` is the one the reader needs.
+ */
+export function openStoreForReading(path: string, module: SchemaModule): { db: Database } | ReadProblem {
+  if (!existsSync(path)) return { reason: 'absent' };
+  const { DatabaseSync } = loadSqlite();
+  let db: Database;
+  try {
+    db = new DatabaseSync(path, { readOnly: true });
+  } catch (error) {
+    return { reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
+  }
+  try {
+    db.exec('PRAGMA busy_timeout = 5000');
+    const id = (db.prepare('PRAGMA application_id').get() as { application_id: number }).application_id;
+    if (id !== APPLICATION_ID) return close(db, { reason: 'not-ours' });
+    const hasVersions = db.prepare("SELECT 1 AS hit FROM sqlite_schema WHERE type = 'table' AND name = 'schema_versions'").get() !== undefined;
+    const row = hasVersions
+      ? (db.prepare('SELECT version FROM schema_versions WHERE module = ?').get(module.name) as { version: number } | undefined)
+      : undefined;
+    if (row === undefined) return close(db, { reason: 'no-module' });
+    if (row.version > module.migrations.length) return close(db, { reason: 'newer' });
+    return { db };
+  } catch (error) {
+    return close(db, { reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function close<T>(db: Database, value: T): T {
+  db.close();
+  return value;
+}

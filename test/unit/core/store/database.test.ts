@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID, loadSqlite, openStore, type SchemaModule } from '../../../../src/core/store/database';
+import { APPLICATION_ID, loadSqlite, openStore, openStoreForReading, type SchemaModule } from '../../../../src/core/store/database';
 import { silentLogger } from '../../../../src/core/util/deps';
 
 const NOTES: SchemaModule = { name: 'notes', migrations: ['CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT'] };
@@ -90,5 +90,39 @@ describe('openStore', () => {
     expect(setAside?.reason).toBe('newer');
     expect(setAside?.message).toMatch(/Update Pterotray/);
     db.close();
+  });
+});
+
+describe('openStoreForReading', () => {
+  it('reads beside a writer without creating, migrating or writing anything', () => {
+    const folder = dir();
+    const path = join(folder, 'history.sqlite');
+    expect(openStoreForReading(path, NOTES)).toEqual({ reason: 'absent' });
+    expect(readdirSync(folder)).toEqual([]);
+    const writer = openStore(path, [NOTES], { logger: silentLogger });
+    writer.db.prepare('INSERT INTO notes (text) VALUES (?)').run('live');
+    const reading = openStoreForReading(path, NOTES);
+    if (!('db' in reading)) throw new Error(reading.reason);
+    expect(reading.db.prepare('SELECT text FROM notes').all()).toEqual([{ text: 'live' }]);
+    expect(() => reading.db.exec('DELETE FROM notes')).toThrow(/readonly/);
+    reading.db.close();
+    writer.db.close();
+  });
+
+  it('tells a file that is not ours, one without the module, and one a newer build wrote', () => {
+    const folder = dir();
+    const theirs = join(folder, 'theirs.sqlite');
+    const { DatabaseSync } = loadSqlite();
+    const foreign = new DatabaseSync(theirs);
+    foreign.exec('CREATE TABLE t (x)');
+    foreign.close();
+    expect(openStoreForReading(theirs, NOTES)).toEqual({ reason: 'not-ours' });
+    const ours = join(folder, 'history.sqlite');
+    openStore(ours, [NOTES_V2], { logger: silentLogger }).db.close();
+    expect(openStoreForReading(ours, { name: 'other', migrations: ['SELECT 1'] })).toEqual({ reason: 'no-module' });
+    expect(openStoreForReading(ours, NOTES)).toEqual({ reason: 'newer' });
+    const text = join(folder, 'text.sqlite');
+    writeFileSync(text, 'not a database at all, just words\n'.repeat(50));
+    expect(openStoreForReading(text, NOTES)).toMatchObject({ reason: 'unreadable' });
   });
 });
