@@ -93,7 +93,17 @@ function start(ctx: CommandContext, config: DaemonConfig, log: ReturnType<typeof
   };
   if (ctx.deps.createMonitorSocket !== undefined) options.createSocket = ctx.deps.createMonitorSocket;
   const monitor = new ServerMonitor(options);
-  const keeper = startKeeper(keeperOptions(monitor, opened.db, ctx, config));
+  const keeper = startKeeper({
+    ...keeperOptions(monitor, opened.db, ctx, config),
+    // A channel that keeps failing is one line, and one more when it delivers again.
+    onChannelHealth: (channel, status) =>
+      status.health === 'failing'
+        ? log('error', 'alert-channel-failing', `alerts to ${channel.name} are failing: ${status.lastError ?? 'no answer'}; they stay queued and are retried`, {
+            channel: channel.name,
+            pending: status.pending,
+          })
+        : log('info', 'alert-channel-ok', `alerts to ${channel.name} are delivered again`, { channel: channel.name, pending: status.pending }),
+  });
   const stopLines = followMonitor(monitor, () => ctx.deps.clock.now(), log.entry);
   const running: Running = { config, monitor, db: opened.db, keeper, stopLines, keys };
   for (const warning of config.warnings) log('warn', 'config', warning);

@@ -11,7 +11,8 @@
 import { ChannelBook } from '../alerts/channel-book';
 import { createAlertDispatcher, type AlertDispatcher } from '../alerts/dispatcher';
 import { writeChannelSecret } from '../alerts/channel-secrets';
-import type { ChannelConfig, ChannelSecret, IncidentFeed } from '../alerts/types';
+import type { HttpPost } from '../alerts/http-post';
+import type { ChannelConfig, ChannelSecret, ChannelStatus, IncidentFeed } from '../alerts/types';
 import { recordHistory, type HistorySource } from '../history/history-recorder';
 import { HistoryStore } from '../history/history-store';
 import { createIncidentRecorder, type IncidentRecorder, type IncidentSource } from '../incidents';
@@ -72,6 +73,13 @@ export interface KeeperOptions {
     | { from: 'custom'; start(feed: IncidentFeed): KeeperPart };
   /** The notifications' pause: nothing new is queued while it holds. Default: never paused. */
   isPaused?: () => boolean;
+  /**
+   * A channel the keeper delivers to became failing, or delivers again (`config` and `store`
+   * channels; main's own service shows it in Settings). Told once per change, not per retry.
+   */
+  onChannelHealth?(channel: { id: string; name: string }, status: ChannelStatus): void;
+  /** How alerts are sent (tests); default fetch. */
+  post?: HttpPost;
 }
 
 /** The running keeper. */
@@ -104,20 +112,26 @@ export function startKeeper(options: KeeperOptions): Keeper {
   let dispatcher: AlertDispatcher | null = null;
   let custom: KeeperPart | null = null;
   const alerts = options.alerts;
+  let channelList: () => readonly ChannelConfig[] = () => [];
+  const health = new Map<string, ChannelStatus['health']>();
+  const onStatusChanged = (channelId: string): void => {
+    const channel = channelList().find((c) => c.id === channelId);
+    if (!dispatcher || !channel || !options.onChannelHealth) return;
+    const status = dispatcher.status(channelId);
+    // Only the mark's changes: a pending count going up and down is not news.
+    const was = health.get(channelId) ?? 'idle';
+    health.set(channelId, status.health);
+    if (status.health !== was && (status.health === 'failing' || was === 'failing')) options.onChannelHealth({ id: channel.id, name: channel.name }, status);
+  };
+  const common = { feed: incidents, db, clock, logger, isPaused, onStatusChanged, ...(options.post ? { post: options.post } : {}) };
   if (alerts?.from === 'config') {
     configChannels.set(alerts.channels);
-    dispatcher = createAlertDispatcher({
-      feed: incidents,
-      db,
-      secrets: configChannels.secrets,
-      channels: () => configChannels.configs,
-      clock,
-      logger,
-      isPaused,
-    });
+    channelList = () => configChannels.configs;
+    dispatcher = createAlertDispatcher({ ...common, secrets: configChannels.secrets, channels: channelList });
   } else if (alerts?.from === 'store') {
     const book = new ChannelBook({ db, secrets: alerts.secrets, logger });
-    dispatcher = createAlertDispatcher({ feed: incidents, db, secrets: alerts.secrets, channels: () => book.list(), clock, logger, isPaused });
+    channelList = () => book.list();
+    dispatcher = createAlertDispatcher({ ...common, secrets: alerts.secrets, channels: channelList });
   } else if (alerts?.from === 'custom') {
     custom = alerts.start(incidents);
   }

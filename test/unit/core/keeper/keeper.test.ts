@@ -8,7 +8,10 @@ import { openStore } from '../../../../src/core/store/database';
 import { STORE_MODULES } from '../../../../src/core/store/modules';
 import { silentLogger } from '../../../../src/core/util/deps';
 import type { ServerRef, ServerView, StatsSample } from '../../../../src/shared/types';
-import { ManualClock } from '../../../helpers/manual-clock';
+import { AsyncClock, ManualClock } from '../../../helpers/manual-clock';
+import { crashIncident } from '../../../helpers/alert-fixtures';
+import type { HttpPost } from '../../../../src/core/alerts/http-post';
+import type { HttpAnswer } from '../../../../src/core/alerts/outcome';
 
 /** A monitor with one server whose state the test sets. */
 class FakeMonitor {
@@ -65,6 +68,56 @@ describe('startKeeper', () => {
     keeper.dispose(); // Twice is harmless.
     monitor.sample(clock.now());
     expect(count(db, 'history_raw')).toBe(1);
+    db.close();
+  });
+});
+
+describe('startKeeper with the daemon’s channels', () => {
+  const CHANNEL = { type: 'discord', name: 'Ops', url: 'https://discord.example/api/webhooks/1/SECRET' } as const;
+
+  function answer(status: number): HttpAnswer {
+    return { status, header: () => null, text: '' };
+  }
+
+  it('sends each stored incident to the channel once, tells its failing mark once each way, and keeps its queue across a reload', async () => {
+    const clock = new AsyncClock(Date.UTC(2026, 11, 4));
+    const { db } = openStore(':memory:', STORE_MODULES, { logger: silentLogger });
+    const sent: string[] = [];
+    let isDown = false;
+    const post: HttpPost = async (request) => {
+      if (isDown) return answer(503);
+      sent.push(String(request.body));
+      return answer(204);
+    };
+    const health: string[] = [];
+    const keeper = startKeeper({
+      monitor: new FakeMonitor(),
+      db,
+      clock,
+      logger: silentLogger,
+      alerts: { from: 'config', channels: [CHANNEL] },
+      post,
+      onChannelHealth: (channel, status) => health.push(`${channel.name}:${status.health}`),
+    });
+    const crash = crashIncident({ title: 'Survival 1 crashed' });
+    expect(keeper.incidents.record(crash)).toBe(true);
+    expect(keeper.incidents.record(crash)).toBe(false); // stored once, told once
+    await clock.advance(1_000);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('Survival 1 crashed');
+    expect(sent[0]).not.toContain('SECRET');
+
+    isDown = true;
+    keeper.incidents.record(crashIncident({ title: 'Survival 1 crashed again' }));
+    await clock.advance(10 * 60_000); // several failures, backing off
+    expect(health).toEqual(['Ops:failing']);
+    // A reload that keeps the channel (same name) keeps what it has queued.
+    keeper.setChannels([{ ...CHANNEL }]);
+    isDown = false;
+    await clock.advance(10 * 60_000);
+    expect(sent.map((b) => (b.includes('again') ? 'again' : 'first'))).toEqual(['first', 'again']);
+    expect(health).toEqual(['Ops:failing', 'Ops:ok']);
+    keeper.dispose();
     db.close();
   });
 });
