@@ -27,6 +27,7 @@ export function historyTable(f: HistoryFigures, isQuick: boolean): Table {
       ['Writer CPU (share of one core)', percent(cpuShare)],
       [`90-day chart of one server (${f.chart90dPoints} points; median / worst)`, `${ms(median(f.chart90dMs))} / ${ms(maximum(f.chart90dMs))}`],
       ['24-hour chart of one server (median)', ms(median(f.chart24hMs))],
+      [`1-hour chart of one server (raw samples; median / worst)`, `${ms(median(f.chart1hMs))} / ${ms(maximum(f.chart1hMs))}`],
       [`Dashboard summaries of all ${f.servers} servers`, ms(f.summaryAllMs)],
       ['Opening the store (after a kill: open buckets rebuilt)', ms(f.reopenMs)],
       ['Fill time (simulated 90 days)', duration(f.fillMs)],
