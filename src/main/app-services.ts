@@ -15,7 +15,8 @@ import { ClientPool } from './services/client-pool';
 import { CommandHistory } from './services/command-history';
 import { LAST_STATES_FILE, LastStatesStore } from './services/last-states';
 import { SettingsStore } from './settings/settings-store';
-import { openStore, STORE_FILE, type Database, type SetAside } from '../core/store/database';
+import { openStore, STORE_FILE, type Database } from '../core/store/database';
+import { claimWriter, holderText } from '../core/store/writer-lock';
 import { STORE_MODULES } from '../core/store/modules';
 import type { HistoryStore } from '../core/history/history-store';
 import { startKeeper } from '../core/keeper/keeper';
@@ -41,8 +42,8 @@ export interface AppServices {
   lastStates: LastStatesStore;
   /** The monitor's memory on disk (issue 14): one SQLite file, history.sqlite beside the settings. */
   store: Database;
-  /** Set when the file found at start could not be used and was moved away (database.ts). */
-  storeSetAside: SetAside | null;
+  /** What to tell about the store at start: a file set aside (database.ts), or the daemon holding it (writer-lock.ts). */
+  storeNotice: { title: string; body: string } | null;
   /** Stats and states of every followed server, for weeks (issue 14, part 1). */
   history: HistoryStore;
   // ── incidents (issue 14) ──
@@ -74,7 +75,19 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
   const transfers = new TransferManager({ client: (id) => clients.get(id), onProgress: onTransferProgress, logger });
   const demo = new DemoPanel(accounts, logger);
   const lastStates = new LastStatesStore({ path: join(app.getPath('userData'), LAST_STATES_FILE), source: monitor, logger });
-  const opened = openStore(join(app.getPath('userData'), STORE_FILE), STORE_MODULES, { logger });
+  // One writer per history file (writer-lock.ts): with the daemon recording this computer's
+  // history and alerts, the app keeps this session's in memory, and says so.
+  const storePath = join(app.getPath('userData'), STORE_FILE);
+  const claim = claimWriter(storePath, { kind: 'app' });
+  const opened = openStore(claim.ok ? storePath : ':memory:', STORE_MODULES, { logger });
+  const storeNotice = claim.ok
+    ? opened.setAside && { title: 'History started anew', body: opened.setAside.message }
+    : {
+        title: 'History kept by the daemon',
+        body: `${holderText(claim.holder)} records this computer's history, timeline and alerts. This window keeps what it sees in memory only until the daemon stops.`,
+      };
+  if (!claim.ok)
+    logger.warn('store: another process records the history; this session keeps its own in memory', { pid: claim.holder.pid, kind: claim.holder.kind });
   let alerts: AlertsService | null = null;
   // The history, the timeline and the alert channels, composed as the daemon composes them.
   const keeper = startKeeper({
@@ -112,7 +125,7 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
     notices: new NoticeCenter({ settings: () => settings.settings().notifications, now: Date.now }),
     lastStates,
     store: opened.db,
-    storeSetAside: opened.setAside,
+    storeNotice,
     history: keeper.history,
     incidents: keeper.incidents,
     alerts,
@@ -126,6 +139,7 @@ export function createServices(logger: Logger, onTransferProgress: (p: TransferP
       clients.dispose();
       await demo.dispose();
       opened.db.close();
+      if (claim.ok) claim.lock.release();
     },
   };
 }

@@ -409,14 +409,14 @@ export async function startApp(): Promise<() => Promise<void>> {
     // says why (DesktopInfo.hasTrayIcon).
     ui.window.show();
   }
-  if (services.storeSetAside) {
-    // The history file was not usable (damaged, another program's, a newer build's): it was moved
-    // aside whole and a new one begun. Said once, where the person sees it; nothing to do but read.
+  if (services.storeNotice) {
+    // The history file was not usable (damaged, another program's, a newer build's) and was moved
+    // aside whole, or the daemon records it: said once, where the person sees it.
     ui.notifier.show({
       kind: 'failure',
-      key: 'store:set-aside',
-      title: 'History started anew',
-      body: services.storeSetAside.message,
+      key: 'store:notice',
+      title: services.storeNotice.title,
+      body: services.storeNotice.body,
       urgency: 'normal',
       target: { accountId: '', identifier: null },
     });

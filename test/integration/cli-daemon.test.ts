@@ -154,6 +154,31 @@ describe('pterotray daemon', () => {
     expectNoKey(result.stdout + result.stderr, [alpha.apiKey, beta.apiKey]);
   });
 
+  it('refuses to start while another Pterotray records into its history file: exit 2, who holds it and what to do', async () => {
+    writeKeyFile(0o600);
+    writeConfig('both');
+    // This test process stands in for the app: a live pid in the lock (src/core/store/writer-lock.ts).
+    writeFileSync(`${storePath()}.lock`, JSON.stringify({ pid: process.pid, kind: 'app', sinceMs: 0 }));
+    try {
+      const result = await runCliProcess(['daemon', '--config', join(dir, 'daemon.json')], {
+        env: { ALPHA_KEY: alpha.apiKey, PTEROTRAY_CONFIG_DIR: join(dir, 'app') },
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        `store: the Pterotray app (pid ${process.pid}) already records into ${storePath()}: stop it, or give this daemon its own "store" in a config file`,
+      );
+    } finally {
+      rmSync(`${storePath()}.lock`, { force: true });
+    }
+    // With the app gone, the daemon takes the file, and leaves no lock behind when it stops.
+    const cli = daemon();
+    await cli.waitForLine('stdout', is({ event: 'started' }));
+    expect(existsSync(`${storePath()}.lock`)).toBe(true);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+    expect(existsSync(`${storePath()}.lock`)).toBe(false);
+  });
+
   it('a panel refusing its key is one error line; the other panel is still watched', async () => {
     const path = join(dir, 'beta.key');
     writeFileSync(path, 'ptlc_thisKeyIsNotTheSimsKeyAtAll0000000000000000\n');

@@ -14,6 +14,7 @@ import { startKeeper, type Keeper } from '../../core/keeper/keeper';
 import { KeytarSecretStore } from '../../core/secrets';
 import { openStore, type Database } from '../../core/store/database';
 import { STORE_MODULES } from '../../core/store/modules';
+import { claimWriter, holderText, type WriterLock } from '../../core/store/writer-lock';
 import type { Disposer } from '../../core/util/deps';
 import type { CommandContext } from '../context';
 import { DaemonConfigError } from './config-schema';
@@ -30,6 +31,7 @@ interface Running {
   stopLines: Disposer;
   /** The monitor's clients read their key from here, so a reload that changes a key replaces it. */
   keys: Map<string, DaemonAccount>;
+  lock: WriterLock;
 }
 
 /** Runs until `ctx.signal` aborts. Throws DaemonConfigError when the first config does not load. */
@@ -78,6 +80,13 @@ function logWriter(ctx: CommandContext): Log & { entry(entry: DaemonLogEntry): v
 
 function start(ctx: CommandContext, config: DaemonConfig, log: ReturnType<typeof logWriter>): Running {
   redact(ctx, config);
+  // One writer per history file (writer-lock.ts): two would record every sample and send every alert twice.
+  const claim = claimWriter(config.storePath, { kind: 'daemon' });
+  if (!claim.ok) {
+    throw new DaemonConfigError(config.source, [
+      `store: ${holderText(claim.holder)} already records into ${config.storePath}: stop it, or give this daemon its own "store" in a config file`,
+    ]);
+  }
   const opened = openStore(config.storePath, STORE_MODULES, { logger: ctx.logger });
   if (opened.setAside !== null) log('warn', 'store-set-aside', `${opened.setAside.message} (moved to ${opened.setAside.movedTo})`);
   const keys = new Map(config.accounts.map((a) => [a.id, a]));
@@ -105,7 +114,7 @@ function start(ctx: CommandContext, config: DaemonConfig, log: ReturnType<typeof
         : log('info', 'alert-channel-ok', `alerts to ${channel.name} are delivered again`, { channel: channel.name, pending: status.pending }),
   });
   const stopLines = followMonitor(monitor, () => ctx.deps.clock.now(), log.entry);
-  const running: Running = { config, monitor, db: opened.db, keeper, stopLines, keys };
+  const running: Running = { config, monitor, db: opened.db, keeper, stopLines, keys, lock: claim.lock };
   for (const warning of config.warnings) log('warn', 'config', warning);
   monitor.setAccounts(config.accounts.map(monitorAccount));
   monitor.start();
@@ -136,6 +145,7 @@ function stop(running: Running): void {
   running.keeper.dispose(); // Before the monitor goes: its last states are written as seen.
   running.monitor.dispose();
   running.db.close();
+  running.lock.release();
 }
 
 /** Reads the config again; applies it only if it loads whole. */

@@ -4,7 +4,7 @@
  * file that is not a database is moved aside whole, said once in a notification, and a new
  * history begun; the app starts as usual.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,5 +39,30 @@ describe.skipIf(!hasSecretService)('the history file', () => {
     } finally {
       await env.close();
     }
+    // A clean quit leaves no writer's lock behind.
+    expect(existsSync(join(userData, 'history.sqlite.lock'))).toBe(false);
+  });
+
+  it('while the daemon records the history, the app says so and keeps its own in memory, leaving the file alone', async () => {
+    mkdirSync(userData, { recursive: true, mode: 0o700 });
+    const file = join(userData, 'history.sqlite');
+    const before = readFileSync(file);
+    // This test process stands in for the daemon: a live pid in the writer's lock.
+    writeFileSync(join(userData, 'history.sqlite.lock'), JSON.stringify({ pid: process.pid, kind: 'daemon', sinceMs: 0 }));
+    const env = await startAppOnSim({ until: 'dashboard', launch: { home } });
+    try {
+      const notice = await env.app.waitFor(() => env.app.notifications().find((n) => n.title === 'History kept by the daemon'), {
+        message: 'the daemon notice',
+      });
+      expect(notice.body).toBe(
+        `pterotray daemon (pid ${process.pid}) records this computer's history, timeline and alerts. This window keeps what it sees in memory only until the daemon stops.`,
+      );
+      // The app works on: its servers are listed, and the history file is the daemon's alone.
+      await env.page.getByRole('row').nth(1).waitFor();
+    } finally {
+      await env.close();
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(JSON.parse(readFileSync(join(userData, 'history.sqlite.lock'), 'utf8'))).toMatchObject({ pid: process.pid, kind: 'daemon' });
   });
 });
