@@ -8,7 +8,9 @@
  * Stopping disposes the keeper (the buffered history is written), the monitor (every socket and
  * timer) and closes the store, then the command returns and the CLI exits 0.
  */
+import { dirname } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../core/settings/schema';
+import { appPause } from './app-pause';
 import { ServerMonitor, type MonitorAccount, type ServerMonitorOptions } from '../../core/monitor';
 import { startKeeper, type Keeper } from '../../core/keeper/keeper';
 import { KeytarSecretStore } from '../../core/secrets';
@@ -137,6 +139,8 @@ function keeperOptions(monitor: ServerMonitor, db: Database, ctx: CommandContext
     // A config file's channels, their secrets read from the environment or 0600 files; without
     // one, the app's own channels (saved in the store, their secrets in the keychain).
     alerts: config.channels !== null ? { from: 'config', channels: config.channels } : { from: 'store', secrets: new KeytarSecretStore() },
+    // With the app's channels, the app's pause too (Settings, or the tray's "Pause notifications").
+    ...(config.channels === null ? { isPaused: appPause(dirname(config.storePath), () => ctx.deps.clock.now()) } : {}),
   };
 }
 
