@@ -8,6 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../../src/core/store/database';
+import { STORE_MODULES } from '../../../src/core/store/modules';
+import { silentLogger } from '../../../src/core/util/deps';
 import { hasSecretService, startAppOnSim } from '../helpers/app-on-sim';
 
 const GARBAGE = 'not a database: a file some other tool left here\n'.repeat(40);
@@ -44,12 +47,18 @@ describe.skipIf(!hasSecretService)('the history file', () => {
   });
 
   it('while the daemon records the history, the app says so and keeps its own in memory, leaving the file alone', async () => {
-    mkdirSync(userData, { recursive: true, mode: 0o700 });
-    const file = join(userData, 'history.sqlite');
+    const daemonHome = mkdtempSync(join(tmpdir(), 'pterotray-e2e-history-daemon-'));
+    const daemonData = join(daemonHome, 'config', 'pterotray');
+    mkdirSync(daemonData, { recursive: true, mode: 0o700 });
+    const file = join(daemonData, 'history.sqlite');
+    // The daemon's history file, as it writes it, and this test process standing in for the
+    // daemon: a live pid in the writer's lock.
+    const made = openStore(file, STORE_MODULES, { logger: silentLogger });
+    made.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    made.db.close();
     const before = readFileSync(file);
-    // This test process stands in for the daemon: a live pid in the writer's lock.
-    writeFileSync(join(userData, 'history.sqlite.lock'), JSON.stringify({ pid: process.pid, kind: 'daemon', sinceMs: 0 }));
-    const env = await startAppOnSim({ until: 'dashboard', launch: { home } });
+    writeFileSync(join(daemonData, 'history.sqlite.lock'), JSON.stringify({ pid: process.pid, kind: 'daemon', sinceMs: 0 }));
+    const env = await startAppOnSim({ until: 'dashboard', launch: { home: daemonHome } });
     try {
       const notice = await env.app.waitFor(() => env.app.notifications().find((n) => n.title === 'History kept by the daemon'), {
         message: 'the daemon notice',
@@ -57,12 +66,13 @@ describe.skipIf(!hasSecretService)('the history file', () => {
       expect(notice.body).toBe(
         `pterotray daemon (pid ${process.pid}) records this computer's history, timeline and alerts. This window keeps what it sees in memory only until the daemon stops.`,
       );
-      // The app works on: its servers are listed, and the history file is the daemon's alone.
-      await env.page.getByRole('row').nth(1).waitFor();
+      // The app works on (startAppOnSim saw its server rows); the history file is the daemon's alone.
     } finally {
       await env.close();
     }
     expect(readFileSync(file).equals(before)).toBe(true);
-    expect(JSON.parse(readFileSync(join(userData, 'history.sqlite.lock'), 'utf8'))).toMatchObject({ pid: process.pid, kind: 'daemon' });
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    expect(JSON.parse(readFileSync(join(daemonData, 'history.sqlite.lock'), 'utf8'))).toMatchObject({ pid: process.pid, kind: 'daemon' });
+    rmSync(daemonHome, { recursive: true, force: true });
   });
 });
