@@ -22,7 +22,10 @@ export function historyTable(f: HistoryFigures, isQuick: boolean): Table {
       ['Per server per 90 days', `${(perServer / 1024).toFixed(0)} KiB`],
       [`At 500 servers (${f.servers === 500 ? 'measured' : 'scaled'})`, mib(perServer * 500)],
       ['Live data (after VACUUM)', mib(f.liveBytes)],
-      ['Rows: raw samples / hour pages / day pages / state changes', `${f.rows.raw} / ${f.rows.minutePages} / ${f.rows.quarterPages} / ${f.rows.states}`],
+      [
+        'Rows: raw samples / hour pages of minutes / 4½-hour pages of quarters / state changes',
+        `${f.rows.raw} / ${f.rows.minutePages} / ${f.rows.quarterPages} / ${f.rows.states}`,
+      ],
       ['Flush of 5 s of samples (median / p95 / worst)', `${ms(median(f.flushMs))} / ${ms(percentile(f.flushMs, 95))} / ${ms(maximum(f.flushMs))}`],
       ['Writer CPU (share of one core)', percent(cpuShare)],
       [`90-day chart of one server (${f.chart90dPoints} points; median / worst)`, `${ms(median(f.chart90dMs))} / ${ms(maximum(f.chart90dMs))}`],
