@@ -2,7 +2,7 @@
  * A page of rollups in one blob (issue 14): an hour of 1-minute buckets or 4½ hours of 15-minute
  * buckets for one server. A row per bucket costs ~70 bytes in SQLite (its key, its record header,
  * its cell); 500 servers' 90 days of 15-minute rows alone would be ~300 MiB. Packed, each value is
- * 16 bits on a per-page scale (the page's largest value of that field maps to 65535), so 4½ hours of
+ * 16 bits on a per-page scale (the page's largest value of that metric maps to 65535), so 4½ hours of
  * quarters are 644 bytes and the quantisation error is under 1/131070 of the page's largest value: a memory chart
  * that peaks at 8 GiB is off by at most 64 KiB. Pure.
  *
@@ -38,12 +38,18 @@ export function encodePage(slots: ReadonlyArray<SlotValues | null>): Uint8Array 
   view.setUint8(0, VERSION);
   view.setUint16(2, n, true);
   const values = slots.map((s) => (s && s.count > 0 ? fieldValues(s).map((v) => (Number.isFinite(v) && v > 0 ? v : 0)) : null));
-  for (let f = 0; f < FIELDS; f++) {
-    // The count is exact (a scale of 1); each other field is scaled to its page maximum.
+  // The count is exact (a scale of 1). A metric's min, avg and max share one scale, its largest
+  // max on the page, so rounding keeps min ≤ avg ≤ max.
+  const scales: number[] = [1];
+  for (let k = 0; k < ROLLUP_METRICS.length; k++) {
     let max = 0;
-    for (const v of values) if (v) max = Math.max(max, v[f] ?? 0);
-    // Stored as f32, so quantise against the scale as stored; rounded up so max fits in 16 bits.
-    const scale = f === 0 ? 1 : max > 0 ? Math.fround((max / Q_MAX) * (1 + 2 ** -20)) : 1;
+    for (const v of values) if (v) for (let f = 1 + k * 3; f < 4 + k * 3; f++) max = Math.max(max, v[f] ?? 0);
+    // Stored as f32, so quantise against the scale as stored; rounded up so the max fits in 16 bits.
+    const scale = max > 0 ? Math.fround((max / Q_MAX) * (1 + 2 ** -20)) : 1;
+    scales.push(scale, scale, scale);
+  }
+  for (let f = 0; f < FIELDS; f++) {
+    const scale = scales[f] ?? 1;
     view.setFloat32(HEADER + f * 4, scale, true);
     const base = HEADER + FIELDS * 4 + f * n * 2;
     for (let i = 0; i < n; i++) {

@@ -21,16 +21,31 @@ describe('bucket pages', () => {
     expect(back[2]!.count).toBe(1);
   });
 
-  it('keeps every value within 1/131070 of its field’s largest value on the page', () => {
+  it('keeps every value within 1/131070 of its metric’s largest value on the page', () => {
     const slots = Array.from({ length: 60 }, (_, i) => slot(30, (i * 7.3) % 200, (i + 1) * 123_456_789));
     const back = decodePage(encodePage(slots), 60);
     const maxCpu = Math.max(...slots.map((s) => s.metrics.cpuPercent.max));
+    // min/avg/max of a metric share its largest max as the scale.
     const maxMem = Math.max(...slots.map((s) => s.metrics.memoryBytes.max));
     slots.forEach((s, i) => {
       expect(Math.abs(back[i]!.metrics.cpuPercent.avg - s.metrics.cpuPercent.avg)).toBeLessThanOrEqual(maxCpu / 131_070 + 1e-9);
       expect(Math.abs(back[i]!.metrics.memoryBytes.max - s.metrics.memoryBytes.max)).toBeLessThanOrEqual(maxMem / 131_070 + 1e-3);
       expect(back[i]!.metrics.networkTxBytesPerSec).toEqual({ min: 0, avg: 0, max: 0 });
     });
+  });
+
+  it('keeps min ≤ avg ≤ max after rounding, however close they are', () => {
+    const slots = Array.from({ length: 60 }, (_, i) => {
+      const v = 33.6998 + i * 1e-5;
+      const m = (x: number) => ({ min: x, avg: x + 1e-7, max: x + 2e-7 });
+      return { count: 30, metrics: { cpuPercent: m(v), memoryBytes: m(v * 1e9), diskBytes: m(v), networkRxBytesPerSec: m(v), networkTxBytesPerSec: m(v) } };
+    });
+    for (const slot of decodePage(encodePage(slots), 60)) {
+      for (const metric of Object.values(slot!.metrics)) {
+        expect(metric.min).toBeLessThanOrEqual(metric.avg);
+        expect(metric.avg).toBeLessThanOrEqual(metric.max);
+      }
+    }
   });
 
   it('reads a blob of another size or version as empty, never throwing', () => {

@@ -131,12 +131,13 @@ describe('HistoryStore writes', () => {
     const db = open();
     const clock = new ManualClock(T0);
     const store = new HistoryStore(db, { clock, logger: silentLogger });
-    // One sample every 15 minutes for 91 days, flushed as time goes.
+    // One sample every 15 minutes for 91 days, flushed (and pruned) every simulated 6 hours.
     for (let at = T0; at < T0 + 91 * DAY; at += 15 * MIN) {
       clock.t = at;
       store.record(REF, sample(at, 5));
-      store.flush();
+      if ((at - T0) % (6 * HOUR) === 0) store.flush();
     }
+    store.flush();
     const now = clock.t;
     const oldestRaw = (db.prepare('SELECT min(at_ms) AS m FROM history_raw').get() as { m: number }).m;
     const oldestPage = (tier: number, pageMs: number): number =>
