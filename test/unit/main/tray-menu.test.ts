@@ -9,39 +9,20 @@ import { buildTrayModel, type TrayServerFlags } from '../../../src/core/tray/tra
 import { MAX_MENU_LEVEL, splitList, widestLevel, depth, listItems } from '../../../src/core/tray/tray-layout';
 import { trayMenuTemplate, type TrayActions } from '../../../src/main/tray/tray-menu';
 import type { AccountView, ServerView } from '../../../src/shared/types';
+import { account as accountView, server as serverView } from '../core/tray/tray-fixtures';
 
-const account = (id: string, name: string): AccountView => ({
-  id,
-  name,
-  url: 'https://panel.example.com',
-  username: 'alex',
-  status: 'ok',
-  statusMessage: null,
-  keyStorage: 'keychain',
-  isDemo: false,
-  allowsPlainHttp: false,
-});
+const account = (id: string, name: string): AccountView => accountView({ id, name });
 
-const server = (accountId: string, index: number, over: Partial<ServerView> = {}): ServerView => ({
-  accountId,
-  identifier: `s${String(index).padStart(7, '0')}`,
-  uuid: null,
-  name: `Server ${index}`,
-  node: 'Node 1',
-  description: null,
-  state: index % 3 === 0 ? 'offline' : 'running',
-  availability: 'ok',
-  isLive: true,
-  isStateCurrent: true,
-  stateSeenAt: 1_700_000_000_000,
-  resources: null,
-  limits: { memoryMib: 1024, diskMib: 2048, cpuPercent: 100 },
-  address: null,
-  sftp: null,
-  liveIssue: null,
-  featurePrompt: null,
-  ...over,
-});
+const server = (accountId: string, index: number, over: Partial<ServerView> = {}): ServerView =>
+  serverView({
+    accountId,
+    identifier: `s${String(index).padStart(7, '0')}`,
+    name: `Server ${index}`,
+    state: index % 3 === 0 ? 'offline' : 'running',
+    address: null,
+    sftp: null,
+    ...over,
+  });
 
 /** Servers 1..n of one panel; server 2 crashed, 4 on an unreachable node, 6 offline that should run; 5 and 7 pinned. */
 function menuFor(count: number) {
