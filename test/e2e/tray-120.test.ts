@@ -133,3 +133,28 @@ describe('the tray at 120 servers', () => {
     expect(refused.ok).toBe(false);
   });
 });
+
+describe('a quick-open shortcut another application holds', () => {
+  let env: AppOnSim;
+
+  beforeAll(async () => {
+    env = await startAppOnSim({ launch: { env: { PTEROTRAY_DOUBLE_TAKEN_SHORTCUTS: DEFAULT_QUICK_OPEN_SHORTCUT, PTEROTRAY_QUIET: '0' } } });
+    await env.app.waitFor(() => trayItems(env.app).some((i) => i.label === 'Find a server…'), { timeoutMs: 20_000, message: 'the tray drawn' });
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('is not shown beside "Find a server…" (it would do nothing), is logged, and the menu item still works', async () => {
+    expect(env.app.snapshot().globalShortcuts).toEqual([]);
+    expect(trayItems(env.app).find((i) => i.label === 'Find a server…')?.accelerator).toBeUndefined();
+    expect(await env.app.pressGlobalShortcut(DEFAULT_QUICK_OPEN_SHORTCUT)).toBe(false);
+    expect(env.app.logs().some((l) => /global shortcut is taken by another application/.test(l.text))).toBe(true);
+    // A free one chosen instead takes effect at once.
+    expect((await invoke(env.page, 'settingsUpdate', { quickOpenShortcut: 'Super+Alt+F' })).ok).toBe(true);
+    await env.app.waitFor((s) => s.globalShortcuts.join() === 'Super+Alt+F', { message: 'the free shortcut registered' });
+    await env.app.clickMenu(['Find a server…']);
+    await env.page.getByRole('dialog', { name: 'Find a server' }).waitFor();
+  });
+});
