@@ -33,8 +33,10 @@ import { registerHandlers } from './ipc/register-handlers';
 import { Notifier } from './notifications/notifier';
 import { installTestHooks } from './test-hooks';
 import { createTrayActions } from './tray-actions';
+import { favouriteChange } from '../core/settings/favourites';
 import { electronTrayPorts } from './tray/electron-tray-ports';
 import { TrayController } from './tray/tray-controller';
+import { QuickOpenShortcut } from './tray/quick-open-shortcut';
 import { MainWindow } from './window/main-window';
 import { OnScreen } from './window/on-screen';
 
@@ -43,6 +45,8 @@ interface Ui {
   tray: TrayController;
   notifier: Notifier;
   renderTray(): void;
+  /** ── tray (issue 15) ── the quick-open search's global shortcut. */
+  quickOpen: QuickOpenShortcut;
   openExternal(url: string): void;
   /** Servers whose console and stats the window is showing: only those are pushed. */
   attached: Set<string>;
@@ -112,11 +116,22 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
     },
   });
   const openInPanel = async (ref: ServerRef): Promise<void> => openExternal(serverPageUrl(s.accounts.get(ref.accountId).url, ref.identifier));
+  // ── tray (issue 15) ── over whatever the window shows; the view is ignored with quickOpen.
+  const showQuickOpen = (): void => window.show({ view: 'dashboard', server: null, quickOpen: true });
+  const quickOpen = new QuickOpenShortcut({ onPress: showQuickOpen, logger });
   const actions = createTrayActions({
     power: (ref, signal) => s.monitor.power(ref, signal),
     showWindow: (view, server) => window.show({ view, server }),
     openInPanel,
     refresh: () => s.monitor.refresh(),
+    // ── tray (issue 15) ── pinning from the menu is the window's star: the same settings patch.
+    setFavourite: (ref, isFavourite) => {
+      const change = favouriteChange(s.settings.settings().favourites, serverKey(ref), isFavourite);
+      if ('problem' in change) return 'too-many';
+      s.settings.update(change);
+      return 'ok';
+    },
+    quickOpen: () => showQuickOpen(),
     pause: (minutes) => s.settings.update(s.notices.pausePatch(minutes)),
     resume: () => s.settings.update(s.notices.resumePatch()),
     quit: () => app.quit(),
@@ -141,10 +156,13 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
     notices: s.notices,
     notificationsBlocked: () => notifier.status().isBlocked,
     formatTime: (ms) => timeOfDay.format(ms),
+    // ── tray (issue 15) ──
+    favourites: () => s.settings.settings().favourites,
+    quickOpenShortcut: () => quickOpen.registered,
   };
   const renderTray = (): void => tray.render(trayModelFrom(sources));
   onNotificationStatus = renderTray;
-  return { window, tray, notifier, renderTray, openExternal, attached: new Set(), loginItem, desktop, dock, onScreen };
+  return { window, tray, quickOpen, notifier, renderTray, openExternal, attached: new Set(), loginItem, desktop, dock, onScreen };
 }
 
 /** How long a reinstall waits for its output socket before it is asked for anyway. */
@@ -299,6 +317,7 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
     s.settings.onChange((settings) => {
       s.monitor.setAttention({ favourites: settings.favourites });
       ui.loginItem.apply(settings.launchAtLogin); // Writes only when it changed.
+      ui.quickOpen.apply(settings.quickOpenShortcut ?? ''); // ── tray (issue 15) ── re-registers only when it changed.
       nativeTheme.themeSource = settings.theme;
       ui.window.push.settingsChanged(settings);
       ui.renderTray();
@@ -385,6 +404,7 @@ export async function startApp(): Promise<() => Promise<void>> {
 
   nativeTheme.themeSource = services.settings.settings().theme;
   ui.loginItem.apply(services.settings.settings().launchAtLogin);
+  ui.quickOpen.apply(services.settings.settings().quickOpenShortcut ?? ''); // ── tray (issue 15) ──
   // The accounts first, then what was last seen of their servers, then the live states: every
   // row has its last known state (with its age) before the first request goes out.
   events.syncAccounts();
@@ -432,6 +452,7 @@ export async function startApp(): Promise<() => Promise<void>> {
     await services.dispose();
     ui?.notifier.dispose();
     ui?.tray.dispose();
+    ui?.quickOpen.dispose();
     ui?.window.dispose();
     ui?.dock.dispose();
     log.close();

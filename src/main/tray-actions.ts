@@ -2,6 +2,7 @@
 import { clipboard, dialog } from 'electron';
 import type { TrayActions } from './tray/tray-menu';
 import { isPanelError } from '../core/api/errors';
+import { MAX_FAVOURITES } from '../core/settings/schema';
 import type { TrayFailure } from '../core/rules/failure-notice';
 import type { Logger } from '../core/util/deps';
 import type { AppView, PowerSignal, ServerRef } from '../shared/types';
@@ -11,6 +12,10 @@ export interface TrayActionDeps {
   showWindow(view: AppView, server: ServerRef | null): void;
   openInPanel(ref: ServerRef): Promise<void>;
   refresh(): Promise<void>;
+  /** Pins or unpins a favourite; 'too-many' when the list is full. */
+  setFavourite(ref: ServerRef, isFavourite: boolean): 'ok' | 'too-many';
+  /** Opens the quick-open search. */
+  quickOpen(): void;
   pause(minutes: number | null): void;
   resume(): void;
   quit(): void;
@@ -36,6 +41,17 @@ async function confirmKill(name: string): Promise<boolean> {
   return response === 1;
 }
 
+/** The favourites are full: the tray has no other voice than a dialog for a choice it refused. */
+async function tooManyFavourites(): Promise<void> {
+  await dialog.showMessageBox({
+    type: 'info',
+    buttons: ['OK'],
+    title: 'Favourites are full',
+    message: `At most ${MAX_FAVOURITES} servers can be favourites.`,
+    detail: 'Unpin one first, from its tray menu or the dashboard.',
+  });
+}
+
 export function createTrayActions(deps: TrayActionDeps): TrayActions {
   const attempt = (failure: TrayFailure, work: () => Promise<void>): void => {
     work().catch((error: unknown) => {
@@ -53,6 +69,10 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions {
     open: (view, server) => deps.showWindow(view, server),
     openInPanel: (ref) => attempt({ action: 'open-in-panel', server: ref }, () => deps.openInPanel(ref)),
     copyText: (text) => clipboard.writeText(text),
+    setFavourite: (ref, isFavourite) => {
+      if (deps.setFavourite(ref, isFavourite) === 'too-many') void tooManyFavourites();
+    },
+    quickOpen: () => deps.quickOpen(),
     refresh: () => attempt({ action: 'refresh' }, () => deps.refresh()),
     pause: (minutes) => deps.pause(minutes),
     resume: () => deps.resume(),

@@ -167,6 +167,9 @@ export interface Settings {
    * schema fills `{}`, so it is absent only in a literal written without it.
    */
   backupRetention?: Record<string, number>;
+  // ── tray (issue 15) ──
+  /** The quick-open search's global shortcut (an Electron accelerator); '' turns it off. Filled by the schema. */
+  quickOpenShortcut?: string;
 }
 
 /**
@@ -192,6 +195,9 @@ export interface Navigation {
   server: ServerRef | null;
   /** The incident to open (a notification's, issue 14), with `view: 'incidents'`. */
   incident?: string | null;
+  // ── tray (issue 15) ──
+  /** Open the quick-open search for a server over whatever the window shows (`view` is then ignored). */
+  quickOpen?: boolean;
 }
 
 /** A typed IPC failure; the UI branches on `code`, never on `message`. */

@@ -97,6 +97,11 @@ export interface LaunchedApp {
    * focused window, as the menu bar's accelerators are. Resolves with the label clicked, or null.
    */
   pressAccelerator(accelerator: string): Promise<string | null>;
+  /**
+   * A system-wide key press (globalShortcut): the registered callback runs whether or not a window
+   * has focus. Resolves with whether the accelerator was registered.
+   */
+  pressGlobalShortcut(accelerator: string): Promise<boolean>;
   /** Windows: the taskbar's own light/dark (shouldUseDarkColorsForSystemIntegratedUI). */
   setSystemTrayDark(dark: boolean): Promise<void>;
   readonly dialog: { answerNext(kind: DialogKind, answer: Record<string, unknown>): Promise<void>; calls(): DialogCall[] };

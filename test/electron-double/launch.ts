@@ -185,6 +185,10 @@ class Launched implements LaunchedApp {
     return this.ask<string | null>(ToChild.pressAccelerator, { accelerator });
   }
 
+  pressGlobalShortcut(accelerator: string): Promise<boolean> {
+    return this.ask<boolean>(ToChild.pressGlobalShortcut, { accelerator });
+  }
+
   async setSystemTrayDark(dark: boolean): Promise<void> {
     await this.ask(ToChild.setSystemTrayDark, { dark });
   }

@@ -6,6 +6,7 @@
 import type { AccountRecord } from '../accounts/account-service';
 import { MAX_KEEP_NEWEST } from '../backups/retention';
 import { isServerKey } from '../../shared/server-key';
+import { DEFAULT_QUICK_OPEN_SHORTCUT, isQuickOpenShortcut } from '../../shared/accelerator';
 import type { NotificationRule, Settings } from '../../shared/types';
 
 export const SETTINGS_VERSION = 2;
@@ -36,6 +37,8 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   favourites: [],
   backupRetention: {},
+  // ── tray (issue 15) ──
+  quickOpenShortcut: DEFAULT_QUICK_OPEN_SHORTCUT,
 };
 
 /** More favourites than this is no longer a choice of a few (and the file stays small). */
@@ -146,6 +149,11 @@ function sanitizeSettingsObject(raw: unknown, r: Repairs): Settings {
     theme: pick(o.theme, isTheme, 'system', 'settings.theme', r),
     favourites: sanitizeFavourites(o.favourites, r),
     backupRetention: sanitizeRetention(o.backupRetention, r),
+    // ── tray (issue 15) ── absent in files from before it: the default, no repair to report.
+    quickOpenShortcut:
+      o.quickOpenShortcut === undefined
+        ? DEFAULT_QUICK_OPEN_SHORTCUT
+        : pick(o.quickOpenShortcut, isQuickOpenShortcut, DEFAULT_QUICK_OPEN_SHORTCUT, 'settings.quickOpenShortcut', r),
   };
 }
 

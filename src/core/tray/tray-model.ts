@@ -6,6 +6,7 @@
 import { serverKey } from '../../shared/server-key';
 import { AVAILABILITY_REASONS, powerActions } from '../../shared/power';
 import type { AccountView, PowerSignal, ServerView } from '../../shared/types';
+import { byName, INLINE_SERVERS_MAX, splitList, type TrayList } from './tray-layout';
 
 export { powerActions, powerBlockedReason } from '../../shared/power';
 
@@ -24,14 +25,27 @@ export interface TrayServerItem {
   actions: Record<PowerSignal, boolean>;
   /** `host:port` for "Copy SFTP address", or null. */
   sftpAddress: string | null;
+  /** Pinned to the favourites (from the window or the menu). */
+  isFavourite: boolean;
+  /** Why it is listed under "Needs attention", or null. */
+  attention: TrayAttention | null;
 }
+
+/** What puts a server first in the menu, worst first. */
+export type TrayAttention = 'crashed' | 'unreachable' | 'should-run';
+const ATTENTION_ORDER: TrayAttention[] = ['crashed', 'unreachable', 'should-run'];
 
 export interface TrayAccountSection {
   accountId: string;
   title: string;
   /** A line under the title when something is wrong with the account. */
   problem: string | null;
+  /** Every server of the account, in the panel's order. */
   servers: TrayServerItem[];
+  /** The submenu's label, with its counts: "Home panel (118 of 120 running)". */
+  label: string;
+  /** The servers as the menu shows them: by name, split into ranges when long. */
+  list: TrayList<TrayServerItem>;
 }
 
 export interface TrayModel {
@@ -39,6 +53,14 @@ export interface TrayModel {
   tooltip: string;
   isPaused: boolean;
   sections: TrayAccountSection[];
+  /** Crashed, unreachable, or offline when it should run: worst first, then by name. */
+  attention: TrayServerItem[];
+  /** The pinned servers, in the order they were pinned. */
+  favourites: TrayServerItem[];
+  /** Few servers in all: each panel's servers sit in the top level under its title, no submenu. */
+  isInline: boolean;
+  /** The global shortcut of "Find a server…" (an Electron accelerator), or null when none is set. */
+  quickOpenShortcut: string | null;
 }
 
 /** Per-server facts the monitor adds to the view: a crash not yet seen, or offline when it should run. */
@@ -89,7 +111,23 @@ function stateText(server: ServerView, flags: TrayServerFlags, asOf: string | nu
   return asOf === null ? state : `${state} as of ${asOf}: not watched live now`;
 }
 
-function serverItem(server: ServerView, account: AccountView, flags: TrayServerFlags, formatTime: TimeFormatter): TrayServerItem {
+function attentionOf(server: ServerView, flags: TrayServerFlags): TrayAttention | null {
+  const key = serverKey(server);
+  if (flags.crashed.has(key)) return 'crashed';
+  if (server.availability === 'node-unreachable') return 'unreachable';
+  if (server.state === 'offline' && flags.shouldRun.has(key)) return 'should-run';
+  return null;
+}
+
+interface ItemContext {
+  account: AccountView;
+  flags: TrayServerFlags;
+  favourites: ReadonlySet<string>;
+  formatTime: TimeFormatter;
+}
+
+function serverItem(server: ServerView, context: ItemContext): TrayServerItem {
+  const { account, flags, formatTime } = context;
   const accountOk = account.status === 'ok' || account.status === 'checking';
   const crashed = flags.crashed.has(serverKey(server));
   const mark = crashed || server.availability === 'node-unreachable' ? '⚠' : server.availability === 'ok' ? MARKS[server.state] : '⊘';
@@ -102,7 +140,43 @@ function serverItem(server: ServerView, account: AccountView, flags: TrayServerF
     stateText: stateText(server, flags, asOf),
     actions: powerActions(server, accountOk),
     sftpAddress: server.sftp ? `sftp://${server.sftp.username}@${server.sftp.host}:${server.sftp.port}` : null,
+    isFavourite: context.favourites.has(serverKey(server)),
+    attention: attentionOf(server, flags),
   };
+}
+
+function sectionLabel(title: string, servers: readonly ServerView[], problem: string | null): string {
+  const running = servers.filter((s) => s.state === 'running').length;
+  const counts = servers.length === 0 ? 'no servers' : `${running} of ${servers.length} running`;
+  return `${problem ? '⚠ ' : ''}${title} (${counts})`;
+}
+
+function section(account: AccountView, servers: readonly ServerView[], context: Omit<ItemContext, 'account'>): TrayAccountSection {
+  const own = servers.filter((s) => s.accountId === account.id);
+  const items = own.map((s) => serverItem(s, { ...context, account }));
+  const problem = ACCOUNT_PROBLEMS[account.status] ?? null;
+  return {
+    accountId: account.id,
+    title: account.name,
+    problem,
+    servers: items,
+    label: sectionLabel(account.name, own, problem),
+    list: splitList(
+      byName(items, (i) => i.name),
+      (i) => i.name,
+    ),
+  };
+}
+
+function attentionList(sections: readonly TrayAccountSection[]): TrayServerItem[] {
+  const all = sections.flatMap((s) => s.servers).filter((i) => i.attention !== null);
+  const named = byName(all, (i) => i.name);
+  return ATTENTION_ORDER.flatMap((kind) => named.filter((i) => i.attention === kind));
+}
+
+function favouriteList(sections: readonly TrayAccountSection[], favourites: readonly string[]): TrayServerItem[] {
+  const byKey = new Map(sections.flatMap((s) => s.servers).map((i) => [serverKey(i), i] as const));
+  return favourites.flatMap((key) => byKey.get(key) ?? []);
 }
 
 function overallStatus(accounts: readonly AccountView[], servers: readonly ServerView[], flags: TrayServerFlags): TrayStatus {
@@ -132,20 +206,29 @@ export function buildTrayModel(input: {
   formatTime?: TimeFormatter;
   /** The system refuses the app's notifications (macOS unsigned, no daemon on Linux). */
   hasNotificationsBlocked?: boolean;
+  /** The favourites' keys (settings), in the order they were pinned. */
+  favourites?: readonly string[];
+  /** The quick-open search's global shortcut, when one is registered. */
+  quickOpenShortcut?: string | null;
 }): TrayModel {
   const { accounts, servers, flags, isPaused } = input;
-  const formatTime = input.formatTime ?? defaultTime;
+  const favourites = input.favourites ?? [];
+  const context = { flags, favourites: new Set(favourites), formatTime: input.formatTime ?? defaultTime };
   const health = overallStatus(accounts, servers, flags);
-  const sections = accounts.map((account) => ({
-    accountId: account.id,
-    title: account.name,
-    problem: ACCOUNT_PROBLEMS[account.status] ?? null,
-    servers: servers.filter((s) => s.accountId === account.id).map((s) => serverItem(s, account, flags, formatTime)),
-  }));
+  const sections = accounts.map((account) => section(account, servers, context));
   // Paused is shown only when nothing is wrong: a problem must stay visible even while quiet.
   const status: TrayStatus = isPaused && health === 'ok' ? 'paused' : health;
   const tooltip = `${summary(health, servers, isPaused)}${input.hasNotificationsBlocked ? NOTIFICATIONS_BLOCKED : ''}`;
-  return { status, tooltip, isPaused, sections };
+  return {
+    status,
+    tooltip,
+    isPaused,
+    sections,
+    attention: attentionList(sections),
+    favourites: favouriteList(sections, favourites),
+    isInline: servers.length <= INLINE_SERVERS_MAX,
+    quickOpenShortcut: input.quickOpenShortcut ?? null,
+  };
 }
 
 /** Where the tray's facts come from: the monitor, the accounts, the notices' pause, the system. */
@@ -156,6 +239,10 @@ export interface TraySources {
   /** The system refuses the app's notifications. */
   notificationsBlocked(): boolean;
   formatTime?: TimeFormatter;
+  /** The favourites' keys (settings). */
+  favourites?: () => readonly string[];
+  /** The quick-open search's registered global shortcut. */
+  quickOpenShortcut?: () => string | null;
 }
 
 /** The whole tray model from its sources (main only draws it). */
@@ -167,6 +254,8 @@ export function trayModelFrom(sources: TraySources): TrayModel {
     isPaused: sources.notices.isPaused(),
     formatTime: sources.formatTime,
     hasNotificationsBlocked: sources.notificationsBlocked(),
+    favourites: sources.favourites?.(),
+    quickOpenShortcut: sources.quickOpenShortcut?.(),
   });
 }
 
@@ -181,11 +270,12 @@ export function sameTrayModel(a: TrayModel | null, b: TrayModel): boolean {
  */
 export const MENU_ENTRIES_IN_VIEW = 40;
 
-/** The keys of the first `limit` servers in the menu's order: those seen without scrolling. */
+/**
+ * The keys of the first `limit` servers in the menu's top level: those seen without opening a
+ * submenu (attention, favourites, and the panels' servers when they sit in the top level).
+ */
 export function serversInMenuView(model: TrayModel | null, limit = MENU_ENTRIES_IN_VIEW): string[] {
   if (!model) return [];
-  return model.sections
-    .flatMap((section) => section.servers)
-    .slice(0, limit)
-    .map(serverKey);
+  const top = [...model.attention, ...model.favourites, ...(model.isInline ? model.sections.flatMap((section) => section.servers) : [])];
+  return [...new Set(top.map(serverKey))].slice(0, limit);
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { InvokeArgs, InvokeChannel } from '../../shared/ipc-contract';
 import { isServerKey } from '../../shared/server-key';
+import { isQuickOpenShortcut } from '../../shared/accelerator';
 import { fileName, id, localPath, none, one, remotePath, serverRef } from './schemas/atoms';
 import { activitySchemas } from './schemas/activity';
 // ── incidents (issue 14) ──
@@ -58,6 +59,8 @@ const settingsPatch = z.strictObject({
   monitor: z.strictObject({ budgetShare: z.number().min(0.05).max(0.5), pollIntervalS: z.number().int().min(20).max(3600) }).optional(),
   launchAtLogin: z.boolean().optional(),
   theme: z.enum(['system', 'light', 'dark']).optional(),
+  // ── tray (issue 15) ──
+  quickOpenShortcut: z.string().refine(isQuickOpenShortcut, 'must be modifiers and one key, such as CommandOrControl+Alt+P, or empty').optional(),
 });
 
 /** The argument schema of every channel. */

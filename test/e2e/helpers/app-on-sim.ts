@@ -138,9 +138,34 @@ export function trayItems(app: LaunchedApp): MenuNode[] {
   return app.tray()?.menu ?? [];
 }
 
-/** The tray item of a server, found by its name. */
+/** True for a server's own entry: a submenu holding its actions. */
+const isServerEntry = (item: MenuNode, name?: string): boolean =>
+  item.type === 'submenu' && (name === undefined || item.label.slice(2) === name) && (item.submenu ?? []).some((i) => i.label === 'Open console');
+
+/**
+ * The label path to a server's first entry in the tray, found by its name: in the top level
+ * (attention, favourites, a few servers) or under its panel and name range (issue 15).
+ */
+export function serverMenuPath(app: LaunchedApp, name: string, items: MenuNode[] = trayItems(app)): string[] | undefined {
+  for (const item of items) {
+    if (isServerEntry(item, name)) return [item.label];
+    if (item.type !== 'submenu' || isServerEntry(item)) continue;
+    const below = serverMenuPath(app, name, item.submenu ?? []);
+    if (below) return [item.label, ...below];
+  }
+  return undefined;
+}
+
+/** The tray item of a server, found by its name, at whatever depth it is. */
 export function serverItem(app: LaunchedApp, name: string): MenuNode | undefined {
-  return trayItems(app).find((item) => item.type === 'submenu' && item.label.slice(2) === name);
+  const path = serverMenuPath(app, name);
+  let items = trayItems(app);
+  let found: MenuNode | undefined;
+  for (const label of path ?? []) {
+    found = items.find((i) => i.label === label);
+    items = found?.submenu ?? [];
+  }
+  return found;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -13,6 +13,7 @@ import { AppPaths } from './app-paths';
 import { connectBridge, type Bridge } from './bridge';
 import { BrowserWindow, windowRecords } from './browser-window';
 import { clipboardState } from './clipboard';
+import { globalShortcutState } from './global-shortcut';
 import { setDoubleContext } from './context';
 import { dialogCalls } from './dialog';
 import { registerLauncherHandlers } from './launcher-handlers';
@@ -77,6 +78,7 @@ function addSections(recorder: Recorder, app: App): void {
     dialogs: dialogCalls(),
     shell: shellCalls(),
     clipboard: clipboardState(),
+    globalShortcuts: globalShortcutState(),
     nativeTheme: themeState(),
     session: sessionState(),
     protocol: protocolState(),

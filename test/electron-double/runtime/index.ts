@@ -11,6 +11,7 @@ import { boot } from './boot';
 import { BrowserWindow } from './browser-window';
 import { clipboard } from './clipboard';
 import { dialog } from './dialog';
+import { globalShortcut } from './global-shortcut';
 import { ipcMain } from './ipc-main';
 import { Menu } from './menu';
 import { nativeImage } from './native-image';
@@ -24,13 +25,30 @@ import { protocol } from './url-protocol';
 /** The app object. */
 export const app = boot();
 
-export { BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, net, Notification, powerMonitor, protocol, session, shell, Tray };
+export {
+  BrowserWindow,
+  clipboard,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  net,
+  Notification,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+  Tray,
+};
 
 const electron = {
   app,
   BrowserWindow,
   clipboard,
   dialog,
+  globalShortcut,
   ipcMain,
   Menu,
   nativeImage,

@@ -27,6 +27,7 @@ export function emptySnapshot(): AppSnapshot {
     dialogs: [],
     shell: [],
     clipboard: { text: '', writes: [] },
+    globalShortcuts: [],
     loginItemSettings: {},
     loginItemCalls: [],
     dock: null,

@@ -46,6 +46,7 @@ export const ToChild = {
   userSetWindowBounds: 'window.userSetBounds',
   activateApp: 'app.activate',
   pressAccelerator: 'menu.pressAccelerator',
+  pressGlobalShortcut: 'globalShortcut.press',
   setSystemTrayDark: 'nativeTheme.setSystemTrayDark',
   answerDialog: 'dialog.answer',
   emitPowerMonitor: 'powerMonitor.emit',

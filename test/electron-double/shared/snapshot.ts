@@ -167,6 +167,8 @@ export interface AppSnapshot {
   dialogs: DialogCall[];
   shell: ShellCall[];
   clipboard: { text: string; writes: string[] };
+  /** The accelerators registered with globalShortcut now, as the app spelled them. */
+  globalShortcuts: string[];
   /** The login item as the OS holds it (macOS, Windows; on Linux Electron keeps nothing). */
   loginItemSettings: Record<string, unknown>;
   /** Every app.setLoginItemSettings call, in order, on every platform. */

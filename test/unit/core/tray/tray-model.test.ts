@@ -8,41 +8,8 @@ import {
   trayModelFrom,
   type TrayServerFlags,
 } from '../../../../src/core/tray/tray-model';
-import type { AccountView, ServerView } from '../../../../src/shared/types';
-
-const account = (over: Partial<AccountView> = {}): AccountView => ({
-  id: 'a1',
-  name: 'Home panel',
-  url: 'https://panel.example.com',
-  username: 'alex',
-  status: 'ok',
-  statusMessage: null,
-  keyStorage: 'keychain',
-  isDemo: false,
-  allowsPlainHttp: false,
-  ...over,
-});
-
-const server = (over: Partial<ServerView> = {}): ServerView => ({
-  accountId: 'a1',
-  identifier: 'abcd1234',
-  uuid: null,
-  name: 'Survival',
-  node: 'Node 1',
-  description: null,
-  state: 'running',
-  availability: 'ok',
-  isLive: true,
-  isStateCurrent: true,
-  stateSeenAt: 1_700_000_000_000,
-  resources: null,
-  limits: { memoryMib: 1024, diskMib: 2048, cpuPercent: 100 },
-  address: '10.0.0.5:25565',
-  sftp: { host: 'node1.example.com', port: 2022, username: 'alex.abcd1234' },
-  liveIssue: null,
-  featurePrompt: null,
-  ...over,
-});
+import type { ServerView } from '../../../../src/shared/types';
+import { account, server } from './tray-fixtures';
 
 const noFlags: TrayServerFlags = { crashed: new Set(), shouldRun: new Set() };
 
@@ -186,6 +153,21 @@ describe('serversInMenuView', () => {
     expect(serversInMenuView(model)).toEqual(['a1/one', 'a1/two', 'a2/serv_three']);
     expect(serversInMenuView(model, 2)).toEqual(['a1/one', 'a1/two']);
     expect(serversInMenuView(null)).toEqual([]);
+  });
+
+  it('names only the top level’s servers (attention, then favourites) once the panels are submenus', () => {
+    const many = Array.from({ length: 30 }, (_, i) => server({ identifier: `id${String(i).padStart(6, '0')}`, name: `S ${i}` }));
+    const model = buildTrayModel({
+      accounts: [account()],
+      servers: many,
+      flags: { crashed: new Set(['a1/id000004']), shouldRun: new Set() },
+      isPaused: false,
+      favourites: ['a1/id000009', 'a1/id000004', 'a1/gone0000'],
+    });
+    expect(model.isInline).toBe(false);
+    expect(model.favourites.map((i) => i.identifier)).toEqual(['id000009', 'id000004']);
+    expect(model.sections[0]?.servers.filter((i) => i.isFavourite).map((i) => i.identifier)).toEqual(['id000004', 'id000009']);
+    expect(serversInMenuView(model)).toEqual(['a1/id000004', 'a1/id000009']);
   });
 });
 

@@ -21,6 +21,9 @@ export class AppState {
   notificationStatus = $state<NotificationStatus | null>(null);
   /** The person closed the "notifications blocked" banner (Settings still says it). */
   isBlockedBannerDismissed = $state(false);
+  // ── tray (issue 15) ──
+  /** The quick-open search is open (the tray's "Find a server…" or the global shortcut). */
+  isQuickOpen = $state(false);
   /** The servers this window shows, for main: their live states come first. */
   readonly onScreen = new OnScreenReporter((onScreen) => api.serversAttention({ onScreen }));
 
@@ -63,6 +66,11 @@ export class AppState {
   }
 
   async #navigateGuarded(navigation: Navigation): Promise<void> {
+    // ── tray (issue 15) ── the search opens over what the window shows; picking a server navigates.
+    if (navigation.quickOpen) {
+      this.isQuickOpen = true;
+      return;
+    }
     const leavesEditor = navigation.view !== 'files' || !sameRef(navigation.server, this.navigation.server);
     if (leavesEditor && !(await confirmLeave())) return;
     this.navigation = navigation;

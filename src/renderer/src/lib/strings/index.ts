@@ -24,6 +24,8 @@ import { activityStrings } from './activity';
 import { incidentsStrings } from './incidents';
 // ── alerts (issue 14) ──
 import { alertsStrings } from './alerts';
+// ── tray (issue 15) ──
+import { quickOpenStrings } from './quick-open';
 
 export const t = {
   ...common,
@@ -48,4 +50,6 @@ export const t = {
   incidents: incidentsStrings,
   // ── alerts (issue 14) ──
   alerts: alertsStrings,
+  // ── tray (issue 15) ──
+  quickOpen: quickOpenStrings,
 } as const;
