@@ -18,6 +18,8 @@ import { usersSchemas } from './schemas/users';
 import { historySchemas } from './schemas/history';
 // ── alerts (issue 14) ──
 import { alertsSchemas } from './schemas/alerts';
+// ── console (issue 15) ──
+import { consoleViewSchemas } from './schemas/console-view';
 
 const httpUrl = z.string().min(1).max(2048);
 const apiKey = z.string().min(1).max(512);
@@ -126,4 +128,6 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   ...historySchemas,
   // ── alerts (issue 14) ──
   ...alertsSchemas,
+  // ── console (issue 15) ──
+  ...consoleViewSchemas,
 };

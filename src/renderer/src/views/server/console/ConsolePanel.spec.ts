@@ -14,6 +14,8 @@ const term = vi.hoisted(() => ({
   clears: 0,
   scrolledToBottom: 0,
   isDisposed: false,
+  finds: [] as [string, string][],
+  searchCleared: 0,
 }));
 vi.mock('./terminal-adapter', () => ({
   createTerminal: (options: TerminalOptions) => {
@@ -24,6 +26,8 @@ vi.mock('./terminal-adapter', () => ({
       fit() {},
       setTheme() {},
       scrollToBottom: () => void term.scrolledToBottom++,
+      find: (query: string, direction: string) => void term.finds.push([query, direction]),
+      clearSearch: () => void term.searchCleared++,
       dispose: () => void (term.isDisposed = true),
     };
   },
@@ -44,7 +48,7 @@ async function showConsole(server = serverView()) {
 
 describe('ConsolePanel', () => {
   beforeEach(() => {
-    Object.assign(term, { options: null, lines: [], clears: 0, scrolledToBottom: 0, isDisposed: false });
+    Object.assign(term, { options: null, lines: [], clears: 0, scrolledToBottom: 0, isDisposed: false, finds: [], searchCleared: 0 });
     mockApi.answer('consoleAttach', { backlog: ['[INFO] Done (3.2s)!', '\u001b[31m[WARN] low memory'], connection: 'connected' });
     mockApi.answer('consoleHistory', ['list', 'say one']);
     mockApi.answer('statsHistory', []);
@@ -69,7 +73,7 @@ describe('ConsolePanel', () => {
 
   it('keeps the terminal bounded and read-only', async () => {
     await showConsole();
-    expect(term.options?.scrollback).toBe(5000);
+    expect(term.options?.scrollback).toBe(10_000);
   });
 
   it('shows the connection in the status strip', async () => {
