@@ -6,7 +6,7 @@
 import type { AccountRecord } from '../accounts/account-service';
 import { MAX_KEEP_NEWEST } from '../backups/retention';
 import { isServerKey } from '../../shared/server-key';
-import type { NotificationRule, Settings } from '../../shared/types';
+import { CONSOLE_SCROLLBACK_CHOICES, DEFAULT_CONSOLE_SCROLLBACK, type NotificationRule, type Settings } from '../../shared/types';
 
 export const SETTINGS_VERSION = 2;
 
@@ -36,6 +36,8 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   favourites: [],
   backupRetention: {},
+  // ── console (issue 15) ──
+  consoleScrollback: DEFAULT_CONSOLE_SCROLLBACK,
 };
 
 /** More favourites than this is no longer a choice of a few (and the file stays small). */
@@ -125,6 +127,8 @@ function sanitizeFavourites(raw: unknown, r: Repairs): string[] {
   return kept;
 }
 
+const isScrollback = (v: unknown): v is number => (CONSOLE_SCROLLBACK_CHOICES as readonly unknown[]).includes(v);
+
 function sanitizeSettingsObject(raw: unknown, r: Repairs): Settings {
   const o = isObj(raw) ? raw : {};
   const n = isObj(o.notifications) ? o.notifications : {};
@@ -146,6 +150,11 @@ function sanitizeSettingsObject(raw: unknown, r: Repairs): Settings {
     theme: pick(o.theme, isTheme, 'system', 'settings.theme', r),
     favourites: sanitizeFavourites(o.favourites, r),
     backupRetention: sanitizeRetention(o.backupRetention, r),
+    // ── console (issue 15) ──: absent in older files, so no repair is noted for that
+    consoleScrollback:
+      o.consoleScrollback === undefined
+        ? DEFAULT_CONSOLE_SCROLLBACK
+        : pick(o.consoleScrollback, isScrollback, DEFAULT_CONSOLE_SCROLLBACK, 'settings.consoleScrollback', r),
   };
 }
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { InvokeArgs, InvokeChannel } from '../../shared/ipc-contract';
 import { isServerKey } from '../../shared/server-key';
+import { CONSOLE_SCROLLBACK_CHOICES } from '../../shared/types';
 import { fileName, id, localPath, none, one, remotePath, serverRef } from './schemas/atoms';
 import { activitySchemas } from './schemas/activity';
 // ── incidents (issue 14) ──
@@ -60,6 +61,11 @@ const settingsPatch = z.strictObject({
   monitor: z.strictObject({ budgetShare: z.number().min(0.05).max(0.5), pollIntervalS: z.number().int().min(20).max(3600) }).optional(),
   launchAtLogin: z.boolean().optional(),
   theme: z.enum(['system', 'light', 'dark']).optional(),
+  // ── console (issue 15) ──
+  consoleScrollback: z
+    .number()
+    .refine((n) => (CONSOLE_SCROLLBACK_CHOICES as readonly number[]).includes(n), 'must be one of the offered scrollback lengths')
+    .optional(),
 });
 
 /** The argument schema of every channel. */

@@ -56,7 +56,6 @@ export const consoleStrings = {
   searchCount: (index: number, count: number) => (count === 0 ? 'No matches' : `${index} of ${count}`),
   timestamps: 'Timestamps',
   timestampsTitle: 'Show the time each line arrived (lines from before the window opened show --:--:--)',
-  copied: 'Selection copied',
   copyFailed: 'Could not copy the selection:',
   dismiss: 'Dismiss',
 } as const;

@@ -6,6 +6,8 @@
  */
 import { api as defaultApi, errorMessage } from '../../lib/api';
 import { sameRef } from '../../lib/state/app-state.svelte';
+import { appState } from '../../lib/state/app-state.svelte';
+import { DEFAULT_CONSOLE_SCROLLBACK } from '../../../../shared/types';
 import { ConsoleStore } from './console/console-store.svelte';
 import { CommandLine } from './console/command-line.svelte';
 import { StatsStore } from './stats/stats-store.svelte';
@@ -27,7 +29,8 @@ export type SessionApi = Pick<
 
 export class ServerSession {
   readonly ref: ServerRef;
-  readonly console = new ConsoleStore();
+  // The scrollback Settings chose when the view opened (issue 15).
+  readonly console = new ConsoleStore(appState.settings?.consoleScrollback ?? DEFAULT_CONSOLE_SCROLLBACK);
   readonly stats = new StatsStore();
   readonly commands: CommandLine;
   #stops: (() => void)[] = [];
