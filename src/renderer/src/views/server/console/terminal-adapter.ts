@@ -14,6 +14,7 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import '@xterm/xterm/css/xterm.css';
 import { mirrorInlineStyles, withInertStyleElements } from './inline-style-bridge';
 import { FrameBatcher } from './frame-batcher';
+import { styleRowsThroughCssom } from './row-style-bridge';
 
 export interface TerminalOptions {
   host: HTMLElement;
@@ -67,6 +68,8 @@ export function createTerminal(opts: TerminalOptions): TerminalHandle {
     theme: opts.theme,
     fontFamily: opts.fontFamily,
     fontSize: FONT_SIZE_PX,
+    // The search addon's match highlights are decorations, still a proposed API in xterm 6.
+    allowProposedApi: true,
     cursorStyle: 'bar',
     cursorInactiveStyle: 'none',
     cursorBlink: false,
@@ -88,6 +91,7 @@ export function createTerminal(opts: TerminalOptions): TerminalHandle {
   );
   term.attachCustomKeyEventHandler((event) => !opts.isViewShortcut(event));
   withInertStyleElements(opts.host.ownerDocument, () => term.open(opts.host));
+  styleRowsThroughCssom(term);
   fit.fit();
 
   let isFollowing = true;
@@ -111,9 +115,12 @@ export function createTerminal(opts: TerminalOptions): TerminalHandle {
     term.onWriteParsed(check),
     search.onDidChangeResults(({ resultIndex, resultCount }) => searchListener({ index: resultCount === 0 ? 0 : resultIndex + 1, count: resultCount })),
   ];
+  // Outlines, not backgrounds: xterm's DOM renderer paints a decoration's background as a style
+  // attribute on each cell (DomRendererRowFactory), which the CSP blocks; an outline is set on the
+  // decoration's own element through CSSOM, which it allows. The active match is also selected.
   const decorations = {
-    matchBackground: opts.searchColors.match,
-    activeMatchBackground: opts.searchColors.activeMatch,
+    matchBorder: opts.searchColors.match,
+    activeMatchBorder: opts.searchColors.activeMatch,
     matchOverviewRuler: opts.searchColors.match,
     activeMatchColorOverviewRuler: opts.searchColors.activeMatch,
   };
