@@ -194,6 +194,8 @@ export interface PushEvents {
   'incidents:added': IncidentPushEvents['incidents:added'];
   // ── alerts (issue 14) ──
   'alerts:changed': AlertPushEvents['alerts:changed'];
+  // ── console (issue 15) ── lines gathered per ~frame (src/main/console-push-batcher.ts)
+  'console:lines': ConsoleLine[];
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -284,6 +286,8 @@ export const PUSH_EVENTS = [
   'incidents:added',
   // ── alerts (issue 14) ──
   'alerts:changed',
+  // ── console (issue 15) ──
+  'console:lines',
 ] as const satisfies readonly PushEvent[];
 
 // Compile-time proof that the lists above name every channel and event exactly.

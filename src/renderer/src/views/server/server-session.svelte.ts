@@ -23,6 +23,7 @@ export type SessionApi = Pick<
   | 'statsHistory'
   | 'onStatsSample'
   | 'onConsoleLine'
+  | 'onConsoleLines'
   | 'onConsoleConnection'
   | 'onServersChanged'
 >;
@@ -53,6 +54,8 @@ export class ServerSession {
     // Subscribed before attaching, so nothing pushed in between is lost.
     this.#stops.push(
       this.api.onConsoleLine((line) => mine(line.server) && this.console.push(line)),
+      // ── console (issue 15) ── main's batches of a frame
+      this.api.onConsoleLines((lines) => this.console.pushMany(lines.filter((line) => mine(line.server)))),
       this.api.onConsoleConnection(({ server, connection }) => mine(server) && this.console.setConnection(connection)),
       this.api.onStatsSample(({ server, sample }) => mine(server) && this.stats.push(sample)),
       this.api.onServersChanged((servers) => {

@@ -81,6 +81,17 @@ export class ConsoleStore {
     this.#append([entry]);
   }
 
+  /** Lines main pushed in one batch, in order: appended at once (one write to the terminal). */
+  pushMany(lines: readonly ConsoleLine[]): void {
+    if (lines.length === 0) return;
+    if (this.attachStatus === 'attaching') {
+      for (const line of lines) this.push(line);
+      return;
+    }
+    const atMs = this.now();
+    this.#append(lines.map((line) => ({ atMs, text: formatLine(line, t.console.prelude) })));
+  }
+
   /**
    * A connection change main pushed. On a new connection Wings replays its recent log, so the
    * view starts over, as the panel's console does; otherwise every reconnect would repeat lines.
