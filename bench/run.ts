@@ -21,6 +21,9 @@ import { startupTable } from './startup/startup-table';
 import { benchWatch } from './watch/watch-bench';
 import { runHistoryBench } from './history/history-bench';
 import { historyTable } from './history/history-table';
+// ── console (issue 15) ──
+import { runConsoleBench } from './console/console-bench';
+import { consoleTable } from './console/console-table';
 
 const REPORT_DIR = 'test-results/bench';
 const DOCS = 'docs/benchmarks.md';
@@ -43,6 +46,8 @@ async function runSection(section: SectionName, plan: BenchPlan): Promise<Table>
       return transferTable(await runTransfers(plan.transfer, progress), plan.isQuick);
     case 'files':
       return fileListTable(await runFileList(plan.files, progress));
+    case 'console':
+      return consoleTable(await runConsoleBench(plan.console.rates, plan.console.seconds, progress), plan.console.seconds);
     case 'history':
       return historyTable(await runHistoryBench(plan.history.servers, progress), plan.isQuick);
   }

@@ -1,6 +1,6 @@
 /** The command line of `npm run bench` and the plan it gives: what runs, for how long. Pure. */
 
-export const SECTIONS = ['watch', 'startup', 'idle', 'transfer', 'files', 'history'] as const;
+export const SECTIONS = ['watch', 'startup', 'idle', 'transfer', 'files', 'history', 'console'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /** How long and how big each section runs. */
@@ -34,9 +34,12 @@ export interface BenchPlan {
   files: { repeats: number };
   /** Servers whose 90 days of history are written and read (issue 14). */
   history: { servers: number };
+  // ── console (issue 15) ──
+  /** Lines a second streamed into one console, and for how long each. */
+  console: { rates: number[]; seconds: number };
 }
 
-export const USAGE = `Usage: npm run bench [-- --quick] [-- --only=watch,startup,idle,transfer,files,history] [-- --write-docs]
+export const USAGE = `Usage: npm run bench [-- --quick] [-- --only=watch,startup,idle,transfer,files,history,console] [-- --write-docs]
 
   --quick        about 5 minutes instead of 20: idle window 1 min (not 10), watch windows 30 s at
                  10 and 100 servers only (side by side), one 256 MiB transfer round (not three of
@@ -108,5 +111,7 @@ function planFor(flags: Pick<BenchPlan, 'isQuick' | 'sections' | 'shouldWriteDoc
     transfer: { bytes: isQuick ? GIB / 4 : GIB, rounds: isQuick ? 1 : 3 },
     files: { repeats: isQuick ? 3 : 5 },
     history: { servers: isQuick ? 50 : 500 },
+    // ── console (issue 15) ──
+    console: { rates: [400, 1000], seconds: isQuick ? 5 : 15 },
   };
 }

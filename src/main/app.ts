@@ -20,6 +20,7 @@ import { applicationMenuTemplate } from './desktop/app-menu';
 import { DockPresence } from './desktop/dock-presence';
 import { LoginItem } from './desktop/login-item';
 import { hasTrayHost } from './desktop/tray-host';
+import { ConsolePushBatcher } from './console-push-batcher';
 import { checkExternalLink, checkSftpLink, serverPageUrl } from './external-links';
 import { watchInstallOutput } from '../core/wings/install-watch';
 import { FEATURE_TERMS_URLS } from '../shared/feature-terms';
@@ -271,6 +272,8 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
   const ifAttached = (ref: ServerRef, push: () => void): void => {
     if (ui.attached.has(serverKey(ref))) push();
   };
+  // ── console (issue 15) ──
+  const consolePush = new ConsolePushBatcher((lines) => ui.window.push.consoleLines(lines));
   const syncAccounts = (): void => {
     s.monitor.setAccounts(
       s.accounts.list().map(({ id, name, url, keyStorage, isDemo, allowsPlainHttp }) => ({ id, name, url, keyStorage, isDemo, allowsPlainHttp })),
@@ -299,8 +302,15 @@ function connectEvents(s: AppServices, ui: Ui): { disposers: Array<() => void>; 
       }
     }),
     s.monitor.on('stats', (ref, sample) => ifAttached(ref, () => ui.window.push.statsSample({ server: ref, sample }))),
-    s.monitor.on('console', (line) => ifAttached(line.server, () => ui.window.push.consoleLine(line))),
-    s.monitor.on('console-connection', (ref, connection) => ifAttached(ref, () => ui.window.push.consoleConnection({ server: ref, connection }))),
+    // ── console (issue 15) ── lines in batches of a frame; a connection change comes after its lines.
+    s.monitor.on('console', (line) => ifAttached(line.server, () => consolePush.push(line))),
+    s.monitor.on('console-connection', (ref, connection) =>
+      ifAttached(ref, () => {
+        consolePush.flush();
+        ui.window.push.consoleConnection({ server: ref, connection });
+      }),
+    ),
+    () => consolePush.stop(),
     // ── backups (issue 13) ── every server's: the Backups tab is not the console's attach.
     s.monitor.on('backup-completed', (ref, b) =>
       ui.window.push.backupsCompleted({

@@ -43,6 +43,9 @@ import { INCIDENT_CHANNELS } from './ipc/incidents';
 // ── alerts (issue 14) ──
 import type { AlertChannels, AlertPushEvents } from './ipc/alerts';
 import { ALERT_CHANNELS } from './ipc/alerts';
+// ── console (issue 15) ──
+import type { ConsoleViewChannels } from './ipc/console-view';
+import { CONSOLE_VIEW_CHANNELS } from './ipc/console-view';
 
 /** Input of `accounts:add`; the key goes in and never comes back out. */
 export interface AddAccountInput {
@@ -101,7 +104,9 @@ export interface InvokeChannels
     IncidentChannels,
     HistoryChannels,
     // ── alerts (issue 14) ──
-    AlertChannels {
+    AlertChannels,
+    // ── console (issue 15) ──
+    ConsoleViewChannels {
   'accounts:list': { args: []; result: AccountView[] };
   'accounts:check': { args: [{ url: string; apiKey: string; allowPlainHttp?: boolean }]; result: AccountCheck };
   /** Main confirms in its own dialog first (gesture-contract.ts); null when the person declined there. */
@@ -189,6 +194,8 @@ export interface PushEvents {
   'incidents:added': IncidentPushEvents['incidents:added'];
   // ── alerts (issue 14) ──
   'alerts:changed': AlertPushEvents['alerts:changed'];
+  // ── console (issue 15) ── lines gathered per ~frame (src/main/console-push-batcher.ts)
+  'console:lines': ConsoleLine[];
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -252,6 +259,8 @@ export const INVOKE_CHANNELS = [
   ...HISTORY_CHANNELS,
   // ── alerts (issue 14) ──
   ...ALERT_CHANNELS,
+  // ── console (issue 15) ──
+  ...CONSOLE_VIEW_CHANNELS,
 ] as const satisfies readonly InvokeChannel[];
 
 export const PUSH_EVENTS = [
@@ -277,6 +286,8 @@ export const PUSH_EVENTS = [
   'incidents:added',
   // ── alerts (issue 14) ──
   'alerts:changed',
+  // ── console (issue 15) ──
+  'console:lines',
 ] as const satisfies readonly PushEvent[];
 
 // Compile-time proof that the lists above name every channel and event exactly.

@@ -170,7 +170,18 @@ export interface Settings {
   // ── tray (issue 15) ──
   /** The quick-open search's global shortcut (an Electron accelerator); '' turns it off. Filled by the schema. */
   quickOpenShortcut?: string;
+  // ── console (issue 15) ──
+  /**
+   * Lines a console keeps to scroll back through (CONSOLE_SCROLLBACK_CHOICES), for consoles
+   * opened after a change; absent in files before it (the schema fills the default, 10,000).
+   */
+  consoleScrollback?: number;
 }
+
+// ── console (issue 15) ──
+/** The console scrollback lengths Settings offers; the first default of the panel is 10,000. */
+export const CONSOLE_SCROLLBACK_CHOICES = [1_000, 5_000, 10_000, 50_000, 100_000] as const;
+export const DEFAULT_CONSOLE_SCROLLBACK = 10_000;
 
 /**
  * What the window needs to know about the desktop it runs on: whether launch at login can work

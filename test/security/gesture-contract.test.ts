@@ -174,6 +174,12 @@ describe.skipIf(!hasSecretService)('the gesture contract, called from the page w
       expect(env.sim.control.requestCount(/databases/)).toBe(0);
       expect(env.app.clipboard().writes.length).toBe(writes);
     },
+    // ── console (issue 15) ──
+    'console:copy': async () => {
+      const writes = env.app.clipboard().writes.length;
+      expect(await invoke(env.page, 'consoleCopy', { text: 'copied by a script' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      expect(env.app.clipboard().writes.length).toBe(writes);
+    },
     // ── history (issue 14) ──
     'history:export-csv': async () => {
       const mark = env.app.dialog.calls().length;

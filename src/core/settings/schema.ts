@@ -7,7 +7,7 @@ import type { AccountRecord } from '../accounts/account-service';
 import { MAX_KEEP_NEWEST } from '../backups/retention';
 import { isServerKey } from '../../shared/server-key';
 import { DEFAULT_QUICK_OPEN_SHORTCUT, isQuickOpenShortcut } from '../../shared/accelerator';
-import type { NotificationRule, Settings } from '../../shared/types';
+import { CONSOLE_SCROLLBACK_CHOICES, DEFAULT_CONSOLE_SCROLLBACK, type NotificationRule, type Settings } from '../../shared/types';
 
 export const SETTINGS_VERSION = 2;
 
@@ -39,6 +39,8 @@ export const DEFAULT_SETTINGS: Settings = {
   backupRetention: {},
   // ── tray (issue 15) ──
   quickOpenShortcut: DEFAULT_QUICK_OPEN_SHORTCUT,
+  // ── console (issue 15) ──
+  consoleScrollback: DEFAULT_CONSOLE_SCROLLBACK,
 };
 
 /** More favourites than this is no longer a choice of a few (and the file stays small). */
@@ -128,6 +130,8 @@ function sanitizeFavourites(raw: unknown, r: Repairs): string[] {
   return kept;
 }
 
+const isScrollback = (v: unknown): v is number => (CONSOLE_SCROLLBACK_CHOICES as readonly unknown[]).includes(v);
+
 function sanitizeSettingsObject(raw: unknown, r: Repairs): Settings {
   const o = isObj(raw) ? raw : {};
   const n = isObj(o.notifications) ? o.notifications : {};
@@ -154,6 +158,11 @@ function sanitizeSettingsObject(raw: unknown, r: Repairs): Settings {
       o.quickOpenShortcut === undefined
         ? DEFAULT_QUICK_OPEN_SHORTCUT
         : pick(o.quickOpenShortcut, isQuickOpenShortcut, DEFAULT_QUICK_OPEN_SHORTCUT, 'settings.quickOpenShortcut', r),
+    // ── console (issue 15) ──: absent in older files, so no repair is noted for that
+    consoleScrollback:
+      o.consoleScrollback === undefined
+        ? DEFAULT_CONSOLE_SCROLLBACK
+        : pick(o.consoleScrollback, isScrollback, DEFAULT_CONSOLE_SCROLLBACK, 'settings.consoleScrollback', r),
   };
 }
 

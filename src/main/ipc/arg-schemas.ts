@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { InvokeArgs, InvokeChannel } from '../../shared/ipc-contract';
 import { isServerKey } from '../../shared/server-key';
 import { isQuickOpenShortcut } from '../../shared/accelerator';
+import { CONSOLE_SCROLLBACK_CHOICES } from '../../shared/types';
 import { fileName, id, localPath, none, one, remotePath, serverRef } from './schemas/atoms';
 import { activitySchemas } from './schemas/activity';
 // ── incidents (issue 14) ──
@@ -19,6 +20,8 @@ import { usersSchemas } from './schemas/users';
 import { historySchemas } from './schemas/history';
 // ── alerts (issue 14) ──
 import { alertsSchemas } from './schemas/alerts';
+// ── console (issue 15) ──
+import { consoleViewSchemas } from './schemas/console-view';
 
 const httpUrl = z.string().min(1).max(2048);
 const apiKey = z.string().min(1).max(512);
@@ -61,6 +64,11 @@ const settingsPatch = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).optional(),
   // ── tray (issue 15) ──
   quickOpenShortcut: z.string().refine(isQuickOpenShortcut, 'must be modifiers and one key, such as CommandOrControl+Alt+P, or empty').optional(),
+  // ── console (issue 15) ──
+  consoleScrollback: z
+    .number()
+    .refine((n) => (CONSOLE_SCROLLBACK_CHOICES as readonly number[]).includes(n), 'must be one of the offered scrollback lengths')
+    .optional(),
 });
 
 /** The argument schema of every channel. */
@@ -129,4 +137,6 @@ export const ARG_SCHEMAS: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   ...historySchemas,
   // ── alerts (issue 14) ──
   ...alertsSchemas,
+  // ── console (issue 15) ──
+  ...consoleViewSchemas,
 };

@@ -190,6 +190,11 @@ export const GESTURE_CONTRACT = {
     kind: 'none',
     note: 'Sends a fixed test sentence to a channel the person already confirmed: nothing of this computer or of any server is in it.',
   },
+  // ── console (issue 15) ──
+  'console:copy': {
+    kind: 'user-activation',
+    note: "Writes the console text the person selected to this computer's clipboard: only right after their own press (the drag that selected it), one press for one copy.",
+  },
 } satisfies Record<InvokeChannel, Gesture>;
 
 /** The channels that need a gesture, for the suite. */

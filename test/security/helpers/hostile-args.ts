@@ -83,7 +83,9 @@ type Kind =
   // history (issue 14)
   | 'historyRange'
   | 'uptimePer'
-  | 'historyRefs';
+  | 'historyRefs'
+  // ── console (issue 15) ──
+  | 'consoleText';
 
 /** Hostile values per kind of field; `HUGE` is the oversized string of the run (see Ctx.hugeBytes). */
 const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
@@ -133,6 +135,8 @@ const byKind = (HUGE: Encoded): Record<Kind, Encoded[]> => ({
   epochMs: ['0', -1, 1.5, NAN, INF, 9e15, HUGE],
   searchText: [1, 'a\u0000', 'crash\n', rep('s', 201), HUGE],
   incidentId: ['', 1, 'a\u0000', rep('i', 601), HUGE],
+  // ── console (issue 15) ──: empty, not a string, or past CONSOLE_COPY_MAX_CHARS (4,000,000)
+  consoleText: ['', 1, null, ['x'], rep('t', 4_000_001)],
   envKey: ['', 'A B', 'A=B', 'A\n', '../x', rep('A', 192), HUGE],
   sftpField: ['', 'ADDRESS', 'password', 'url ', '__proto__', HUGE],
   mode: ['', '8', '999', '64', '12345', 'rwx', '0o755', '755;rm', ' 755', '755\n'],
@@ -457,6 +461,8 @@ function templates(accountId: string, identifier: string): Record<InvokeChannel,
     },
     'alerts:remove': { args: [{ channelId: 'no-such-channel' }], fields: [{ path: ['channelId'], kind: 'id' }] },
     'alerts:test': { args: [{ channelId: 'no-such-channel' }], fields: [{ path: ['channelId'], kind: 'id' }] },
+    // ── console (issue 15) ──
+    'console:copy': { args: [{ text: 'x' }], fields: [{ path: ['text'], kind: 'consoleText' }] },
   };
 }
 

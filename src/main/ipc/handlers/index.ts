@@ -23,6 +23,8 @@ import { incidentsHandlers } from './incidents';
 import { historyHandlers } from './history';
 // ── alerts (issue 14) ──
 import { alertsHandlers } from './alerts';
+// ── console (issue 15) ──
+import { consoleViewHandlers } from './console-view';
 import type { HandlerPorts } from './ports';
 import type { AccountView } from '../../../shared/types';
 
@@ -107,6 +109,8 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     ...historyHandlers(ports),
     // ── alerts (issue 14) ──
     ...alertsHandlers(ports),
+    // ── console (issue 15) ──
+    ...consoleViewHandlers(ports),
 
     'settings:get': () => ports.settings.settings(),
     'app:desktop': () => ports.desktop(),

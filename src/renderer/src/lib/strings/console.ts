@@ -45,5 +45,17 @@ export const consoleStrings = {
     validation: 'The panel refused this command.',
   },
   sendFailed: 'Could not send the command:',
+  // ── console (issue 15) ──
+  find: 'Find',
+  findTitle: 'Search the scrollback (Ctrl+F)',
+  searchLabel: 'Search the console',
+  searchPlaceholder: 'Search the scrollback',
+  searchNext: 'Next match (Enter)',
+  searchPrevious: 'Previous match (Shift+Enter)',
+  searchClose: 'Close the search (Escape)',
+  searchCount: (index: number, count: number) => (count === 0 ? 'No matches' : `${index} of ${count}`),
+  timestamps: 'Timestamps',
+  timestampsTitle: 'Show the time each line arrived (lines from before the window opened show --:--:--)',
+  copyFailed: 'Could not copy the selection:',
   dismiss: 'Dismiss',
 } as const;

@@ -89,5 +89,9 @@ export const settingsStrings = {
     launchAtLoginUnpackaged: 'Available in the installed app: this copy runs from its source (npm start), which cannot register itself to start at login.',
     theme: 'Appearance',
     themes: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
+    // ── console (issue 15) ──
+    consoleScrollback: 'Console scrollback',
+    consoleScrollbackLines: (lines: number) => `${lines.toLocaleString('en')} lines`,
+    consoleScrollbackNote: 'Lines each console keeps to scroll back and search through; applies to consoles opened after a change.',
   },
 } as const;

@@ -6,6 +6,8 @@
  */
 import { api as defaultApi, errorMessage } from '../../lib/api';
 import { sameRef } from '../../lib/state/app-state.svelte';
+import { appState } from '../../lib/state/app-state.svelte';
+import { DEFAULT_CONSOLE_SCROLLBACK } from '../../../../shared/types';
 import { ConsoleStore } from './console/console-store.svelte';
 import { CommandLine } from './console/command-line.svelte';
 import { StatsStore } from './stats/stats-store.svelte';
@@ -21,13 +23,15 @@ export type SessionApi = Pick<
   | 'statsHistory'
   | 'onStatsSample'
   | 'onConsoleLine'
+  | 'onConsoleLines'
   | 'onConsoleConnection'
   | 'onServersChanged'
 >;
 
 export class ServerSession {
   readonly ref: ServerRef;
-  readonly console = new ConsoleStore();
+  // The scrollback Settings chose when the view opened (issue 15).
+  readonly console = new ConsoleStore(appState.settings?.consoleScrollback ?? DEFAULT_CONSOLE_SCROLLBACK);
   readonly stats = new StatsStore();
   readonly commands: CommandLine;
   #stops: (() => void)[] = [];
@@ -50,6 +54,8 @@ export class ServerSession {
     // Subscribed before attaching, so nothing pushed in between is lost.
     this.#stops.push(
       this.api.onConsoleLine((line) => mine(line.server) && this.console.push(line)),
+      // ── console (issue 15) ── main's batches of a frame
+      this.api.onConsoleLines((lines) => this.console.pushMany(lines.filter((line) => mine(line.server)))),
       this.api.onConsoleConnection(({ server, connection }) => mine(server) && this.console.setConnection(connection)),
       this.api.onStatsSample(({ server, sample }) => mine(server) && this.stats.push(sample)),
       this.api.onServersChanged((servers) => {

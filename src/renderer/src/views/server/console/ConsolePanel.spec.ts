@@ -7,6 +7,8 @@ import { mockApi } from '../../../../test/mock-api';
 import { t } from '../../../lib/strings';
 import { OTHER_REF, REF, serverView, withoutEscapes } from '../test-fixtures';
 import type { TerminalOptions } from './terminal-adapter';
+import { appState } from '../../../lib/state/app-state.svelte';
+import { makeAccount } from '../../../../test/view-models';
 
 const term = vi.hoisted(() => ({
   options: null as TerminalOptions | null,
@@ -14,6 +16,8 @@ const term = vi.hoisted(() => ({
   clears: 0,
   scrolledToBottom: 0,
   isDisposed: false,
+  finds: [] as [string, string][],
+  searchCleared: 0,
 }));
 vi.mock('./terminal-adapter', () => ({
   createTerminal: (options: TerminalOptions) => {
@@ -24,6 +28,8 @@ vi.mock('./terminal-adapter', () => ({
       fit() {},
       setTheme() {},
       scrollToBottom: () => void term.scrolledToBottom++,
+      find: (query: string, direction: string) => void term.finds.push([query, direction]),
+      clearSearch: () => void term.searchCleared++,
       dispose: () => void (term.isDisposed = true),
     };
   },
@@ -44,12 +50,13 @@ async function showConsole(server = serverView()) {
 
 describe('ConsolePanel', () => {
   beforeEach(() => {
-    Object.assign(term, { options: null, lines: [], clears: 0, scrolledToBottom: 0, isDisposed: false });
+    Object.assign(term, { options: null, lines: [], clears: 0, scrolledToBottom: 0, isDisposed: false, finds: [], searchCleared: 0 });
     mockApi.answer('consoleAttach', { backlog: ['[INFO] Done (3.2s)!', '\u001b[31m[WARN] low memory'], connection: 'connected' });
     mockApi.answer('consoleHistory', ['list', 'say one']);
     mockApi.answer('statsHistory', []);
     mockApi.answer('consoleSend', undefined);
     mockApi.answer('consoleDetach', undefined);
+    mockApi.answer('consoleCopy', undefined);
   });
   afterEach(() => stop());
 
@@ -69,7 +76,7 @@ describe('ConsolePanel', () => {
 
   it('keeps the terminal bounded and read-only', async () => {
     await showConsole();
-    expect(term.options?.scrollback).toBe(5000);
+    expect(term.options?.scrollback).toBe(10_000);
   });
 
   it('shows the connection in the status strip', async () => {
@@ -156,5 +163,69 @@ describe('ConsolePanel', () => {
     const { view } = await showConsole();
     view.unmount();
     expect(term.isDisposed).toBe(true);
+  });
+
+  // ── console (issue 15) ──
+  it('searches the scrollback from Ctrl+F: typing finds, Enter and Shift+Enter step, Escape closes', async () => {
+    await showConsole();
+    expect(screen.queryByRole('searchbox')).toBeNull();
+    await fireEvent.keyDown(window, { key: 'f', ctrlKey: true });
+    const box = screen.getByRole('searchbox', { name: t.console.searchLabel });
+    expect(document.activeElement).toBe(box);
+    await userEvent.type(box, 'Do');
+    expect(term.finds).toEqual([
+      ['D', 'next'],
+      ['Do', 'next'],
+    ]);
+    await act(() => term.options!.onSearchResult({ index: 2, count: 5 }));
+    expect(screen.getByText('2 of 5')).toBeTruthy();
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    await fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    expect(term.finds.slice(-2)).toEqual([
+      ['Do', 'next'],
+      ['Do', 'previous'],
+    ]);
+    await act(() => term.options!.onSearchResult({ index: 0, count: 0 }));
+    expect(screen.getByText(t.console.searchCount(0, 0))).toBeTruthy();
+    await fireEvent.keyDown(box, { key: 'Escape' });
+    expect(screen.queryByRole('searchbox')).toBeNull();
+    expect(term.searchCleared).toBe(1);
+    // The strip's Find button opens it too.
+    await fireEvent.click(screen.getByRole('button', { name: t.console.find }));
+    expect(screen.getByRole('searchbox')).toBeTruthy();
+  });
+
+  it('redraws with timestamps when asked, and without when not', async () => {
+    await showConsole();
+    const toggle = screen.getByRole('checkbox', { name: t.console.timestamps });
+    await fireEvent.click(toggle);
+    expect(plain()).toEqual(['--:--:-- [INFO] Done (3.2s)!', '--:--:-- [WARN] low memory']);
+    await act(() => mockApi.emit('console:line', { server: REF, text: 'live line', kind: 'output' }));
+    expect(plain().at(-1)).toMatch(/^\d\d:\d\d:\d\d live line$/);
+    await fireEvent.click(toggle);
+    expect(plain()).toEqual(['[INFO] Done (3.2s)!', '[WARN] low memory', 'live line']);
+  });
+
+  it('copies a selection through main, and says so when main refuses', async () => {
+    await showConsole();
+    await act(() => term.options!.onSelectionCopied('Done (3.2s)!'));
+    expect(mockApi.bridge.consoleCopy).toHaveBeenCalledWith({ text: 'Done (3.2s)!' });
+    mockApi.fail('consoleCopy', { code: 'cancelled', message: 'Select the text in the console with the mouse to copy it.' });
+    await act(() => term.options!.onSelectionCopied('x'));
+    expect((await screen.findByRole('alert')).textContent).toContain('Select the text in the console with the mouse');
+  });
+
+  it("links only the server's own panel", async () => {
+    appState.accounts = [makeAccount({ id: REF.accountId, url: 'https://panel.example.com/' })];
+    await showConsole();
+    const pattern = term.options!.linkPattern;
+    expect('see https://panel.example.com/server/1a2b3c4d'.match(pattern)?.[0]).toBe('https://panel.example.com/server/1a2b3c4d');
+    expect('see https://elsewhere.example.net/server/1a2b3c4d'.match(pattern)).toBeNull();
+    const opened = vi.spyOn(window, 'open').mockReturnValue(null);
+    term.options!.onLinkActivated('https://panel.example.com/server/1a2b3c4d');
+    term.options!.onLinkActivated('https://elsewhere.example.net/');
+    expect(opened.mock.calls.map((call) => call[0])).toEqual(['https://panel.example.com/server/1a2b3c4d']);
+    opened.mockRestore();
+    appState.accounts = [];
   });
 });

@@ -233,10 +233,12 @@ describe('shortcuts', () => {
 
 describe('terminal theme', () => {
   it('follows the window colours and picks a palette readable on the background', () => {
-    const dark = terminalTheme({ surface: '#26282c', text: '#e6e8eb', muted: '#9aa1aa', selection: '#2c3f63', mono: 'monospace' });
+    const dark = terminalTheme({ surface: '#26282c', text: '#e6e8eb', muted: '#9aa1aa', selection: '#2c3f63', mono: 'monospace', warn: '#d29922' });
     expect(dark).toMatchObject({ background: '#26282c', foreground: '#e6e8eb', yellow: '#e5e510' });
     expect(isDarkBackground('#ffffff')).toBe(false);
-    expect(terminalTheme({ surface: '#ffffff', text: '#1f2328', muted: '#626a74', selection: '#dbe7fd', mono: 'monospace' }).yellow).toBe('#949800');
+    expect(terminalTheme({ surface: '#ffffff', text: '#1f2328', muted: '#626a74', selection: '#dbe7fd', mono: 'monospace', warn: '#b7791f' }).yellow).toBe(
+      '#949800',
+    );
   });
 });
 

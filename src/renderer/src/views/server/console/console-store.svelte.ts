@@ -3,12 +3,15 @@
  * then the pushed lines, as terminal text in a bounded buffer. A terminal (the Console tab)
  * connects as a sink and gets the buffer replayed, so switching tabs loses nothing.
  */
-import { formatLine } from './line-format';
+import { formatLine, timestampPrefix } from './line-format';
 import { t } from '../../../lib/strings';
 import type { ConsoleConnection, ConsoleLine } from '../../../../../shared/types';
 
-/** Lines kept, and the terminal's scrollback: enough to scroll back, bounded for a chatty server. */
-export const CONSOLE_SCROLLBACK = 5000;
+/**
+ * Lines kept, and the terminal's scrollback, unless Settings says otherwise (issue 15): enough to
+ * scroll back through a server's start, bounded for a chatty one (the panel keeps 500 on screen).
+ */
+export const CONSOLE_SCROLLBACK = 10_000;
 // Trim in batches so a busy console does not shift the whole buffer for every line.
 const TRIM_SLACK = 500;
 
@@ -20,20 +23,31 @@ export interface ConsoleSink {
 
 export type AttachStatus = 'attaching' | 'attached' | 'failed';
 
+/** A formatted line and when the window received it (null: from the backlog, printed earlier). */
+interface Entry {
+  atMs: number | null;
+  text: string;
+}
+
 export class ConsoleStore {
   connection = $state<ConsoleConnection>('connecting');
   attachStatus = $state<AttachStatus>('attaching');
   attachError = $state<string | null>(null);
   /** Lines in the buffer, for the "no output yet" hint. */
   lineCount = $state(0);
+  /** Each line after the time it arrived (Timestamps in the console's strip). */
+  showsTimestamps = $state(false);
 
-  #lines: string[] = [];
+  #lines: Entry[] = [];
   #sink: ConsoleSink | null = null;
   // Lines pushed before attach answered: they come after its backlog.
-  #early: ConsoleLine[] = [];
+  #early: Entry[] = [];
   #isBacklogStale = false;
 
-  constructor(private readonly capacity = CONSOLE_SCROLLBACK) {}
+  constructor(
+    readonly capacity = CONSOLE_SCROLLBACK,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   beginAttach(): void {
     this.attachStatus = 'attaching';
@@ -46,8 +60,8 @@ export class ConsoleStore {
   attached(backlog: readonly string[], connection: ConsoleConnection): void {
     this.attachStatus = 'attached';
     if (!this.#isBacklogStale) this.connection = connection;
-    const lines = this.#isBacklogStale ? [] : backlog.map((text) => formatLine({ text, kind: 'output' }, t.console.prelude));
-    this.#append([...lines, ...this.#early.map((line) => formatLine(line, t.console.prelude))]);
+    const lines = this.#isBacklogStale ? [] : backlog.map((text): Entry => ({ atMs: null, text: formatLine({ text, kind: 'output' }, t.console.prelude) }));
+    this.#append([...lines, ...this.#early]);
     this.#early = [];
   }
 
@@ -58,12 +72,24 @@ export class ConsoleStore {
 
   /** A line main pushed for this server. */
   push(line: ConsoleLine): void {
+    const entry = { atMs: this.now(), text: formatLine(line, t.console.prelude) };
     if (this.attachStatus === 'attaching') {
-      this.#early.push(line);
+      this.#early.push(entry);
       if (this.#early.length > this.capacity) this.#early.splice(0, this.#early.length - this.capacity);
       return;
     }
-    this.#append([formatLine(line, t.console.prelude)]);
+    this.#append([entry]);
+  }
+
+  /** Lines main pushed in one batch, in order: appended at once (one write to the terminal). */
+  pushMany(lines: readonly ConsoleLine[]): void {
+    if (lines.length === 0) return;
+    if (this.attachStatus === 'attaching') {
+      for (const line of lines) this.push(line);
+      return;
+    }
+    const atMs = this.now();
+    this.#append(lines.map((line) => ({ atMs, text: formatLine(line, t.console.prelude) })));
   }
 
   /**
@@ -87,20 +113,37 @@ export class ConsoleStore {
     this.#sink?.clear();
   }
 
+  /** Timestamps on or off: the terminal is redrawn from the buffer, so earlier lines get them too. */
+  setTimestamps(isOn: boolean): void {
+    if (isOn === this.showsTimestamps) return;
+    this.showsTimestamps = isOn;
+    if (!this.#sink) return;
+    this.#sink.clear();
+    this.#replay(this.#sink);
+  }
+
   /** Connects a terminal: it gets the buffer now and every line after; returns the disconnect. */
   connect(sink: ConsoleSink): () => void {
     this.#sink = sink;
-    if (this.#lines.length > 0) sink.write(this.#lines.slice(-this.capacity));
+    this.#replay(sink);
     return () => {
       if (this.#sink === sink) this.#sink = null;
     };
   }
 
-  #append(lines: readonly string[]): void {
-    if (lines.length === 0) return;
-    this.#lines.push(...lines);
+  #replay(sink: ConsoleSink): void {
+    if (this.#lines.length > 0) sink.write(this.#render(this.#lines.slice(-this.capacity)));
+  }
+
+  #render(entries: readonly Entry[]): string[] {
+    return this.showsTimestamps ? entries.map((e) => `${timestampPrefix(e.atMs)}${e.text}`) : entries.map((e) => e.text);
+  }
+
+  #append(entries: readonly Entry[]): void {
+    if (entries.length === 0) return;
+    for (const entry of entries) this.#lines.push(entry);
     if (this.#lines.length > this.capacity + TRIM_SLACK) this.#lines.splice(0, this.#lines.length - this.capacity);
     this.lineCount = Math.min(this.#lines.length, this.capacity);
-    this.#sink?.write(lines);
+    this.#sink?.write(this.#render(entries));
   }
 }

@@ -9,8 +9,12 @@
  */
 import { Terminal, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon } from '@xterm/addon-search';
+import { WebLinksAddon } from '@xterm/addon-web-links';
 import '@xterm/xterm/css/xterm.css';
 import { mirrorInlineStyles, withInertStyleElements } from './inline-style-bridge';
+import { FrameBatcher } from './frame-batcher';
+import { styleRowsThroughCssom } from './row-style-bridge';
 
 export interface TerminalOptions {
   host: HTMLElement;
@@ -21,6 +25,21 @@ export interface TerminalOptions {
   onFollowChange: (isFollowing: boolean) => void;
   /** Keys the terminal must not keep (the view's shortcuts); true lets them bubble. */
   isViewShortcut: (event: KeyboardEvent) => boolean;
+  /** Links the terminal underlines and opens on a click (the panel's own origin): see console-links.ts. */
+  linkPattern: RegExp;
+  onLinkActivated: (uri: string) => void;
+  /** The selected text, each time a selection ends (copy on select). */
+  onSelectionCopied: (text: string) => void;
+  /** Where a search stands after each find (the active match of how many). */
+  onSearchResult: (result: SearchResult) => void;
+  /** Search matches drawn on the text; the active one brighter. */
+  searchColors: { match: string; activeMatch: string };
+}
+
+/** Where a search stands: the active match (1-based) of how many; 0 of 0 for none. */
+export interface SearchResult {
+  index: number;
+  count: number;
 }
 
 export interface TerminalHandle {
@@ -30,6 +49,9 @@ export interface TerminalHandle {
   fit(): void;
   setTheme(theme: ITheme): void;
   scrollToBottom(): void;
+  /** Finds the next (or previous) match of `query`, case-insensitively, and scrolls to it. */
+  find(query: string, direction: 'next' | 'previous'): void;
+  clearSearch(): void;
   dispose(): void;
 }
 
@@ -46,14 +68,30 @@ export function createTerminal(opts: TerminalOptions): TerminalHandle {
     theme: opts.theme,
     fontFamily: opts.fontFamily,
     fontSize: FONT_SIZE_PX,
+    // The search addon's match highlights are decorations, still a proposed API in xterm 6.
+    allowProposedApi: true,
     cursorStyle: 'bar',
     cursorInactiveStyle: 'none',
     cursorBlink: false,
   });
   const fit = new FitAddon();
   term.loadAddon(fit);
+  // Search in the scrollback (@xterm/addon-search: xterm's own, released with it).
+  const search = new SearchAddon({ highlightLimit: 1000 });
+  term.loadAddon(search);
+  // Links: only those the pattern finds (the panel's origin) are underlined and clickable.
+  term.loadAddon(
+    new WebLinksAddon(
+      (event, uri) => {
+        event.preventDefault();
+        opts.onLinkActivated(uri);
+      },
+      { urlRegex: opts.linkPattern },
+    ),
+  );
   term.attachCustomKeyEventHandler((event) => !opts.isViewShortcut(event));
   withInertStyleElements(opts.host.ownerDocument, () => term.open(opts.host));
+  styleRowsThroughCssom(term);
   fit.fit();
 
   let isFollowing = true;
@@ -64,17 +102,55 @@ export function createTerminal(opts: TerminalOptions): TerminalHandle {
     isFollowing = next;
     opts.onFollowChange(next);
   };
-  const subscriptions = [term.onScroll(check), term.onWriteParsed(check)];
+  const searchListener = opts.onSearchResult;
+  const copyOnSelect = (): void => {
+    const text = term.getSelection();
+    if (text !== '') opts.onSelectionCopied(text);
+  };
+  // A selection ends with the mouse button's release; the terminal's selection event fires on every move.
+  const screenElement = opts.host;
+  screenElement.addEventListener('mouseup', copyOnSelect);
+  const subscriptions = [
+    term.onScroll(check),
+    term.onWriteParsed(check),
+    search.onDidChangeResults(({ resultIndex, resultCount }) => searchListener({ index: resultCount === 0 ? 0 : resultIndex + 1, count: resultCount })),
+  ];
+  // Outlines, not backgrounds: xterm's DOM renderer paints a decoration's background as a style
+  // attribute on each cell (DomRendererRowFactory), which the CSP blocks; an outline is set on the
+  // decoration's own element through CSSOM, which it allows. The active match is also selected.
+  const decorations = {
+    matchBorder: opts.searchColors.match,
+    activeMatchBorder: opts.searchColors.activeMatch,
+    matchOverviewRuler: opts.searchColors.match,
+    activeMatchColorOverviewRuler: opts.searchColors.activeMatch,
+  };
+  // One write per animation frame, however many lines arrived (frame-batcher.ts).
+  const batcher = new FrameBatcher((lines) => term.write(`${lines.join('\r\n')}\r\n`), opts.scrollback);
 
   return {
-    writeLines: (lines) => {
-      if (lines.length > 0) term.write(`${lines.join('\r\n')}\r\n`);
+    writeLines: (lines) => batcher.push(lines),
+    clear: () => {
+      batcher.discard();
+      search.clearDecorations();
+      term.clear();
     },
-    clear: () => term.clear(),
     fit: () => fit.fit(),
     setTheme: (theme) => (term.options.theme = theme),
     scrollToBottom: () => term.scrollToBottom(),
+    find: (query, direction) => {
+      if (query === '') {
+        search.clearDecorations();
+        searchListener({ index: 0, count: 0 });
+        return;
+      }
+      const options = { caseSensitive: false, decorations };
+      const found = direction === 'next' ? search.findNext(query, options) : search.findPrevious(query, options);
+      if (!found) searchListener({ index: 0, count: 0 });
+    },
+    clearSearch: () => search.clearDecorations(),
     dispose: () => {
+      batcher.stop();
+      screenElement.removeEventListener('mouseup', copyOnSelect);
       for (const s of subscriptions) s.dispose();
       term.dispose();
       stopMirror();

@@ -3,9 +3,10 @@
  * buffer first, then live lines), themed from the design tokens, fitted to its container as it
  * resizes, and disposed with everything it started.
  */
-import { createTerminal, type TerminalHandle } from './terminal-adapter';
-import { CONSOLE_SCROLLBACK, type ConsoleStore } from './console-store.svelte';
-import { TERMINAL_TOKENS, terminalTheme } from './terminal-theme';
+import { createTerminal, type SearchResult, type TerminalHandle } from './terminal-adapter';
+import type { ConsoleStore } from './console-store.svelte';
+import { openPanelLink, panelLinkPattern } from './console-links';
+import { TERMINAL_TOKENS, searchColors, terminalTheme } from './terminal-theme';
 import { readCssVars, watchTheme } from '../css-theme';
 import { UpdateThrottle } from '../update-throttle';
 
@@ -17,6 +18,11 @@ export interface TerminalControllerOptions {
   store: ConsoleStore;
   onFollowChange: (isFollowing: boolean) => void;
   isViewShortcut: (event: KeyboardEvent) => boolean;
+  /** The server's panel: links to its origin are clickable, no others. */
+  panelUrl: string;
+  /** The selection, to the clipboard (copy on select). */
+  copy: (text: string) => void;
+  onSearchResult: (result: SearchResult) => void;
 }
 
 export class TerminalController {
@@ -27,11 +33,16 @@ export class TerminalController {
     const tokens = readCssVars(TERMINAL_TOKENS);
     const terminal = createTerminal({
       host: opts.host,
-      scrollback: CONSOLE_SCROLLBACK,
+      scrollback: opts.store.capacity,
       theme: terminalTheme(tokens),
       fontFamily: tokens.mono,
       onFollowChange: opts.onFollowChange,
       isViewShortcut: opts.isViewShortcut,
+      linkPattern: panelLinkPattern(opts.panelUrl),
+      onLinkActivated: (uri) => void openPanelLink(uri, opts.panelUrl),
+      onSelectionCopied: opts.copy,
+      searchColors: searchColors(tokens),
+      onSearchResult: opts.onSearchResult,
     });
     this.#terminal = terminal;
     const fit = new UpdateThrottle(() => terminal.fit(), FIT_INTERVAL_MS);
@@ -43,6 +54,14 @@ export class TerminalController {
       () => resize.disconnect(),
       () => fit.stop(),
     );
+  }
+
+  find(query: string, direction: 'next' | 'previous'): void {
+    this.#terminal.find(query, direction);
+  }
+
+  clearSearch(): void {
+    this.#terminal.clearSearch();
   }
 
   scrollToBottom(): void {

@@ -5,7 +5,7 @@
 import type { ITheme } from '@xterm/xterm';
 import { luminance } from '../css-theme';
 
-export const TERMINAL_TOKENS = ['surface', 'text', 'muted', 'selection', 'mono'] as const;
+export const TERMINAL_TOKENS = ['surface', 'text', 'muted', 'selection', 'mono', 'warn'] as const;
 
 export type TerminalTokens = Record<(typeof TERMINAL_TOKENS)[number], string>;
 
@@ -89,4 +89,10 @@ export function terminalTheme(tokens: TerminalTokens): ITheme {
     scrollbarSliderHoverBackground: `${tokens.muted}88`,
     scrollbarSliderActiveBackground: `${tokens.muted}aa`,
   };
+}
+
+/** Search matches: the selection colour, the active one the warning amber (xterm wants #RRGGBB). */
+export function searchColors(tokens: TerminalTokens): { match: string; activeMatch: string } {
+  const hex = (color: string, fallback: string): string => (/^#[0-9a-f]{6}$/i.test(color.trim()) ? color.trim() : fallback);
+  return { match: hex(tokens.selection, '#2c3f63'), activeMatch: hex(tokens.warn, '#d29922') };
 }
