@@ -6,7 +6,7 @@
 import type { AccountRecord } from '../accounts/account-service';
 import { MAX_KEEP_NEWEST } from '../backups/retention';
 import { isServerKey } from '../../shared/server-key';
-import type { NotificationRule, Settings } from '../../shared/types';
+import type { DashboardLayout, NotificationRule, Settings } from '../../shared/types';
 
 export const SETTINGS_VERSION = 2;
 
@@ -36,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   favourites: [],
   backupRetention: {},
+  dashboard: { sort: { key: 'name', direction: 'asc' }, groupBy: 'panel' },
 };
 
 /** More favourites than this is no longer a choice of a few (and the file stays small). */
@@ -146,6 +147,32 @@ function sanitizeSettingsObject(raw: unknown, r: Repairs): Settings {
     theme: pick(o.theme, isTheme, 'system', 'settings.theme', r),
     favourites: sanitizeFavourites(o.favourites, r),
     backupRetention: sanitizeRetention(o.backupRetention, r),
+    dashboard: sanitizeDashboard(o.dashboard, r),
+  };
+}
+
+// ── layout (issue 15) ──
+const SORT_KEYS = new Set(['name', 'state', 'cpu', 'memory', 'disk', 'node']);
+
+/** The dashboard's sort and grouping; a file from before it gets the default (sorted by name, by panel). */
+function sanitizeDashboard(raw: unknown, r: Repairs): DashboardLayout {
+  const fallback = structuredClone(DEFAULT_SETTINGS.dashboard!);
+  if (raw === undefined) return fallback;
+  if (!isObj(raw)) {
+    r.note('settings.dashboard');
+    return fallback;
+  }
+  const o = raw;
+  const sort = isObj(o.sort) ? o.sort : {};
+  const isKey = (v: unknown): v is DashboardLayout['sort']['key'] => typeof v === 'string' && SORT_KEYS.has(v);
+  const isDirection = (v: unknown): v is 'asc' | 'desc' => v === 'asc' || v === 'desc';
+  const isGroup = (v: unknown): v is DashboardLayout['groupBy'] => v === 'panel' || v === 'node' || v === 'none';
+  return {
+    sort: {
+      key: pick(sort.key, isKey, fallback.sort.key, 'settings.dashboard.sort.key', r),
+      direction: pick(sort.direction, isDirection, fallback.sort.direction, 'settings.dashboard.sort.direction', r),
+    },
+    groupBy: pick(o.groupBy, isGroup, fallback.groupBy, 'settings.dashboard.groupBy', r),
   };
 }
 

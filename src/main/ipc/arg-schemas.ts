@@ -58,6 +58,13 @@ const settingsPatch = z.strictObject({
   monitor: z.strictObject({ budgetShare: z.number().min(0.05).max(0.5), pollIntervalS: z.number().int().min(20).max(3600) }).optional(),
   launchAtLogin: z.boolean().optional(),
   theme: z.enum(['system', 'light', 'dark']).optional(),
+  // ── layout (issue 15) ──
+  dashboard: z
+    .strictObject({
+      sort: z.strictObject({ key: z.enum(['name', 'state', 'cpu', 'memory', 'disk', 'node']), direction: z.enum(['asc', 'desc']) }),
+      groupBy: z.enum(['panel', 'node', 'none']),
+    })
+    .optional(),
 });
 
 /** The argument schema of every channel. */
