@@ -127,6 +127,34 @@ describe.skipIf(!hasSecretService)('the layout from 720×480 to 4K, with 120 ser
     });
   }
 
+  it('spaces the stats charts’ time labels by width and range: none overlap at 720 or 3840 px, the wider chart has more', async () => {
+    const e = env!;
+    const name = (await serverRows(e.page).first().getAttribute('aria-label'))!;
+    const counts: Record<string, number> = {};
+    for (const size of [SIZES[0], SIZES[2]]) {
+      await resize(e, size);
+      await openServer(e.page, name, 'Stats');
+      for (const range of ['Live', '24 h']) {
+        await e.page.getByRole('radiogroup', { name: 'Time range' }).getByRole('radio', { name: range, exact: true }).click();
+        const chart = e.page.locator('[data-time-labels]').first();
+        type Label = { text: string; left: number; right: number };
+        const read = async (): Promise<Label[]> => JSON.parse((await chart.getAttribute('data-time-labels')) ?? '[]') as Label[];
+        await expect.poll(async () => (await read()).length, { timeout: 20_000, message: `${range} draws time labels` }).toBeGreaterThan(1);
+        const labels = await read();
+        for (let i = 1; i < labels.length; i++) {
+          expect(labels[i]!.left - labels[i - 1]!.right, `${range} at ${size.width}: "${labels[i - 1]!.text}" and "${labels[i]!.text}"`).toBeGreaterThanOrEqual(
+            8,
+          );
+        }
+        counts[`${range}@${size.width}`] = labels.length;
+        await shot(e.page, `layout-stats-${range.replace(' ', '')}-${size.width}x${size.height}`);
+      }
+      await e.page.getByRole('button', { name: 'Back to servers' }).click();
+      await serverRows(e.page).first().waitFor();
+    }
+    expect(counts['Live@3840']).toBeGreaterThan(counts['Live@720']!);
+  });
+
   it('sorts by a column header, groups by node, and keeps both across a restart', async () => {
     const e = env!;
     await resize(e, { width: 1280, height: 800 });
