@@ -103,6 +103,26 @@ export interface ServerView extends ServerRef {
   liveIssue: LiveIssue | null;
   /** The egg feature's action to offer (accept the Minecraft EULA); null when there is none. */
   featurePrompt: FeaturePrompt | null;
+  // ── layout (issue 15) ──
+  /**
+   * The tray's mark for this server: a crash not looked at yet, or offline although it should run
+   * (it went down without the app asking). Absent or null: nothing to look at.
+   */
+  attention?: ServerAttention | null;
+}
+
+/** Why a server needs a look, as the tray marks it (issue 15). */
+export type ServerAttention = 'crashed' | 'should-run';
+
+// ── layout (issue 15) ──
+/** A dashboard column the list can sort by. */
+export type DashboardSortKey = 'name' | 'state' | 'cpu' | 'memory' | 'disk' | 'node';
+
+/** How the dashboard orders and groups its rows; kept in settings, so it survives a restart. */
+export interface DashboardLayout {
+  sort: { key: DashboardSortKey; direction: 'asc' | 'desc' };
+  /** `panel`: one section per account (the default); `node`: one per Wings node; `none`: one list. */
+  groupBy: 'panel' | 'node' | 'none';
 }
 
 /** One point of a server's stats history; network values are rates, not counters. */
@@ -176,6 +196,9 @@ export interface Settings {
    * opened after a change; absent in files before it (the schema fills the default, 10,000).
    */
   consoleScrollback?: number;
+  // ── layout (issue 15) ──
+  /** The dashboard's sort and grouping; the schema fills the default, so absent only in a literal. */
+  dashboard?: DashboardLayout;
 }
 
 // ── console (issue 15) ──

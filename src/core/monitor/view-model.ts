@@ -68,6 +68,8 @@ export function toServerView(accountId: string, entry: ServerEntry, username: st
     sftp,
     liveIssue: entry.liveIssue,
     featurePrompt: entry.featurePrompt,
+    // ── layout (issue 15) ── the tray's marks, in the window's rows too.
+    attention: entry.isCrashed ? 'crashed' : entry.shouldRun && entry.state === 'offline' ? 'should-run' : null,
   };
 }
 

@@ -7,7 +7,7 @@ import type { AccountRecord } from '../accounts/account-service';
 import { MAX_KEEP_NEWEST } from '../backups/retention';
 import { isServerKey } from '../../shared/server-key';
 import { DEFAULT_QUICK_OPEN_SHORTCUT, isQuickOpenShortcut } from '../../shared/accelerator';
-import { CONSOLE_SCROLLBACK_CHOICES, DEFAULT_CONSOLE_SCROLLBACK, type NotificationRule, type Settings } from '../../shared/types';
+import { CONSOLE_SCROLLBACK_CHOICES, DEFAULT_CONSOLE_SCROLLBACK, type DashboardLayout, type NotificationRule, type Settings } from '../../shared/types';
 
 export const SETTINGS_VERSION = 2;
 
@@ -41,6 +41,8 @@ export const DEFAULT_SETTINGS: Settings = {
   quickOpenShortcut: DEFAULT_QUICK_OPEN_SHORTCUT,
   // ── console (issue 15) ──
   consoleScrollback: DEFAULT_CONSOLE_SCROLLBACK,
+  // ── layout (issue 15) ──
+  dashboard: { sort: { key: 'name', direction: 'asc' }, groupBy: 'panel' },
 };
 
 /** More favourites than this is no longer a choice of a few (and the file stays small). */
@@ -163,6 +165,32 @@ function sanitizeSettingsObject(raw: unknown, r: Repairs): Settings {
       o.consoleScrollback === undefined
         ? DEFAULT_CONSOLE_SCROLLBACK
         : pick(o.consoleScrollback, isScrollback, DEFAULT_CONSOLE_SCROLLBACK, 'settings.consoleScrollback', r),
+    dashboard: sanitizeDashboard(o.dashboard, r),
+  };
+}
+
+// ── layout (issue 15) ──
+const SORT_KEYS = new Set(['name', 'state', 'cpu', 'memory', 'disk', 'node']);
+
+/** The dashboard's sort and grouping; a file from before it gets the default (sorted by name, by panel). */
+function sanitizeDashboard(raw: unknown, r: Repairs): DashboardLayout {
+  const fallback = structuredClone(DEFAULT_SETTINGS.dashboard!);
+  if (raw === undefined) return fallback;
+  if (!isObj(raw)) {
+    r.note('settings.dashboard');
+    return fallback;
+  }
+  const o = raw;
+  const sort = isObj(o.sort) ? o.sort : {};
+  const isKey = (v: unknown): v is DashboardLayout['sort']['key'] => typeof v === 'string' && SORT_KEYS.has(v);
+  const isDirection = (v: unknown): v is 'asc' | 'desc' => v === 'asc' || v === 'desc';
+  const isGroup = (v: unknown): v is DashboardLayout['groupBy'] => v === 'panel' || v === 'node' || v === 'none';
+  return {
+    sort: {
+      key: pick(sort.key, isKey, fallback.sort.key, 'settings.dashboard.sort.key', r),
+      direction: pick(sort.direction, isDirection, fallback.sort.direction, 'settings.dashboard.sort.direction', r),
+    },
+    groupBy: pick(o.groupBy, isGroup, fallback.groupBy, 'settings.dashboard.groupBy', r),
   };
 }
 

@@ -69,6 +69,13 @@ const settingsPatch = z.strictObject({
     .number()
     .refine((n) => (CONSOLE_SCROLLBACK_CHOICES as readonly number[]).includes(n), 'must be one of the offered scrollback lengths')
     .optional(),
+  // ── layout (issue 15) ──
+  dashboard: z
+    .strictObject({
+      sort: z.strictObject({ key: z.enum(['name', 'state', 'cpu', 'memory', 'disk', 'node']), direction: z.enum(['asc', 'desc']) }),
+      groupBy: z.enum(['panel', 'node', 'none']),
+    })
+    .optional(),
 });
 
 /** The argument schema of every channel. */

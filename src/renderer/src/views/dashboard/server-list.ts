@@ -9,8 +9,12 @@ import type { AccountView, ServerView } from '../../../../shared/types';
 export type StateFilter = 'all' | 'running' | 'offline' | 'other';
 
 export interface ServerGroup {
+  /** Unique among the groups shown (`panel:…`, `node:…`, `all`). */
+  key: string;
+  /** The section's heading: the panel's or the node's name. */
+  title: string;
   accountId: string;
-  /** Null for servers whose account the window does not know (yet). */
+  /** The panel whose status the section shows; null for node sections and unknown accounts. */
   account: AccountView | null;
   servers: ServerView[];
 }
@@ -60,9 +64,15 @@ export function groupByAccount(accounts: readonly AccountView[], servers: readon
     list.push(server);
     byAccount.set(server.accountId, list);
   }
-  const groups: ServerGroup[] = accounts.map((account) => ({ accountId: account.id, account, servers: byAccount.get(account.id) ?? [] }));
+  const groups: ServerGroup[] = accounts.map((account) => ({
+    key: `panel:${account.id}`,
+    title: account.name,
+    accountId: account.id,
+    account,
+    servers: byAccount.get(account.id) ?? [],
+  }));
   for (const [accountId, list] of byAccount) {
-    if (!accounts.some((a) => a.id === accountId)) groups.push({ accountId, account: null, servers: list });
+    if (!accounts.some((a) => a.id === accountId)) groups.push({ key: `panel:${accountId}`, title: accountId, accountId, account: null, servers: list });
   }
   return isFiltered ? groups.filter((g) => g.servers.length > 0) : groups;
 }
@@ -83,6 +93,12 @@ export function cpuUsage(server: ServerView): Usage {
   if (!server.resources) return NO_SAMPLE;
   const limit = server.limits.cpuPercent > 0 ? server.limits.cpuPercent : null;
   return usage(server.resources.cpuPercent, limit, (n) => formatPercent(n));
+}
+
+/** Disk in use against the server's limit (0 MiB means unlimited). */
+export function diskUsage(server: ServerView): Usage {
+  if (!server.resources) return NO_SAMPLE;
+  return usage(server.resources.diskBytes, mibLimitBytes(server.limits.diskMib), formatBytes);
 }
 
 /** Memory in use against the server's limit (0 MiB means unlimited). */

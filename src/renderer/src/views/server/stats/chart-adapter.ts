@@ -78,9 +78,53 @@ const TIME_INCREMENTS_S = [
   1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 28_800, 43_200, 86_400, 172_800, 604_800, 1_209_600, 2_592_000,
 ];
 
-function axes(opts: ChartOptions): uPlot.Axis[] {
+// ── layout (issue 15) ──
+/** Blank room between two time labels, in CSS px. */
+export const TIME_LABEL_GAP_PX = 16;
+
+/**
+ * The least distance between two time ticks for a chart spanning `spanS` seconds: the widest label
+ * that span can print (measured in the axis font, so a locale's longer words count), plus a gap.
+ * uPlot then picks the increment whose ticks are at least this far apart, so a narrow chart gets
+ * fewer labels and a wide one more, and none overlap ("Tue 2:00 PM" needs more than "2:00:05 PM").
+ */
+export function timeLabelSpacePx(spanS: number, measure: (text: string) => number): number {
+  // A late hour and a long weekday or month: the widest each format gets.
+  const sample = Date.UTC(2026, 8, 30, 22, 58, 58) / 1000;
+  const candidates =
+    spanS > 86_400 ? [timeLabel(sample, 3600, spanS), timeLabel(sample, 86_400, spanS)] : [timeLabel(sample, 1, spanS), timeLabel(sample, 60, spanS)];
+  return Math.ceil(Math.max(...candidates.map(measure))) + TIME_LABEL_GAP_PX;
+}
+
+/**
+ * Notes the time labels as drawn (text, left and right edge in CSS px) on the host's
+ * `data-time-labels`, so the e2e can see that none overlap at any width: uPlot draws on a canvas.
+ */
+function noteTimeLabels(u: uPlot, host: HTMLElement, font: string, labels: { splits: number[]; values: string[] }): void {
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.font = font;
+  const drawn = labels.values.map((text, i) => {
+    const centre = u.valToPos(labels.splits[i] ?? 0, 'x');
+    const width = ctx.measureText(text).width;
+    return { text, left: Math.round(centre - width / 2), right: Math.round(centre + width / 2) };
+  });
+  ctx.restore();
+  host.dataset.timeLabels = JSON.stringify(drawn.filter((label) => label.right >= 0 && label.left <= u.bbox.width / devicePixelRatio));
+}
+
+function axes(opts: ChartOptions, drawn: { splits: number[]; values: string[] }): uPlot.Axis[] {
   const font = `11px ${opts.theme.font}`;
   const line = { stroke: opts.theme.grid, width: 1 };
+  let measureCtx: CanvasRenderingContext2D | null = null;
+  const measure = (u: uPlot, text: string): number => {
+    measureCtx ??= u.ctx;
+    measureCtx.save();
+    measureCtx.font = font;
+    const width = measureCtx.measureText(text).width;
+    measureCtx.restore();
+    return width;
+  };
   return [
     {
       stroke: opts.theme.text,
@@ -88,12 +132,14 @@ function axes(opts: ChartOptions): uPlot.Axis[] {
       grid: line,
       ticks: line,
       size: 30,
-      // "Tue 14:00" needs more room than "14:00:05".
-      space: (_u, _axis, min, max) => (max - min > 86_400 ? 90 : 60),
+      space: (u, _axis, min, max) => timeLabelSpacePx(max - min, (text) => measure(u, text)),
       incrs: TIME_INCREMENTS_S,
       values: (u, splits, _axis, _space, stepS) => {
         const spanS = (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0);
-        return splits.map((x) => timeLabel(x, stepS, spanS));
+        const values = splits.map((x) => timeLabel(x, stepS, spanS));
+        drawn.splits = splits;
+        drawn.values = values;
+        return values;
       },
     },
     {
@@ -111,6 +157,7 @@ function axes(opts: ChartOptions): uPlot.Axis[] {
 
 /** Creates a time chart in `host`. */
 export function createChart(opts: ChartOptions): ChartHandle {
+  const drawn = { splits: [] as number[], values: [] as string[] };
   const options: uPlot.Options = {
     width: opts.width,
     height: opts.height,
@@ -118,11 +165,12 @@ export function createChart(opts: ChartOptions): ChartHandle {
     cursor: { drag: { x: false, y: false }, points: { show: false } },
     // Values start at zero and leave a little headroom; an idle or empty chart still gets a scale.
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max((max ?? 0) * 1.1, opts.minScale)] } },
-    axes: axes(opts),
+    axes: axes(opts, drawn),
     series: [{}, ...opts.series.map(seriesOptions)],
     // uPlot counts series from 1 (0 is x).
     bands: opts.bands?.map((b) => ({ series: [b.between[0] + 1, b.between[1] + 1] as [number, number], fill: b.fill })),
     hooks: {
+      draw: [(u) => noteTimeLabels(u, opts.host, `11px ${opts.theme.font}`, drawn)],
       setCursor: [
         (u) => {
           const index = u.cursor.idx;
