@@ -33,6 +33,8 @@ import { registerHandlers } from './ipc/register-handlers';
 import { Notifier } from './notifications/notifier';
 import { installTestHooks } from './test-hooks';
 import { createTrayActions } from './tray-actions';
+// ── notices (issue 15) ──
+import { ownPower, windowMonitor } from './own-power';
 import { electronTrayPorts } from './tray/electron-tray-ports';
 import { TrayController } from './tray/tray-controller';
 import { MainWindow } from './window/main-window';
@@ -113,7 +115,8 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
   });
   const openInPanel = async (ref: ServerRef): Promise<void> => openExternal(serverPageUrl(s.accounts.get(ref.accountId).url, ref.identifier));
   const actions = createTrayActions({
-    power: (ref, signal) => s.monitor.power(ref, signal),
+    // ── notices (issue 15) ── the tray's asks are confirmed once they land, or kept quiet.
+    power: ownPower(s.notices, (ref, signal) => s.monitor.power(ref, signal), 'tray'),
     showWindow: (view, server) => window.show({ view, server }),
     openInPanel,
     refresh: () => s.monitor.refresh(),
@@ -160,7 +163,8 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
     handlers: createHandlers({
       accounts: s.accounts,
       accountViews: s.views,
-      monitor: s.monitor,
+      // ── notices (issue 15) ── the window's power asks fold their state changes away.
+      monitor: windowMonitor(s.monitor, s.notices),
       client: (id) => s.clients.get(id),
       transfers: s.transfers,
       dialogs: createDialogs(() => ui.window.browserWindow()),

@@ -150,6 +150,9 @@ export interface Settings {
     servers: Record<string, Partial<NotificationRule>>;
     /** Epoch ms until which notifications are paused; `null` when not paused; `-1` until resumed. */
     pausedUntil: number | null;
+    // ── notices (issue 15) ──
+    /** Confirm a power action asked in the app with one notice ("Survival 1 restarted"); false: quiet. */
+    confirmOwnActions: boolean;
   };
   monitor: {
     /** Share of each panel's rate limit the monitor may use, 0.05..0.5. */

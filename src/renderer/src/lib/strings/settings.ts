@@ -46,6 +46,8 @@ export const settingsStrings = {
     title: 'Notifications',
     intro: 'These rules apply to every server unless a server has its own (Notifications tab of the server).',
     onStateChange: 'When a server starts or stops',
+    // ── notices (issue 15) ──
+    confirmOwnActions: 'Confirm a power action asked from the tray (“Survival restarted”)',
     onCrash: 'When a server crashes',
     usage: 'When a server stays above a usage threshold',
     cpuPercent: 'CPU above',

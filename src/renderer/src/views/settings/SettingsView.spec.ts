@@ -114,6 +114,7 @@ describe('SettingsView', () => {
           accounts: {},
           servers: {},
           pausedUntil: null,
+          confirmOwnActions: true,
         },
       },
     ]);
