@@ -31,6 +31,9 @@ export interface AccountView {
   isDemo: boolean;
   /** The person chose plain http for this panel, off this machine: shown as "Not encrypted". */
   allowsPlainHttp: boolean;
+  // ── notices (issue 15) ──
+  /** While `rate-limited`: epoch ms when the panel answers again; absent or null otherwise. */
+  retryAtMs?: number | null;
 }
 
 /** Why a server cannot be used right now, beyond its power state. */
