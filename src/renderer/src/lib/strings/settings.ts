@@ -8,6 +8,11 @@ export const settingsStrings = {
   saved: 'Saved.',
   saveFailed: 'Could not save:',
   invalid: 'Fix the fields marked in red to save.',
+  // ── notices (issue 15) ── one Save for the page, and its guard.
+  saveLabel: 'Save settings',
+  leaveTitle: 'Discard unsaved settings?',
+  leaveBody: 'You changed settings that are not saved yet. Leaving this page throws those changes away.',
+  leaveConfirm: 'Discard',
   on: 'On',
   off: 'Off',
   accounts: {
