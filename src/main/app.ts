@@ -35,6 +35,8 @@ import { Notifier } from './notifications/notifier';
 import { installTestHooks } from './test-hooks';
 import { createTrayActions } from './tray-actions';
 import { favouriteChange } from '../core/settings/favourites';
+// ── notices (issue 15) ──
+import { ownPower, windowMonitor } from './own-power';
 import { electronTrayPorts } from './tray/electron-tray-ports';
 import { TrayController } from './tray/tray-controller';
 import { QuickOpenShortcut } from './tray/quick-open-shortcut';
@@ -121,7 +123,8 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
   const showQuickOpen = (): void => window.show({ view: 'dashboard', server: null, quickOpen: true });
   const quickOpen = new QuickOpenShortcut({ onPress: showQuickOpen, logger });
   const actions = createTrayActions({
-    power: (ref, signal) => s.monitor.power(ref, signal),
+    // ── notices (issue 15) ── the tray's asks are confirmed once they land, or kept quiet.
+    power: ownPower(s.notices, (ref, signal) => s.monitor.power(ref, signal), 'tray'),
     showWindow: (view, server) => window.show({ view, server }),
     openInPanel,
     refresh: () => s.monitor.refresh(),
@@ -179,7 +182,8 @@ function registerIpc(s: AppServices, ui: Ui, logger: Logger): () => void {
     handlers: createHandlers({
       accounts: s.accounts,
       accountViews: s.views,
-      monitor: s.monitor,
+      // ── notices (issue 15) ── the window's power asks fold their state changes away.
+      monitor: windowMonitor(s.monitor, s.notices),
       client: (id) => s.clients.get(id),
       transfers: s.transfers,
       dialogs: createDialogs(() => ui.window.browserWindow()),

@@ -27,11 +27,36 @@ const ACCOUNT_REASONS: Partial<Record<AccountView['status'], string>> = {
   'keychain-locked': 'The API key is not available: unlock the keychain.',
 };
 
+// ── notices (issue 15) ──
+/** "42 s", "3 min": a wait as a person reads it, rounded up (never "0 s" while still waiting). */
+export function waitText(waitMs: number): string {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return seconds < 90 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+}
+
+/**
+ * Why a rate-limited panel's buttons are greyed, with the time until it answers again (the
+ * panel's `Retry-After`); without a time, the plain reason.
+ */
+export function rateLimitedReason(wait: { retryAtMs: number | null | undefined; nowMs: number } | undefined): string {
+  const plain = ACCOUNT_REASONS['rate-limited'] ?? '';
+  if (!wait || wait.retryAtMs === null || wait.retryAtMs === undefined) return plain;
+  const leftMs = wait.retryAtMs - wait.nowMs;
+  if (leftMs <= 0) return 'The panel asked to wait before the next request: it should answer again now.';
+  return `The panel asked to wait before the next request (rate limit): it answers again in ${waitText(leftMs)}.`;
+}
+
 /**
  * Why power actions are unavailable for this server now, as one sentence, or null when they are
- * offered. The window shows it on the disabled buttons, the tray in the server's header.
+ * offered. The window shows it on the disabled buttons, the tray in the server's header. `wait`
+ * (a rate-limited panel's retry time and the clock) adds how long until it answers again.
  */
-export function powerBlockedReason(server: ServerView, accountStatus: AccountView['status']): string | null {
+export function powerBlockedReason(
+  server: ServerView,
+  accountStatus: AccountView['status'],
+  wait?: { retryAtMs: number | null | undefined; nowMs: number },
+): string | null {
+  if (accountStatus === 'rate-limited') return rateLimitedReason(wait);
   const accountReason = ACCOUNT_REASONS[accountStatus];
   if (accountReason) return accountReason;
   if (server.availability !== 'ok') return AVAILABILITY_REASONS[server.availability];

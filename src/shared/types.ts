@@ -31,6 +31,9 @@ export interface AccountView {
   isDemo: boolean;
   /** The person chose plain http for this panel, off this machine: shown as "Not encrypted". */
   allowsPlainHttp: boolean;
+  // ── notices (issue 15) ──
+  /** While `rate-limited`: epoch ms when the panel answers again; absent or null otherwise. */
+  retryAtMs?: number | null;
 }
 
 /** Why a server cannot be used right now, beyond its power state. */
@@ -170,6 +173,9 @@ export interface Settings {
     servers: Record<string, Partial<NotificationRule>>;
     /** Epoch ms until which notifications are paused; `null` when not paused; `-1` until resumed. */
     pausedUntil: number | null;
+    // ── notices (issue 15) ──
+    /** Confirm a power action asked in the app with one notice ("Survival 1 restarted"); false: quiet. */
+    confirmOwnActions: boolean;
   };
   monitor: {
     /** Share of each panel's rate limit the monitor may use, 0.05..0.5. */

@@ -6,6 +6,7 @@
 import type { ClientApi, PanelConnection } from '../api/client-types';
 import { PanelError } from '../api/errors';
 import { CoreError } from '../util/core-error';
+import { isLoopbackHost } from '../../shared/transport';
 
 /** Why a URL or key cannot be used; the window branches on `code`. */
 export type AccountProblem =
@@ -19,6 +20,8 @@ export type AccountProblem =
   | 'ip-not-allowed'
   | 'two-factor-required'
   | 'tls'
+  // ── notices (issue 15) ── no scheme typed, https failed where http may answer: "did you mean http://…?"
+  | 'https-failed'
   | 'timeout'
   | 'rate-limited'
   | 'maintenance'
@@ -141,6 +144,24 @@ function explain(error: unknown, url: string): AccountCheckError {
   }
 }
 
+// ── notices (issue 15) ──
+/** True when the person typed no scheme (`127.0.0.1:44877`, `panel.example.com`): https is a guess. */
+export function hasNoScheme(input: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim());
+}
+
+/**
+ * The address to suggest when https was only a guess and failed in a way plain http explains: a
+ * refused TLS handshake anywhere (an http server answering https), or any failure on this machine
+ * (a local panel or the sim without TLS). Null when http would not help.
+ */
+export function httpSuggestion(typed: string, url: string, error: unknown): string | null {
+  if (!hasNoScheme(typed) || !(error instanceof PanelError)) return null;
+  const isLoopback = isLoopbackHost(new URL(url).hostname);
+  if (error.kind === 'tls' || (isLoopback && error.kind === 'network')) return url.replace(/^https:/, 'http:');
+  return null;
+}
+
 /**
  * Checks a URL and key against the panel: `GET /account` proves the key, and one page of the
  * server list proves it can be used (the panel exempts `/account` from its 2FA requirement).
@@ -158,6 +179,13 @@ export async function checkAccount(
     const page = await client.listServersPage(1, { perPage: 1 });
     return { url, username: account.username, email: account.email, isAdmin: account.isAdmin, serverCount: page.pagination.total };
   } catch (error) {
+    const suggestion = httpSuggestion(input.url, url, error);
+    if (suggestion !== null) {
+      throw new AccountCheckError(
+        'https-failed',
+        `${new URL(url).host} did not answer over https (an address without http:// or https:// is tried with https). Did you mean ${suggestion}?`,
+      );
+    }
     throw explain(error, url);
   } finally {
     client.dispose?.();

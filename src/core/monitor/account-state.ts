@@ -9,6 +9,9 @@ import type { AccountStatus } from '../../shared/types';
 export class AccountState {
   status: AccountStatus = 'checking';
   message: string | null = null;
+  // ── notices (issue 15) ──
+  /** While rate-limited: epoch ms when the panel answers again (buttons and headers count down to it). */
+  retryAtMs: number | null = null;
   private waitTimer: unknown = null;
 
   constructor(
@@ -18,7 +21,8 @@ export class AccountState {
 
   set(status: AccountStatus, message: string | null): void {
     this.clearWait();
-    if (this.status === status && this.message === message) return;
+    if (this.status === status && this.message === message && this.retryAtMs === null) return;
+    this.retryAtMs = null;
     this.status = status;
     this.message = message;
     this.onChange();
@@ -31,6 +35,11 @@ export class AccountState {
   rateLimited(message: string, waitMs: number): void {
     if (this.status !== 'ok' && this.status !== 'checking' && this.status !== 'rate-limited') return;
     this.set('rate-limited', message);
+    const retryAtMs = this.clock.now() + Math.max(1_000, waitMs);
+    if (this.retryAtMs !== retryAtMs) {
+      this.retryAtMs = retryAtMs;
+      this.onChange();
+    }
     this.waitTimer = this.clock.setTimeout(
       () => {
         this.waitTimer = null;

@@ -74,7 +74,11 @@ export function toServerView(accountId: string, entry: ServerEntry, username: st
 }
 
 /** The AccountView of a watched account; the message shows only when something is wrong. */
-export function toAccountView(account: MonitorAccount, state: { status: AccountStatus; message: string | null }, username: string | null): AccountView {
+export function toAccountView(
+  account: MonitorAccount,
+  state: { status: AccountStatus; message: string | null; retryAtMs?: number | null },
+  username: string | null,
+): AccountView {
   const { status, message } = state;
   return {
     id: account.id,
@@ -86,5 +90,7 @@ export function toAccountView(account: MonitorAccount, state: { status: AccountS
     keyStorage: account.keyStorage ?? 'keychain',
     isDemo: account.isDemo ?? false,
     allowsPlainHttp: account.allowsPlainHttp ?? false,
+    // ── notices (issue 15) ──
+    retryAtMs: status === 'rate-limited' ? (state.retryAtMs ?? null) : null,
   };
 }

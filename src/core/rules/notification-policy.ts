@@ -3,6 +3,8 @@
  * then per server), the pause, and de-duplication. The main process only shows what this returns.
  */
 import type { PowerState } from '../api/models';
+import type { PowerSignal } from '../../shared/power-states';
+import { OWN_ACTION_WORDS } from './own-actions';
 import type { CrashLoopPhase, WingsCrashReaction } from './crash-detector';
 import { CRASH_LOOP_COUNT } from './crash-detector';
 import { noticeName } from './notice-text';
@@ -32,6 +34,18 @@ export type NotifiableEvent =
   | { type: 'node-unreachable'; accountId: string; accountName: string; node: string; atMs: number }
   | { type: 'node-recovered'; accountId: string; node: string; atMs: number };
 
+// ── notices (issue 15) ──
+/** A power action the person asked the app for, landed (own-actions.ts); NoticeCenter makes it, never the monitor. */
+export interface OwnActionEvent {
+  type: 'own-action';
+  server: NoticeServer;
+  signal: PowerSignal;
+  atMs: number;
+}
+
+/** What the policy words: the monitor's events and the app's own confirmations. */
+export type TellableEvent = NotifiableEvent | OwnActionEvent;
+
 /** One crash, once its signals have settled (crash-notices.ts in the monitor). */
 export interface CrashEvent {
   type: 'crash';
@@ -60,10 +74,13 @@ export interface NoticeRules {
   servers: Readonly<Record<string, Partial<NoticeRule>>>;
   /** Epoch ms until which nothing is shown; -1 until resumed; null when not paused. */
   pausedUntilMs: number | null;
+  // ── notices (issue 15) ──
+  /** Confirm a power action the person asked the app for, once it lands; false: stay quiet. */
+  confirmOwnActions: boolean;
 }
 
 /** What a notice is about: repeats are judged per kind, and the kind is carried, never parsed. */
-export type NoticeKind = 'crash' | 'suspended' | 'usage' | 'state' | 'key-revoked' | 'node-unreachable' | 'failure';
+export type NoticeKind = 'crash' | 'suspended' | 'usage' | 'state' | 'key-revoked' | 'node-unreachable' | 'failure' | 'own-action';
 
 /** A notification to show. `target` says what a click opens. */
 export interface Notice {
@@ -88,6 +105,7 @@ export type NoticeLedger = ReadonlyMap<string, number>;
 export const DEDUPE_WINDOW_MS = {
   crash: 60_000,
   state: 15_000,
+  'own-action': 15_000,
   usage: 600_000,
 } as const satisfies Partial<Record<NoticeKind, number>>;
 
@@ -107,6 +125,18 @@ export function effectiveRule(rules: NoticeRules, server: NoticeServer): NoticeR
 }
 
 const STATE_WORDS: Partial<Record<PowerState, string>> = { running: 'is up', offline: 'went down' };
+
+/**
+ * The body of a state change nobody asked the app for: what happened, never the state it left
+ * ("It was stopping." read as though it still was). The app's own asks never reach here.
+ */
+export function stateChangeBody(from: PowerState, to: PowerState): string {
+  if (to === 'running') return from === 'starting' ? 'It finished starting.' : 'It started.';
+  return from === 'stopping' ? 'It finished stopping.' : 'It stopped.';
+}
+
+/** The body of a confirmation: where it came from, and how to stay quiet. */
+export const OWN_ACTION_BODY = 'As you asked in Pterotray. Settings › Notifications can keep these quiet.';
 
 const BY_HAND = 'start it by hand';
 
@@ -130,7 +160,7 @@ function crashWords(event: CrashEvent, name: string): { title: string; body: str
   return { title: isNotRestarted ? `${name} crashed again` : `${name} crashed`, body: reaction[event.reaction] };
 }
 
-function serverNotice(event: Extract<NotifiableEvent, { server: NoticeServer }>): Notice | null {
+function serverNotice(event: Extract<TellableEvent, { server: NoticeServer }>): Notice | null {
   // The name is the panel's: it is shown (the person named the server), but cleaned (notice-text.ts).
   const server = { ...event.server, name: noticeName(event.server.name, event.server.identifier) };
   const target = { accountId: server.accountId, identifier: server.identifier };
@@ -166,21 +196,39 @@ function serverNotice(event: Extract<NotifiableEvent, { server: NoticeServer }>)
     case 'state': {
       const words = STATE_WORDS[event.to];
       if (!words || event.from === 'unknown' || event.isCrash) return null;
-      return { kind: 'state', key: `state:${event.to}:${id}`, title: `${server.name} ${words}`, body: `It was ${event.from}.`, urgency: 'normal', target };
+      return {
+        kind: 'state',
+        key: `state:${event.to}:${id}`,
+        title: `${server.name} ${words}`,
+        body: stateChangeBody(event.from, event.to),
+        urgency: 'normal',
+        target,
+      };
     }
+    case 'own-action':
+      return {
+        kind: 'own-action',
+        key: `own-action:${event.signal}:${id}`,
+        title: `${server.name} ${OWN_ACTION_WORDS[event.signal]}`,
+        body: OWN_ACTION_BODY,
+        urgency: 'normal',
+        target,
+      };
   }
 }
 
-function allowedByRule(event: NotifiableEvent, rules: NoticeRules): boolean {
+function allowedByRule(event: TellableEvent, rules: NoticeRules): boolean {
   if (!('server' in event)) return true;
   const rule = effectiveRule(rules, event.server);
   if (event.type === 'crash') return rule.onCrash;
   if (event.type === 'suspended') return rule.onStateChange;
   if (event.type === 'usage') return rule.onUsage;
+  // ── notices (issue 15) ── the person's own ask: one switch for all of them.
+  if (event.type === 'own-action') return rules.confirmOwnActions;
   return rule.onStateChange;
 }
 
-function accountNotice(event: NotifiableEvent): Notice | null {
+function accountNotice(event: TellableEvent): Notice | null {
   if (event.type === 'key-revoked') {
     const accountName = noticeName(event.accountName, 'A panel');
     return {
@@ -209,7 +257,7 @@ function accountNotice(event: NotifiableEvent): Notice | null {
 }
 
 /** The episode key a recovery event ends, so the next episode can notify again. */
-function recoveredKey(event: NotifiableEvent): string | null {
+function recoveredKey(event: TellableEvent): string | null {
   if (event.type === 'account-recovered') return `key-revoked:${event.accountId}`;
   if (event.type === 'unsuspended') return `suspended:${serverRuleKey(event.server.accountId, event.server.identifier)}`;
   if (event.type === 'node-recovered') return `node-unreachable:${event.accountId}:${event.node}`;
@@ -229,7 +277,7 @@ function isDuplicate(notice: Notice, ledger: NoticeLedger, nowMs: number): boole
  * Paused notices are dropped, not queued: a pause means "do not disturb", not "later".
  */
 export function decideNotices(
-  events: readonly NotifiableEvent[],
+  events: readonly TellableEvent[],
   rules: NoticeRules,
   ledger: NoticeLedger,
   nowMs: number,

@@ -20,6 +20,7 @@ export function noticeRulesFromSettings(notifications: Settings['notifications']
     accounts: mapValues(notifications.accounts, override),
     servers: mapValues(notifications.servers, override),
     pausedUntilMs: notifications.pausedUntil,
+    confirmOwnActions: notifications.confirmOwnActions,
   };
 }
 

@@ -31,7 +31,7 @@ const DEFAULT_USAGE = { cpuPercent: 90, memoryPercent: 90, sustainedMs: 120_000 
 export const DEFAULT_RULE: NotificationRule = { onStateChange: true, onCrash: true, usage: DEFAULT_USAGE };
 
 export const DEFAULT_SETTINGS: Settings = {
-  notifications: { global: DEFAULT_RULE, accounts: {}, servers: {}, pausedUntil: null },
+  notifications: { global: DEFAULT_RULE, accounts: {}, servers: {}, pausedUntil: null, confirmOwnActions: true },
   monitor: { budgetShare: 0.25, pollIntervalS: 30 },
   launchAtLogin: false,
   theme: 'system',
@@ -146,6 +146,8 @@ function sanitizeSettingsObject(raw: unknown, r: Repairs): Settings {
       accounts: sanitizeOverrides(n.accounts, 'settings.notifications.accounts', r),
       servers: sanitizeOverrides(n.servers, 'settings.notifications.servers', r),
       pausedUntil: pick(n.pausedUntil, isPause, null, 'settings.notifications.pausedUntil', r),
+      // ── notices (issue 15) ── a file from before it has none: on, as the default.
+      confirmOwnActions: pick(n.confirmOwnActions, isBool, true, 'settings.notifications.confirmOwnActions', r),
     },
     monitor: {
       budgetShare: pick(m.budgetShare, inRange(0.05, 0.5), DEFAULT_SETTINGS.monitor.budgetShare, 'settings.monitor.budgetShare', r),

@@ -57,6 +57,8 @@ const settingsPatch = z.strictObject({
       // Any identifier shape the panel uses (8 hex, serv_ + base 32, a uuid): src/shared/server-key.ts.
       servers: z.record(z.string().refine(isServerKey, 'must be accountId/identifier'), ruleOverride),
       pausedUntil: z.number().nullable(),
+      // ── notices (issue 15) ──
+      confirmOwnActions: z.boolean(),
     })
     .optional(),
   monitor: z.strictObject({ budgetShare: z.number().min(0.05).max(0.5), pollIntervalS: z.number().int().min(20).max(3600) }).optional(),

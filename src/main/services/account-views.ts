@@ -16,6 +16,8 @@ export function accountViews(records: readonly AccountRecord[], live: readonly A
       keyStorage: r.keyStorage,
       isDemo: r.isDemo,
       allowsPlainHttp: r.allowsPlainHttp,
+      // ── notices (issue 15) ──
+      retryAtMs: status?.retryAtMs ?? null,
     };
   });
 }

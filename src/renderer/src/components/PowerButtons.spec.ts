@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import PowerButtons from './PowerButtons.svelte';
 import { mockApi } from '../../test/mock-api';
-import { makeServer } from '../../test/view-models';
+import { makeAccount, makeServer } from '../../test/view-models';
+import { appState } from '../lib/state/app-state.svelte';
 import type { ServerView } from '../../../shared/types';
 
 const server = makeServer;
@@ -66,6 +67,8 @@ describe('PowerButtons', () => {
     render(PowerButtons, { server: server({ state: 'stopping' }) });
     await fireEvent.click(screen.getByRole('button', { name: 'Kill Alpha' }));
     const dialog = screen.getByRole('dialog');
+    // Named as the tray's dialog names it ("Kill Survival 1?"), not "this server".
+    expect(dialog.textContent).toContain('Kill Alpha?');
     expect(dialog.textContent).toContain('Forcibly stopping a server can lead to data corruption.');
     expect(mockApi.calls('serversPower')).toHaveLength(0);
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -76,5 +79,23 @@ describe('PowerButtons', () => {
     await fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Kill' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(mockApi.calls('serversPower')).toEqual([[{ server: { accountId: 'acc1', identifier: '1a2b3c4d' }, signal: 'kill' }]]);
+  });
+
+  // ── notices (issue 15) ──
+  it('says on a rate-limited panel’s buttons why, and counts down to when it answers again', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    try {
+      vi.setSystemTime(1_000_000);
+      appState.accounts = [makeAccount({ status: 'rate-limited', retryAtMs: 1_000_000 + 42_000 })];
+      render(PowerButtons, { server: server({ state: 'running' }) });
+      const restart = screen.getByRole('button', { name: 'Restart Alpha' }) as HTMLButtonElement;
+      expect(restart.disabled).toBe(true);
+      expect(restart.title).toBe('The panel asked to wait before the next request (rate limit): it answers again in 42 s.');
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(restart.title).toContain('answers again in 32 s');
+    } finally {
+      appState.accounts = [];
+      vi.useRealTimers();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AccountCheckError, checkAccount, checkKeyShape, normalizePanelUrl } from '../../../../src/core/accounts/check-key';
 import type { ClientApi } from '../../../../src/core/api/client-types';
 import { errorFromResponse } from '../../../../src/core/api/http-errors';
+import { PanelError } from '../../../../src/core/api/errors';
 
 describe('normalizePanelUrl', () => {
   it.each([
@@ -72,5 +73,35 @@ describe('checkAccount on a panel that fails with its own 500', () => {
     expect((error as AccountCheckError).problem).toBe('panel-error');
     expect((error as AccountCheckError).message).toMatch(/internal error \(500\)/);
     expect((error as AccountCheckError).message).not.toMatch(/Check the address/);
+  });
+});
+
+// ── notices (issue 15) ──
+describe('an address typed without a scheme', () => {
+  const failing = (error: PanelError) => () =>
+    ({
+      getAccount: () => Promise.reject(error),
+      listServersPage: () => Promise.reject(error),
+    }) as unknown as ClientApi;
+  const tls = new PanelError({ kind: 'tls', message: 'wrong version number (EPROTO)' });
+  const refused = new PanelError({ kind: 'network', message: 'ECONNREFUSED' });
+
+  it.each([
+    ['127.0.0.1:44877', refused, 'Did you mean http://127.0.0.1:44877?'],
+    ['localhost:8080', tls, 'Did you mean http://localhost:8080?'],
+    ['panel.example.com', tls, 'Did you mean http://panel.example.com?'],
+    ['panel.example.com/pterodactyl/', tls, 'Did you mean http://panel.example.com/pterodactyl?'],
+  ])('%s failing over https: says "did you mean http://…?" under the address', async (typed, error, said) => {
+    const attempt = checkAccount({ url: typed, apiKey: 'ptlc_x' }, failing(error));
+    await expect(attempt).rejects.toMatchObject({ problem: 'https-failed', reason: 'https-failed' });
+    await expect(attempt).rejects.toThrow(said);
+  });
+
+  it.each([
+    ['https://127.0.0.1:44877', tls, 'tls'],
+    ['panel.example.com', refused, 'unreachable'],
+    ['http://127.0.0.1:44877', refused, 'unreachable'],
+  ])('%s: no suggestion (a scheme was typed, or http would not help)', async (typed, error, problem) => {
+    await expect(checkAccount({ url: typed, apiKey: 'ptlc_x' }, failing(error))).rejects.toMatchObject({ problem });
   });
 });

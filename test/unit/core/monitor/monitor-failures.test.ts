@@ -236,8 +236,13 @@ describe('ServerMonitor: the real world', () => {
     h.socketOf('s0000000').state = 'reconnecting'; // not live: the power goes over REST
     await expect(h.monitor.power(h.ref('s0000000'), 'start')).rejects.toMatchObject({ kind: 'rate-limited' });
     expect(status(h)).toBe('rate-limited');
+    // ── notices (issue 15) ── the account says when the panel answers again (the buttons count down to it).
+    const retryAtMs = h.monitor.accounts()[0]?.retryAtMs;
+    expect(retryAtMs).toBeGreaterThanOrEqual(h.clock.now() + 4_000);
+    expect(retryAtMs).toBeLessThanOrEqual(h.clock.now() + 5_000);
     await h.clock.advance(6_000);
     expect(status(h)).toBe('ok');
+    expect(h.monitor.accounts()[0]?.retryAtMs).toBeNull();
   });
 
   it('refreshes the list soon when Wings says a followed server was deleted', async () => {

@@ -8,6 +8,7 @@ const rules: NoticeRules = {
   accounts: {},
   servers: {},
   pausedUntilMs: null,
+  confirmOwnActions: true,
 };
 
 const crash = (atMs: number, s = server, patch: Partial<CrashEvent> = {}): NotifiableEvent => ({
@@ -148,7 +149,7 @@ describe('names in notices (issue 11, item 2)', () => {
 
   it.each([
     ['a crash', crash(0, hostile), 'Lobby dehsarc x crashed', ''],
-    ['a state change', up(0, hostile), 'Lobby dehsarc x is up', 'It was starting.'],
+    ['a state change', up(0, hostile), 'Lobby dehsarc x is up', 'It finished starting.'],
     ['a suspension', { type: 'suspended', server: hostile, atMs: 0 }, 'Lobby dehsarc x was suspended by the panel', ''],
     ['a usage alert', { type: 'usage', server: hostile, metric: 'cpu', percentOfLimit: 99, atMs: 0 }, 'Lobby dehsarc x: CPU high', ''],
     [

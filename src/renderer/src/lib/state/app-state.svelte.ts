@@ -4,7 +4,7 @@
  */
 import { api, errorMessage } from '../api';
 import { OnScreenReporter } from '../on-screen';
-import { confirmLeave } from '../unsaved-guard';
+import { confirmLeave, hasUnsavedChanges } from '../unsaved-guard';
 import type { AccountView, Navigation, NotificationStatus, ServerRef, ServerView, Settings } from '../../../../shared/types';
 
 export const sameRef = (a: ServerRef | null, b: ServerRef | null): boolean =>
@@ -62,7 +62,9 @@ export class AppState {
   }
 
   navigate(view: Navigation['view'], server: ServerRef | null = null): void {
-    this.navigation = { view, server };
+    // ── notices (issue 15) ── unsaved Settings (or edits) ask before they are left; otherwise at once.
+    if (hasUnsavedChanges()) void this.#navigateGuarded({ view, server });
+    else this.navigation = { view, server };
   }
 
   async #navigateGuarded(navigation: Navigation): Promise<void> {

@@ -47,7 +47,8 @@ export const common = {
     stop: 'Stop',
     restart: 'Restart',
     kill: 'Kill',
-    killTitle: 'Kill this server?',
+    // ── notices (issue 15) ── named as the tray's dialog names it (src/main/tray-actions.ts).
+    killTitle: (server: string) => `Kill ${server}?`,
     killBody: 'Forcibly stopping a server can lead to data corruption.',
   },
   unlimited: 'Unlimited',

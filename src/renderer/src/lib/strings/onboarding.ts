@@ -15,6 +15,8 @@ export const onboardingStrings = {
     url: 'Panel address',
     urlPlaceholder: 'https://panel.example.com',
     urlHint: 'The address you open in your browser.',
+    // ── notices (issue 15) ──
+    useHttp: (address: string) => `Use ${address}`,
     apiKey: 'API key',
     apiKeyPlaceholder: 'ptlc_…',
     showKey: 'Show key',

@@ -8,6 +8,11 @@ export const settingsStrings = {
   saved: 'Saved.',
   saveFailed: 'Could not save:',
   invalid: 'Fix the fields marked in red to save.',
+  // ── notices (issue 15) ── one Save for the page, and its guard.
+  saveLabel: 'Save settings',
+  leaveTitle: 'Discard unsaved settings?',
+  leaveBody: 'You changed settings that are not saved yet. Leaving this page throws those changes away.',
+  leaveConfirm: 'Discard',
   on: 'On',
   off: 'Off',
   accounts: {
@@ -46,6 +51,8 @@ export const settingsStrings = {
     title: 'Notifications',
     intro: 'These rules apply to every server unless a server has its own (Notifications tab of the server).',
     onStateChange: 'When a server starts or stops',
+    // ── notices (issue 15) ──
+    confirmOwnActions: 'Confirm a power action asked from the tray (“Survival restarted”)',
     onCrash: 'When a server crashes',
     usage: 'When a server stays above a usage threshold',
     cpuPercent: 'CPU above',

@@ -16,6 +16,8 @@ const FIELD_OF_PROBLEM: Record<string, FormField> = {
   unreachable: 'url',
   'not-a-panel': 'url',
   tls: 'url',
+  // ── notices (issue 15) ──
+  'https-failed': 'url',
   timeout: 'url',
   maintenance: 'url',
   'insecure-transport': 'url',
@@ -58,6 +60,18 @@ export function missingFields(url: string, apiKey: string): FieldErrors {
 export function isPlainAddress(url: string): boolean {
   const text = url.trim();
   return /^http:\/\//i.test(text) && isPlainNetworkAddress(text);
+}
+
+// ── notices (issue 15) ──
+/**
+ * The http address to offer after main tried https on an address typed without a scheme and it
+ * failed where http may answer (`https-failed`), or null. Built from what was typed, so the
+ * person sees their own address with http:// in front.
+ */
+export function httpGuessOf(error: unknown, typed: string): string | null {
+  if (!isIpcFailure(error) || error.code !== 'validation' || error.reason !== 'https-failed') return null;
+  const text = typed.trim();
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? null : `http://${text}`;
 }
 
 /** True when main could not store the key and the person may choose to keep it for this session. */

@@ -8,8 +8,9 @@ import { makeAccount } from '../../../test/view-models';
 import { makeSettings } from './settings-fixtures';
 import type { Settings } from '../../../../shared/types';
 
-const section = (name: string): HTMLElement => screen.getByRole('region', { name });
-const saveIn = (name: string): HTMLButtonElement => within(section(name)).getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+// ── notices (issue 15) ── one Save for the whole page (the section names stay to say what is edited).
+const saveBar = (): HTMLElement => screen.getByRole('form', { name: 'Save settings' });
+const saveIn = (_section: string): HTMLButtonElement => within(saveBar()).getByRole('button', { name: 'Save' }) as HTMLButtonElement;
 
 /** Makes settingsUpdate answer like main: the patch merged one level deep. */
 function answerUpdates(): void {
@@ -114,6 +115,7 @@ describe('SettingsView', () => {
           accounts: {},
           servers: {},
           pausedUntil: null,
+          confirmOwnActions: true,
         },
       },
     ]);
@@ -140,7 +142,7 @@ describe('SettingsView', () => {
     await user.clear(poll);
     await user.type(poll, '45');
     await user.click(saveIn('Monitor'));
-    expect((await within(section('Monitor')).findByRole('alert')).textContent).toContain('Invalid monitor.pollIntervalS.');
+    expect((await within(saveBar()).findByRole('alert')).textContent).toContain('Invalid monitor.pollIntervalS.');
     expect((poll as HTMLInputElement).value).toBe('45');
   });
 
@@ -164,21 +166,48 @@ describe('SettingsView', () => {
     await waitFor(() => expect(mockApi.calls('settingsUpdate')).toEqual([[{ monitor: { budgetShare: Number(budget) / 100, pollIntervalS: Number(poll) } }]]));
   });
 
-  it('applies launch at login and the theme at once', async () => {
+  it('saves launch at login, the theme, a rule and the monitor with one Save, in one patch', async () => {
     render(SettingsView);
     const user = userEvent.setup();
     await user.click(screen.getByRole('checkbox', { name: 'Open Pterotray when I log in' }));
     await user.click(screen.getByRole('radio', { name: 'Dark' }));
-    await waitFor(() => expect(mockApi.calls('settingsUpdate')).toEqual([[{ launchAtLogin: true }], [{ theme: 'dark' }]]));
+    await user.click(screen.getByRole('checkbox', { name: 'When a server crashes' }));
+    const poll = screen.getByRole('textbox', { name: 'Poll each server every' });
+    await user.clear(poll);
+    await user.type(poll, '45');
+    expect(mockApi.calls('settingsUpdate')).toEqual([]);
+    expect(screen.getAllByRole('button', { name: 'Save' })).toHaveLength(1);
+    await user.click(saveIn('page'));
+    await waitFor(() => expect(mockApi.calls('settingsUpdate')).toHaveLength(1));
+    expect(mockApi.calls('settingsUpdate')[0]![0]).toMatchObject({
+      launchAtLogin: true,
+      theme: 'dark',
+      monitor: { pollIntervalS: 45 },
+      notifications: { global: { onCrash: false } },
+    });
     expect(appState.settings?.theme).toBe('dark');
+    await waitFor(() => expect(saveIn('page').disabled).toBe(true));
   });
 
-  it('puts a failed switch back as it was saved', async () => {
+  it('keeps a failed save’s edits on screen, with the error', async () => {
     mockApi.fail('settingsUpdate', { code: 'internal', message: 'Disk full.' });
     render(SettingsView);
-    await userEvent.setup().click(screen.getByRole('checkbox', { name: 'Open Pterotray when I log in' }));
-    expect((await within(section('General')).findByRole('alert')).textContent).toContain('Disk full.');
-    expect((screen.getByRole('checkbox', { name: 'Open Pterotray when I log in' }) as HTMLInputElement).checked).toBe(false);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('checkbox', { name: 'Open Pterotray when I log in' }));
+    await user.click(saveIn('page'));
+    expect((await within(saveBar()).findByRole('alert')).textContent).toContain('Disk full.');
+    expect((screen.getByRole('checkbox', { name: 'Open Pterotray when I log in' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('Discard puts every section back as saved', async () => {
+    render(SettingsView);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('radio', { name: 'Dark' }));
+    await user.click(screen.getByRole('checkbox', { name: 'When a server crashes' }));
+    await user.click(within(saveBar()).getByRole('button', { name: 'Discard changes' }));
+    expect((screen.getByRole('radio', { name: 'Follow the system' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'When a server crashes' }) as HTMLInputElement).checked).toBe(true);
+    expect(saveIn('page').disabled).toBe(true);
   });
 
   it('follows settings changed elsewhere while nothing is edited', async () => {

@@ -8,6 +8,7 @@ export function makeSettings(patch: Partial<Settings> = {}): Settings {
       accounts: {},
       servers: {},
       pausedUntil: null,
+      confirmOwnActions: true,
     },
     monitor: { budgetShare: 0.25, pollIntervalS: 30 },
     launchAtLogin: false,

@@ -12,6 +12,8 @@ import { bracketMatching, indentOnInput, StreamLanguage } from '@codemirror/lang
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, type Extension, type Text } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
+// @lezer/highlight is CodeMirror's own tag vocabulary, installed with every language package.
+import { tags } from '@lezer/highlight';
 import { editorTheme } from './code-editor-theme';
 import type { TextSource } from './editor-session.svelte';
 import type { LanguageKey } from './language';
@@ -42,7 +44,12 @@ const LANGUAGES: Record<LanguageKey, () => Promise<Extension>> = {
   css: async () => (await import('@codemirror/lang-css')).css(),
   markdown: async () => (await import('@codemirror/lang-markdown')).markdown(),
   xml: async () => (await import('@codemirror/lang-xml')).xml(),
-  properties: async () => StreamLanguage.define((await import('@codemirror/legacy-modes/mode/properties')).properties),
+  // ── notices (issue 15) ── the legacy mode calls a key `def` (variableName.definition, drawn in the
+  // text colour) and a value `quote` (no style): name them as what they are, so both show colours.
+  properties: async () => {
+    const { properties } = await import('@codemirror/legacy-modes/mode/properties');
+    return StreamLanguage.define({ ...properties, tokenTable: { def: tags.propertyName, quote: tags.string, header: tags.heading } });
+  },
   toml: async () => StreamLanguage.define((await import('@codemirror/legacy-modes/mode/toml')).toml),
   shell: async () => StreamLanguage.define((await import('@codemirror/legacy-modes/mode/shell')).shell),
 };
