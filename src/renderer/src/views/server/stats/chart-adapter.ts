@@ -45,7 +45,8 @@ export interface ChartOptions {
 }
 
 export interface ChartHandle {
-  setData(columns: ChartColumns): void;
+  /** `xRange` (seconds): the span the x axis shows whatever the data covers (a stored range's from/to). */
+  setData(columns: ChartColumns, xRange?: readonly [number, number]): void;
   setSize(width: number, height: number): void;
   destroy(): void;
 }
@@ -181,7 +182,11 @@ export function createChart(opts: ChartOptions): ChartHandle {
   };
   const chart = new uPlot(options, [[], ...opts.series.map(() => [])], opts.host);
   return {
-    setData: (columns) => chart.setData(columns),
+    setData: (columns, xRange) => {
+      chart.setData(columns);
+      // A range with little data still spans its hours, so its time labels are drawn.
+      if (xRange) chart.setScale('x', { min: xRange[0], max: xRange[1] });
+    },
     setSize: (width, height) => chart.setSize({ width, height }),
     destroy: () => chart.destroy(),
   };

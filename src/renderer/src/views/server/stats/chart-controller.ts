@@ -31,7 +31,8 @@ export interface ChartControllerOptions {
 export class ChartController {
   #chart: ChartHandle | null = null;
   #columns: ChartColumns = [[]];
-  readonly #throttle = new UpdateThrottle(() => this.#chart?.setData(this.#columns), CHART_UPDATE_INTERVAL_MS);
+  #xRange: readonly [number, number] | undefined = undefined;
+  readonly #throttle = new UpdateThrottle(() => this.#chart?.setData(this.#columns, this.#xRange), CHART_UPDATE_INTERVAL_MS);
   readonly #stops: (() => void)[] = [];
 
   constructor(private readonly opts: ChartControllerOptions) {
@@ -47,9 +48,10 @@ export class ChartController {
     );
   }
 
-  /** New columns to draw; redraws are throttled. */
-  update(columns: ChartColumns): void {
+  /** New columns to draw (and the x span in seconds, for a stored range); redraws are throttled. */
+  update(columns: ChartColumns, xRange?: readonly [number, number]): void {
     this.#columns = columns;
+    this.#xRange = xRange;
     this.#throttle.request();
   }
 
@@ -93,6 +95,6 @@ export class ChartController {
       onHover: this.opts.onHover,
       bands,
     });
-    if (this.#columns[0].length > 0) this.#chart.setData(this.#columns);
+    if (this.#columns[0].length > 0) this.#chart.setData(this.#columns, this.#xRange);
   }
 }
