@@ -8,26 +8,10 @@
  * (`keyFile`, `urlFile`, …). config-load.ts reads them.
  */
 import { z } from 'zod';
-import type { IncidentKind } from '../../core/incidents/types';
+import { ALERT_INCIDENT_KINDS } from '../../shared/alerts';
 
-/** The incident kinds a channel's rule may name (src/core/incidents/types.ts). */
-export const INCIDENT_KINDS = [
-  'state',
-  'crash',
-  'usage-raised',
-  'usage-cleared',
-  'suspended',
-  'unsuspended',
-  'node-unreachable',
-  'node-recovered',
-  'key-revoked',
-  'account-recovered',
-  'backup-completed',
-  'backup-failed',
-  'backup-restored',
-  'power',
-  'panel-activity',
-] as const satisfies readonly IncidentKind[];
+/** The incident kinds a channel's rule may name: the alerts' own list, in the order Settings shows them. */
+const INCIDENT_KINDS = ALERT_INCIDENT_KINDS;
 
 /** An environment variable's name, as POSIX shells allow it. */
 const envName = z

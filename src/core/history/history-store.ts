@@ -5,7 +5,8 @@
  * they close, into packed pages (bucket-page.ts): a flush touches one page per server, not three.
  * A bucket that was open when the process was killed is rebuilt from the raw samples at the next
  * start (they are kept an hour, longer than any open bucket). Reads overlay the open buckets, so
- * every tier is current. Retention is applied by bucket (rollups.ts `isRetained`).
+ * every tier is current. Retention goes by page: a page is deleted once its last bucket is out of
+ * its tier's window (prune), so up to one page more than the window is kept.
  *
  * Uptime is counted from state changes over the time a state was actually seen: a stretch when the
  * app was not running, or the panel could not be reached, is `unknown` and counts neither way.
@@ -251,10 +252,10 @@ export class HistoryStore {
   summary(ref: ServerRef): HistorySummary {
     const now = this.options.clock.now();
     const from = now - DAY_MS;
-    // Hour buckets from `from` (not day-aligned): the last 24 hours exactly.
-    const hoursUp = this.uptime(ref, from, now, HOUR_MS).filter((b) => b.start + b.bucketMs > from);
-    const observed = hoursUp.reduce((n, b) => n + b.observedMs, 0);
-    const running = hoursUp.reduce((n, b) => n + b.runningMs, 0);
+    // One span of exactly the last 24 hours (an epoch-aligned bucket would start up to a day early).
+    const [day] = this.uptimeIn(ref, [{ start: from, end: now }]);
+    const observed = day?.observedMs ?? 0;
+    const running = day?.runningMs ?? 0;
     const id = this.knownId(ref);
     const hours: Array<number | null> = Array.from({ length: 24 }, () => null);
     if (id !== null) {
