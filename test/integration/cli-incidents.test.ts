@@ -24,7 +24,7 @@ function incident(fields: Partial<Incident> & Pick<Incident, 'id' | 'at' | 'kind
     accountName: 'Home panel',
     server: { identifier: '1a2b3c4d', name: 'Survival 1' },
     node: 'Node A',
-    detail: 'It was running.',
+    detail: 'It finished stopping.',
     actor: null,
     source: 'app',
     crash: null,

@@ -4,7 +4,7 @@
  * as a notice's are (notice-text.ts): the timeline and every alert channel show them.
  */
 import type { PowerSignal, PowerState } from '../api/models';
-import type { CrashEvent, NotifiableEvent, NoticeServer } from '../rules/notification-policy';
+import { stateChangeBody, type CrashEvent, type NotifiableEvent, type NoticeServer } from '../rules/notification-policy';
 import { noticeName } from '../rules/notice-text';
 import { serverKey } from '../../shared/server-key';
 import type { ServerRef } from '../../shared/types';
@@ -20,6 +20,16 @@ export interface DescribeContext {
 }
 
 const STATE_WORDS: Record<PowerState, string> = { running: 'is up', offline: 'went down', starting: 'is starting', stopping: 'is stopping' };
+
+/**
+ * What a state change did, in the past (issue 15, item 5: "It was stopping." read as though it
+ * still was): the notices' words for up and down, which alerts and the timeline repeat; a change
+ * into starting or stopping names where it came from in the pluperfect.
+ */
+function stateDetail(from: PowerState, to: PowerState): string {
+  if (to === 'running' || to === 'offline') return stateChangeBody(from, to);
+  return `It had been ${from}.`;
+}
 
 function base(
   ctx: DescribeContext,
@@ -118,7 +128,7 @@ export function incidentOfEvent(event: NotifiableEvent, ctx: DescribeContext, co
         kind: 'state',
         severity: 'info',
         title: `${name} ${STATE_WORDS[event.to]}`,
-        detail: `It was ${event.from}.`,
+        detail: stateDetail(event.from, event.to),
       });
     }
     case 'usage':

@@ -15,7 +15,7 @@ function incident(n: number, fields: Partial<Incident> = {}): Incident {
     server: { identifier: `s${n % 3}`, name: `Server ${n % 3}` },
     node: null,
     title: `Server ${n % 3} went down`,
-    detail: 'It was running.',
+    detail: 'It finished stopping.',
     actor: null,
     source: 'app',
     crash: null,

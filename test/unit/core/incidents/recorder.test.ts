@@ -127,6 +127,22 @@ describe('the incident recorder', () => {
     expect(JSON.stringify(recorder.store.list())).not.toMatch(/hunter2|203\.0\.113/);
   });
 
+  it('words a state change in the past, never "It was stopping." (issue 15)', () => {
+    const { recorder, event } = setup();
+    event({ type: 'state', server, from: 'running', to: 'stopping', atMs: T0, isCrash: false });
+    event({ type: 'state', server, from: 'stopping', to: 'offline', atMs: T0 + 1_000, isCrash: false });
+    event({ type: 'state', server, from: 'offline', to: 'starting', atMs: T0 + 2_000, isCrash: false });
+    event({ type: 'state', server, from: 'starting', to: 'running', atMs: T0 + 3_000, isCrash: false });
+    const details = recorder.store.list().map((i) => [i.title, i.detail]);
+    expect(details).toEqual([
+      ['Survival 1 is up', 'It finished starting.'],
+      ['Survival 1 is starting', 'It had been offline.'],
+      ['Survival 1 went down', 'It finished stopping.'],
+      ['Survival 1 is stopping', 'It had been running.'],
+    ]);
+    expect(details.flat().join(' ')).not.toMatch(/It was (stopping|starting|running|offline)/);
+  });
+
   it('keeps 90 days: older incidents are dropped at start and every hour; dispose leaves no timer', () => {
     const { clock, recorder, event } = setup();
     event({ type: 'state', server, from: 'running', to: 'stopping', atMs: T0, isCrash: false });

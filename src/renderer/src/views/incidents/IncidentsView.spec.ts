@@ -36,7 +36,7 @@ const state = (n: number): IncidentView =>
     kind: 'state',
     severity: 'info',
     title: `Survival 1 is stopping ${n}`,
-    detail: 'It was running.',
+    detail: 'It finished stopping.',
     crash: null,
   });
 
