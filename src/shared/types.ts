@@ -225,6 +225,12 @@ export interface DesktopInfo {
   /** False on a desktop with no tray area (plain GNOME): the window is the only way in. */
   hasTrayIcon: boolean;
   platform: 'linux' | 'darwin' | 'win32' | 'other';
+  // ── tray2 (issue 15b) ──
+  /**
+   * The quick-open shortcut the settings name that the system refused (another application
+   * holds it), so Settings can say so; null when it is registered or turned off.
+   */
+  quickOpenShortcutTaken: string | null;
 }
 
 export type AppView = 'dashboard' | 'console' | 'files' | 'stats' | 'settings' | 'onboarding' | 'incidents';

@@ -22,6 +22,11 @@ export class QuickOpenShortcut {
     return this.#registered;
   }
 
+  /** The accelerator asked for that the system refused (another application holds it), or null. */
+  get taken(): string | null {
+    return this.#wanted !== '' && this.#registered === null ? this.#wanted : null;
+  }
+
   /** Registers `accelerator` ('' for none) in place of the last one; does nothing when it is the same. */
   apply(accelerator: string): void {
     if (accelerator === this.#wanted) return;
