@@ -1,13 +1,13 @@
 /**
- * Pictures of what the OS draws for the app and the double only records: the tray menu as the
- * double recorded it: the top level and each submenu along a
- * path, side by side as a desktop draws an open menu, in a blank page of the app's browser (the
- * OS draws the real one, which the double has no pixels of), drawn by its own Chromium (the
- * double's browser belongs to the app's windows). For looking at, not for asserting.
+ * Pictures of what the OS draws and the double only records, for looking at, not for asserting:
+ * the tray menu (the top level and each submenu along a path, side by side as a desktop draws an
+ * open menu, accelerators in Linux's words as its menus print them) and a message box. Drawn in
+ * a blank page of their own Chromium (the double's browser belongs to the app's windows).
  */
 import { chromium, type Browser } from 'playwright-core';
 import type { MenuNode } from '../../electron-double/launch';
 import { screenshot } from './app-on-sim';
+import { acceleratorLabel } from '../../../src/renderer/src/views/settings/shortcut-keys';
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -18,7 +18,7 @@ function column(items: readonly MenuNode[], open: string | undefined): string {
       if (i.type === 'separator') return '<li class="sep"></li>';
       const text = escape(i.label);
       const classes = [i.enabled ? '' : 'off', i.label === open ? 'open' : ''].join(' ');
-      return `<li class="${classes}"><span>${text}</span><span>${i.accelerator ?? ''}${i.type === 'submenu' ? ' ▸' : ''}</span></li>`;
+      return `<li class="${classes}"><span>${text}</span><span>${i.accelerator ? escape(acceleratorLabel(i.accelerator, 'linux')) : ''}${i.type === 'submenu' ? ' ▸' : ''}</span></li>`;
     });
   return `<ul>${rows.join('')}</ul>`;
 }

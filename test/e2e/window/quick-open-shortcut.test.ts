@@ -9,6 +9,7 @@ import { DEFAULT_QUICK_OPEN_SHORTCUT } from '../../../src/shared/accelerator';
 import type { Settings } from '../../../src/shared/types';
 import { hasSecretService, invoke, startAppOnSim, trayItems, type AppOnSim } from '../helpers/app-on-sim';
 import { shot } from '../helpers/window-kit';
+import { screenshotMenu } from '../helpers/menu-picture';
 
 /** One another application holds in the second suite. */
 const TAKEN = 'CommandOrControl+Alt+J';
@@ -76,6 +77,7 @@ describe.skipIf(!hasSecretService)('the quick-open shortcut in Settings', () => 
     expect(await savedShortcut(env)).toBe('CommandOrControl+Shift+K');
     await env.app.waitFor((s) => s.globalShortcuts.join() === 'CommandOrControl+Shift+K', { message: 'the new shortcut in place of the default' });
     await env.app.waitFor(() => findItem(env)?.accelerator === 'CommandOrControl+Shift+K', { message: 'the tray’s "Find a server…" shows it' });
+    await screenshotMenu(trayItems(env.app), [], 'quick-open-shortcut-tray');
     expect(await env.page.getByText(/Another application uses/).count()).toBe(0);
 
     await env.app.closeWindow();

@@ -8,8 +8,15 @@ import type { DesktopInfo } from '../../../../shared/types';
 
 type Platform = DesktopInfo['platform'];
 
-/** What the recorder reads of a keydown. */
-export type KeyPress = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey'>;
+/** What the recorder reads of a keydown (a KeyboardEvent's fields; spelled out so Node code can use the labels). */
+export interface KeyPress {
+  key: string;
+  code: string;
+  ctrlKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+  metaKey: boolean;
+}
 
 /**
  * What a key press makes: a shortcut; only modifiers so far (the recorder waits for the key);
