@@ -127,6 +127,19 @@ describe.skipIf(!hasSecretService)('a recorded shortcut another application hold
     expect(await field(env).getAttribute('aria-invalid')).toBe('true');
     await shot(env.page, 'quick-open-shortcut-taken');
 
+    // At the window's least size the field, its buttons and the sentence fit, wrapping, not clipped.
+    await env.app.dragWindow({ width: 720, height: 480 });
+    await expect
+      .poll(() => env.page.locator('body').evaluate((body) => [body.ownerDocument.defaultView!.innerWidth, body.ownerDocument.defaultView!.innerHeight]))
+      .toEqual([720, 480]);
+    await field(env).scrollIntoViewIfNeeded();
+    for (const part of [field(env), env.page.getByRole('button', { name: 'Turn off' }), env.page.getByRole('button', { name: 'Default' }), sentence]) {
+      const box = await part.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 720, `${await part.evaluate((el) => el.outerHTML.slice(0, 60))} inside 720 px`).toBe(true);
+    }
+    expect(await env.page.locator('html').evaluate((html) => html.scrollWidth <= html.ownerDocument.defaultView!.innerWidth)).toBe(true);
+    await shot(env.page, 'quick-open-shortcut-taken-720');
+
     await record(env, 'Control+Alt+L');
     await save(env);
     await sentence.waitFor({ state: 'detached' });
