@@ -80,7 +80,7 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
     hasTrayIcon,
     platform: platformName(),
     // ── tray2 (issue 15b) ── the shortcut asked for, when the system refused it.
-    quickOpenShortcutTaken: quickOpen.taken,
+    quickOpenShortcutProblem: quickOpen.problem,
   });
   const openExternal = (url: string): void => {
     const verdict = checkExternalLink(url, s.accounts.list());

@@ -227,10 +227,18 @@ export interface DesktopInfo {
   platform: 'linux' | 'darwin' | 'win32' | 'other';
   // ── tray2 (issue 15b) ──
   /**
-   * The quick-open shortcut the settings name that the system refused (another application
-   * holds it), so Settings can say so; null when it is registered or turned off.
+   * The quick-open shortcut the settings name when the system refused it, and why: another
+   * application holds it, or Electron cannot register that key; so Settings can say so. Null
+   * when it is registered or turned off.
    */
-  quickOpenShortcutTaken: string | null;
+  quickOpenShortcutProblem: QuickOpenShortcutProblem | null;
+}
+
+// ── tray2 (issue 15b) ──
+/** Why the quick-open shortcut is not registered (DesktopInfo.quickOpenShortcutProblem). */
+export interface QuickOpenShortcutProblem {
+  accelerator: string;
+  reason: 'taken' | 'unsupported';
 }
 
 export type AppView = 'dashboard' | 'console' | 'files' | 'stats' | 'settings' | 'onboarding' | 'incidents';

@@ -109,7 +109,10 @@ export const settingsStrings = {
     quickOpenShortcutNeedsModifier: (modifiers: string) => `Hold ${modifiers} with the key: a shortcut of one key would take it from every application.`,
     quickOpenShortcutModifiers: { darwin: '⌘, ⌥ or ⌃', other: 'Ctrl, Alt or Super' },
     quickOpenShortcutUnsupported: 'That key cannot be a global shortcut: use a letter, a digit, F1–F24, an arrow, Space or a punctuation key.',
-    quickOpenShortcutTaken: (shortcut: string) => `Another application uses ${shortcut}; choose another.`,
+    quickOpenShortcutProblem: {
+      taken: (shortcut: string) => `Another application uses ${shortcut}; choose another.`,
+      unsupported: (shortcut: string) => `This system cannot use ${shortcut} as a global shortcut; choose another.`,
+    },
     quickOpenShortcutTurnOff: 'Turn off',
     quickOpenShortcutDefault: 'Default',
   },

@@ -8,7 +8,7 @@ import { acceleratorLabel, recordKey, type KeyPress } from './shortcut-keys';
 import { makeSettings } from './settings-fixtures';
 import { mockApi } from '../../../test/mock-api';
 import { DEFAULT_QUICK_OPEN_SHORTCUT } from '../../../../shared/accelerator';
-import type { DesktopInfo } from '../../../../shared/types';
+import type { DesktopInfo, QuickOpenShortcutProblem } from '../../../../shared/types';
 
 const press = (key: string, code: string, mods: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -62,9 +62,9 @@ describe('acceleratorLabel', () => {
 });
 
 /** The recorder with its value kept as a parent keeps it; `changes` lists every onchange. */
-function renderRecorder(options: { value?: string; platform?: DesktopInfo['platform']; takenShortcut?: string | null } = {}) {
+function renderRecorder(options: { value?: string; platform?: DesktopInfo['platform']; problem?: QuickOpenShortcutProblem | null } = {}) {
   const changes: string[] = [];
-  const props = { value: options.value ?? DEFAULT_QUICK_OPEN_SHORTCUT, platform: options.platform ?? 'linux', takenShortcut: options.takenShortcut ?? null };
+  const props = { value: options.value ?? DEFAULT_QUICK_OPEN_SHORTCUT, platform: options.platform ?? 'linux', problem: options.problem ?? null };
   const onchange = vi.fn((value: string) => {
     changes.push(value);
     void view.rerender({ ...props, value, onchange });
@@ -144,7 +144,7 @@ describe('ShortcutRecorder', () => {
   });
 
   it('says when another application holds the saved shortcut, only for that shortcut', async () => {
-    const { field, user } = renderRecorder({ takenShortcut: DEFAULT_QUICK_OPEN_SHORTCUT });
+    const { field, user } = renderRecorder({ problem: { accelerator: DEFAULT_QUICK_OPEN_SHORTCUT, reason: 'taken' } });
     expect(screen.getByRole('status').textContent).toBe('Another application uses Ctrl+Alt+P; choose another.');
     await user.click(field);
     await user.keyboard('{Alt>}{Shift>}f{/Shift}{/Alt}');
@@ -152,9 +152,16 @@ describe('ShortcutRecorder', () => {
   });
 });
 
+describe('a shortcut the system cannot register', () => {
+  it('says so in other words than a taken one', () => {
+    renderRecorder({ value: 'Alt+F', problem: { accelerator: 'Alt+F', reason: 'unsupported' } });
+    expect(screen.getByRole('status').textContent).toBe('This system cannot use Alt+F as a global shortcut; choose another.');
+  });
+});
+
 describe('the shortcut in the General draft', () => {
   beforeEach(() => {
-    mockApi.answer('appDesktop', { launchAtLogin: { isAvailable: true, reason: null }, hasTrayIcon: true, platform: 'linux', quickOpenShortcutTaken: null });
+    mockApi.answer('appDesktop', { launchAtLogin: { isAvailable: true, reason: null }, hasTrayIcon: true, platform: 'linux', quickOpenShortcutProblem: null });
   });
 
   it('a recorded shortcut is an unsaved change of the page, in its one patch', async () => {
@@ -176,7 +183,7 @@ describe('the shortcut in the General draft', () => {
       launchAtLogin: { isAvailable: true, reason: null },
       hasTrayIcon: true,
       platform: 'darwin',
-      quickOpenShortcutTaken: 'Alt+Space',
+      quickOpenShortcutProblem: { accelerator: 'Alt+Space', reason: 'taken' },
     });
     render(GeneralSection, { settings: makeSettings({ quickOpenShortcut: 'Alt+Space' }), page: new SettingsPage() });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Another application uses ⌥Space; choose another.'));
