@@ -75,7 +75,13 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
     isDefaultApp: process.defaultApp === true,
     appName: 'Pterotray',
   });
-  const desktop = (): DesktopInfo => ({ launchAtLogin: loginItem.support(), hasTrayIcon, platform: platformName() });
+  const desktop = (): DesktopInfo => ({
+    launchAtLogin: loginItem.support(),
+    hasTrayIcon,
+    platform: platformName(),
+    // ── tray2 (issue 15b) ── the shortcut asked for, when the system refused it.
+    quickOpenShortcutProblem: quickOpen.problem,
+  });
   const openExternal = (url: string): void => {
     const verdict = checkExternalLink(url, s.accounts.list());
     if (verdict.allowed) void shell.openExternal(verdict.url);

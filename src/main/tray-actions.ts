@@ -27,16 +27,29 @@ export interface TrayActionDeps {
   logger: Logger;
 }
 
-/** Asks before a kill, as the panel does. */
-async function confirmKill(name: string): Promise<boolean> {
+/**
+ * The tray's power items that ask first, and how. A kill asks as the panel does. A stop asks too:
+ * a menu item is one slip of the pointer away from its neighbours, and a stop disconnects every
+ * player with no undo, while the window's Stop sits beside the server it names. Start and
+ * restart do not ask (a restart brings the server back by itself).
+ */
+const CONFIRMATIONS: Partial<Record<PowerSignal, { title: string; verb: string; detail: string }>> = {
+  stop: { title: 'Stop server', verb: 'Stop', detail: 'Everyone playing on it is disconnected until it is started again.' },
+  kill: { title: 'Kill server', verb: 'Kill', detail: 'Forcibly stopping a server can lead to data corruption.' },
+};
+
+/** Asks before a power action that needs it (CONFIRMATIONS), naming the server; true to go on. */
+async function confirmPower(signal: PowerSignal, name: string): Promise<boolean> {
+  const words = CONFIRMATIONS[signal];
+  if (words === undefined) return true;
   const { response } = await dialog.showMessageBox({
     type: 'warning',
-    buttons: ['Cancel', 'Kill'],
+    buttons: ['Cancel', words.verb],
     defaultId: 0,
     cancelId: 0,
-    title: 'Kill server',
-    message: `Kill ${name}?`,
-    detail: 'Forcibly stopping a server can lead to data corruption.',
+    title: words.title,
+    message: `${words.verb} ${name}?`,
+    detail: words.detail,
   });
   return response === 1;
 }
@@ -63,7 +76,7 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions {
   return {
     power: (ref, signal, name) =>
       attempt({ action: 'power', signal, server: { ...ref, name } }, async () => {
-        if (signal === 'kill' && !(await confirmKill(name))) return;
+        if (!(await confirmPower(signal, name))) return;
         await deps.power(ref, signal);
       }),
     open: (view, server) => deps.showWindow(view, server),

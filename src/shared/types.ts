@@ -225,6 +225,20 @@ export interface DesktopInfo {
   /** False on a desktop with no tray area (plain GNOME): the window is the only way in. */
   hasTrayIcon: boolean;
   platform: 'linux' | 'darwin' | 'win32' | 'other';
+  // ── tray2 (issue 15b) ──
+  /**
+   * The quick-open shortcut the settings name when the system refused it, and why: another
+   * application holds it, or Electron cannot register that key; so Settings can say so. Null
+   * when it is registered or turned off.
+   */
+  quickOpenShortcutProblem: QuickOpenShortcutProblem | null;
+}
+
+// ── tray2 (issue 15b) ──
+/** Why the quick-open shortcut is not registered (DesktopInfo.quickOpenShortcutProblem). */
+export interface QuickOpenShortcutProblem {
+  accelerator: string;
+  reason: 'taken' | 'unsupported';
 }
 
 export type AppView = 'dashboard' | 'console' | 'files' | 'stats' | 'settings' | 'onboarding' | 'incidents';

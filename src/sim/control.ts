@@ -139,6 +139,10 @@ function panelControls(deps: ControlDeps): Omit<SimControl, keyof ServerControls
     clearFaults: () => deps.faults.clear(),
     requestCount: (route) => deps.log.count(route),
     requestLog: () => deps.log.snapshot(),
+    powerSignals: (server) => {
+      const all = state.power.receivedSignals();
+      return server === undefined ? all : all.filter((s) => s.identifier === state.require(server).identifier);
+    },
     resetCounts: () => deps.log.reset(),
     expireTokens: (server) => {
       // Wings' denylist (wings PR #289, `DenyForServer`): tokens issued up to now are refused.

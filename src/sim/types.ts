@@ -151,6 +151,20 @@ export interface SimRequestLogEntry {
   status: number;
 }
 
+/**
+ * One power signal the sim received (`POST /power` or the websocket's `set state`), so a test
+ * asserts on what an app really sent, not only on the state it led to.
+ */
+export interface SimPowerSignal {
+  /** The server's identifier. */
+  identifier: string;
+  signal: 'start' | 'stop' | 'restart' | 'kill';
+  via: 'rest' | 'websocket';
+  /** What Wings made of it: 'ignored' (a stop while offline), 'busy' (another action running). */
+  result: 'accepted' | 'ignored' | 'busy';
+  timeMs: number;
+}
+
 /** A snapshot of one server, for assertions. */
 export interface SimServerSnapshot {
   identifier: string;
@@ -248,6 +262,8 @@ export interface SimControl {
   clearFaults(): void;
   requestCount(route?: string | RegExp): number;
   requestLog(): SimRequestLogEntry[];
+  /** The power signals received so far, oldest first; of one server (identifier or uuid) when given. */
+  powerSignals(server?: string): SimPowerSignal[];
   resetCounts(): void;
   files(server: string): SimFiles;
   /**

@@ -1,16 +1,19 @@
 /**
  * Owns the quick-open search's global shortcut (Electron's globalShortcut): registers the one the
  * settings name, swaps it when they change, and says when the system refused it (another app holds
- * it), so the tray shows no shortcut that does nothing.
+ * it, or Electron cannot register that key), so the tray shows no shortcut that does nothing and
+ * Settings says why.
  */
 import { globalShortcut } from 'electron';
 import type { Logger } from '../../core/util/deps';
+import type { QuickOpenShortcutProblem } from '../../shared/types';
 
 export class QuickOpenShortcut {
   readonly #onPress: () => void;
   readonly #logger: Logger;
   #registered: string | null = null;
   #wanted = '';
+  #problem: QuickOpenShortcutProblem | null = null;
 
   constructor(options: { onPress: () => void; logger: Logger }) {
     this.#onPress = options.onPress;
@@ -22,20 +25,41 @@ export class QuickOpenShortcut {
     return this.#registered;
   }
 
+  /** The accelerator asked for when the system refused it, and why; null when registered or off. */
+  get problem(): QuickOpenShortcutProblem | null {
+    return this.#problem;
+  }
+
   /** Registers `accelerator` ('' for none) in place of the last one; does nothing when it is the same. */
   apply(accelerator: string): void {
     if (accelerator === this.#wanted) return;
     this.#wanted = accelerator;
     this.#release();
+    this.#problem = null;
     if (accelerator === '') return;
+    let isRegistered: boolean;
+    try {
+      isRegistered = globalShortcut.register(accelerator, () => this.#onPress());
+    } catch {
+      // Electron throws "conversion failure" for a key it cannot register (numpad keys, Pause:
+      // electron/electron#12990); the setting's check lets few through, but one must not stop
+      // the settings' other listeners.
+      this.#problem = { accelerator, reason: 'unsupported' };
+      this.#logger.warn('quick-open: the system cannot register this global shortcut', { accelerator });
+      return;
+    }
     // register() returns false when another application holds the shortcut (docs/api/global-shortcut.md).
-    if (globalShortcut.register(accelerator, () => this.#onPress())) this.#registered = accelerator;
-    else this.#logger.warn('quick-open: the global shortcut is taken by another application', { accelerator });
+    if (isRegistered) this.#registered = accelerator;
+    else {
+      this.#problem = { accelerator, reason: 'taken' };
+      this.#logger.warn('quick-open: the global shortcut is taken by another application', { accelerator });
+    }
   }
 
   dispose(): void {
     this.#release();
     this.#wanted = '';
+    this.#problem = null;
   }
 
   #release(): void {

@@ -33,6 +33,7 @@ const CONTROL_METHODS = new Set([
   'clearFaults',
   'requestCount',
   'requestLog',
+  'powerSignals',
   'resetCounts',
   'expireTokens',
 ]);

@@ -46,7 +46,7 @@ function power(ctx: RouteContext): void {
   const validator = new Validator(ctx.json);
   const signal = validator.oneOf('signal', SIGNALS);
   validator.done();
-  if (signal) ctx.state.power.signal(serverOf(ctx), signal);
+  if (signal) ctx.state.power.signal(serverOf(ctx), signal, 'rest');
   sendNoContent(ctx);
 }
 

@@ -5,7 +5,7 @@
  * websocket answers that with a `daemon error`).
  */
 import type { Clock } from '../../core/util/deps';
-import type { SimFlavor, SimPowerState } from '../types';
+import type { SimFlavor, SimPowerSignal, SimPowerState } from '../types';
 import type { TimerSet } from '../util/timers';
 import { CRASH_DETECTION_DISABLED_LINE, START_DAEMON_LINES, crashAbortLine, crashDaemonLines, daemonLine, printConsole } from './console';
 import { EULA_LINES, eulaAgreed, matchFeature } from './features';
@@ -18,6 +18,9 @@ export type PowerSignal = 'start' | 'stop' | 'restart' | 'kill';
 
 /** What became of a signal. */
 export type PowerResult = 'accepted' | 'ignored' | 'busy';
+
+/** The log keeps this many signals (a long soak test sends many). */
+const MAX_RECEIVED_SIGNALS = 10_000;
 
 /** What the controller needs. */
 export interface PowerDeps {
@@ -41,6 +44,7 @@ type Step = () => void | 'exit';
 /** Drives every server's power state. */
 export class PowerController {
   private readonly pending = new Map<SimServer, () => void>();
+  private received: SimPowerSignal[] = [];
 
   constructor(private readonly deps: PowerDeps) {}
 
@@ -49,8 +53,20 @@ export class PowerController {
     return this.pending.has(server);
   }
 
-  /** Applies a power signal the way Wings does. */
-  signal(server: SimServer, signal: PowerSignal): PowerResult {
+  /** Applies a power signal the way Wings does, and notes it (see `receivedSignals`). */
+  signal(server: SimServer, signal: PowerSignal, via: SimPowerSignal['via']): PowerResult {
+    const result = this.applySignal(server, signal);
+    this.received.push({ identifier: server.identifier, signal, via, result, timeMs: this.deps.clock.now() });
+    if (this.received.length > MAX_RECEIVED_SIGNALS) this.received.splice(0, this.received.length - MAX_RECEIVED_SIGNALS);
+    return result;
+  }
+
+  /** The signals received so far, oldest first (a copy). */
+  receivedSignals(): SimPowerSignal[] {
+    return this.received.map((r) => ({ ...r }));
+  }
+
+  private applySignal(server: SimServer, signal: PowerSignal): PowerResult {
     if (signal === 'kill') {
       this.cancel(server);
       this.apply(server, 'offline');

@@ -145,7 +145,7 @@ export class WingsConnection {
     if (!(signal in SIGNAL_PERMISSION)) return;
     const power = signal as PowerSignal;
     if (!allows(grant, SIGNAL_PERMISSION[power])) return;
-    if (this.state.power.signal(this.server, power) === 'busy') {
+    if (this.state.power.signal(this.server, power, 'websocket') === 'busy') {
       this.send({
         event: 'daemon error',
         args: [`Error Event [${randomUUID()}]: another power action is currently being processed for this server, please try again later`],

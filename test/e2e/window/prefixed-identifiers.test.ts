@@ -40,6 +40,7 @@ describe.skipIf(!hasSecretService)('a panel with serv_ identifiers', () => {
   it('stops a server from the tray', async () => {
     const server = env.sim.control.servers().find((s) => s.state === 'running')!;
     await env.app.waitFor(() => env.app.tray()?.menu?.some((item) => item.label === `● ${server.name}`), { message: 'the server running in the tray' });
+    await env.app.dialog.answerNext('showMessageBox', { response: 1 }); // "Stop …?" → Stop
     await env.app.clickMenu([`● ${server.name}`, 'Stop']);
     await env.app.waitFor(() => env.sim.control.servers().find((s) => s.identifier === server.identifier)?.state === 'offline', {
       timeoutMs: 10_000,

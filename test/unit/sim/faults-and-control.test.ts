@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createRemoteControl, startSimPanel } from '../../../src/sim';
 import type { SimPanel } from '../../../src/sim';
-import { WsProbe, api, getJson, json } from './sim-test-kit';
+import { WsProbe, api, getJson, json, postJson } from './sim-test-kit';
 
 const RESOURCES = 'GET /api/client/servers/:server/resources';
 
@@ -104,6 +104,29 @@ describe('fault injection and request counting', () => {
     expect(sim.control.requestCount()).toBe(0);
   });
 
+  test('powerSignals: every signal received, over REST or the websocket, with what Wings made of it', async () => {
+    const other = sim.control.servers()[1]!.identifier;
+    sim.control.setState(id, 'running');
+    const before = sim.control.powerSignals().length;
+    expect((await postJson(sim, `/api/client/servers/${id}/power`, { signal: 'stop' })).status).toBe(204);
+    // A second stop while the first runs: Wings is busy with it.
+    const { probe } = await WsProbe.connect(sim, id);
+    probe.send('set state', 'stop');
+    await probe.next('daemon error');
+    await probe.close();
+    sim.control.setState(other, 'offline');
+    await postJson(sim, `/api/client/servers/${other}/power`, { signal: 'stop' });
+    const received = sim.control.powerSignals().slice(before);
+    expect(received.map(({ identifier, signal, via, result }) => [identifier, signal, via, result])).toEqual([
+      [id, 'stop', 'rest', 'accepted'],
+      [id, 'stop', 'websocket', 'busy'],
+      [other, 'stop', 'rest', 'ignored'],
+    ]);
+    expect(typeof received[0]!.timeMs).toBe('number');
+    expect(sim.control.powerSignals(other).map((s) => s.identifier)).toEqual([other]);
+    expect(() => sim.control.powerSignals('nope')).toThrow(/no server "nope"/);
+  });
+
   test('an unknown fault type is refused', () => {
     expect(() => sim.control.injectFault({ fault: { type: 'gremlins' } as never })).toThrow(/unknown fault/);
   });
@@ -125,6 +148,7 @@ describe('the control API over HTTP', () => {
     await remote.files(first!.identifier).write('/remote.txt', 'hi');
     expect(await remote.files(first!.identifier).readText('/remote.txt')).toBe('hi');
     expect((await remote.files(first!.identifier).read('/remote.txt')).toString()).toBe('hi');
+    expect(await remote.powerSignals()).toEqual([]);
     await remote.revokeKey();
     expect((await api(sim, '/api/client/account')).status).toBe(401);
     await remote.setApiKey('ptlc_restoredrestoredrestoredrestoredrestored');

@@ -100,5 +100,20 @@ export const settingsStrings = {
     consoleScrollback: 'Console scrollback',
     consoleScrollbackLines: (lines: number) => `${lines.toLocaleString('en')} lines`,
     consoleScrollbackNote: 'Lines each console keeps to scroll back and search through; applies to consoles opened after a change.',
+    // ── tray2 (issue 15b) ── the quick-open search's global shortcut, recorded as desktop apps do.
+    quickOpenShortcut: 'Find a server shortcut',
+    quickOpenShortcutOff: 'Off',
+    quickOpenShortcutRecording: 'Press the keys…',
+    quickOpenShortcutHint:
+      'Opens “Find a server…” from anywhere, even with the window closed. Click the field and press the keys; Escape keeps the one before.',
+    quickOpenShortcutNeedsModifier: (modifiers: string) => `Hold ${modifiers} with the key: a shortcut of one key would take it from every application.`,
+    quickOpenShortcutModifiers: { darwin: '⌘, ⌥ or ⌃', other: 'Ctrl, Alt or Super' },
+    quickOpenShortcutUnsupported: 'That key cannot be a global shortcut: use a letter, a digit, F1–F24, an arrow, Space or a punctuation key.',
+    quickOpenShortcutProblem: {
+      taken: (shortcut: string) => `Another application uses ${shortcut}; choose another.`,
+      unsupported: (shortcut: string) => `This system cannot use ${shortcut} as a global shortcut; choose another.`,
+    },
+    quickOpenShortcutTurnOff: 'Turn off',
+    quickOpenShortcutDefault: 'Default',
   },
 } as const;

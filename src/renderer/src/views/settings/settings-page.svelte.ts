@@ -7,17 +7,24 @@
 import { SettingsSaver } from './settings-saver.svelte';
 import { monitorDraft, monitorFromDraft, notificationsPatch, ruleDraft, ruleFromDraft, sameDraft, type MonitorDraft, type RuleDraft } from './settings-form';
 import { DEFAULT_CONSOLE_SCROLLBACK, type Settings } from '../../../../shared/types';
+import { DEFAULT_QUICK_OPEN_SHORTCUT } from '../../../../shared/accelerator';
 
 /** The global notification rule as typed, with the confirmation of the person's own tray actions. */
 export type NotificationsDraft = RuleDraft & { confirmOwnActions: boolean };
-export type GeneralDraft = Pick<Settings, 'theme' | 'launchAtLogin'> & { consoleScrollback: number };
+// ── tray2 (issue 15b) ── the quick-open shortcut joins the General draft ('' for off).
+export type GeneralDraft = Pick<Settings, 'theme' | 'launchAtLogin'> & { consoleScrollback: number; quickOpenShortcut: string };
 
 export function notificationsDraftOf(settings: Settings): NotificationsDraft {
   return { ...ruleDraft(settings.notifications.global), confirmOwnActions: settings.notifications.confirmOwnActions };
 }
 
 export function generalDraftOf(settings: Settings): GeneralDraft {
-  return { theme: settings.theme, launchAtLogin: settings.launchAtLogin, consoleScrollback: settings.consoleScrollback ?? DEFAULT_CONSOLE_SCROLLBACK };
+  return {
+    theme: settings.theme,
+    launchAtLogin: settings.launchAtLogin,
+    consoleScrollback: settings.consoleScrollback ?? DEFAULT_CONSOLE_SCROLLBACK,
+    quickOpenShortcut: settings.quickOpenShortcut ?? DEFAULT_QUICK_OPEN_SHORTCUT,
+  };
 }
 
 export class SettingsPage {
