@@ -4,7 +4,7 @@
  * collapse or wrap by priority, never clip an action"), beyond the dashboard and the server header
  * (layout.test.ts): Settings with its sticky Save bar and its add-a-panel form, the onboarding
  * form, the Timeline of all servers and a server's, and a server's Console (toolbar and search
- * box), Files (list, and the editor with its toolbar), Stats, Backups and Schedules with their forms' dialogs, and Startup. At
+ * box), Files (list, and the editor with its toolbar), Stats, Backups and Schedules with their forms' dialogs, Startup, and the other tabs (Databases, Users, Network, Activity, Settings, Notifications). At
  * each size every visible button, field and tab is wholly inside the window once the view's own
  * vertical scroll brings it in, drawn on top, and nothing scrolls sideways.
  */
@@ -140,7 +140,19 @@ describe.skipIf(!hasSecretService)('every view from 720×480 to 4K', () => {
       await closeEditor(env.page);
     });
 
-    for (const tab of ['Stats', 'Backups', 'Schedules', 'Startup', 'Timeline'] as const satisfies readonly ServerTabLabel[]) {
+    for (const tab of [
+      'Stats',
+      'Backups',
+      'Schedules',
+      'Startup',
+      'Databases',
+      'Users',
+      'Network',
+      'Activity',
+      'Settings',
+      'Notifications',
+      'Timeline',
+    ] as const satisfies readonly ServerTabLabel[]) {
       it(`at ${at}: a server's ${tab}`, async () => {
         await env.page.getByRole('tab', { name: tab, exact: true }).click();
         await env.page.getByRole('tab', { name: tab, exact: true, selected: true }).waitFor();
