@@ -6,10 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSecretService, invoke, startAppOnSim, type AppOnSim } from '../helpers/app-on-sim';
+import { expectReachable, resizeWindow } from '../helpers/layout-kit';
 import { openServer, serverRow, serverRows, shot } from '../helpers/window-kit';
 
 if (!hasSecretService) console.warn('panel problems e2e: SKIPPED, no private Secret Service (run under test/keychain/with-secret-service.sh)');
 
+const DEFAULT_SIZE = { width: 1100, height: 720 };
 const COUNTDOWN = /^The panel asked to wait before the next request \(rate limit\): it answers again in \d+ (s|min)\.$/;
 
 describe.skipIf(!hasSecretService)('a panel’s problem, whatever the screen and the grouping', () => {
@@ -24,9 +26,9 @@ describe.skipIf(!hasSecretService)('a panel’s problem, whatever the screen and
     await env?.close();
   });
 
-  /** The panel's own 429 (Laravel's ThrottleRequests) on its server list, asking for 40 s. */
+  /** The panel's own 429 (Laravel's ThrottleRequests) on its server list, asking for two minutes. */
   async function rateLimit(): Promise<void> {
-    env.sim.control.injectFault({ route: /^\/api\/client\/?(\?.*)?$/, count: 50, fault: { type: 'status', status: 429, headers: { 'Retry-After': '40' } } });
+    env.sim.control.injectFault({ route: /^\/api\/client\/?(\?.*)?$/, count: 50, fault: { type: 'status', status: 429, headers: { 'Retry-After': '120' } } });
     await invoke(env.page, 'serversRefresh');
   }
 
@@ -79,6 +81,12 @@ describe.skipIf(!hasSecretService)('a panel’s problem, whatever the screen and
       await env.page.locator('.body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
       expect(await strip.isVisible()).toBe(true);
       await shot(env.page, `panel-problems-grouped-by-${grouping}`);
+      // At the window's least size the strip and the marks take room, and cut nothing (issue 15, item 2).
+      await resizeWindow(env, { width: 720, height: 480 });
+      await env.page.locator('.body').evaluate((el) => el.scrollTo(0, 0));
+      await shot(env.page, `panel-problems-grouped-by-${grouping}-720x480`);
+      await expectReachable(env.page, `grouped by ${grouping} at 720×480`);
+      await resizeWindow(env, DEFAULT_SIZE);
     });
   }
 
