@@ -127,7 +127,7 @@ describe.skipIf(!hasSecretService)('the layout from 720×480 to 4K, with 120 ser
     });
   }
 
-  it('spaces the stats charts’ time labels by width and range: none overlap at 720 or 3840 px, the wider chart has more', async () => {
+  it('spaces the stats charts’ time labels by width and range: none overlap or is cut at 720 or 3840 px, the wider chart has more', async () => {
     const e = env!;
     const name = (await serverRows(e.page).first().getAttribute('aria-label'))!;
     const counts: Record<string, number> = {};
@@ -145,6 +145,13 @@ describe.skipIf(!hasSecretService)('the layout from 720×480 to 4K, with 120 ser
           expect(labels[i]!.left - labels[i - 1]!.right, `${range} at ${size.width}: "${labels[i - 1]!.text}" and "${labels[i]!.text}"`).toBeGreaterThanOrEqual(
             8,
           );
+        }
+        // ── layout2 (issue 15b) ── none cut at either edge of the canvas (the last one was, at 720).
+        const canvasWidth = Number(await chart.getAttribute('data-canvas-width'));
+        expect(canvasWidth).toBeGreaterThan(0);
+        for (const label of labels) {
+          expect(label.left, `${range} at ${size.width}: "${label.text}" starts inside the chart`).toBeGreaterThanOrEqual(0);
+          expect(label.right, `${range} at ${size.width}: "${label.text}" ends inside the chart (${canvasWidth} px)`).toBeLessThanOrEqual(canvasWidth);
         }
         counts[`${range}@${size.width}`] = labels.length;
         await shot(e.page, `layout-stats-${range.replace(' ', '')}-${size.width}x${size.height}`);

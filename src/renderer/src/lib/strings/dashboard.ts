@@ -36,6 +36,17 @@ export const dashboardStrings = {
   groups: { panel: 'By panel', node: 'By node', none: 'No groups' },
   allServers: 'All servers',
   layoutFailed: (why: string) => `Could not keep the sort and grouping: ${why}`,
+  // ── layout2 (issue 15b) ──
+  panelProblems: 'Panels that need attention',
+  /** The short mark in a server's row whose panel has a problem (its title says the whole line). */
+  panelMark: {
+    'key-revoked': 'Key refused',
+    unreachable: 'Panel unreachable',
+    'two-factor-required': 'Panel needs 2FA',
+    'rate-limited': 'Panel rate-limited',
+    'keychain-locked': 'Key locked',
+  },
+  panelMarkTitle: (panel: string, line: string) => `${panel}: ${line}`,
   attention: {
     crashed: 'Crashed',
     crashedTitle: 'Crashed and not looked at yet: open it to see the console',

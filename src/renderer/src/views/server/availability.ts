@@ -3,7 +3,8 @@
  * own words for its conflict states, and the account's problem when the panel itself is not usable.
  */
 import { t } from '../../lib/strings';
-import type { AccountStatus, LiveIssue, ServerView } from '../../../../shared/types';
+import { rateLimitedReason } from '../../../../shared/power';
+import type { AccountView, LiveIssue, ServerView } from '../../../../shared/types';
 
 export interface Banner {
   title: string;
@@ -11,13 +12,23 @@ export interface Banner {
   tone: 'warn' | 'danger';
 }
 
-/** The banner for a server's availability and its account's status, or null when all is well. */
-export function bannerFor(server: Pick<ServerView, 'availability' | 'node'>, accountStatus: AccountStatus | undefined): Banner | null {
+/** What the banner reads of the server's account: its status and, while rate-limited, when it answers again. */
+export type BannerAccount = Pick<AccountView, 'status' | 'retryAtMs'>;
+
+/**
+ * The banner for a server's availability and its account's status, or null when all is well.
+ * `nowMs` is read only for a rate limit's countdown (issue 15b), as the dashboard's header does.
+ */
+export function bannerFor(
+  server: Pick<ServerView, 'availability' | 'node'>,
+  account: BannerAccount | undefined,
+  nowMs: () => number = Date.now,
+): Banner | null {
   const a = server.availability;
   const b = t.server.banners;
   switch (a) {
     case 'ok':
-      return accountBanner(accountStatus);
+      return accountBanner(account, nowMs);
     case 'node-unreachable':
       return { title: b[a].title, detail: b[a].detail(server.node), tone: 'danger' };
     case 'install-failed':
@@ -28,9 +39,12 @@ export function bannerFor(server: Pick<ServerView, 'availability' | 'node'>, acc
   }
 }
 
-function accountBanner(status: AccountStatus | undefined): Banner | null {
-  if (status === undefined || status === 'ok' || status === 'checking') return null;
-  return { title: t.server.accountProblem, detail: t.dashboard.accountStatus[status], tone: 'danger' };
+function accountBanner(account: BannerAccount | undefined, nowMs: () => number): Banner | null {
+  const status = account?.status;
+  if (account === undefined || status === undefined || status === 'ok' || status === 'checking') return null;
+  // ── layout2 (issue 15b) ── a rate limit says until when, counting down.
+  const detail = status === 'rate-limited' ? rateLimitedReason({ retryAtMs: account.retryAtMs, nowMs: nowMs() }) : t.dashboard.accountStatus[status];
+  return { title: t.server.accountProblem, detail, tone: 'danger' };
 }
 
 /** True when the server may take console commands as far as its availability goes. */

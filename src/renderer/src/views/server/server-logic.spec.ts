@@ -85,8 +85,8 @@ describe('availability banner', () => {
   const server = (availability: ServerView['availability']) => ({ availability, node: 'node-7' });
 
   it('says nothing for a usable server on a usable account', () => {
-    expect(bannerFor(server('ok'), 'ok')).toBeNull();
-    expect(bannerFor(server('ok'), 'checking')).toBeNull();
+    expect(bannerFor(server('ok'), { status: 'ok' })).toBeNull();
+    expect(bannerFor(server('ok'), { status: 'checking' })).toBeNull();
     expect(bannerFor(server('ok'), undefined)).toBeNull();
   });
 
@@ -100,15 +100,25 @@ describe('availability banner', () => {
     ['node-unreachable', 'The node cannot be reached', 'danger'],
     ['unknown', 'This server is unavailable', 'danger'],
   ] as const)('%s → "%s"', (availability, title, tone) => {
-    expect(bannerFor(server(availability), 'ok')).toMatchObject({ title, tone });
+    expect(bannerFor(server(availability), { status: 'ok' })).toMatchObject({ title, tone });
   });
 
   it('names the node when it cannot be reached', () => {
-    expect(bannerFor(server('node-unreachable'), 'ok')?.detail).toContain('node-7');
+    expect(bannerFor(server('node-unreachable'), { status: 'ok' })?.detail).toContain('node-7');
+  });
+
+  it('counts a rate limit down to when the panel answers again, as the dashboard does (issue 15b)', () => {
+    const account = { status: 'rate-limited', retryAtMs: 100_000 } as const;
+    expect(bannerFor(server('ok'), account, () => 58_000)?.detail).toBe(
+      'The panel asked to wait before the next request (rate limit): it answers again in 42 s.',
+    );
+    expect(bannerFor(server('ok'), account, () => 99_500)?.detail).toMatch(/in 1 s\.$/);
+    expect(bannerFor(server('ok'), account, () => 100_000)?.detail).toMatch(/should answer again now\.$/);
+    expect(bannerFor(server('ok'), { status: 'rate-limited', retryAtMs: null }, () => 0)?.detail).toBe('The panel asked to wait before the next request.');
   });
 
   it('explains an account problem on an otherwise usable server', () => {
-    expect(bannerFor(server('ok'), 'key-revoked')).toMatchObject({ tone: 'danger', detail: 'The key was revoked' });
+    expect(bannerFor(server('ok'), { status: 'key-revoked' })).toMatchObject({ tone: 'danger', detail: 'The key was revoked' });
   });
 
   it('lets commands through only when the server can take them', () => {

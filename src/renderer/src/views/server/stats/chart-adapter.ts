@@ -90,11 +90,27 @@ export const TIME_LABEL_GAP_PX = 16;
  * fewer labels and a wide one more, and none overlap ("Tue 2:00 PM" needs more than "2:00:05 PM").
  */
 export function timeLabelSpacePx(spanS: number, measure: (text: string) => number): number {
+  return widestTimeLabelPx(spanS, measure) + TIME_LABEL_GAP_PX;
+}
+
+/** The widest time label a chart spanning `spanS` seconds can print, in CSS px. */
+export function widestTimeLabelPx(spanS: number, measure: (text: string) => number): number {
   // A late hour and a long weekday or month: the widest each format gets.
   const sample = Date.UTC(2026, 8, 30, 22, 58, 58) / 1000;
   const candidates =
     spanS > 86_400 ? [timeLabel(sample, 3600, spanS), timeLabel(sample, 86_400, spanS)] : [timeLabel(sample, 1, spanS), timeLabel(sample, 60, spanS)];
-  return Math.ceil(Math.max(...candidates.map(measure))) + TIME_LABEL_GAP_PX;
+  return Math.ceil(Math.max(...candidates.map(measure)));
+}
+
+// ── layout2 (issue 15b) ──
+/**
+ * Room right of the plot for half the widest time label (plus a pixel of air), so a tick at the
+ * plot's right edge keeps its label whole: uPlot centres a label on its tick and pads the right
+ * by half its default y axis (25 px), which cut "10:58:58 PM" at every width. The left needs
+ * nothing: the y axis's 72 px are wider than any half label.
+ */
+export function rightPaddingPx(spanS: number, measure: (text: string) => number): number {
+  return Math.ceil(widestTimeLabelPx(spanS, measure) / 2) + 2;
 }
 
 /**
@@ -105,13 +121,20 @@ function noteTimeLabels(u: uPlot, host: HTMLElement, font: string, labels: { spl
   const ctx = u.ctx;
   ctx.save();
   ctx.font = font;
+  // From the canvas's own left edge (the plot starts after the y axis), as the labels are drawn: an
+  // edge below 0 or past the canvas's width is a label cut off (issue 15b).
+  const plotLeftPx = u.bbox.left / devicePixelRatio;
+  const plotRightPx = plotLeftPx + u.bbox.width / devicePixelRatio;
   const drawn = labels.values.map((text, i) => {
-    const centre = u.valToPos(labels.splits[i] ?? 0, 'x');
+    const centre = plotLeftPx + u.valToPos(labels.splits[i] ?? 0, 'x');
     const width = ctx.measureText(text).width;
-    return { text, left: Math.round(centre - width / 2), right: Math.round(centre + width / 2) };
+    return { text, centre, left: Math.floor(centre - width / 2), right: Math.ceil(centre + width / 2) };
   });
   ctx.restore();
-  host.dataset.timeLabels = JSON.stringify(drawn.filter((label) => label.right >= 0 && label.left <= u.bbox.width / devicePixelRatio));
+  // uPlot draws only the ticks inside the plot.
+  const shown = drawn.filter((label) => label.text !== '' && label.centre >= plotLeftPx - 0.5 && label.centre <= plotRightPx + 0.5);
+  host.dataset.timeLabels = JSON.stringify(shown.map(({ text, left, right }) => ({ text, left, right })));
+  host.dataset.canvasWidth = String(u.width);
 }
 
 function axes(opts: ChartOptions, drawn: { splits: number[]; values: string[] }): uPlot.Axis[] {
@@ -159,6 +182,14 @@ function axes(opts: ChartOptions, drawn: { splits: number[]; values: string[] })
 /** Creates a time chart in `host`. */
 export function createChart(opts: ChartOptions): ChartHandle {
   const drawn = { splits: [] as number[], values: [] as string[] };
+  const font = `11px ${opts.theme.font}`;
+  const measureTimeLabel = (u: uPlot, text: string): number => {
+    u.ctx.save();
+    u.ctx.font = font;
+    const width = u.ctx.measureText(text).width;
+    u.ctx.restore();
+    return width;
+  };
   const options: uPlot.Options = {
     width: opts.width,
     height: opts.height,
@@ -167,6 +198,8 @@ export function createChart(opts: ChartOptions): ChartHandle {
     // Values start at zero and leave a little headroom; an idle or empty chart still gets a scale.
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max((max ?? 0) * 1.1, opts.minScale)] } },
     axes: axes(opts, drawn),
+    // Top, right, bottom, left; null keeps uPlot's own. The right holds half the widest time label.
+    padding: [null, (u) => rightPaddingPx((u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0), (text) => measureTimeLabel(u, text)), null, null],
     series: [{}, ...opts.series.map(seriesOptions)],
     // uPlot counts series from 1 (0 is x).
     bands: opts.bands?.map((b) => ({ series: [b.between[0] + 1, b.between[1] + 1] as [number, number], fill: b.fill })),
