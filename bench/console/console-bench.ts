@@ -19,6 +19,11 @@ export interface ConsoleRateFigures {
   lastLineDelayMs: number;
   /** The newest line on screen, as late as it got while the stream ran (sampled each frame). */
   worstLagMs: number;
+  /** The same per-frame lag's median and 95th percentile over the stream. */
+  medianLagMs: number;
+  p95LagMs: number;
+  /** Frames sampled while the stream ran. */
+  frames: number;
 }
 
 export interface ConsoleFigures {
@@ -35,8 +40,8 @@ const line = (run: string, n: number, atMs: number): string => `[12:00:00 INFO]:
 function watchFrames(page: Page, run: string): Promise<void> {
   return page.evaluate((tag) => {
     const rows = document.querySelector('.xterm-rows');
-    const w = window as unknown as { __bench: { worstLagMs: number; lastSeen: number; stop: boolean } };
-    w.__bench = { worstLagMs: 0, lastSeen: -1, stop: false };
+    const w = window as unknown as { __bench: { lags: number[]; lastSeen: number; stop: boolean } };
+    w.__bench = { lags: [], lastSeen: -1, stop: false };
     const pattern = new RegExp(`${tag} line (\\d+) at (\\d+)`, 'g');
     const frame = (): void => {
       const text = rows?.textContent ?? '';
@@ -44,7 +49,7 @@ function watchFrames(page: Page, run: string): Promise<void> {
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) newest = m;
       if (newest) {
         w.__bench.lastSeen = Number(newest[1]);
-        w.__bench.worstLagMs = Math.max(w.__bench.worstLagMs, Date.now() - Number(newest[2]));
+        w.__bench.lags.push(Date.now() - Number(newest[2]));
       }
       if (!w.__bench.stop) requestAnimationFrame(frame);
     };
@@ -78,12 +83,22 @@ async function runRate(page: Page, print: (text: string) => void, linesPerSecond
     polling: 'raf',
   });
   const drawnAt = Date.now();
-  const worstLagMs = await page.evaluate(() => {
-    const w = window as unknown as { __bench: { worstLagMs: number; stop: boolean } };
+  const lags = await page.evaluate(() => {
+    const w = window as unknown as { __bench: { lags: number[]; stop: boolean } };
     w.__bench.stop = true;
-    return w.__bench.worstLagMs;
+    return w.__bench.lags;
   });
-  return { linesPerSecond, lines: total, lastLineDelayMs: drawnAt - lastPrintedAt, worstLagMs };
+  const sorted = [...lags].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return {
+    linesPerSecond,
+    lines: total,
+    lastLineDelayMs: drawnAt - lastPrintedAt,
+    worstLagMs: sorted.at(-1) ?? 0,
+    medianLagMs: at(0.5),
+    p95LagMs: at(0.95),
+    frames: sorted.length,
+  };
 }
 
 /** Runs the streams at each rate for `seconds`, one after another, on one server's console. */
