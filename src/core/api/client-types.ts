@@ -129,6 +129,12 @@ export interface ClientApi {
   readonly url: string;
   rateLimit(): RateLimitInfo;
   /**
+   * Tells `listener` when the panel starts holding every request (a 429's Retry-After, its window
+   * spent), including a short wait a call sits out by itself; returns the unsubscribe. Optional
+   * for fakes.
+   */
+  onRateLimitBlock?(listener: (blockedUntilMs: number) => void): () => void;
+  /**
    * How long until `server` may use a route with a per-server limit of its own (0: now), as far
    * as this client has counted and the panel has said (route-limits.ts). Optional for fakes.
    */

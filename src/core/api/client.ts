@@ -146,6 +146,10 @@ export class PanelClient implements ClientApi {
     return this.scheduler.rateLimit();
   }
 
+  onRateLimitBlock(listener: (blockedUntilMs: number) => void): () => void {
+    return this.scheduler.onBlock(listener);
+  }
+
   routeLimitWaitMs(server: string, route: RouteLimitId): number {
     return this.scheduler.routeLimitWaitMs(server, route);
   }

@@ -86,6 +86,8 @@ export class RequestScheduler {
   /** The panel's fixed window as X-RateLimit-Remaining tells it (rate-window.ts). */
   private readonly window = new RateWindow();
   private blockedUntilMs = 0;
+  /** Told when a block starts or grows (onBlock). */
+  private readonly blockListeners = new Set<(blockedUntilMs: number) => void>();
   private wakeTimer: unknown = undefined;
   private limit: number | null = null;
   private remaining: number | null = null;
@@ -139,6 +141,16 @@ export class RequestScheduler {
     };
   }
 
+  /**
+   * Calls `listener` with the new end each time every caller starts being held (a 429, the
+   * window spent). A call that waits out a short Retry-After inside itself would otherwise look,
+   * to whoever shows the panel's state, like a request that is merely slow. Returns the unsubscribe.
+   */
+  onBlock(listener: (blockedUntilMs: number) => void): () => void {
+    this.blockListeners.add(listener);
+    return () => this.blockListeners.delete(listener);
+  }
+
   /** How long until `server` may use a limited route (0: now), e.g. before asking a websocket token. */
   routeLimitWaitMs(server: string, route: RouteLimitId): number {
     return this.routes.waitMs(server, route, this.clock.now());
@@ -148,6 +160,7 @@ export class RequestScheduler {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.blockListeners.clear();
     if (this.wakeTimer !== undefined) this.clock.clearTimeout(this.wakeTimer);
     this.wakeTimer = undefined;
     const pending = [...this.queues.user, ...this.queues.background, ...this.waiting];
@@ -308,6 +321,13 @@ export class RequestScheduler {
     if (until <= this.blockedUntilMs) return;
     this.blockedUntilMs = until;
     this.logger.warn('panel rate limit reached; holding every request', { waitMs: ms });
+    for (const listener of [...this.blockListeners]) {
+      try {
+        listener(until);
+      } catch (error) {
+        this.logger.warn('a rate-limit listener failed', { error: String(error) });
+      }
+    }
   }
 
   private abortJob(job: Job): void {

@@ -38,6 +38,8 @@ export class AccountWatch {
   private readonly state: AccountState;
   private readonly nextList: ListSchedule;
   private client: MonitorClient | null = null;
+  /** Stops hearing of the client's rate-limit blocks (onRateLimitBlock). */
+  private stopBlockWatch: (() => void) | null = null;
   private username: string | null = null;
   private resyncTimer: unknown = null;
   private listInFlight: Promise<void> | null = null;
@@ -215,6 +217,10 @@ export class AccountWatch {
         return null;
       }
       this.client = client;
+      // A short Retry-After (≤ 60 s) is waited out inside the call that met it (scheduler.ts), so
+      // no failure comes to say so: the panel's header and buttons must say it while it lasts,
+      // whichever caller (this watch or the window) met the 429.
+      this.stopBlockWatch = client.onRateLimitBlock?.(() => this.onRateLimited()) ?? null;
       return client;
     } catch (err) {
       if (generation === this.generation) this.applyVerdict(accountVerdict(err, 'create-client'), err);
@@ -347,6 +353,8 @@ export class AccountWatch {
   private dropClient(): void {
     const client = this.client;
     this.client = null;
+    this.stopBlockWatch?.();
+    this.stopBlockWatch = null;
     if (client) this.deps.releaseClient(this.account, client);
   }
 }

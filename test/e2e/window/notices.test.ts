@@ -37,6 +37,20 @@ describe.skipIf(!hasSecretService)('the window’s notices', () => {
     env.sim.control.setState(server.identifier, 'running');
   });
 
+  it('a short Retry-After that the refresh waits out by itself is shown while it lasts, then cleared', async () => {
+    // Laravel's 429 asking for 15 s: the client waits it out inside the call (≤ 60 s, scheduler.ts),
+    // so no failure reaches the monitor; the header must still say why nothing answers.
+    env.sim.control.injectFault({ route: /^\/api\/client\/?(\?.*)?$/, count: 1, fault: { type: 'status', status: 429, headers: { 'Retry-After': '15' } } });
+    const refreshing = invoke(env.page, 'serversRefresh');
+    const header = env.page.getByRole('region', { name: 'Test panel' }).getByRole('status');
+    await expect.poll(() => header.textContent(), { timeout: 10_000 }).toMatch(/rate limit\): it answers again in \d+ s\./);
+    const server = env.sim.control.servers().find((s) => s.state === 'running')!;
+    expect(await env.page.getByRole('button', { name: `Restart ${server.name}`, exact: true }).isDisabled()).toBe(true);
+    await refreshing; // the retry after the wait succeeded
+    await expect.poll(() => header.count(), { timeout: 10_000 }).toBe(0);
+    expect(await env.page.getByRole('button', { name: `Restart ${server.name}`, exact: true }).isDisabled()).toBe(false);
+  });
+
   it('a rate-limited panel’s buttons and header say why, and when it answers again', async () => {
     const server = env.sim.control.servers().find((s) => s.state === 'running')!;
     // The panel's own 429 (Laravel's ThrottleRequests) on its server list, asking for two minutes.

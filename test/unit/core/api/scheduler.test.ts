@@ -85,6 +85,25 @@ describe('RequestScheduler', () => {
     expect(scheduler.rateLimit().blockedUntilMs).toBeNull();
   });
 
+  it('tells its block listeners when a 429 holds every caller, though the call waits it out itself', async () => {
+    const told: number[] = [];
+    const stop = scheduler.onBlock((until) => told.push(until));
+    const get = scheduler.run(panel.request('get'));
+    panel.answer(0, 429, { 'retry-after': '30' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(told).toEqual([Date.now() + 30_000]); // the GET has not failed: it waits inside run()
+    await vi.advanceTimersByTimeAsync(30_000);
+    panel.answer(1, ...ok());
+    await expect(get).resolves.toMatchObject({ status: 200 });
+    stop();
+    scheduler.run(panel.request('again')).catch(() => {});
+    panel.answer(2, 429, { 'retry-after': '5' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(told).toHaveLength(1); // unsubscribed
+    await vi.advanceTimersByTimeAsync(5_000);
+    panel.answer(3, ...ok());
+  });
+
   it('never retries a POST that got 429: it returns the 429 at once', async () => {
     const post = scheduler.run(panel.request('power', { idempotent: false }));
     panel.answer(0, 429, { 'retry-after': '5' });

@@ -245,6 +245,22 @@ describe('ServerMonitor: the real world', () => {
     expect(h.monitor.accounts()[0]?.retryAtMs).toBeNull();
   });
 
+  it('says rate-limited while a short Retry-After is waited out inside a call, with no failure to tell it', async () => {
+    h = createHarness({ servers: makeServers(2) });
+    await h.start();
+    expect(status(h)).toBe('ok');
+    h.panel.holdEveryRequest(30_000);
+    expect(status(h)).toBe('rate-limited');
+    const retryAtMs = h.monitor.accounts()[0]?.retryAtMs;
+    expect(retryAtMs).toBeGreaterThanOrEqual(h.clock.now() + 29_000);
+    expect(retryAtMs).toBeLessThanOrEqual(h.clock.now() + 30_000);
+    await h.clock.advance(31_000);
+    expect(status(h)).toBe('ok');
+    // A client given back (the monitor stopped) hears no more: nothing is left subscribed.
+    h.monitor.dispose();
+    expect(h.panel.blockListeners.size).toBe(0);
+  });
+
   it('refreshes the list soon when Wings says a followed server was deleted', async () => {
     h = createHarness({ servers: makeServers(2) });
     await h.start(20_000);

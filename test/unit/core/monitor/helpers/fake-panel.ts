@@ -58,6 +58,14 @@ export class FakePanel {
   readonly tokenRouteFreeAtMs = new Map<string, number>();
   clientsCreated = 0;
   clientsDisposed = 0;
+  /** The clients' onRateLimitBlock listeners; `holdEveryRequest` tells them, as the scheduler does. */
+  readonly blockListeners = new Set<(blockedUntilMs: number) => void>();
+
+  /** The panel holds every request for `ms` (a 429 a call waits out by itself): listeners are told. */
+  holdEveryRequest(ms: number): void {
+    this.blockedUntilMs = this.clock.now() + ms;
+    for (const listener of [...this.blockListeners]) listener(this.blockedUntilMs);
+  }
   createClientFailure: (() => unknown) | null = null;
   /** Files written, by `identifier:path`. */
   readonly files = new Map<string, string>();
@@ -144,6 +152,10 @@ function buildClient(panel: FakePanel, clock: Clock): MonitorClient {
     }),
     dispose: () => {
       panel.clientsDisposed += 1;
+    },
+    onRateLimitBlock: (listener: (blockedUntilMs: number) => void) => {
+      panel.blockListeners.add(listener);
+      return () => panel.blockListeners.delete(listener);
     },
     listServers: async (_o?: unknown, opts?: { priority?: string }) => {
       panel.record('list', null, opts?.priority);
