@@ -47,6 +47,18 @@ export function rateLimitedReason(wait: { retryAtMs: number | null | undefined; 
 }
 
 /**
+ * The rate limit's reason as a screen reader is told it (issue 15): the clock time it answers
+ * again, which stays the same while the wait lasts, where the screen counts down each second. A
+ * live region that changed every second would be read out every second. `timeOfDay` formats the
+ * moment ("14:03:20"); without a time, the plain reason.
+ */
+export function rateLimitedSpoken(retryAtMs: number | null | undefined, timeOfDay: (epochMs: number) => string): string {
+  const plain = ACCOUNT_REASONS['rate-limited'] ?? '';
+  if (retryAtMs === null || retryAtMs === undefined) return plain;
+  return `The panel asked to wait before the next request (rate limit): it answers again at ${timeOfDay(retryAtMs)}.`;
+}
+
+/**
  * Why power actions are unavailable for this server now, as one sentence, or null when they are
  * offered. The window shows it on the disabled buttons, the tray in the server's header. `wait`
  * (a rate-limited panel's retry time and the clock) adds how long until it answers again.

@@ -42,7 +42,7 @@ describe.skipIf(!hasSecretService)('the window’s notices', () => {
     // so no failure reaches the monitor; the header must still say why nothing answers.
     env.sim.control.injectFault({ route: /^\/api\/client\/?(\?.*)?$/, count: 1, fault: { type: 'status', status: 429, headers: { 'Retry-After': '15' } } });
     const refreshing = invoke(env.page, 'serversRefresh');
-    const header = env.page.getByRole('region', { name: 'Test panel' }).getByRole('status');
+    const header = env.page.getByRole('region', { name: 'Test panel' }).locator('header span[aria-hidden="true"]');
     await expect.poll(() => header.textContent(), { timeout: 10_000 }).toMatch(/rate limit\): it answers again in \d+ s\./);
     const server = env.sim.control.servers().find((s) => s.state === 'running')!;
     expect(await env.page.getByRole('button', { name: `Restart ${server.name}`, exact: true }).isDisabled()).toBe(true);
@@ -56,7 +56,7 @@ describe.skipIf(!hasSecretService)('the window’s notices', () => {
     // The panel's own 429 (Laravel's ThrottleRequests) on its server list, asking for two minutes.
     env.sim.control.injectFault({ route: /^\/api\/client\/?(\?.*)?$/, count: 20, fault: { type: 'status', status: 429, headers: { 'Retry-After': '120' } } });
     await invoke(env.page, 'serversRefresh');
-    const header = env.page.getByRole('region', { name: 'Test panel' }).getByRole('status');
+    const header = env.page.getByRole('region', { name: 'Test panel' }).locator('header span[aria-hidden="true"]');
     await expect.poll(() => header.textContent(), { timeout: 15_000 }).toMatch(/rate limit\): it answers again in \d+ (s|min)\./);
     const restart = env.page.getByRole('button', { name: `Restart ${server.name}`, exact: true });
     expect(await restart.isDisabled()).toBe(true);

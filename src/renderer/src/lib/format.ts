@@ -6,6 +6,7 @@ const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 const numberFormats = [0, 1].map((digits) => new Intl.NumberFormat(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const timeOfDayFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const clockTimeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit' });
 const DAY_MS = 86_400_000;
 
 export function formatBytes(bytes: number): string {
@@ -57,6 +58,11 @@ export function mibLimitBytes(mib: number): number | null {
 export function formatSeenAt(epochMs: number, nowMs = Date.now()): string {
   if (!Number.isFinite(epochMs)) return '—';
   return nowMs - epochMs < DAY_MS ? timeOfDayFormat.format(epochMs) : dateFormat.format(epochMs);
+}
+
+/** A moment as the time of day to the second ("14:03:20"), for when a wait ends. */
+export function formatClockTime(epochMs: number): string {
+  return Number.isFinite(epochMs) ? clockTimeFormat.format(epochMs) : '—';
 }
 
 /** An uptime share as 100%, 99.5%, 42%: rounded down, so any time down never reads as 100%; a decimal near the top. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountProblemLine, panelMarks, unheadedProblems } from './panel-problems';
+import { accountProblemLine, panelMarks, spokenProblemLine, unheadedProblems } from './panel-problems';
 import { arrangeServers } from './server-order';
 import { makeAccount, makeServer } from '../../../test/view-models';
 import type { DashboardLayout } from '../../../../shared/types';
@@ -35,6 +35,14 @@ describe('panel problems whatever the grouping (issue 15b)', () => {
     expect(accountProblemLine(down, () => 0)).toBe('The panel cannot be reached; Pterotray keeps checking. Connection refused');
     expect(accountProblemLine(limited, () => 58_000)).toBe('The panel asked to wait before the next request (rate limit): it answers again in 42 s.');
     expect(accountProblemLine(fine, () => 0)).toBe('');
+  });
+
+  it('tells a screen reader the same words, but a rate limit’s end as a clock time that does not tick', () => {
+    expect(spokenProblemLine(down)).toBe(accountProblemLine(down, () => 0));
+    const spoken = spokenProblemLine(limited);
+    expect(spoken).toMatch(/^The panel asked to wait before the next request \(rate limit\): it answers again at \S.*\.$/);
+    expect(spoken).not.toMatch(/ in \d+ s/);
+    expect(spokenProblemLine({ ...limited, retryAtMs: null })).toBe('The panel asked to wait before the next request.');
   });
 
   it('reads the clock only for a rate limit', () => {

@@ -3,7 +3,8 @@
  * panel, and in a strip above the groups for every panel no header names (grouped by node, not
  * grouped, or filtered out), so a panel that is down is never hidden by the grouping.
  */
-import { rateLimitedReason } from '../../../../shared/power';
+import { rateLimitedReason, rateLimitedSpoken } from '../../../../shared/power';
+import { formatClockTime } from '../../lib/format';
 import { t } from '../../lib/strings';
 import type { AccountView } from '../../../../shared/types';
 import type { ServerGroup } from './server-list';
@@ -25,6 +26,16 @@ export function accountProblemLine(account: Pick<AccountView, 'status' | 'status
   if (account.status === 'rate-limited') return rateLimitedReason({ retryAtMs: account.retryAtMs, nowMs: nowMs() });
   if (!account.statusMessage) return label;
   return account.status === 'unreachable' ? `${label}. ${account.statusMessage}` : account.statusMessage;
+}
+
+/**
+ * The account's problem as a screen reader is told it: the same words, but a rate limit says the
+ * clock time it answers again rather than counting down, so its live region is read once, not each
+ * second (SpokenOnce.svelte).
+ */
+export function spokenProblemLine(account: Pick<AccountView, 'status' | 'statusMessage' | 'retryAtMs'>): string {
+  if (account.status === 'rate-limited') return rateLimitedSpoken(account.retryAtMs, formatClockTime);
+  return accountProblemLine(account, () => 0);
 }
 
 /** The panels with a problem that no group header on screen names, in the accounts' order. */

@@ -3,13 +3,16 @@
  * own words for its conflict states, and the account's problem when the panel itself is not usable.
  */
 import { t } from '../../lib/strings';
-import { rateLimitedReason } from '../../../../shared/power';
+import { rateLimitedReason, rateLimitedSpoken } from '../../../../shared/power';
+import { formatClockTime } from '../../lib/format';
 import type { AccountView, LiveIssue, ServerView } from '../../../../shared/types';
 
 export interface Banner {
   title: string;
   detail: string;
   tone: 'warn' | 'danger';
+  /** What a screen reader is told when it differs from `detail` (a countdown's end as a clock time, read once). */
+  spokenDetail?: string;
 }
 
 /** What the banner reads of the server's account: its status and, while rate-limited, when it answers again. */
@@ -44,7 +47,8 @@ function accountBanner(account: BannerAccount | undefined, nowMs: () => number):
   if (account === undefined || status === undefined || status === 'ok' || status === 'checking') return null;
   // ── layout2 (issue 15b) ── a rate limit says until when, counting down.
   const detail = status === 'rate-limited' ? rateLimitedReason({ retryAtMs: account.retryAtMs, nowMs: nowMs() }) : t.dashboard.accountStatus[status];
-  return { title: t.server.accountProblem, detail, tone: 'danger' };
+  if (status !== 'rate-limited') return { title: t.server.accountProblem, detail, tone: 'danger' };
+  return { title: t.server.accountProblem, detail, tone: 'danger', spokenDetail: rateLimitedSpoken(account.retryAtMs, formatClockTime) };
 }
 
 /** True when the server may take console commands as far as its availability goes. */

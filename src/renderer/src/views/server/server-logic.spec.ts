@@ -117,6 +117,18 @@ describe('availability banner', () => {
     expect(bannerFor(server('ok'), { status: 'rate-limited', retryAtMs: null }, () => 0)?.detail).toBe('The panel asked to wait before the next request.');
   });
 
+  it('tells a screen reader when a rate limit ends as a clock time, the same at every second', () => {
+    const retryAtMs = new Date(2026, 11, 4, 14, 3, 20).getTime();
+    const account = { status: 'rate-limited', retryAtMs } as const;
+    const early = bannerFor(server('ok'), account, () => retryAtMs - 42_000);
+    const later = bannerFor(server('ok'), account, () => retryAtMs - 41_000);
+    expect(early?.detail).not.toBe(later?.detail);
+    expect(early?.spokenDetail).toBe(later?.spokenDetail);
+    expect(early?.spokenDetail).toMatch(/^The panel asked to wait before the next request \(rate limit\): it answers again at .*03:20.*\.$/);
+    // Other problems have nothing that ticks: no separate spoken line.
+    expect(bannerFor(server('ok'), { status: 'key-revoked' })?.spokenDetail).toBeUndefined();
+  });
+
   it('explains an account problem on an otherwise usable server', () => {
     expect(bannerFor(server('ok'), { status: 'key-revoked' })).toMatchObject({ tone: 'danger', detail: 'The key was revoked' });
   });
