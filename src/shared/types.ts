@@ -252,6 +252,12 @@ export interface Navigation {
   // ── tray (issue 15) ──
   /** Open the quick-open search for a server over whatever the window shows (`view` is then ignored). */
   quickOpen?: boolean;
+  /**
+   * The global shortcut (Electron's accelerator) that asked for `quickOpen`, absent for the tray's
+   * item: a shortcut recorder that is recording takes it as the keys pressed (issue 15), since the
+   * system hands a registered global shortcut to its owner and the field never sees the keydown.
+   */
+  byShortcut?: string;
 }
 
 /** A typed IPC failure; the UI branches on `code`, never on `message`. */

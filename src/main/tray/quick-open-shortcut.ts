@@ -9,13 +9,13 @@ import type { Logger } from '../../core/util/deps';
 import type { QuickOpenShortcutProblem } from '../../shared/types';
 
 export class QuickOpenShortcut {
-  readonly #onPress: () => void;
+  readonly #onPress: (accelerator: string) => void;
   readonly #logger: Logger;
   #registered: string | null = null;
   #wanted = '';
   #problem: QuickOpenShortcutProblem | null = null;
 
-  constructor(options: { onPress: () => void; logger: Logger }) {
+  constructor(options: { onPress: (accelerator: string) => void; logger: Logger }) {
     this.#onPress = options.onPress;
     this.#logger = options.logger;
   }
@@ -39,7 +39,7 @@ export class QuickOpenShortcut {
     if (accelerator === '') return;
     let isRegistered: boolean;
     try {
-      isRegistered = globalShortcut.register(accelerator, () => this.#onPress());
+      isRegistered = globalShortcut.register(accelerator, () => this.#onPress(accelerator));
     } catch {
       // Electron throws "conversion failure" for a key it cannot register (numpad keys, Pause:
       // electron/electron#12990); the setting's check lets few through, but one must not stop

@@ -3,6 +3,7 @@
  * shortcut recorded in the field and saved with the page's one Save is registered (the double's
  * globalShortcuts), opens the search when pressed with the window hidden, and is shown beside the
  * tray's "Find a server…"; one another application holds is said under the field after Save.
+ * Pressed while the field records, the registered shortcut is what it records.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_QUICK_OPEN_SHORTCUT } from '../../../src/shared/accelerator';
@@ -67,6 +68,23 @@ describe.skipIf(!hasSecretService)('the quick-open shortcut in Settings', () => 
     expect(await field(env).inputValue()).toBe('Ctrl+Alt+P');
     // Nothing to save: the draft is as saved.
     expect(await saveBar(env).getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+  });
+
+  it('pressing the registered shortcut while recording records it, and opens no search over Settings', async () => {
+    await record(env, 'Control+Shift+K');
+    expect(await field(env).inputValue()).toBe('Ctrl+Shift+K');
+    // The system gives a registered global shortcut to its owner, never to the focused field:
+    // main tells the window which one was pressed, and the recorder takes it.
+    expect(await env.app.pressGlobalShortcut(DEFAULT_QUICK_OPEN_SHORTCUT)).toBe(true);
+    await expect.poll(() => field(env).inputValue()).toBe('Ctrl+Alt+P');
+    expect(await env.page.getByRole('dialog', { name: 'Find a server' }).count()).toBe(0);
+    expect(await saveBar(env).getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+    // Out of the field, the same press opens the search again.
+    await field(env).blur();
+    expect(await env.app.pressGlobalShortcut(DEFAULT_QUICK_OPEN_SHORTCUT)).toBe(true);
+    await env.page.getByRole('dialog', { name: 'Find a server' }).waitFor();
+    await env.page.getByRole('combobox', { name: 'Server name, identifier, node or panel' }).press('Escape');
+    await env.page.getByRole('dialog', { name: 'Find a server' }).waitFor({ state: 'detached' });
   });
 
   it('records a new shortcut, saves it with the page’s Save: registered, in the tray, and pressing it opens the search', async () => {

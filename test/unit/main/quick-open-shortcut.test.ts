@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const held = new Set<string>();
 const taken = new Set(['Alt+Space']);
 const globalShortcut = {
-  register: vi.fn((accelerator: string) => {
+  register: vi.fn((accelerator: string, _callback: () => void) => {
     if (accelerator.endsWith('+Pause')) throw new TypeError(`Error processing argument at index 0, conversion failure from ${accelerator}`);
     if (taken.has(accelerator) || held.has(accelerator)) return false;
     held.add(accelerator);
@@ -53,5 +53,14 @@ describe('QuickOpenShortcut', () => {
     expect([shortcut.registered, shortcut.problem, held.size]).toEqual([null, { accelerator: 'CommandOrControl+Pause', reason: 'unsupported' }, 0]);
     shortcut.dispose();
     expect(shortcut.problem).toBeNull();
+  });
+
+  it('tells its listener which shortcut was pressed, so a recorder that is recording can take it', () => {
+    const pressed: string[] = [];
+    const shortcut = new QuickOpenShortcut({ onPress: (accelerator) => pressed.push(accelerator), logger });
+    shortcut.apply('CommandOrControl+Shift+K');
+    const callback = globalShortcut.register.mock.calls.at(-1)?.[1];
+    callback?.();
+    expect(pressed).toEqual(['CommandOrControl+Shift+K']);
   });
 });

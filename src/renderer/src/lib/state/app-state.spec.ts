@@ -4,6 +4,7 @@ import { makeAccount } from '../../../test/view-models';
 import { makeSettings } from '../../views/settings/settings-fixtures';
 import { unsavedGuard } from '../unsaved-guard';
 import { AppState } from './app-state.svelte';
+import { startRecording } from './shortcut-recording';
 
 const ref = { accountId: 'a1', identifier: 'abcd1234' };
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -82,6 +83,30 @@ describe('AppState notification status', () => {
     expect(state.notificationStatus).toEqual(fine);
     mockApi.emit('notifications:status-changed', blocked);
     expect(state.shouldShowBlockedBanner).toBe(true);
+    stop();
+  });
+
+  it('opens the search for the tray and the shortcut, but gives the shortcut to a recorder that is recording', async () => {
+    mockApi.answer('accountsList', [makeAccount({ id: 'a1' })]);
+    mockApi.answer('serversList', []);
+    mockApi.answer('settingsGet', makeSettings());
+    const state = new AppState();
+    const stop = await state.init();
+    const shortcut = { view: 'dashboard', server: null, quickOpen: true, byShortcut: 'CommandOrControl+Alt+P' } as const;
+    mockApi.emit('app:navigate', shortcut);
+    await flush();
+    expect(state.isQuickOpen).toBe(true);
+    state.isQuickOpen = false;
+    const taken: string[] = [];
+    const stopRecording = startRecording((accelerator) => taken.push(accelerator));
+    mockApi.emit('app:navigate', shortcut);
+    await flush();
+    expect([state.isQuickOpen, taken]).toEqual([false, ['CommandOrControl+Alt+P']]);
+    // The tray's "Find a server…" is no key press: it opens the search even while recording.
+    mockApi.emit('app:navigate', { view: 'dashboard', server: null, quickOpen: true });
+    await flush();
+    expect([state.isQuickOpen, taken]).toEqual([true, ['CommandOrControl+Alt+P']]);
+    stopRecording();
     stop();
   });
 });

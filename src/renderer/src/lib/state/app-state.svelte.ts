@@ -5,6 +5,7 @@
 import { api, errorMessage } from '../api';
 import { OnScreenReporter } from '../on-screen';
 import { confirmLeave, hasUnsavedChanges } from '../unsaved-guard';
+import { giveToRecorder } from './shortcut-recording';
 import type { AccountView, Navigation, NotificationStatus, ServerRef, ServerView, Settings } from '../../../../shared/types';
 
 export const sameRef = (a: ServerRef | null, b: ServerRef | null): boolean =>
@@ -70,6 +71,8 @@ export class AppState {
   async #navigateGuarded(navigation: Navigation): Promise<void> {
     // ── tray (issue 15) ── the search opens over what the window shows; picking a server navigates.
     if (navigation.quickOpen) {
+      // The shortcut pressed in Settings' recorder is the keys it records, not a request to search.
+      if (navigation.byShortcut !== undefined && giveToRecorder(navigation.byShortcut)) return;
       this.isQuickOpen = true;
       return;
     }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import ShortcutRecorder from './ShortcutRecorder.svelte';
+import { giveToRecorder } from '../../lib/state/shortcut-recording';
 import GeneralSection from './GeneralSection.svelte';
 import { SettingsPage } from './settings-page.svelte';
 import { acceleratorLabel, recordKey, type KeyPress } from './shortcut-keys';
@@ -75,6 +76,20 @@ function renderRecorder(options: { value?: string; platform?: DesktopInfo['platf
 }
 
 describe('ShortcutRecorder', () => {
+  it('takes the registered global shortcut, which the system keeps from the field, while recording only', async () => {
+    const { field, changes, user } = renderRecorder();
+    expect(giveToRecorder('CommandOrControl+Alt+P')).toBe(false);
+    await user.click(field);
+    await user.keyboard('{Control>}{Shift>}k{/Shift}{/Control}');
+    // Ctrl+Alt+P pressed now is the global shortcut: main tells the window, not the field.
+    expect(giveToRecorder('CommandOrControl+Alt+P')).toBe(true);
+    expect(changes).toEqual(['CommandOrControl+Shift+K', 'CommandOrControl+Alt+P']);
+    await waitFor(() => expect(field.value).toBe('Ctrl+Alt+P'));
+    field.blur();
+    expect(giveToRecorder('CommandOrControl+Alt+P')).toBe(false);
+    expect(changes).toHaveLength(2);
+  });
+
   it('shows the shortcut in the platform’s words', () => {
     const { field } = renderRecorder({ platform: 'darwin' });
     expect(field.value).toBe('⌥⌘P');
