@@ -75,13 +75,18 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
     isDefaultApp: process.defaultApp === true,
     appName: 'Pterotray',
   });
-  const desktop = (): DesktopInfo => ({
-    launchAtLogin: loginItem.support(),
-    hasTrayIcon,
-    platform: platformName(),
-    // ── tray2 (issue 15b) ── the shortcut asked for, when the system refused it.
-    quickOpenShortcutProblem: quickOpen.problem,
-  });
+  const desktop = (): DesktopInfo => {
+    // ── tray (issue 15) ── a shortcut another application held may be free now: Settings, which
+    // asks this each time it shows the field, then says so, and the tray shows it again.
+    if (quickOpen.retry()) renderTray();
+    return {
+      launchAtLogin: loginItem.support(),
+      hasTrayIcon,
+      platform: platformName(),
+      // ── tray2 (issue 15b) ── the shortcut asked for, when the system refused it.
+      quickOpenShortcutProblem: quickOpen.problem,
+    };
+  };
   const openExternal = (url: string): void => {
     const verdict = checkExternalLink(url, s.accounts.list());
     if (verdict.allowed) void shell.openExternal(verdict.url);

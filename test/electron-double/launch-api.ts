@@ -102,6 +102,8 @@ export interface LaunchedApp {
    * has focus. Resolves with whether the accelerator was registered.
    */
   pressGlobalShortcut(accelerator: string): Promise<boolean>;
+  /** Another application lets go of a shortcut it held (PTEROTRAY_DOUBLE_TAKEN_SHORTCUTS): free to register from now on. */
+  releaseTakenShortcut(accelerator: string): Promise<void>;
   /** Windows: the taskbar's own light/dark (shouldUseDarkColorsForSystemIntegratedUI). */
   setSystemTrayDark(dark: boolean): Promise<void>;
   readonly dialog: { answerNext(kind: DialogKind, answer: Record<string, unknown>): Promise<void>; calls(): DialogCall[] };

@@ -189,6 +189,10 @@ class Launched implements LaunchedApp {
     return this.ask<boolean>(ToChild.pressGlobalShortcut, { accelerator });
   }
 
+  releaseTakenShortcut(accelerator: string): Promise<void> {
+    return this.ask<void>(ToChild.releaseTakenShortcut, { accelerator });
+  }
+
   async setSystemTrayDark(dark: boolean): Promise<void> {
     await this.ask(ToChild.setSystemTrayDark, { dark });
   }

@@ -56,6 +56,19 @@ export class QuickOpenShortcut {
     }
   }
 
+  /**
+   * Tries again a shortcut another application held, which it may have let go since (Settings asks
+   * whenever it shows the field). True when it is registered now; a key the system cannot register
+   * is not tried again.
+   */
+  retry(): boolean {
+    if (this.#problem?.reason !== 'taken') return false;
+    const wanted = this.#wanted;
+    this.#wanted = '';
+    this.apply(wanted);
+    return this.#registered !== null;
+  }
+
   dispose(): void {
     this.#release();
     this.#wanted = '';

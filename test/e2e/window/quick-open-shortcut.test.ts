@@ -164,4 +164,27 @@ describe.skipIf(!hasSecretService)('a recorded shortcut another application hold
     await env.app.waitFor((s) => s.globalShortcuts.join() === 'CommandOrControl+Alt+L', { message: 'the free one registered' });
     await env.app.waitFor(() => findItem(env)?.accelerator === 'CommandOrControl+Alt+L', { message: 'the tray shows it' });
   });
+
+  it('is tried again when Settings is shown, and works once the other application lets go of it', async () => {
+    await record(env, 'Control+Alt+J');
+    await save(env);
+    const sentence = env.page.getByText('Another application uses Ctrl+Alt+J; choose another.');
+    await sentence.waitFor();
+    // Shown again while it is still held: still refused, said again.
+    await env.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Servers' }).click();
+    await openSettings(env);
+    await sentence.waitFor();
+    expect(env.app.snapshot().globalShortcuts).toEqual([]);
+    // The other application quits; nothing tells the app, but the next look at Settings tries again.
+    await env.app.releaseTakenShortcut(TAKEN);
+    await env.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Servers' }).click();
+    await openSettings(env);
+    await env.app.waitFor((s) => s.globalShortcuts.join() === TAKEN, { message: 'registered once free' });
+    await sentence.waitFor({ state: 'detached' });
+    expect(await field(env).getAttribute('aria-invalid')).toBe('false');
+    await env.app.waitFor(() => findItem(env)?.accelerator === TAKEN, { message: 'the tray shows it again' });
+    expect(await env.app.pressGlobalShortcut(TAKEN)).toBe(true);
+    await env.page.getByRole('dialog', { name: 'Find a server' }).waitFor();
+    await env.page.getByRole('combobox', { name: 'Server name, identifier, node or panel' }).press('Escape');
+  });
 });

@@ -42,6 +42,11 @@ export function pressGlobalShortcut(accelerator: string): boolean {
   return entry !== undefined;
 }
 
+/** Another application lets go of a shortcut it held: nothing is told, as on a real desktop. */
+export function releaseTakenShortcut(accelerator: string): void {
+  takenByOthers.delete(normalizeAccelerator(accelerator));
+}
+
 /** The accelerators registered now, as the app spelled them (for the snapshot). */
 export function globalShortcutState(): string[] {
   return [...registered.values()].map((e) => e.accelerator);

@@ -10,7 +10,7 @@ import type { Bridge } from './bridge';
 import { BrowserWindow } from './browser-window';
 import { answerNextDialog } from './dialog';
 import type { Rectangle } from 'electron';
-import { pressGlobalShortcut } from './global-shortcut';
+import { pressGlobalShortcut, releaseTakenShortcut } from './global-shortcut';
 import { Menu, pressAccelerator } from './menu';
 import { captureMenu, clickMenuPath } from './menu-view';
 import { clickNotification, dismissNotification, expireNotification } from './notification';
@@ -58,6 +58,7 @@ function registerUserActions(bridge: Bridge, app: App): void {
   });
   bridge.handle(ToChild.activateApp, () => app.userActivate());
   bridge.handle(ToChild.pressGlobalShortcut, (params) => pressGlobalShortcut((params as { accelerator: string }).accelerator));
+  bridge.handle(ToChild.releaseTakenShortcut, (params) => releaseTakenShortcut((params as { accelerator: string }).accelerator));
   bridge.handle(ToChild.pressAccelerator, (params) => pressAccelerator((params as { accelerator: string }).accelerator));
   bridge.handle(ToChild.setSystemTrayDark, (params) => setSystemTrayDark((params as { dark: boolean }).dark));
   bridge.handle(ToChild.answerDialog, (params) => {

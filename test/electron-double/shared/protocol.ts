@@ -47,6 +47,7 @@ export const ToChild = {
   activateApp: 'app.activate',
   pressAccelerator: 'menu.pressAccelerator',
   pressGlobalShortcut: 'globalShortcut.press',
+  releaseTakenShortcut: 'globalShortcut.releaseTaken',
   setSystemTrayDark: 'nativeTheme.setSystemTrayDark',
   answerDialog: 'dialog.answer',
   emitPowerMonitor: 'powerMonitor.emit',

@@ -63,4 +63,30 @@ describe('QuickOpenShortcut', () => {
     callback?.();
     expect(pressed).toEqual(['CommandOrControl+Shift+K']);
   });
+
+  it('tries a taken shortcut again when asked, and registers it once the other application let go', () => {
+    const shortcut = new QuickOpenShortcut({ onPress: () => {}, logger });
+    shortcut.apply('Alt+Space');
+    expect(shortcut.retry()).toBe(false);
+    expect(shortcut.problem).toEqual({ accelerator: 'Alt+Space', reason: 'taken' });
+    taken.delete('Alt+Space');
+    try {
+      expect(shortcut.retry()).toBe(true);
+      expect([shortcut.registered, shortcut.problem, [...held]]).toEqual(['Alt+Space', null, ['Alt+Space']]);
+      // Registered now: nothing to try again, and applying the same one changes nothing.
+      expect(shortcut.retry()).toBe(false);
+      shortcut.apply('Alt+Space');
+      expect(shortcut.registered).toBe('Alt+Space');
+    } finally {
+      taken.add('Alt+Space');
+    }
+  });
+
+  it('does not try again a key the system cannot register', () => {
+    const shortcut = new QuickOpenShortcut({ onPress: () => {}, logger });
+    shortcut.apply('CommandOrControl+Pause');
+    const calls = globalShortcut.register.mock.calls.length;
+    expect(shortcut.retry()).toBe(false);
+    expect(globalShortcut.register.mock.calls.length).toBe(calls);
+  });
 });
