@@ -144,6 +144,11 @@ export interface ConsoleLine {
   text: string;
   /** `install-output`: the egg's install script, which Wings sends only to root admins (issue 13). */
   kind: 'output' | 'status' | 'daemon-message' | 'daemon-error' | 'command' | 'install-output';
+  /**
+   * Wings' replay of its recent log on a new socket (`send logs`, just after connecting): lines
+   * printed before, so the window does not stamp them with the time they were replayed.
+   */
+  isReplay?: true;
 }
 
 export type ConsoleConnection = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'failed';

@@ -65,7 +65,7 @@ export function observeStats(ctx: ObserveContext, entry: ServerEntry, resources:
 /** A console line: kept in the backlog, passed on, and checked for Wings' crash lines. */
 export function observeConsole(ctx: ObserveContext, entry: ServerEntry, text: string, kind: ConsoleLine['kind'], isReplay: boolean): void {
   entry.backlog.push(text);
-  ctx.sink.console({ server: refOf(ctx, entry), text, kind });
+  ctx.sink.console({ server: refOf(ctx, entry), text, kind, ...(isReplay ? { isReplay: true as const } : {}) });
   if (kind !== 'output') return;
   const news = applyConsoleLine(entry, text, ctx.clock.now(), isReplay);
   if (news.start) ctx.sink.changed();

@@ -80,6 +80,11 @@ describe('ServerMonitor: following servers live', () => {
     expect(h.events).toEqual([]);
     // Wings sends the state first, then the replayed lines.
     expect(h.monitor.consoleBacklog(h.ref('s0000000'))).toEqual(['Server marked as running...', CRASH_LINE]);
+    // Passed on marked as the replay, so the window does not stamp them with the time they came again.
+    expect(h.lines.find((l) => l.text === CRASH_LINE)?.isReplay).toBe(true);
+    await h.clock.advance(5_000);
+    h.socketOf('s0000000').emit('console', 'printed now');
+    expect(h.lines.find((l) => l.text === 'printed now')).not.toHaveProperty('isReplay');
   });
 
   it.each(['stop', 'kill', 'restart'] as const)('is not a crash after a %s asked through the app', async (signal) => {

@@ -72,7 +72,8 @@ export class ConsoleStore {
 
   /** A line main pushed for this server. */
   push(line: ConsoleLine): void {
-    const entry = { atMs: this.now(), text: formatLine(line, t.console.prelude) };
+    // A line Wings replayed on reconnecting was printed earlier: its time is not known, as the backlog's.
+    const entry = { atMs: line.isReplay ? null : this.now(), text: formatLine(line, t.console.prelude) };
     if (this.attachStatus === 'attaching') {
       this.#early.push(entry);
       if (this.#early.length > this.capacity) this.#early.splice(0, this.#early.length - this.capacity);
@@ -89,7 +90,7 @@ export class ConsoleStore {
       return;
     }
     const atMs = this.now();
-    this.#append(lines.map((line) => ({ atMs, text: formatLine(line, t.console.prelude) })));
+    this.#append(lines.map((line) => ({ atMs: line.isReplay ? null : atMs, text: formatLine(line, t.console.prelude) })));
   }
 
   /**

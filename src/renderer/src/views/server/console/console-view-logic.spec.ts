@@ -144,6 +144,25 @@ describe('timestamps', () => {
     store.setTimestamps(false);
     expect(out.written.map(withoutEscapes)).toEqual(['from the backlog', 'live', 'after midnight']);
   });
+
+  it('stamps nothing on what Wings replays after a reconnect: those lines were printed earlier', () => {
+    const now = new Date(2026, 11, 4, 10, 0, 0).getTime();
+    const store = new ConsoleStore(100, () => now);
+    const out = sink();
+    store.connect(out.s);
+    store.beginAttach();
+    store.attached([], 'connected');
+    store.setTimestamps(true);
+    const server = { accountId: 'a', identifier: 'b' };
+    store.setConnection('reconnecting');
+    store.setConnection('connected');
+    store.push({ server, text: 'replayed one', kind: 'output', isReplay: true });
+    store.pushMany([
+      { server, text: 'replayed two', kind: 'output', isReplay: true },
+      { server, text: 'printed now', kind: 'output' },
+    ]);
+    expect(out.written.map(withoutEscapes)).toEqual(['--:--:-- replayed one', '--:--:-- replayed two', '10:00:00 printed now']);
+  });
 });
 
 describe('search', () => {
