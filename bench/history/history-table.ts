@@ -33,6 +33,7 @@ export function historyTable(f: HistoryFigures, isQuick: boolean): Table {
       [`1-hour chart of one server (raw samples; median / worst)`, `${ms(median(f.chart1hMs))} / ${ms(maximum(f.chart1hMs))}`],
       [`Dashboard summaries of all ${f.servers} servers`, ms(f.summaryAllMs)],
       ['Opening the store (after a kill: open buckets rebuilt)', ms(f.reopenMs)],
+      ['Opening the store (after a clean quit: nothing to rebuild)', ms(f.cleanReopenMs)],
       ['Fill time (simulated 90 days)', duration(f.fillMs)],
     ],
     notes: [

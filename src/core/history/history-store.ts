@@ -156,8 +156,11 @@ export class HistoryStore {
     this.isDisposed = options.isReadOnly === true;
     if (this.isDisposed) return;
     transaction(db, () => {
+      const alive = db.prepare('SELECT is_clean FROM history_alive WHERE id = 1').get() as { is_clean: number } | undefined;
       this.closeOpenStates();
-      this.recoverOpenBuckets();
+      // A clean quit wrote its open buckets (dispose); only a kill or a crash leaves them to rebuild.
+      if (alive?.is_clean !== 1) this.recoverOpenBuckets();
+      db.prepare('UPDATE history_alive SET is_clean = 0 WHERE id = 1').run();
     });
   }
 
@@ -347,7 +350,12 @@ export class HistoryStore {
         this.writeBuckets(closed);
         const insertState = this.db.prepare('INSERT OR REPLACE INTO history_states (server, at_ms, state) VALUES (?, ?, ?)');
         for (const s of states) insertState.run(s.server, s.at, s.state);
-        this.db.prepare('INSERT INTO history_alive (id, at_ms) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at_ms = excluded.at_ms').run(now);
+        // `withOpen` is dispose's last write: the open buckets are in, the quit is clean.
+        this.db
+          .prepare(
+            'INSERT INTO history_alive (id, at_ms, is_clean) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET at_ms = excluded.at_ms, is_clean = excluded.is_clean',
+          )
+          .run(now, withOpen ? 1 : 0);
         if (now - this.lastPruneMs >= PRUNE_EVERY_MS) {
           this.prune(now);
           this.lastPruneMs = now;

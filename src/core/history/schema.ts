@@ -39,5 +39,8 @@ export const HISTORY_SCHEMA: SchemaModule = {
        PRIMARY KEY (server, at_ms)
      ) STRICT, WITHOUT ROWID;
      CREATE TABLE history_alive (id INTEGER PRIMARY KEY CHECK (id = 1), at_ms INTEGER NOT NULL) STRICT;`,
+    // 1 once the writer quit cleanly (its open buckets written), 0 while it runs: a start after a
+    // clean quit has nothing to rebuild from the raw samples (1.2 s of main's time at 500 servers).
+    `ALTER TABLE history_alive ADD COLUMN is_clean INTEGER NOT NULL DEFAULT 0;`,
   ],
 };

@@ -108,6 +108,39 @@ describe('HistoryStore writes', () => {
     expect(quarter.map((p) => [p.count, Math.round(p.metrics.cpuPercent.avg)])).toEqual([[4, 33]]);
   });
 
+  it('rebuilds nothing after a clean quit, which wrote its open buckets, and rebuilds again after a later kill', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'pterotray-history-')), 'history.sqlite');
+    const clock = new ManualClock(T0);
+    const isClean = (db: Database): unknown => (db.prepare('SELECT is_clean FROM history_alive WHERE id = 1').get() as { is_clean: number }).is_clean;
+    /** A raw sample in the open minute that no bucket has: a rebuild from raw would fold it in. */
+    const plantRaw = (db: Database, at: number): void => {
+      db.prepare('INSERT INTO history_raw (at_ms, server, cpu, mem, disk, rx, tx, uptime_s) VALUES (?, 1, 9990, 0, 0, 0, 0, 0)').run(at);
+    };
+    const first = open(path);
+    const store = new HistoryStore(first, { clock, logger: silentLogger });
+    store.record(REF, sample(T0 + 1_000, 10));
+    store.flush();
+    expect(isClean(first)).toBe(0);
+    store.dispose();
+    expect(isClean(first)).toBe(1);
+    plantRaw(first, T0 + 2_000);
+    first.close();
+
+    const second = open(path);
+    const back = new HistoryStore(second, { clock, logger: silentLogger });
+    expect(isClean(second)).toBe(0); // running again: a kill from here on must be rebuilt
+    clock.t = T0 + 3 * HOUR;
+    // The minute is what the clean quit wrote: one sample at 10 %, not the planted 999 %.
+    expect(back.series(REF, T0, T0 + 10 * MIN).points.map((p) => [p.count, Math.round(p.metrics.cpuPercent.avg)])).toEqual([[1, 10]]);
+    second.close(); // killed
+
+    const third = open(path);
+    const rebuilt = new HistoryStore(third, { clock, logger: silentLogger });
+    // After the kill the open buckets come from the raw samples, the planted one among them.
+    expect(rebuilt.series(REF, T0, T0 + 10 * MIN).points.map((p) => p.count)).toEqual([2]);
+    third.close();
+  });
+
   it('folds later samples into a stored bucket weighted by count, as if all were rolled up at once', () => {
     const db = open();
     const clock = new ManualClock(T0);
