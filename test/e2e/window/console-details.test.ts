@@ -143,6 +143,19 @@ describe.skipIf(!hasSecretService)('the console’s details', () => {
     // (At a line's start: the game's own "[10:00:06 INFO]" is not a stamp.)
     expect(await terminalText(output)).not.toMatch(/^\d\d:\d\d:\d\d (a line after the toggle|.*Done \(4\.213s\)!)/m);
     await printUntilStamped('a line after the reconnect');
+    // Each frame's rows are sampled while the terminal is redrawn without stamps: it is never drawn
+    // empty between the clear and the lines (the clear waits for their frame, frame-batcher.ts).
+    await env.page.evaluate(() => {
+      const rows = document.querySelector('.xterm-rows') as HTMLElement;
+      const w = window as unknown as { blankFrames: number; sampling: boolean };
+      w.blankFrames = 0;
+      w.sampling = true;
+      const sample = (): void => {
+        if (rows.innerText.trim() === '') w.blankFrames++;
+        if (w.sampling) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
     await toggle.uncheck();
     // The terminal is cleared, then redrawn at the next frame (writes are batched): wait for both.
     const redrawn = async (): Promise<[boolean, boolean]> => {
@@ -150,6 +163,12 @@ describe.skipIf(!hasSecretService)('the console’s details', () => {
       return [text.includes('a line after the reconnect'), /\d\d:\d\d:\d\d a line after/.test(text)];
     };
     await expect.poll(redrawn, { timeout: 10_000 }).toEqual([true, false]);
+    const blankFrames = await env.page.evaluate(() => {
+      const w = window as unknown as { blankFrames: number; sampling: boolean };
+      w.sampling = false;
+      return w.blankFrames;
+    });
+    expect(blankFrames, 'frames drawn with an empty terminal while it was redrawn').toBe(0);
   });
 
   it('searches the scrollback with Ctrl+F, counting and stepping through the matches', async () => {

@@ -44,19 +44,25 @@ describe('FrameBatcher', () => {
     expect(writes.at(-1)).toEqual(['next']);
   });
 
-  it('drops what waits on discard and writes nothing after stop', () => {
+  it('on clear drops what waits and empties the terminal in the frame of the lines after it, never a frame before', () => {
     const frames = manualFrames();
-    const writes: string[][] = [];
-    const batcher = new FrameBatcher((lines) => writes.push([...lines]), 10, frames);
+    const writes: Array<[string, ...string[]]> = [];
+    const batcher = new FrameBatcher((lines, clearFirst) => writes.push([clearFirst ? 'clear' : 'write', ...lines]), 10, frames);
     batcher.push(['a', 'b']);
-    batcher.discard();
+    batcher.clear();
     batcher.push(['c']);
+    expect(writes).toEqual([]); // nothing now: not even the clear
+    expect(frames.pending()).toBe(1);
     frames.run();
-    expect(writes).toEqual([['c']]);
+    expect(writes).toEqual([['clear', 'c']]);
+    // A clear with nothing after it (Ctrl+L) still empties the terminal at the next frame.
+    batcher.clear();
+    frames.run();
+    expect(writes.at(-1)).toEqual(['clear']);
     batcher.push(['d']);
     batcher.stop();
     frames.run();
-    expect(writes).toEqual([['c']]);
+    expect(writes).toHaveLength(2);
   });
 });
 

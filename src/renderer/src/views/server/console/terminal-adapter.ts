@@ -125,14 +125,16 @@ export function createTerminal(opts: TerminalOptions): TerminalHandle {
     activeMatchColorOverviewRuler: opts.searchColors.activeMatch,
   };
   // One write per animation frame, however many lines arrived (frame-batcher.ts).
-  const batcher = new FrameBatcher((lines) => term.write(`${lines.join('\r\n')}\r\n`), opts.scrollback);
+  const batcher = new FrameBatcher((lines, clearFirst) => {
+    if (clearFirst) term.clear();
+    if (lines.length > 0) term.write(`${lines.join('\r\n')}\r\n`);
+  }, opts.scrollback);
 
   return {
     writeLines: (lines) => batcher.push(lines),
     clear: () => {
-      batcher.discard();
       search.clearDecorations();
-      term.clear();
+      batcher.clear();
     },
     fit: () => fit.fit(),
     setTheme: (theme) => (term.options.theme = theme),
