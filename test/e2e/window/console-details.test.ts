@@ -145,16 +145,17 @@ describe.skipIf(!hasSecretService)('the console’s details', () => {
     await printUntilStamped('a line after the reconnect');
     // Each frame's rows are sampled while the terminal is redrawn without stamps: it is never drawn
     // empty between the clear and the lines (the clear waits for their frame, frame-batcher.ts).
-    await env.page.evaluate(() => {
-      const rows = document.querySelector('.xterm-rows') as HTMLElement;
-      const w = window as unknown as { blankFrames: number; sampling: boolean };
+    const sampler = output.locator('.xterm-rows');
+    await sampler.evaluate((rows) => {
+      const win = rows.ownerDocument.defaultView!;
+      const w = win as unknown as { blankFrames: number; sampling: boolean };
       w.blankFrames = 0;
       w.sampling = true;
       const sample = (): void => {
-        if (rows.innerText.trim() === '') w.blankFrames++;
-        if (w.sampling) requestAnimationFrame(sample);
+        if ((rows.textContent ?? '').trim() === '') w.blankFrames++;
+        if (w.sampling) win.requestAnimationFrame(sample);
       };
-      requestAnimationFrame(sample);
+      win.requestAnimationFrame(sample);
     });
     await toggle.uncheck();
     // The terminal is cleared, then redrawn at the next frame (writes are batched): wait for both.
@@ -163,8 +164,8 @@ describe.skipIf(!hasSecretService)('the console’s details', () => {
       return [text.includes('a line after the reconnect'), /\d\d:\d\d:\d\d a line after/.test(text)];
     };
     await expect.poll(redrawn, { timeout: 10_000 }).toEqual([true, false]);
-    const blankFrames = await env.page.evaluate(() => {
-      const w = window as unknown as { blankFrames: number; sampling: boolean };
+    const blankFrames = await sampler.evaluate((rows) => {
+      const w = rows.ownerDocument.defaultView as unknown as { blankFrames: number; sampling: boolean };
       w.sampling = false;
       return w.blankFrames;
     });
