@@ -133,7 +133,7 @@ function createUi(s: AppServices, logger: Logger, quitting: { isQuitting(): bool
   // ── tray (issue 15) ── over whatever the window shows; the view is ignored with quickOpen.
   const showQuickOpen = (byShortcut?: string): void =>
     window.show({ view: 'dashboard', server: null, quickOpen: true, ...(byShortcut === undefined ? {} : { byShortcut }) });
-  const quickOpen = new QuickOpenShortcut({ onPress: (accelerator) => showQuickOpen(accelerator), logger });
+  const quickOpen = new QuickOpenShortcut({ onPress: showQuickOpen, logger });
   const actions = createTrayActions({
     // ── notices (issue 15) ── the tray's asks are confirmed once they land, or kept quiet.
     power: ownPower(s.notices, (ref, signal) => s.monitor.power(ref, signal), 'tray'),

@@ -156,8 +156,8 @@ export class HistoryStore {
     this.isDisposed = options.isReadOnly === true;
     if (this.isDisposed) return;
     transaction(db, () => {
-      const alive = db.prepare('SELECT is_clean FROM history_alive WHERE id = 1').get() as { is_clean: number } | undefined;
-      this.closeOpenStates();
+      const alive = db.prepare('SELECT at_ms, is_clean FROM history_alive WHERE id = 1').get() as { at_ms: number; is_clean: number } | undefined;
+      this.closeOpenStates(alive?.at_ms);
       // A clean quit wrote its open buckets (dispose); only a kill or a crash leaves them to rebuild.
       if (alive?.is_clean !== 1) this.recoverOpenBuckets();
       db.prepare('UPDATE history_alive SET is_clean = 0 WHERE id = 1').run();
@@ -396,8 +396,7 @@ export class HistoryStore {
    * After a crash (or a kill) the states last written run on into the time the app was not
    * there: each is closed with `unknown` at the last moment the store was written.
    */
-  private closeOpenStates(): void {
-    const alive = this.db.prepare('SELECT at_ms FROM history_alive WHERE id = 1').get() as { at_ms: number } | undefined;
+  private closeOpenStates(aliveAtMs: number | undefined): void {
     const rows = this.db
       .prepare(
         `SELECT s.server AS server, s.state AS state, s.at_ms AS at_ms FROM history_states s
@@ -406,7 +405,7 @@ export class HistoryStore {
       .all() as Array<{ server: number; state: HistoryState; at_ms: number }>;
     const insert = this.db.prepare('INSERT OR REPLACE INTO history_states (server, at_ms, state) VALUES (?, ?, ?)');
     for (const row of rows) {
-      if (row.state !== 'unknown') insert.run(row.server, Math.max(row.at_ms + 1, alive?.at_ms ?? row.at_ms + 1), 'unknown');
+      if (row.state !== 'unknown') insert.run(row.server, Math.max(row.at_ms + 1, aliveAtMs ?? row.at_ms + 1), 'unknown');
       this.lastState.set(row.server, 'unknown');
     }
   }

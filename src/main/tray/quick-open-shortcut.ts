@@ -36,7 +36,29 @@ export class QuickOpenShortcut {
     this.#wanted = accelerator;
     this.#release();
     this.#problem = null;
-    if (accelerator === '') return;
+    if (accelerator !== '') this.#register(accelerator);
+  }
+
+  /**
+   * Tries again a shortcut another application held, which it may have let go since (Settings asks
+   * whenever it shows the field). True when it is registered now; a key the system cannot register
+   * is not tried again.
+   */
+  retry(): boolean {
+    if (this.#problem?.reason !== 'taken') return false;
+    this.#problem = null;
+    this.#register(this.#wanted);
+    return this.#registered !== null;
+  }
+
+  dispose(): void {
+    this.#release();
+    this.#wanted = '';
+    this.#problem = null;
+  }
+
+  /** Registers `accelerator` with nothing registered, or keeps why the system refused it. */
+  #register(accelerator: string): void {
     let isRegistered: boolean;
     try {
       isRegistered = globalShortcut.register(accelerator, () => this.#onPress(accelerator));
@@ -54,25 +76,6 @@ export class QuickOpenShortcut {
       this.#problem = { accelerator, reason: 'taken' };
       this.#logger.warn('quick-open: the global shortcut is taken by another application', { accelerator });
     }
-  }
-
-  /**
-   * Tries again a shortcut another application held, which it may have let go since (Settings asks
-   * whenever it shows the field). True when it is registered now; a key the system cannot register
-   * is not tried again.
-   */
-  retry(): boolean {
-    if (this.#problem?.reason !== 'taken') return false;
-    const wanted = this.#wanted;
-    this.#wanted = '';
-    this.apply(wanted);
-    return this.#registered !== null;
-  }
-
-  dispose(): void {
-    this.#release();
-    this.#wanted = '';
-    this.#problem = null;
   }
 
   #release(): void {

@@ -9,13 +9,18 @@ import { startRecording } from './shortcut-recording';
 const ref = { accountId: 'a1', identifier: 'abcd1234' };
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** The window's state loaded with one panel and no servers; `stop` unsubscribes. */
+async function startWithOnePanel(): Promise<{ state: AppState; stop: () => void }> {
+  mockApi.answer('accountsList', [makeAccount({ id: 'a1' })]);
+  mockApi.answer('serversList', []);
+  mockApi.answer('settingsGet', makeSettings());
+  const state = new AppState();
+  return { state, stop: await state.init() };
+}
+
 describe('AppState navigation pushed by main', () => {
   it('asks before leaving unsaved edits, and stays when the person says no', async () => {
-    mockApi.answer('accountsList', [makeAccount({ id: 'a1' })]);
-    mockApi.answer('serversList', []);
-    mockApi.answer('settingsGet', makeSettings());
-    const state = new AppState();
-    const stop = await state.init();
+    const { state, stop } = await startWithOnePanel();
     state.navigate('files', ref);
     let answer = false;
     let asked = 0;
@@ -35,6 +40,26 @@ describe('AppState navigation pushed by main', () => {
     await flush();
     expect(asked).toBe(2);
     expect(state.navigation.view).toBe('settings');
+    stop();
+  });
+
+  it('opens the search for the tray and the shortcut, but gives the shortcut to a recorder that is recording', async () => {
+    const { state, stop } = await startWithOnePanel();
+    const shortcut = { view: 'dashboard', server: null, quickOpen: true, byShortcut: 'CommandOrControl+Alt+P' } as const;
+    mockApi.emit('app:navigate', shortcut);
+    await flush();
+    expect(state.isQuickOpen).toBe(true);
+    state.isQuickOpen = false;
+    const taken: string[] = [];
+    const stopRecording = startRecording((accelerator) => taken.push(accelerator));
+    mockApi.emit('app:navigate', shortcut);
+    await flush();
+    expect([state.isQuickOpen, taken]).toEqual([false, ['CommandOrControl+Alt+P']]);
+    // The tray's "Find a server…" is no key press: it opens the search even while recording.
+    mockApi.emit('app:navigate', { view: 'dashboard', server: null, quickOpen: true });
+    await flush();
+    expect([state.isQuickOpen, taken]).toEqual([true, ['CommandOrControl+Alt+P']]);
+    stopRecording();
     stop();
   });
 });
@@ -68,12 +93,8 @@ describe('AppState notification status', () => {
   const fine = { isBlocked: false, reason: null, platform: 'darwin' as const };
 
   it('shows the banner from the first answer, keeps it dismissed, and shows it again for a new refusal', async () => {
-    mockApi.answer('accountsList', [makeAccount({ id: 'a1' })]);
-    mockApi.answer('serversList', []);
-    mockApi.answer('settingsGet', makeSettings());
     mockApi.answer('notificationsStatus', blocked);
-    const state = new AppState();
-    const stop = await state.init();
+    const { state, stop } = await startWithOnePanel();
     expect(state.shouldShowBlockedBanner).toBe(true);
     state.isBlockedBannerDismissed = true;
     mockApi.emit('notifications:status-changed', blocked);
@@ -83,30 +104,6 @@ describe('AppState notification status', () => {
     expect(state.notificationStatus).toEqual(fine);
     mockApi.emit('notifications:status-changed', blocked);
     expect(state.shouldShowBlockedBanner).toBe(true);
-    stop();
-  });
-
-  it('opens the search for the tray and the shortcut, but gives the shortcut to a recorder that is recording', async () => {
-    mockApi.answer('accountsList', [makeAccount({ id: 'a1' })]);
-    mockApi.answer('serversList', []);
-    mockApi.answer('settingsGet', makeSettings());
-    const state = new AppState();
-    const stop = await state.init();
-    const shortcut = { view: 'dashboard', server: null, quickOpen: true, byShortcut: 'CommandOrControl+Alt+P' } as const;
-    mockApi.emit('app:navigate', shortcut);
-    await flush();
-    expect(state.isQuickOpen).toBe(true);
-    state.isQuickOpen = false;
-    const taken: string[] = [];
-    const stopRecording = startRecording((accelerator) => taken.push(accelerator));
-    mockApi.emit('app:navigate', shortcut);
-    await flush();
-    expect([state.isQuickOpen, taken]).toEqual([false, ['CommandOrControl+Alt+P']]);
-    // The tray's "Find a server…" is no key press: it opens the search even while recording.
-    mockApi.emit('app:navigate', { view: 'dashboard', server: null, quickOpen: true });
-    await flush();
-    expect([state.isQuickOpen, taken]).toEqual([true, ['CommandOrControl+Alt+P']]);
-    stopRecording();
     stop();
   });
 });

@@ -45,9 +45,9 @@ export function bannerFor(
 function accountBanner(account: BannerAccount | undefined, nowMs: () => number): Banner | null {
   const status = account?.status;
   if (account === undefined || status === undefined || status === 'ok' || status === 'checking') return null;
-  // ── layout2 (issue 15b) ── a rate limit says until when, counting down.
-  const detail = status === 'rate-limited' ? rateLimitedReason({ retryAtMs: account.retryAtMs, nowMs: nowMs() }) : t.dashboard.accountStatus[status];
-  if (status !== 'rate-limited') return { title: t.server.accountProblem, detail, tone: 'danger' };
+  if (status !== 'rate-limited') return { title: t.server.accountProblem, detail: t.dashboard.accountStatus[status], tone: 'danger' };
+  // ── layout2 (issue 15b) ── a rate limit says until when, counting down; read out once, as a clock time.
+  const detail = rateLimitedReason({ retryAtMs: account.retryAtMs, nowMs: nowMs() });
   return { title: t.server.accountProblem, detail, tone: 'danger', spokenDetail: rateLimitedSpoken(account.retryAtMs, formatClockTime) };
 }
 
