@@ -146,7 +146,10 @@ export interface ConsoleLine {
   kind: 'output' | 'status' | 'daemon-message' | 'daemon-error' | 'command' | 'install-output';
   /**
    * Wings' replay of its recent log on a new socket (`send logs`, just after connecting): lines
-   * printed before, so the window does not stamp them with the time they were replayed.
+   * printed before, so the window does not stamp them with the time they were replayed. Wings sends
+   * them as plain `console output` events (router/websocket/websocket.go, SendServerLogsEvent:
+   * Readlog, then one ConsoleOutputEvent a line), so only their timing tells them apart
+   * (server-follow.ts REPLAY_WINDOW_MS).
    */
   isReplay?: true;
 }

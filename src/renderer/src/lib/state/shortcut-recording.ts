@@ -1,9 +1,10 @@
 /**
- * ── tray (issue 15) ── The shortcut recorder that is recording now, if any. The system hands a
- * registered global shortcut to its owner before any window sees the keydown (Electron's
- * globalShortcut: "the shortcut is registered globally, so other applications and the focused
- * window do not receive it"), so pressing the quick-open shortcut itself while recording would
- * open the search over Settings and record nothing. Main says which shortcut asked for the search
+ * ── tray (issue 15) ── The shortcut recorder that is recording now, if any. A global shortcut is
+ * grabbed from the system for its owner, whichever window has focus (docs/api/global-shortcut.md:
+ * "it will work even if the app does not have the keyboard focus"; electron/electron#8491: the key
+ * goes to the registering app, not the window in front; nwjs/nw.js#2337: a registered shortcut
+ * never reaches the page's keydown), so pressing the quick-open shortcut itself while recording
+ * would open the search over Settings and record nothing. Main says which shortcut asked for the search
  * (Navigation.byShortcut); while a recorder records, it takes that shortcut as the keys pressed.
  */
 type Taker = (accelerator: string) => void;
